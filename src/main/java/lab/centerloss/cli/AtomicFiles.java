@@ -1,0 +1,65 @@
+package lab.centerloss.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Output files appear whole or not at all: they are written next to their target under a
+ * temporary name and moved into place when complete.
+ */
+final class AtomicFiles {
+    private AtomicFiles() {
+    }
+
+    /** A temporary file beside {@code target}; fails with a user-facing message if it cannot be made. */
+    static Path temporaryFor(Path target) {
+        Path absolute = target.toAbsolutePath();
+        Path folder = absolute.getParent();
+        if (folder == null || !Files.isDirectory(folder)) {
+            throw new UserError("Cannot write " + target + ": the folder " + folder + " does not exist.");
+        }
+        if (Files.isDirectory(absolute)) {
+            throw new UserError("Cannot write " + target + ": a folder of that name is in the way.");
+        }
+        try {
+            return Files.createTempFile(folder, "." + absolute.getFileName(), ".part");
+        } catch (AccessDeniedException e) {
+            throw new UserError("Cannot write " + target + ": the folder " + folder + " is not writable.");
+        } catch (IOException e) {
+            throw new UserError("Cannot write " + target + " (" + e.getMessage() + ").");
+        }
+    }
+
+    static void commit(Path temporary, Path target) {
+        try {
+            Files.move(temporary, target.toAbsolutePath(), StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            discard(temporary);
+            throw new UserError("Cannot write " + target + " (" + e.getMessage() + ").");
+        }
+    }
+
+    static void discard(Path temporary) {
+        try {
+            Files.deleteIfExists(temporary);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void writeString(Path target, String content) {
+        Path temporary = temporaryFor(target);
+        try {
+            Files.writeString(temporary, content);
+        } catch (IOException e) {
+            discard(temporary);
+            throw new UserError("Cannot write " + target + " (" + e.getMessage() + ").");
+        }
+        commit(temporary, target);
+    }
+}

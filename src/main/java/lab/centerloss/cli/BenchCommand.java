@@ -1,0 +1,67 @@
+package lab.centerloss.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.concurrent.Callable;
+import lab.centerloss.data.MnistDataSet;
+import lab.centerloss.train.ModelSize;
+import lab.centerloss.train.TrainingBenchmark;
+import lab.centerloss.train.TrainingEngine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code bench}: milliseconds per training step, printed as JSON. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure training speed: ms per step of lite and paper, and the trainer's overhead over a bare libtorch loop.")
+public final class BenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    TrainingOptions training = new TrainingOptions();
+
+    @Option(names = "--warmup", defaultValue = "20", description = "Unmeasured steps first (default: 20).")
+    int warmup;
+
+    @Option(names = "--measure", defaultValue = "100", description = "Measured steps of each loop (default: 100).")
+    int measure;
+
+    @Option(names = "--models", split = ",", defaultValue = "lite,paper", description = "Models to measure (default: lite,paper).")
+    List<ModelSize> models;
+
+    @Override
+    public Integer call() throws Exception {
+        if (warmup < 0 || measure < 10) {
+            throw new UserError("--warmup must be 0 or more and --measure 10 or more.");
+        }
+        int batchSize = training.batchSize != null ? training.batchSize : 128;
+        MnistDataSet dataSet = TrainCommand.loadData(training.dataFolder());
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = mapper.createObjectNode();
+        try (TrainingEngine engine = TrainingEngine.open(dataSet, training.device, training.threads)) {
+            root.put("device", engine.deviceName());
+            root.put("threads", engine.threads());
+            root.put("batch_size", batchSize);
+            ArrayNode results = root.putArray("models");
+            for (ModelSize model : models) {
+                TrainingBenchmark.Result r = TrainingBenchmark.measure(engine, model, batchSize, warmup, measure);
+                ObjectNode node = results.addObject();
+                node.put("model", model.id());
+                node.put("steps", r.steps());
+                node.put("trainer_ms_per_step_median", r.sessionMedianMs());
+                node.put("trainer_ms_per_step_p90", r.sessionP90Ms());
+                node.put("bare_ms_per_step_median", r.bareMedianMs());
+                node.put("bare_ms_per_step_p90", r.bareP90Ms());
+                node.put("trainer_overhead_percent", r.overheadPercent());
+            }
+        }
+        spec.commandLine().getOut().println(mapper.writeValueAsString(root));
+        return 0;
+    }
+}

@@ -1,0 +1,278 @@
+package lab.centerloss.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import lab.centerloss.data.DataSetException;
+import lab.centerloss.data.MnistDataSet;
+import lab.centerloss.export.StepRecordJson;
+import lab.centerloss.train.FeatureStatistics;
+import lab.centerloss.train.Hyperparameters;
+import lab.centerloss.train.ProbeResult;
+import lab.centerloss.train.StepSnapshot;
+import lab.centerloss.train.TrainingEngine;
+import lab.centerloss.train.TrainingSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code train}: trains without a display, printing progress and writing metrics. */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Train LeNet++ on MNIST without a display.")
+public final class TrainCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    TrainingOptions training = new TrainingOptions();
+
+    @Option(names = "--steps", paramLabel = "N", defaultValue = "2000", description = "Training steps (the most, with --until-accuracy). Default: 2000.")
+    int steps;
+
+    @Option(names = "--until-accuracy", paramLabel = "A", description = "Stop once the probe accuracy reaches A (0..1).")
+    Double untilAccuracy;
+
+    @Option(names = "--probe-size", defaultValue = "2000", description = "Test images in the probe set (default: 2000).")
+    int probeSize;
+
+    @Option(names = "--eval-every", paramLabel = "K", defaultValue = "100", description = "Probe the test images every K steps (default: 100).")
+    int evalEvery;
+
+    @Option(names = "--metrics", paramLabel = "FILE", description = "Write a JSON summary of the run.")
+    Path metrics;
+
+    @Option(names = "--record", paramLabel = "FILE", description = "Write every step as a line of JSON (JSON Lines).")
+    Path record;
+
+    @Option(names = "--quiet", description = "Print only the final line.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws IOException {
+        checkOptions();
+        MnistDataSet dataSet = loadData(training.dataFolder());
+        PrintWriter out = spec.commandLine().getOut();
+        long wallStart = System.nanoTime();
+        try (TrainingEngine engine = TrainingEngine.open(dataSet, training.device, training.threads)) {
+            Hyperparameters hp = training.hyperparameters(engine.deviceName().equals("cuda"));
+            out.printf("Training %s, %s head on %s (%s), %d steps at most%n", hp.model().id(), hp.head().id(),
+                    engine.deviceName(), engine.deviceDescription(), steps);
+            out.flush();
+            RunResult result;
+            try (TrainingSession session = engine.newSession(hp); RecordWriter recorder = RecordWriter.open(record)) {
+                result = train(session, hp, recorder, out);
+                result.finalTest = session.evaluateTestSet(hp.head());
+                result.centers = session.centers();
+                recorder.commit();
+            }
+            result.wallSeconds = (System.nanoTime() - wallStart) / 1e9;
+            out.printf("Done: %d steps, %.1f s of training, test accuracy %.2f%%%s%n", result.steps,
+                    result.trainMillis / 1000, 100 * result.finalTest.accuracy(),
+                    result.divergedAt != null ? ", diverged at step " + result.divergedAt : "");
+            if (metrics != null) {
+                AtomicFiles.writeString(metrics, metricsJson(result, engine, hp));
+            }
+            return result.divergedAt != null ? 3 : 0;
+        }
+    }
+
+    private void checkOptions() {
+        if (steps < 1) {
+            throw new UserError("--steps must be 1 or more (it is " + steps + ").");
+        }
+        if (untilAccuracy != null && !(untilAccuracy > 0 && untilAccuracy <= 1)) {
+            throw new UserError("--until-accuracy must lie in (0, 1] (it is " + untilAccuracy + ").");
+        }
+        if (probeSize < 1 || probeSize > 10_000) {
+            throw new UserError("--probe-size must lie between 1 and 10000 (it is " + probeSize + ").");
+        }
+        if (evalEvery < 1) {
+            throw new UserError("--eval-every must be 1 or more (it is " + evalEvery + ").");
+        }
+        if (training.threads < 0) {
+            throw new UserError("--threads must be 0 (one per processor) or more (it is " + training.threads + ").");
+        }
+        List<String> problems = training.hyperparameters(false).problems();
+        if (!problems.isEmpty()) {
+            throw new UserError(problems.get(0));
+        }
+        for (Path output : Arrays.asList(metrics, record)) {
+            if (output != null) {
+                AtomicFiles.discard(AtomicFiles.temporaryFor(output)); // fail now, not after training
+            }
+        }
+    }
+
+    static MnistDataSet loadData(Path folder) {
+        try {
+            return MnistDataSet.load(folder);
+        } catch (DataSetException e) {
+            throw new UserError(e.getMessage());
+        }
+    }
+
+    private static final class RunResult {
+        long steps;
+        double trainMillis;
+        final List<double[]> probeAccuracy = new ArrayList<>();
+        final List<Double> stepMillis = new ArrayList<>();
+        Long reachedStep;
+        Double reachedSeconds;
+        Long divergedAt;
+        StepSnapshot last;
+        ProbeResult finalTest;
+        lab.centerloss.train.Vec2List centers;
+        double wallSeconds;
+    }
+
+    private RunResult train(TrainingSession session, Hyperparameters hp, RecordWriter recorder, PrintWriter out)
+            throws IOException {
+        RunResult result = new RunResult();
+        for (int i = 1; i <= steps; i++) {
+            StepSnapshot snapshot = session.step(hp);
+            result.last = snapshot;
+            result.steps = snapshot.step();
+            result.trainMillis += snapshot.stepMillis();
+            result.stepMillis.add(snapshot.stepMillis());
+            recorder.write(snapshot);
+            if (snapshot.diverged()) {
+                result.divergedAt = snapshot.step();
+                out.println(snapshot.divergence().get());
+                break;
+            }
+            if (i % evalEvery == 0 || i == steps) {
+                ProbeResult probe = session.probe(probeSize, hp.head());
+                double accuracy = probe.accuracy();
+                result.probeAccuracy.add(new double[] {snapshot.step(), accuracy});
+                if (!quiet) {
+                    out.printf("step %6d  epoch %2d  L_S %.4f  L_C %.4f  batch acc %5.1f%%  probe acc %5.1f%%  %.1f ms/step%n",
+                            snapshot.step(), snapshot.epoch(), snapshot.lossSoftmax(), snapshot.lossCenter(),
+                            100 * snapshot.batchAccuracy(), 100 * accuracy, snapshot.stepMillis());
+                    out.flush();
+                }
+                if (untilAccuracy != null && accuracy >= untilAccuracy) {
+                    result.reachedStep = snapshot.step();
+                    result.reachedSeconds = result.trainMillis / 1000;
+                    out.printf("Reached %.1f%% probe accuracy at step %d after %.1f s of training%n",
+                            100 * accuracy, snapshot.step(), result.reachedSeconds);
+                    break;
+                }
+            }
+        }
+        return result;
+    }
+
+    private String metricsJson(RunResult r, TrainingEngine engine, Hyperparameters hp) throws IOException {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = mapper.createObjectNode();
+        root.put("steps", r.steps);
+        root.put("device", engine.deviceName());
+        root.put("threads", engine.threads());
+        root.put("model", hp.model().id());
+        root.put("head", hp.head().id());
+        root.put("center_rule", hp.centerRule().id());
+        root.put("optimizer", hp.optimizer().id());
+        root.put("lambda", hp.lambda());
+        root.put("alpha", hp.alpha());
+        root.put("lr", hp.learningRate());
+        root.put("s", hp.scale());
+        root.put("m", hp.margin());
+        root.put("batch_size", hp.batchSize());
+        root.put("seed", hp.seed());
+        root.put("train_seconds", r.trainMillis / 1000);
+        root.put("wall_seconds", r.wallSeconds);
+        root.put("ms_per_step_median", median(r.stepMillis));
+        root.put("test_accuracy", r.finalTest.accuracy());
+        ArrayNode probe = root.putArray("probe_accuracy");
+        for (double[] point : r.probeAccuracy) {
+            probe.addArray().add((long) point[0]).add(point[1]);
+        }
+        root.put("loss_softmax", r.last.lossSoftmax());
+        root.put("loss_center", r.last.lossCenter());
+        root.set("centers", StepRecordJson.points(r.centers));
+        root.put("rms_intra", FeatureStatistics.rmsDistanceToCenters(r.finalTest.features(), r.finalTest.labels(), r.centers));
+        root.put("rms_intra_to_class_mean", FeatureStatistics.rmsDistanceToCenters(r.finalTest.features(),
+                r.finalTest.labels(), FeatureStatistics.classMeans(r.finalTest.features(), r.finalTest.labels(), 10)));
+        root.put("min_center_distance", FeatureStatistics.minPairwiseDistance(r.centers));
+        putNullable(root, "reached_accuracy_step", r.reachedStep == null ? null : r.reachedStep.doubleValue());
+        putNullable(root, "reached_accuracy_seconds", r.reachedSeconds);
+        putNullable(root, "diverged_at_step", r.divergedAt == null ? null : r.divergedAt.doubleValue());
+        return mapper.writeValueAsString(root) + System.lineSeparator();
+    }
+
+    private static void putNullable(ObjectNode node, String field, Double value) {
+        if (value == null) {
+            node.putNull(field);
+        } else if (value == Math.rint(value) && !field.endsWith("seconds")) {
+            node.put(field, value.longValue());
+        } else {
+            node.put(field, value);
+        }
+    }
+
+    static double median(List<Double> values) {
+        if (values.isEmpty()) {
+            return 0;
+        }
+        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        int mid = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    }
+
+    /** JSON Lines to a temporary file that becomes {@code --record} when the run ends. */
+    private static final class RecordWriter implements AutoCloseable {
+        private final Path target;
+        private final Path temporary;
+        private final BufferedWriter writer;
+        private boolean committed;
+
+        private RecordWriter(Path target, Path temporary, BufferedWriter writer) {
+            this.target = target;
+            this.temporary = temporary;
+            this.writer = writer;
+        }
+
+        static RecordWriter open(Path target) throws IOException {
+            if (target == null) {
+                return new RecordWriter(null, null, null);
+            }
+            Path temporary = AtomicFiles.temporaryFor(target);
+            return new RecordWriter(target, temporary, Files.newBufferedWriter(temporary));
+        }
+
+        void write(StepSnapshot snapshot) throws IOException {
+            if (writer != null) {
+                writer.write(StepRecordJson.toLine(snapshot));
+                writer.newLine();
+            }
+        }
+
+        void commit() throws IOException {
+            if (writer != null) {
+                writer.close();
+                AtomicFiles.commit(temporary, target);
+                committed = true;
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (writer != null && !committed) {
+                writer.close();
+                AtomicFiles.discard(temporary);
+            }
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package lab.centerloss.cli;
+
+import java.nio.file.Path;
+import lab.centerloss.data.DataLocation;
+import lab.centerloss.train.CenterRule;
+import lab.centerloss.train.DeviceChoice;
+import lab.centerloss.train.HeadKind;
+import lab.centerloss.train.Hyperparameters;
+import lab.centerloss.train.ModelSize;
+import lab.centerloss.train.OptimizerKind;
+import picocli.CommandLine.Option;
+
+/**
+ * The options that choose what to train, shared by every command that trains. An option left out
+ * takes the recommended value for the chosen head ({@link Hyperparameters#recommendedFor}).
+ */
+public final class TrainingOptions {
+    @Option(names = "--model", paramLabel = "lite|paper",
+            description = "LeNet++ size: lite (8/16/32 channels) or paper (32/64/128). Default: lite on a CPU, paper on a GPU.")
+    ModelSize model;
+
+    @Option(names = "--head", paramLabel = "softmax|normface|cosface|arcface", description = "Classifier head (default: softmax).")
+    HeadKind head;
+
+    @Option(names = "--lambda", description = "Center-loss weight, 0 or more; 0 turns center loss off.")
+    Double lambda;
+
+    @Option(names = "--alpha", description = "Center learning rate, in [0, 1].")
+    Double alpha;
+
+    @Option(names = "--center-rule", paramLabel = "paper|sgd", description = "How centers follow the features (default: paper).")
+    CenterRule centerRule;
+
+    @Option(names = "--optimizer", paramLabel = "sgd|adam", description = "Optimizer (default: sgd for softmax, adam for the normalized heads).")
+    OptimizerKind optimizer;
+
+    @Option(names = "--lr", description = "Learning rate (default: 0.01 with sgd, 0.001 with adam).")
+    Double learningRate;
+
+    @Option(names = "--momentum", description = "SGD momentum (default: 0.9).")
+    Double momentum;
+
+    @Option(names = "--weight-decay", description = "Weight decay (default: 5e-4).")
+    Double weightDecay;
+
+    @Option(names = "--s", description = "Scale s of the normalized heads (default: 16).")
+    Double scale;
+
+    @Option(names = "--m", description = "Margin m, in [0, pi/2]: radians for arcface, cosine units for cosface.")
+    Double margin;
+
+    @Option(names = "--margin-warmup", paramLabel = "STEPS", description = "Grow the margin linearly from 0 over this many steps.")
+    Integer marginWarmup;
+
+    @Option(names = "--batch-size", description = "Images per batch (default: 128).")
+    Integer batchSize;
+
+    @Option(names = "--seed", description = "Seed of the initial weights and the batch order (default: 1).")
+    Long seed;
+
+    @Option(names = "--device", paramLabel = "auto|cpu|cuda", defaultValue = "auto", description = "Where to train (default: auto).")
+    DeviceChoice device;
+
+    @Option(names = "--threads", defaultValue = "0", description = "libtorch CPU threads; 0 for one per processor.")
+    int threads;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "Folder with the four MNIST IDX files (default: the bundled datasets/mnist).")
+    Path data;
+
+    /** The record these options ask for; the model size waits for the device when not given. */
+    Hyperparameters hyperparameters(boolean onGpu) {
+        Hyperparameters hp = Hyperparameters.recommendedFor(head == null ? HeadKind.SOFTMAX : head);
+        hp = hp.withModel(model != null ? model : onGpu ? ModelSize.PAPER : ModelSize.LITE);
+        if (lambda != null) {
+            hp = hp.withLambda(lambda);
+        }
+        if (alpha != null) {
+            hp = hp.withAlpha(alpha);
+        }
+        if (centerRule != null) {
+            hp = hp.withCenterRule(centerRule);
+        }
+        if (optimizer != null) {
+            hp = hp.withOptimizer(optimizer);
+            if (learningRate == null) {
+                hp = hp.withLearningRate(optimizer == OptimizerKind.ADAM ? 1e-3 : 1e-2);
+            }
+        }
+        if (learningRate != null) {
+            hp = hp.withLearningRate(learningRate);
+        }
+        if (momentum != null) {
+            hp = hp.withMomentum(momentum);
+        }
+        if (weightDecay != null) {
+            hp = hp.withWeightDecay(weightDecay);
+        }
+        if (scale != null) {
+            hp = hp.withScale(scale);
+        }
+        if (margin != null) {
+            hp = hp.withMargin(margin);
+        }
+        if (marginWarmup != null) {
+            hp = hp.withMarginWarmupSteps(marginWarmup);
+        }
+        if (batchSize != null) {
+            hp = hp.withBatchSize(batchSize);
+        }
+        if (seed != null) {
+            hp = hp.withSeed(seed);
+        }
+        return hp;
+    }
+
+    Path dataFolder() {
+        return data != null ? data : DataLocation.defaultMnistFolder();
+    }
+}

@@ -1,0 +1,124 @@
+package lab.centerloss.data;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The four MNIST files of one folder, decoded once into primitive arrays. Any folder with the same
+ * four IDX files works (Fashion-MNIST has the same layout); each may be gzip-compressed
+ * ({@code name.gz}) or raw. Where the folder holds {@code SHA256SUMS} (for the .gz files) or
+ * {@code SHA256SUMS.raw} (for raw files), every file listed there is checked against it.
+ */
+public record MnistDataSet(Split train, Split test) {
+    public static final int CLASSES = 10;
+    static final String TRAIN_IMAGES = "train-images-idx3-ubyte";
+    static final String TRAIN_LABELS = "train-labels-idx1-ubyte";
+    static final String TEST_IMAGES = "t10k-images-idx3-ubyte";
+    static final String TEST_LABELS = "t10k-labels-idx1-ubyte";
+
+    /** One part of the data set; pixels are unsigned bytes, image after image. */
+    public record Split(int count, int rows, int cols, byte[] pixels, byte[] labels) {
+        public int pixelsPerImage() {
+            return rows * cols;
+        }
+
+        public int label(int index) {
+            return labels[index];
+        }
+    }
+
+    public static MnistDataSet load(Path folder) throws DataSetException {
+        if (!Files.isDirectory(folder)) {
+            throw new DataSetException("Data folder " + folder + " does not exist or is not a folder.");
+        }
+        Checksums checksums = Checksums.in(folder);
+        Split train = loadSplit(folder, TRAIN_IMAGES, TRAIN_LABELS, checksums);
+        Split test = loadSplit(folder, TEST_IMAGES, TEST_LABELS, checksums);
+        if (train.rows() != test.rows() || train.cols() != test.cols()) {
+            throw new DataSetException("The training images are " + train.rows() + "x" + train.cols()
+                    + " pixels but the test images are " + test.rows() + "x" + test.cols() + ".");
+        }
+        return new MnistDataSet(train, test);
+    }
+
+    private static Split loadSplit(Path folder, String imagesName, String labelsName, Checksums checksums)
+            throws DataSetException {
+        Path imagesFile = find(folder, imagesName);
+        Path labelsFile = find(folder, labelsName);
+        checksums.verify(imagesFile);
+        checksums.verify(labelsFile);
+        IdxReader.Images images = IdxReader.readImages(imagesFile);
+        byte[] labels = IdxReader.readLabels(labelsFile, CLASSES);
+        if (images.count() != labels.length) {
+            throw new DataSetException(imagesFile.getFileName() + " holds " + images.count()
+                    + " images but " + labelsFile.getFileName() + " holds " + labels.length + " labels.");
+        }
+        return new Split(images.count(), images.rows(), images.cols(), images.pixels(), labels);
+    }
+
+    private static Path find(Path folder, String baseName) throws DataSetException {
+        for (String candidate : List.of(baseName + ".gz", baseName)) {
+            Path file = folder.resolve(candidate);
+            if (Files.isRegularFile(file)) {
+                return file;
+            }
+        }
+        throw new DataSetException("Data file " + baseName + ".gz (or " + baseName + ") is missing from "
+                + folder + ".");
+    }
+
+    /** Expected SHA-256 sums by file name, from the folder's SHA256SUMS and SHA256SUMS.raw. */
+    private record Checksums(Map<String, String> expected, Map<String, String> source) {
+        static Checksums in(Path folder) throws DataSetException {
+            Map<String, String> expected = new HashMap<>();
+            Map<String, String> source = new HashMap<>();
+            for (String sumsName : List.of("SHA256SUMS", "SHA256SUMS.raw")) {
+                Path sums = folder.resolve(sumsName);
+                if (!Files.isRegularFile(sums)) {
+                    continue;
+                }
+                try {
+                    for (String line : Files.readAllLines(sums)) {
+                        String[] parts = line.trim().split("\\s+\\*?", 2);
+                        if (parts.length == 2) {
+                            expected.put(parts[1].trim(), parts[0].toLowerCase());
+                            source.put(parts[1].trim(), sumsName);
+                        }
+                    }
+                } catch (IOException e) {
+                    throw new DataSetException("Checksum file " + sums + " cannot be read (" + e.getMessage()
+                            + ").", e);
+                }
+            }
+            return new Checksums(expected, source);
+        }
+
+        void verify(Path file) throws DataSetException {
+            String name = file.getFileName().toString();
+            String want = expected.get(name);
+            if (want == null) {
+                return;
+            }
+            String actual;
+            try {
+                MessageDigest sha = MessageDigest.getInstance("SHA-256");
+                actual = HexFormat.of().formatHex(sha.digest(Files.readAllBytes(file)));
+            } catch (IOException e) {
+                throw new DataSetException("Data file " + file + " cannot be read (" + e.getMessage() + ").", e);
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("Every Java runtime has SHA-256", e);
+            }
+            if (!actual.equals(want)) {
+                throw new DataSetException(name + " does not match its checksum in " + source.get(name)
+                        + ": the file is damaged or was replaced.");
+            }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package lab.centerloss.train;
+
+import lab.centerloss.data.MnistDataSet;
+import org.bytedeco.pytorch.Scalar;
+import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.global.torch.ScalarType;
+
+/**
+ * The data set as tensors on the training device, normalised once, so that a batch is one
+ * index_select and never a copy from Java.
+ */
+final class DeviceData {
+    /** MNIST's mean and standard deviation of a pixel, after scaling to [0, 1]. */
+    private static final double MEAN = 0.1307;
+    private static final double STD = 0.3081;
+
+    final Tensor trainImages;
+    final Tensor trainLabels;
+    final Tensor testImages;
+    final Tensor testLabels;
+    final int trainCount;
+    final int testCount;
+    final int[] testLabelsJava;
+    final byte[] trainLabelsJava;
+
+    DeviceData(MnistDataSet data, Torch.DeviceInfo device) {
+        trainImages = images(data.train(), device);
+        trainLabels = labels(data.train(), device);
+        testImages = images(data.test(), device);
+        testLabels = labels(data.test(), device);
+        trainCount = data.train().count();
+        testCount = data.test().count();
+        trainLabelsJava = data.train().labels().clone();
+        testLabelsJava = new int[testCount];
+        for (int i = 0; i < testCount; i++) {
+            testLabelsJava[i] = data.test().label(i);
+        }
+    }
+
+    private static Tensor images(MnistDataSet.Split split, Torch.DeviceInfo device) {
+        Tensor bytes = Torch.unsignedBytes(split.pixels(), split.count(), 1, split.rows(), split.cols());
+        return bytes.to(device.device(), ScalarType.Float)
+                .div(new Scalar(255.0)).sub(new Scalar(MEAN)).div(new Scalar(STD));
+    }
+
+    private static Tensor labels(MnistDataSet.Split split, Torch.DeviceInfo device) {
+        return Torch.unsignedBytes(split.labels(), split.count()).to(device.device(), ScalarType.Long);
+    }
+}

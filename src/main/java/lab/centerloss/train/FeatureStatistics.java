@@ -1,0 +1,54 @@
+package lab.centerloss.train;
+
+/** Measures of how classes sit in the feature plane; plain Java on copied arrays. */
+public final class FeatureStatistics {
+    private FeatureStatistics() {
+    }
+
+    /**
+     * Root-mean-square distance of each feature to the center of its class:
+     * sqrt(1/N sum_i |x_i - c_{y_i}|^2).
+     */
+    public static double rmsDistanceToCenters(Vec2List features, IntVector labels, Vec2List centers) {
+        if (features.size() == 0) {
+            return 0;
+        }
+        double sum = 0;
+        for (int i = 0; i < features.size(); i++) {
+            int c = labels.get(i);
+            double dx = features.x(i) - centers.x(c);
+            double dy = features.y(i) - centers.y(c);
+            sum += dx * dx + dy * dy;
+        }
+        return Math.sqrt(sum / features.size());
+    }
+
+    /** The mean feature of each class (NaN for a class with no feature). */
+    public static Vec2List classMeans(Vec2List features, IntVector labels, int classes) {
+        double[] sums = new double[classes * 2];
+        int[] counts = new int[classes];
+        for (int i = 0; i < features.size(); i++) {
+            int c = labels.get(i);
+            sums[2 * c] += features.x(i);
+            sums[2 * c + 1] += features.y(i);
+            counts[c]++;
+        }
+        float[] means = new float[classes * 2];
+        for (int c = 0; c < classes; c++) {
+            means[2 * c] = (float) (sums[2 * c] / counts[c]);
+            means[2 * c + 1] = (float) (sums[2 * c + 1] / counts[c]);
+        }
+        return Vec2List.owning(means);
+    }
+
+    /** The smallest distance between two of the points. */
+    public static double minPairwiseDistance(Vec2List points) {
+        double min = Double.POSITIVE_INFINITY;
+        for (int a = 0; a < points.size(); a++) {
+            for (int b = a + 1; b < points.size(); b++) {
+                min = Math.min(min, Math.hypot(points.x(a) - points.x(b), points.y(a) - points.y(b)));
+            }
+        }
+        return min;
+    }
+}

@@ -1,0 +1,10 @@
+package lab.centerloss.train;
+
+public enum OptimizerKind {
+    SGD,
+    ADAM;
+
+    public String id() {
+        return name().toLowerCase();
+    }
+}

@@ -1,0 +1,253 @@
+package lab.centerloss.train;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import lab.centerloss.data.DataSetException;
+import lab.centerloss.data.MnistDataSet;
+import lab.centerloss.train.TrainerStatus.State;
+
+/**
+ * Owns the one thread that makes every libtorch call. Commands (play, pause, step, reset, stop)
+ * come from any thread and are queued; hyperparameters are read as one immutable record between
+ * two steps; after each step an immutable {@link StepSnapshot} is published without blocking.
+ */
+public final class Trainer implements AutoCloseable {
+    /** Loads the data set on the trainer's thread, so that a slow disk never stalls the caller. */
+    @FunctionalInterface
+    public interface DataSource {
+        MnistDataSet load() throws DataSetException;
+    }
+
+    /** How the trainer is set up; the hyperparameters can change later, these cannot. */
+    public record Settings(DeviceChoice device, int threads, int probeSize) {
+        public static Settings defaults() {
+            return new Settings(DeviceChoice.AUTO, 0, 2000);
+        }
+    }
+
+    private enum Command { PLAY, PAUSE, STEP, RESET, PROBE, STOP }
+
+    private final DataSource dataSource;
+    private final Settings settings;
+    private final BlockingQueue<Command> commands = new LinkedBlockingQueue<>();
+    private final AtomicReference<Hyperparameters> hyperparameters;
+    private final AtomicReference<StepSnapshot> latest = new AtomicReference<>();
+    private final AtomicReference<TrainerStatus> status =
+            new AtomicReference<>(new TrainerStatus(State.LOADING, "Loading libtorch and the data set…", ""));
+    private final List<TrainerListener> listeners = new CopyOnWriteArrayList<>();
+    private final Thread thread;
+    private volatile int probeEvery = 10;
+    private volatile double stepsPerSecond;
+
+    public Trainer(DataSource dataSource, Settings settings, Hyperparameters initial) {
+        this.dataSource = Objects.requireNonNull(dataSource);
+        this.settings = settings;
+        this.hyperparameters = new AtomicReference<>(initial.validated());
+        thread = new Thread(this::run, "trainer");
+        thread.setDaemon(true);
+    }
+
+    /** Starts the trainer's thread, which loads libtorch and the data and then waits, paused. */
+    public Trainer launch() {
+        thread.start();
+        return this;
+    }
+
+    public void addListener(TrainerListener listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(TrainerListener listener) {
+        listeners.remove(listener);
+    }
+
+    public void play() {
+        commands.add(Command.PLAY);
+    }
+
+    public void pause() {
+        commands.add(Command.PAUSE);
+    }
+
+    /** Trains exactly one batch, then pauses. */
+    public void step() {
+        commands.add(Command.STEP);
+    }
+
+    /** Rebuilds the model from the seed of the current hyperparameters: same seed, same start. */
+    public void reset() {
+        commands.add(Command.RESET);
+    }
+
+    /** Probes the test images now, after the current step. */
+    public void requestProbe() {
+        commands.add(Command.PROBE);
+    }
+
+    /** Ends the thread after the current step; the trainer cannot be restarted. */
+    public void stop() {
+        commands.add(Command.STOP);
+    }
+
+    /** Takes effect at the next step (model size and seed at the next reset). */
+    public void setHyperparameters(Hyperparameters next) {
+        hyperparameters.set(next.validated());
+    }
+
+    public Hyperparameters hyperparameters() {
+        return hyperparameters.get();
+    }
+
+    /** Probe the test images every {@code steps} steps (0: only on request). */
+    public void setProbeEvery(int steps) {
+        probeEvery = Math.max(0, steps);
+    }
+
+    /** Limits the pace so a class can follow; 0 trains as fast as possible. */
+    public void setStepsPerSecond(double rate) {
+        stepsPerSecond = Math.max(0, rate);
+    }
+
+    /** The last published snapshot, empty before the first step and after a reset. */
+    public Optional<StepSnapshot> latest() {
+        return Optional.ofNullable(latest.get());
+    }
+
+    public TrainerStatus status() {
+        return status.get();
+    }
+
+    /** Waits for the thread to end, after {@link #stop()}. */
+    public boolean awaitTermination(long millis) throws InterruptedException {
+        thread.join(millis);
+        return !thread.isAlive();
+    }
+
+    @Override
+    public void close() {
+        stop();
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void run() {
+        TrainingEngine engine;
+        try {
+            MnistDataSet dataSet = dataSource.load();
+            engine = TrainingEngine.open(dataSet, settings.device(), settings.threads());
+        } catch (DataSetException e) {
+            publish(new TrainerStatus(State.FAILED, e.getMessage(), ""));
+            return;
+        } catch (RuntimeException | LinkageError e) {
+            publish(new TrainerStatus(State.FAILED, "libtorch could not be started: " + e.getMessage(), ""));
+            return;
+        }
+        try (engine) {
+            loop(engine);
+        } finally {
+            publish(new TrainerStatus(State.STOPPED, "Stopped.", engine.deviceDescription()));
+        }
+    }
+
+    private void loop(TrainingEngine engine) {
+        String device = engine.deviceDescription();
+        TrainingSession session = engine.newSession(hyperparameters.get());
+        ProbeResult probe = null;
+        boolean running = false;
+        boolean diverged = false;
+        publish(new TrainerStatus(State.PAUSED, "Ready.", device));
+        long nextStepAt = System.nanoTime();
+        try {
+            while (true) {
+                Command command = nextCommand(running, nextStepAt);
+                boolean stepNow = running && command == null;
+                if (command != null) {
+                    switch (command) {
+                        case STOP -> {
+                            return;
+                        }
+                        case PLAY -> running = !diverged;
+                        case PAUSE -> running = false;
+                        case STEP -> {
+                            running = false;
+                            stepNow = !diverged;
+                        }
+                        case RESET -> {
+                            session.close();
+                            session = engine.newSession(hyperparameters.get());
+                            latest.set(null);
+                            probe = null;
+                            diverged = false;
+                            running = false;
+                        }
+                        case PROBE -> {
+                            probe = session.probe(settings.probeSize(), hyperparameters.get().head());
+                            StepSnapshot current = latest.get();
+                            if (current != null) {
+                                publish(current.withProbe(probe));
+                            }
+                        }
+                    }
+                    if (!stepNow) {
+                        publish(new TrainerStatus(diverged ? State.DIVERGED : running ? State.RUNNING : State.PAUSED,
+                                diverged ? status.get().message() : running ? "Training." : "Paused.", device));
+                        continue;
+                    }
+                }
+                Hyperparameters hp = hyperparameters.get();
+                StepSnapshot snapshot = session.step(hp);
+                int every = probeEvery;
+                if (probe == null || (every > 0 && snapshot.step() % every == 0)) {
+                    probe = session.probe(settings.probeSize(), hp.head());
+                }
+                publish(snapshot.withProbe(probe));
+                if (snapshot.diverged()) {
+                    running = false;
+                    diverged = true;
+                    publish(new TrainerStatus(State.DIVERGED, snapshot.divergence().get(), device));
+                }
+                double rate = stepsPerSecond;
+                nextStepAt = rate > 0 ? System.nanoTime() + (long) (1e9 / rate) : System.nanoTime();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            // libtorch reports its errors as RuntimeException with the C++ message.
+            publish(new TrainerStatus(State.FAILED, "Training failed: " + e.getMessage(), device));
+        } finally {
+            session.close();
+        }
+    }
+
+    /** The next command; while running, waits at most until the next step is due. */
+    private Command nextCommand(boolean running, long nextStepAt) throws InterruptedException {
+        if (!running) {
+            return commands.take();
+        }
+        long wait = nextStepAt - System.nanoTime();
+        return wait > 0 ? commands.poll(wait, TimeUnit.NANOSECONDS) : commands.poll();
+    }
+
+    private void publish(StepSnapshot snapshot) {
+        latest.set(snapshot);
+        for (TrainerListener listener : listeners) {
+            listener.onSnapshot(snapshot);
+        }
+    }
+
+    private void publish(TrainerStatus next) {
+        status.set(next);
+        for (TrainerListener listener : listeners) {
+            listener.onStatus(next);
+        }
+    }
+}

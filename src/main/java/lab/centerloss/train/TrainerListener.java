@@ -1,0 +1,13 @@
+package lab.centerloss.train;
+
+/**
+ * Receives what the trainer publishes. Called on the trainer's thread: an implementation must
+ * return at once (hand the value to another thread; never block, never touch a UI node).
+ */
+public interface TrainerListener {
+    default void onSnapshot(StepSnapshot snapshot) {
+    }
+
+    default void onStatus(TrainerStatus status) {
+    }
+}

@@ -1,0 +1,25 @@
+package lab.centerloss.train;
+
+/**
+ * The trainer's state and a sentence for the status line.
+ *
+ * @param device e.g. "CPU with 2 threads"; empty while libtorch loads
+ */
+public record TrainerStatus(State state, String message, String device) {
+    public enum State {
+        /** libtorch and the data set are loading; commands wait. */
+        LOADING,
+        /** Ready and waiting for play or step. */
+        PAUSED,
+        RUNNING,
+        /** The loss became NaN or infinite; reset recovers. */
+        DIVERGED,
+        /** The data could not be loaded, or libtorch failed; the message says why. */
+        FAILED,
+        STOPPED
+    }
+
+    public boolean canTrain() {
+        return state == State.PAUSED || state == State.RUNNING;
+    }
+}

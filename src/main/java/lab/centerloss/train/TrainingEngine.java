@@ -1,0 +1,66 @@
+package lab.centerloss.train;
+
+import lab.centerloss.data.MnistDataSet;
+
+/**
+ * libtorch loaded, a device chosen and the data set on it: what every session of one thread
+ * shares. Create, use and close it on the same thread.
+ */
+public final class TrainingEngine implements AutoCloseable {
+    private final Torch.DeviceInfo device;
+    private final DeviceData data;
+
+    private TrainingEngine(Torch.DeviceInfo device, DeviceData data) {
+        this.device = device;
+        this.data = data;
+    }
+
+    /**
+     * Loads the natives (seconds, the first time: never on the UI thread), picks the device and
+     * copies the data set onto it.
+     *
+     * @param threads libtorch's CPU threads; 0 for one per processor
+     */
+    public static TrainingEngine open(MnistDataSet dataSet, DeviceChoice choice, int threads) {
+        Torch.DeviceInfo device = Torch.selectDevice(choice, threads);
+        return new TrainingEngine(device, new DeviceData(dataSet, device));
+    }
+
+    public TrainingSession newSession(Hyperparameters hyperparameters) {
+        return new TrainingSession(data, device, hyperparameters.validated());
+    }
+
+    /** "cpu" or "cuda". */
+    public String deviceName() {
+        return device.name();
+    }
+
+    /** For a status line, e.g. "CPU with 2 threads". */
+    public String deviceDescription() {
+        return device.describe();
+    }
+
+    public int threads() {
+        return device.threads();
+    }
+
+    DeviceData data() {
+        return data;
+    }
+
+    Torch.DeviceInfo device() {
+        return device;
+    }
+
+    public int testCount() {
+        return data.testCount;
+    }
+
+    @Override
+    public void close() {
+        data.trainImages.close();
+        data.trainLabels.close();
+        data.testImages.close();
+        data.testLabels.close();
+    }
+}
