@@ -193,19 +193,19 @@ public final class TrainCommand implements Callable<Integer> {
         root.put("seed", hp.seed());
         root.put("train_seconds", r.trainMillis / 1000);
         root.put("wall_seconds", r.wallSeconds);
-        root.put("ms_per_step_median", median(r.stepMillis));
-        root.put("test_accuracy", r.finalTest.accuracy());
+        StepRecordJson.putNumber(root, "ms_per_step_median", median(r.stepMillis));
+        StepRecordJson.putNumber(root, "test_accuracy", r.finalTest.accuracy());
         ArrayNode probe = root.putArray("probe_accuracy");
         for (double[] point : r.probeAccuracy) {
             probe.addArray().add((long) point[0]).add(point[1]);
         }
-        root.put("loss_softmax", r.last.lossSoftmax());
-        root.put("loss_center", r.last.lossCenter());
+        StepRecordJson.putNumber(root, "loss_softmax", r.last.lossSoftmax());
+        StepRecordJson.putNumber(root, "loss_center", r.last.lossCenter());
         root.set("centers", StepRecordJson.points(r.centers));
-        root.put("rms_intra", FeatureStatistics.rmsDistanceToCenters(r.finalTest.features(), r.finalTest.labels(), r.centers));
-        root.put("rms_intra_to_class_mean", FeatureStatistics.rmsDistanceToCenters(r.finalTest.features(),
+        StepRecordJson.putNumber(root, "rms_intra", FeatureStatistics.rmsDistanceToCenters(r.finalTest.features(), r.finalTest.labels(), r.centers));
+        StepRecordJson.putNumber(root, "rms_intra_to_class_mean", FeatureStatistics.rmsDistanceToCenters(r.finalTest.features(),
                 r.finalTest.labels(), FeatureStatistics.classMeans(r.finalTest.features(), r.finalTest.labels(), 10)));
-        root.put("min_center_distance", FeatureStatistics.minPairwiseDistance(r.centers));
+        StepRecordJson.putNumber(root, "min_center_distance", FeatureStatistics.minPairwiseDistance(r.centers));
         putNullable(root, "reached_accuracy_step", r.reachedStep == null ? null : r.reachedStep.doubleValue());
         putNullable(root, "reached_accuracy_seconds", r.reachedSeconds);
         putNullable(root, "diverged_at_step", r.divergedAt == null ? null : r.divergedAt.doubleValue());

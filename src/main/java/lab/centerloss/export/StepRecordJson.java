@@ -40,15 +40,15 @@ public final class StepRecordJson {
             ArrayNode bias = MAPPER.createArrayNode();
             var values = s.headBias().get();
             for (int i = 0; i < values.size(); i++) {
-                bias.add(values.get(i));
+                addNumber(bias, values.get(i));
             }
             node.set("head_bias", bias);
         } else {
             node.putNull("head_bias");
         }
-        node.put("loss_softmax", s.lossSoftmax());
-        node.put("loss_center", s.lossCenter());
-        node.put("loss_total", s.lossTotal());
+        putNumber(node, "loss_softmax", s.lossSoftmax());
+        putNumber(node, "loss_center", s.lossCenter());
+        putNumber(node, "loss_total", s.lossTotal());
         node.put("batch_accuracy", s.batchAccuracy());
         node.put("step_ms", s.stepMillis());
         if (s.divergence().isPresent()) {
@@ -64,9 +64,28 @@ public final class StepRecordJson {
     public static ArrayNode points(Vec2List points) {
         ArrayNode array = MAPPER.createArrayNode();
         for (int i = 0; i < points.size(); i++) {
-            array.addArray().add(points.x(i)).add(points.y(i));
+            ArrayNode point = array.addArray();
+            addNumber(point, points.x(i));
+            addNumber(point, points.y(i));
         }
         return array;
+    }
+
+    /** A number, or null where it is NaN or infinite (JSON has no such numbers). */
+    public static void putNumber(ObjectNode node, String field, double value) {
+        if (Double.isFinite(value)) {
+            node.put(field, value);
+        } else {
+            node.putNull(field);
+        }
+    }
+
+    private static void addNumber(ArrayNode array, float value) {
+        if (Float.isFinite(value)) {
+            array.add(value);
+        } else {
+            array.addNull();
+        }
     }
 
     private static ArrayNode ints(IntVector values) {

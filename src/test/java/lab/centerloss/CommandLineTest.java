@@ -1,0 +1,183 @@
+package lab.centerloss;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import lab.centerloss.cli.CommandLineApp;
+import lab.centerloss.testing.TestData;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import picocli.CommandLine;
+
+/** The command line end to end, in this JVM, on the bundled data. */
+class CommandLineTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    record Run(int exitCode, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = CommandLineApp.create(new LabCommand());
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        int code = commandLine.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void version() {
+        Run run = run("--version");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).startsWith("Center Loss Lab ");
+    }
+
+    static Stream<Arguments> impossibleValues() {
+        return Stream.of(
+                Arguments.of(List.of("--lambda", "-0.1"), "lambda must be a number of 0 or more (it is -0.1)."),
+                Arguments.of(List.of("--alpha", "1.5"), "alpha must lie between 0 and 1 (it is 1.5)."),
+                Arguments.of(List.of("--alpha", "-0.01"), "alpha must lie between 0 and 1 (it is -0.01)."),
+                Arguments.of(List.of("--head", "arcface", "--m", "2"),
+                        "The margin m must lie between 0 and pi/2 = 1.5708 (it is 2.0)."),
+                Arguments.of(List.of("--m", "-0.1"), "The margin m must lie between 0 and pi/2 = 1.5708 (it is -0.1)."),
+                Arguments.of(List.of("--lr", "0"), "The learning rate must be a number above 0 (it is 0.0)."),
+                Arguments.of(List.of("--lr", "NaN"), "The learning rate must be a number above 0 (it is NaN)."),
+                Arguments.of(List.of("--momentum", "1"), "The momentum must lie in [0, 1) (it is 1.0)."),
+                Arguments.of(List.of("--weight-decay", "-1"), "The weight decay must be 0 or more (it is -1.0)."),
+                Arguments.of(List.of("--s", "0"), "The scale s must be a number above 0 (it is 0.0)."),
+                Arguments.of(List.of("--margin-warmup", "-5"), "The margin warm-up must be 0 steps or more (it is -5)."),
+                Arguments.of(List.of("--batch-size", "0"), "The batch size must lie between 1 and 4096 (it is 0)."),
+                Arguments.of(List.of("--steps", "0"), "--steps must be 1 or more (it is 0)."),
+                Arguments.of(List.of("--until-accuracy", "1.2"), "--until-accuracy must lie in (0, 1] (it is 1.2)."),
+                Arguments.of(List.of("--probe-size", "0"), "--probe-size must lie between 1 and 10000 (it is 0)."),
+                Arguments.of(List.of("--eval-every", "0"), "--eval-every must be 1 or more (it is 0)."),
+                Arguments.of(List.of("--threads", "-1"), "--threads must be 0 (one per processor) or more (it is -1)."),
+                Arguments.of(List.of("--data", "/no/such/folder"),
+                        "Data folder /no/such/folder does not exist or is not a folder."),
+                Arguments.of(List.of("--metrics", "/no/such/folder/m.json"),
+                        "Cannot write /no/such/folder/m.json: the folder /no/such/folder does not exist."),
+                Arguments.of(List.of("--head", "sphereface"),
+                        "Invalid value for option '--head': expected one of [SOFTMAX, NORMFACE, COSFACE, ARCFACE] "
+                                + "(case-insensitive) but was 'sphereface' (see --help)"),
+                Arguments.of(List.of("--lambda", "abc"),
+                        "Invalid value for option '--lambda': 'abc' is not a double (see --help)"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("impossibleValues")
+    @DisplayName("an impossible value is refused with one sentence and exit code 2, before any training")
+    void refusesImpossibleValues(List<String> options, String message) {
+        String[] args = Stream.concat(Stream.of("train"), options.stream()).toArray(String[]::new);
+        Run run = run(args);
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().strip()).isEqualTo(message);
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a damaged bundled file is refused with the reader's sentence (its checksum first)")
+    void corruptData(@TempDir Path folder) throws Exception {
+        for (Path file : Files.list(TestData.bundledFolder()).toList()) {
+            Files.copy(file, folder.resolve(file.getFileName()));
+        }
+        Files.write(folder.resolve("t10k-labels-idx1-ubyte.gz"), new byte[] {1, 2, 3});
+        Run run = run("train", "--data", folder.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().strip())
+                .isEqualTo("t10k-labels-idx1-ubyte.gz does not match its checksum in SHA256SUMS: "
+                        + "the file is damaged or was replaced.");
+        Files.delete(folder.resolve("SHA256SUMS"));
+        Run withoutSums = run("train", "--data", folder.toString());
+        assertThat(withoutSums.exitCode()).isEqualTo(2);
+        assertThat(withoutSums.err().strip())
+                .isEqualTo("t10k-labels-idx1-ubyte.gz is not a gzip file although its name ends in .gz.");
+    }
+
+    @Test
+    @DisplayName("train writes the metrics and one record line per step")
+    void trainWritesMetricsAndRecord(@TempDir Path folder) throws Exception {
+        Path metrics = folder.resolve("metrics.json");
+        Path record = folder.resolve("steps.jsonl");
+        Run run = run("train", "--steps", "30", "--eval-every", "10", "--probe-size", "300", "--batch-size", "64",
+                "--metrics", metrics.toString(), "--record", record.toString());
+        assertThat(run.err()).isEmpty();
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("step     30");
+
+        JsonNode m = JSON.readTree(metrics.toFile());
+        for (String field : List.of("steps", "device", "threads", "train_seconds", "wall_seconds", "ms_per_step_median",
+                "test_accuracy", "probe_accuracy", "loss_softmax", "loss_center", "centers", "rms_intra",
+                "min_center_distance", "reached_accuracy_step", "reached_accuracy_seconds", "diverged_at_step")) {
+            assertThat(m.has(field)).as(field).isTrue();
+        }
+        assertThat(m.get("steps").asInt()).isEqualTo(30);
+        assertThat(m.get("device").asText()).isEqualTo("cpu");
+        assertThat(m.get("probe_accuracy")).hasSize(3);
+        assertThat(m.get("probe_accuracy").get(2).get(0).asInt()).isEqualTo(30);
+        assertThat(m.get("centers")).hasSize(10);
+        assertThat(m.get("reached_accuracy_step").isNull()).isTrue();
+        assertThat(m.get("diverged_at_step").isNull()).isTrue();
+        assertThat(m.get("train_seconds").asDouble()).isLessThanOrEqualTo(m.get("wall_seconds").asDouble());
+
+        List<String> lines = Files.readAllLines(record);
+        assertThat(lines).hasSize(30);
+        JsonNode last = JSON.readTree(lines.get(29));
+        assertThat(last.get("step").asInt()).isEqualTo(30);
+        assertThat(last.get("labels")).hasSize(64);
+        assertThat(last.get("features")).hasSize(64);
+        assertThat(last.get("features").get(0)).hasSize(2);
+        assertThat(last.get("head_weights")).hasSize(10);
+        assertThat(last.get("head_bias")).hasSize(10);
+        for (String field : List.of("head", "lambda", "alpha", "center_rule", "lr", "s", "m", "centers_before",
+                "centers_after", "loss_softmax", "loss_center")) {
+            assertThat(last.has(field)).as(field).isTrue();
+        }
+        // The last record's centers are the ones the metrics report.
+        assertThat(last.get("centers_after")).isEqualTo(m.get("centers"));
+        try (Stream<Path> files = Files.list(folder)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("metrics.json", "steps.jsonl");
+        }
+    }
+
+    @Test
+    @DisplayName("--until-accuracy stops at the first probe that reaches it and reports step and seconds")
+    void untilAccuracy(@TempDir Path folder) throws Exception {
+        Path metrics = folder.resolve("m.json");
+        Run run = run("train", "--until-accuracy", "0.3", "--steps", "400", "--eval-every", "10", "--probe-size", "500",
+                "--metrics", metrics.toString(), "--quiet");
+        assertThat(run.exitCode()).isZero();
+        JsonNode m = JSON.readTree(metrics.toFile());
+        int reached = m.get("reached_accuracy_step").asInt();
+        assertThat(reached).isPositive().isEqualTo(m.get("steps").asInt());
+        assertThat(m.get("reached_accuracy_seconds").asDouble()).isPositive();
+        JsonNode probes = m.get("probe_accuracy");
+        assertThat(probes.get(probes.size() - 1).get(1).asDouble()).isGreaterThanOrEqualTo(0.3);
+        for (int i = 0; i < probes.size() - 1; i++) {
+            assertThat(probes.get(i).get(1).asDouble()).isLessThan(0.3);
+        }
+    }
+
+    @Test
+    @DisplayName("a diverging run says at which step, exits with 3 and records it in the metrics")
+    void divergingRun(@TempDir Path folder) throws Exception {
+        Path metrics = folder.resolve("m.json");
+        Run run = run("train", "--lr", "5", "--steps", "100", "--metrics", metrics.toString());
+        assertThat(run.exitCode()).isEqualTo(3);
+        JsonNode m = JSON.readTree(metrics.toFile());
+        assertThat(m.get("diverged_at_step").asInt()).isPositive();
+        assertThat(run.out()).contains("Training diverged at step " + m.get("diverged_at_step").asInt());
+        assertThat(m.get("loss_softmax").isNull()).isTrue();
+    }
+}

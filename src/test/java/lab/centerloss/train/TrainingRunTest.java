@@ -1,0 +1,141 @@
+package lab.centerloss.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import lab.centerloss.testing.TestData;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** Real training on the bundled MNIST, on every processor. JUnit runs these on one thread. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TrainingRunTest {
+    private TrainingEngine engine;
+
+    @BeforeAll
+    void openEngine() {
+        engine = TrainingEngine.open(TestData.mnist(), DeviceChoice.CPU, 0);
+    }
+
+    @AfterAll
+    void closeEngine() {
+        engine.close();
+    }
+
+    @Test
+    @DisplayName("the same seed and settings give identical centers after N steps; another seed does not")
+    void sameSeedSameCenters() {
+        Hyperparameters hp = Hyperparameters.defaults();
+        Vec2List first = centersAfter(hp, 25);
+        Vec2List second = centersAfter(hp, 25);
+        Vec2List otherSeed = centersAfter(hp.withSeed(2), 25);
+        assertThat(second).isEqualTo(first);
+        assertThat(otherSeed).isNotEqualTo(first);
+    }
+
+    private Vec2List centersAfter(Hyperparameters hp, int steps) {
+        try (TrainingSession session = engine.newSession(hp)) {
+            for (int i = 0; i < steps; i++) {
+                session.step(hp);
+            }
+            return session.centers();
+        }
+    }
+
+    @Test
+    @DisplayName("softmax + center loss on the lite model reaches 90% probe accuracy within 500 steps, its loss falling")
+    void liteLearns() {
+        Hyperparameters hp = Hyperparameters.defaults();
+        List<Double> losses = new ArrayList<>();
+        double accuracy = 0;
+        try (TrainingSession session = engine.newSession(hp)) {
+            for (int i = 1; i <= 500 && accuracy < 0.9; i++) {
+                StepSnapshot snapshot = session.step(hp);
+                assertThat(snapshot.diverged()).isFalse();
+                losses.add(snapshot.lossSoftmax());
+                if (i % 50 == 0) {
+                    accuracy = session.probe(2000, hp.head()).accuracy();
+                }
+            }
+        }
+        assertThat(accuracy).isGreaterThanOrEqualTo(0.9);
+        assertThat(mean(losses.subList(losses.size() - 20, losses.size()))).isLessThan(mean(losses.subList(0, 20)) / 2);
+    }
+
+    @Test
+    @DisplayName("soak: both model sizes train a few hundred steps on all processors with every parameter finite")
+    void soakEveryModelSize() {
+        assertThat(engine.threads()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        for (ModelSize size : ModelSize.values()) {
+            int steps = size == ModelSize.LITE ? 300 : 150;
+            Hyperparameters hp = Hyperparameters.defaults().withModel(size);
+            try (TrainingSession session = engine.newSession(hp)) {
+                for (int i = 0; i < steps; i++) {
+                    StepSnapshot snapshot = session.step(hp);
+                    assertThat(snapshot.divergence()).as("%s step %d", size, i).isEmpty();
+                }
+                assertThat(session.allParametersFinite()).as(size.id()).isTrue();
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("a loss that turns NaN is reported as divergence at its step, with nothing updated")
+    void divergenceIsReported() {
+        Hyperparameters hp = Hyperparameters.defaults().withLearningRate(5);
+        try (TrainingSession session = engine.newSession(hp)) {
+            StepSnapshot snapshot = null;
+            for (int i = 0; i < 100; i++) {
+                snapshot = session.step(hp);
+                if (snapshot.diverged()) {
+                    break;
+                }
+            }
+            assertThat(snapshot.diverged()).isTrue();
+            assertThat(Double.isFinite(snapshot.lossTotal())).isFalse();
+            assertThat(snapshot.divergence().get()).startsWith("Training diverged at step " + snapshot.step());
+            assertThat(snapshot.centersAfter()).isEqualTo(snapshot.centersBefore());
+        }
+    }
+
+    @Test
+    @DisplayName("a snapshot's numbers belong together: counts from the labels, centers after = the rule applied")
+    void snapshotIsConsistent() {
+        Hyperparameters hp = Hyperparameters.defaults().withBatchSize(32);
+        try (TrainingSession session = engine.newSession(hp)) {
+            session.step(hp);
+            StepSnapshot s = session.step(hp);
+            assertThat(s.step()).isEqualTo(2);
+            assertThat(s.batchLabels().size()).isEqualTo(32);
+            assertThat(s.batchFeatures().size()).isEqualTo(32);
+            int[] counts = new int[10];
+            for (int i = 0; i < 32; i++) {
+                counts[s.batchLabels().get(i)]++;
+            }
+            assertThat(s.classCounts().toArray()).containsExactly(counts);
+            for (int j = 0; j < 10; j++) {
+                double sumX = 0;
+                for (int i = 0; i < 32; i++) {
+                    if (s.batchLabels().get(i) == j) {
+                        sumX += s.centersBefore().x(j) - s.batchFeatures().x(i);
+                    }
+                }
+                double delta = sumX / (1 + counts[j]);
+                assertThat((double) s.paperDeltas().x(j)).isCloseTo(delta, org.assertj.core.api.Assertions.within(1e-5));
+                assertThat((double) s.centersAfter().x(j))
+                        .isCloseTo(s.centersBefore().x(j) - hp.alpha() * delta, org.assertj.core.api.Assertions.within(1e-5));
+            }
+            assertThat(s.headBias()).isPresent();
+            assertThat(s.lossTotal()).isCloseTo(s.lossSoftmax() + hp.lambda() * s.lossCenter(),
+                    org.assertj.core.api.Assertions.within(1e-5));
+        }
+    }
+
+    private static double mean(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+    }
+}
