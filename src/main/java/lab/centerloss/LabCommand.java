@@ -1,21 +1,28 @@
 package lab.centerloss;
 
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import lab.centerloss.ui.LabApplication;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** The top command: with no subcommand it opens the window. */
+/** The top command: with no subcommand it opens the window; the subcommands work without a display. */
 @Command(name = "center-loss-lab", mixinStandardHelpOptions = true, versionProvider = LabCommand.Version.class,
         description = "Watch a small convolutional network learn MNIST with center loss and angular margins.")
 final class LabCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Option(names = "--data", paramLabel = "DIR", description = "Folder with the four MNIST IDX files (default: the bundled datasets/mnist).")
+    Path data;
+
+    /** With no subcommand: the window, until it is closed. */
     @Override
     public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        LabApplication.launchWindow(data);
         return 0;
     }
 

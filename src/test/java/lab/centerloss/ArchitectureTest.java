@@ -10,7 +10,10 @@ import com.tngtech.archunit.lang.ArchRule;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Dependencies point one way: ui -> train -> data; cli -> train; export is used by cli and ui. */
+/**
+ * Dependencies point one way: ui -> train -> data and cli -> train -> data; plot (drawing) and
+ * export (file formats) serve ui and cli and know neither.
+ */
 class ArchitectureTest {
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("lab.centerloss");
@@ -28,10 +31,13 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("javafx..");
 
     static final ArchRule uiNeverTouchesTensors = noClasses().that().resideInAnyPackage("..centerloss.ui..",
-                    "..centerloss.cli..", "..centerloss.export..")
+                    "..centerloss.cli..", "..centerloss.export..", "..centerloss.plot..")
             .should().dependOnClassesThat().resideInAnyPackage("org.bytedeco..");
 
     static final ArchRule exportDoesNotKnowItsUsers = noClasses().that().resideInAPackage("..centerloss.export..")
+            .should().dependOnClassesThat().resideInAnyPackage("..centerloss.ui..", "..centerloss.cli..");
+
+    static final ArchRule plotDoesNotKnowItsUsers = noClasses().that().resideInAPackage("..centerloss.plot..")
             .should().dependOnClassesThat().resideInAnyPackage("..centerloss.ui..", "..centerloss.cli..");
 
     static final ArchRule uiAndCliAreIndependent = noClasses().that().resideInAPackage("..centerloss.cli..")
@@ -42,7 +48,7 @@ class ArchitectureTest {
     @Test
     void layersPointOneWay() {
         List<ArchRule> rules = List.of(dataDependsOnNothingOfOurs, trainDoesNotKnowItsUsers, trainNeverTouchesJavaFx,
-                uiNeverTouchesTensors, exportDoesNotKnowItsUsers, uiAndCliAreIndependent, noCycles);
+                uiNeverTouchesTensors, exportDoesNotKnowItsUsers, plotDoesNotKnowItsUsers, uiAndCliAreIndependent, noCycles);
         rules.forEach(rule -> rule.check(CLASSES));
     }
 

@@ -127,6 +127,7 @@ public final class TrainCommand implements Callable<Integer> {
         long steps;
         double trainMillis;
         final List<double[]> probeAccuracy = new ArrayList<>();
+        final List<double[]> residentMemory = new ArrayList<>();
         final List<Double> stepMillis = new ArrayList<>();
         Long reachedStep;
         Double reachedSeconds;
@@ -156,6 +157,8 @@ public final class TrainCommand implements Callable<Integer> {
                 ProbeResult probe = session.probe(probeSize, hp.head());
                 double accuracy = probe.accuracy();
                 result.probeAccuracy.add(new double[] {snapshot.step(), accuracy});
+                ProcessMemory.residentMegabytes()
+                        .ifPresent(mb -> result.residentMemory.add(new double[] {snapshot.step(), mb}));
                 if (!quiet) {
                     out.printf("step %6d  epoch %2d  L_S %.4f  L_C %.4f  batch acc %5.1f%%  probe acc %5.1f%%  %.1f ms/step%n",
                             snapshot.step(), snapshot.epoch(), snapshot.lossSoftmax(), snapshot.lossCenter(),
@@ -198,6 +201,10 @@ public final class TrainCommand implements Callable<Integer> {
         ArrayNode probe = root.putArray("probe_accuracy");
         for (double[] point : r.probeAccuracy) {
             probe.addArray().add((long) point[0]).add(point[1]);
+        }
+        ArrayNode memory = root.putArray("resident_memory_mb");
+        for (double[] point : r.residentMemory) {
+            memory.addArray().add((long) point[0]).add(Math.round(point[1] * 10) / 10.0);
         }
         StepRecordJson.putNumber(root, "loss_softmax", r.last.lossSoftmax());
         StepRecordJson.putNumber(root, "loss_center", r.last.lossCenter());

@@ -17,7 +17,7 @@ import lab.centerloss.train.TrainerStatus.State;
  * come from any thread and are queued; hyperparameters are read as one immutable record between
  * two steps; after each step an immutable {@link StepSnapshot} is published without blocking.
  */
-public final class Trainer implements AutoCloseable {
+public final class Trainer implements TrainerControls {
     /** Loads the data set on the trainer's thread, so that a slow disk never stalls the caller. */
     @FunctionalInterface
     public interface DataSource {
@@ -42,7 +42,8 @@ public final class Trainer implements AutoCloseable {
             new AtomicReference<>(new TrainerStatus(State.LOADING, "Loading libtorch and the data set…", ""));
     private final List<TrainerListener> listeners = new CopyOnWriteArrayList<>();
     private final Thread thread;
-    private volatile int probeEvery = 10;
+    /** 0: probe as often as costs at most a fifth of the time (see {@link #probeDue}). */
+    private volatile int probeEvery;
     private volatile double stepsPerSecond;
 
     public Trainer(DataSource dataSource, Settings settings, Hyperparameters initial) {
@@ -59,6 +60,7 @@ public final class Trainer implements AutoCloseable {
         return this;
     }
 
+    @Override
     public void addListener(TrainerListener listener) {
         listeners.add(listener);
     }
@@ -67,20 +69,24 @@ public final class Trainer implements AutoCloseable {
         listeners.remove(listener);
     }
 
+    @Override
     public void play() {
         commands.add(Command.PLAY);
     }
 
+    @Override
     public void pause() {
         commands.add(Command.PAUSE);
     }
 
     /** Trains exactly one batch, then pauses. */
+    @Override
     public void step() {
         commands.add(Command.STEP);
     }
 
     /** Rebuilds the model from the seed of the current hyperparameters: same seed, same start. */
+    @Override
     public void reset() {
         commands.add(Command.RESET);
     }
@@ -96,6 +102,7 @@ public final class Trainer implements AutoCloseable {
     }
 
     /** Takes effect at the next step (model size and seed at the next reset). */
+    @Override
     public void setHyperparameters(Hyperparameters next) {
         hyperparameters.set(next.validated());
     }
@@ -104,21 +111,25 @@ public final class Trainer implements AutoCloseable {
         return hyperparameters.get();
     }
 
-    /** Probe the test images every {@code steps} steps (0: only on request). */
+    /** Probe the test images every {@code steps} steps (0: automatically, up to a fifth of the time). */
+    @Override
     public void setProbeEvery(int steps) {
         probeEvery = Math.max(0, steps);
     }
 
     /** Limits the pace so a class can follow; 0 trains as fast as possible. */
+    @Override
     public void setStepsPerSecond(double rate) {
         stepsPerSecond = Math.max(0, rate);
     }
 
     /** The last published snapshot, empty before the first step and after a reset. */
+    @Override
     public Optional<StepSnapshot> latest() {
         return Optional.ofNullable(latest.get());
     }
 
+    @Override
     public TrainerStatus status() {
         return status.get();
     }
@@ -205,9 +216,11 @@ public final class Trainer implements AutoCloseable {
                 }
                 Hyperparameters hp = hyperparameters.get();
                 StepSnapshot snapshot = session.step(hp);
-                int every = probeEvery;
-                if (probe == null || (every > 0 && snapshot.step() % every == 0)) {
+                if (probe == null || !running || probeDue(snapshot.step())) {
+                    long probeStart = System.nanoTime();
                     probe = session.probe(settings.probeSize(), hp.head());
+                    lastProbeEnd = System.nanoTime();
+                    lastProbeNanos = lastProbeEnd - probeStart;
                 }
                 publish(snapshot.withProbe(probe));
                 if (snapshot.diverged()) {
@@ -226,6 +239,22 @@ public final class Trainer implements AutoCloseable {
         } finally {
             session.close();
         }
+    }
+
+    private long lastProbeEnd;
+    private long lastProbeNanos;
+
+    /**
+     * Whether to probe after this step. A probe of 2,000 test images costs several training steps,
+     * so by default the trainer probes when the time since the last probe is at least four times
+     * what that probe took: smooth motion of the test cloud for at most a fifth of the time.
+     */
+    private boolean probeDue(long step) {
+        int every = probeEvery;
+        if (every > 0) {
+            return step % every == 0;
+        }
+        return System.nanoTime() - lastProbeEnd >= 4 * lastProbeNanos;
     }
 
     /** The next command; while running, waits at most until the next step is due. */

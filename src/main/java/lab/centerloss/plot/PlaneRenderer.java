@@ -1,0 +1,223 @@
+package lab.centerloss.plot;
+
+import java.util.List;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.Image;
+import javafx.scene.image.WritableImage;
+import javafx.scene.paint.Color;
+import javafx.scene.SnapshotParameters;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.TextAlignment;
+import lab.centerloss.train.IntVector;
+import lab.centerloss.train.Vec2List;
+
+/**
+ * Draws the feature plane: grid and axes with ticks, test and batch features as colored markers
+ * (one shape per digit), center trails, the ten centers as large labelled markers, a legend and a
+ * caption. Used by the window and by every export, so that exports look exactly like the screen.
+ * Call on the JavaFX thread.
+ */
+public final class PlaneRenderer {
+    private final Image[] testSprites = new Image[10];
+    private final Image[] trainSprites = new Image[10];
+    private PlaneStyle spriteStyle;
+
+    public void render(GraphicsContext gc, double width, double height, PlaneScene scene, PlaneStyle style) {
+        ensureSprites(style);
+        gc.save();
+        gc.setFill(style.background());
+        gc.fillRect(0, 0, width, height);
+        drawGridAndAxes(gc, width, height, scene.view(), style);
+        drawPoints(gc, width, height, scene.view(), scene.testPoints(), scene.testLabels(), testSprites, style);
+        drawPoints(gc, width, height, scene.view(), scene.trainPoints(), scene.trainLabels(), trainSprites, style);
+        drawTrails(gc, width, height, scene, style);
+        drawCenters(gc, width, height, scene, style);
+        if (scene.showLegend()) {
+            drawLegend(gc, width, style);
+        }
+        if (!scene.caption().isEmpty()) {
+            gc.setFont(Font.font("System", style.fontSize()));
+            gc.setFill(style.foreground());
+            gc.setTextAlign(TextAlignment.LEFT);
+            gc.setTextBaseline(VPos.TOP);
+            gc.fillText(scene.caption(), style.fontSize() * 0.8, style.fontSize() * 0.6);
+        }
+        gc.restore();
+    }
+
+    private void drawGridAndAxes(GraphicsContext gc, double width, double height, ViewWindow view, PlaneStyle style) {
+        double minX = view.toWorldX(0, width);
+        double maxX = view.toWorldX(width, width);
+        double minY = view.toWorldY(height, height);
+        double maxY = view.toWorldY(0, height);
+        // One step for both axes: they share a scale, and a square grid shows it.
+        double step = NiceTicks.step(minX, maxX, Math.max(2, (int) (width / (style.fontSize() * 9))));
+        gc.setLineWidth(1);
+        gc.setStroke(style.grid());
+        gc.setFont(Font.font("System", style.fontSize() * 0.85));
+        gc.setFill(style.axis());
+        List<Double> xs = NiceTicks.ticksWithStep(minX, maxX, step);
+        List<Double> ys = NiceTicks.ticksWithStep(minY, maxY, step);
+        double axisY = clamp(view.toScreenY(0, height), 0, height - style.fontSize() * 1.4);
+        double axisX = clamp(view.toScreenX(0, width), style.fontSize() * 3.2, width);
+        for (double x : xs) {
+            double sx = Math.round(view.toScreenX(x, width)) + 0.5;
+            gc.strokeLine(sx, 0, sx, height);
+        }
+        for (double y : ys) {
+            double sy = Math.round(view.toScreenY(y, height)) + 0.5;
+            gc.strokeLine(0, sy, width, sy);
+        }
+        gc.setStroke(style.axis());
+        gc.setLineWidth(style.lineWidth());
+        gc.strokeLine(0, view.toScreenY(0, height), width, view.toScreenY(0, height));
+        gc.strokeLine(view.toScreenX(0, width), 0, view.toScreenX(0, width), height);
+        gc.setTextBaseline(VPos.TOP);
+        gc.setTextAlign(TextAlignment.CENTER);
+        for (double x : xs) {
+            if (Math.abs(x) > step * 1e-6) {
+                gc.fillText(NiceTicks.label(x, step), view.toScreenX(x, width), axisY + 3);
+            }
+        }
+        gc.setTextAlign(TextAlignment.RIGHT);
+        gc.setTextBaseline(VPos.CENTER);
+        for (double y : ys) {
+            if (Math.abs(y) > step * 1e-6) {
+                gc.fillText(NiceTicks.label(y, step), axisX - 4, view.toScreenY(y, height));
+            }
+        }
+    }
+
+    private static void drawPoints(GraphicsContext gc, double width, double height, ViewWindow view, Vec2List points,
+            IntVector labels, Image[] sprites, PlaneStyle style) {
+        double half = sprites[0].getWidth() / 2;
+        for (int i = 0; i < points.size(); i++) {
+            double sx = view.toScreenX(points.x(i), width);
+            double sy = view.toScreenY(points.y(i), height);
+            if (sx < -half || sy < -half || sx > width + half || sy > height + half) {
+                continue;
+            }
+            gc.drawImage(sprites[labels.get(i)], sx - half, sy - half);
+        }
+    }
+
+    private static void drawTrails(GraphicsContext gc, double width, double height, PlaneScene scene, PlaneStyle style) {
+        gc.setLineWidth(style.lineWidth() * 1.5);
+        for (int j = 0; j < scene.trails().size(); j++) {
+            Vec2List trail = scene.trails().get(j);
+            if (trail.size() < 2) {
+                continue;
+            }
+            gc.setStroke(Palette.color(j, style.dark()).deriveColor(0, 1, 1, 0.7));
+            gc.beginPath();
+            gc.moveTo(scene.view().toScreenX(trail.x(0), width), scene.view().toScreenY(trail.y(0), height));
+            for (int i = 1; i < trail.size(); i++) {
+                gc.lineTo(scene.view().toScreenX(trail.x(i), width), scene.view().toScreenY(trail.y(i), height));
+            }
+            gc.stroke();
+        }
+    }
+
+    private static void drawCenters(GraphicsContext gc, double width, double height, PlaneScene scene, PlaneStyle style) {
+        Vec2List centers = scene.centers();
+        double r = style.centerRadius();
+        gc.setFont(Font.font("System", FontWeight.BOLD, r * 1.15));
+        gc.setTextAlign(TextAlignment.CENTER);
+        gc.setTextBaseline(VPos.CENTER);
+        for (int j = 0; j < centers.size(); j++) {
+            double sx = scene.view().toScreenX(centers.x(j), width);
+            double sy = scene.view().toScreenY(centers.y(j), height);
+            boolean selected = j == scene.selectedClass();
+            double radius = selected ? r * 1.35 : r;
+            gc.setFill(Palette.color(j, style.dark()));
+            gc.fillOval(sx - radius, sy - radius, 2 * radius, 2 * radius);
+            gc.setLineWidth(selected ? style.lineWidth() * 3 : style.lineWidth() * 2);
+            gc.setStroke(style.dark() ? Color.WHITE : Color.BLACK);
+            gc.strokeOval(sx - radius, sy - radius, 2 * radius, 2 * radius);
+            gc.setFill(textOn(Palette.color(j, style.dark())));
+            gc.fillText(Integer.toString(j), sx, sy + 0.5);
+        }
+    }
+
+    private static void drawLegend(GraphicsContext gc, double width, PlaneStyle style) {
+        double row = style.fontSize() * 1.6;
+        double boxWidth = style.fontSize() * 3.6;
+        double x = width - boxWidth - style.fontSize() * 0.6;
+        double y = style.fontSize() * 0.6;
+        gc.setFill(style.background().deriveColor(0, 1, 1, 0.85));
+        gc.fillRoundRect(x, y, boxWidth, row * 10 + style.fontSize() * 0.6, 8, 8);
+        gc.setStroke(style.axis());
+        gc.setLineWidth(1);
+        gc.strokeRoundRect(x, y, boxWidth, row * 10 + style.fontSize() * 0.6, 8, 8);
+        gc.setFont(Font.font("System", FontWeight.BOLD, style.fontSize()));
+        gc.setTextAlign(TextAlignment.LEFT);
+        gc.setTextBaseline(VPos.CENTER);
+        for (int j = 0; j < 10; j++) {
+            double cy = y + style.fontSize() * 0.3 + row * (j + 0.5);
+            double cx = x + style.fontSize() * 1.1;
+            drawMarker(gc, cx, cy, style.fontSize() * 0.5, j, style, 1.0);
+            gc.setFill(style.foreground());
+            gc.fillText(Integer.toString(j), cx + style.fontSize() * 0.9, cy);
+        }
+    }
+
+    /** One digit's marker: its shape, filled with its color, outlined for contrast. */
+    static void drawMarker(GraphicsContext gc, double cx, double cy, double radius, int digit, PlaneStyle style,
+            double opacity) {
+        Color fill = Palette.color(digit, style.dark()).deriveColor(0, 1, 1, opacity);
+        gc.setFill(fill);
+        gc.setStroke((style.dark() ? Color.BLACK : Color.WHITE).deriveColor(0, 1, 1, 0.6 * opacity));
+        gc.setLineWidth(Math.max(0.5, radius * 0.18));
+        double[] v = Palette.shape(digit).vertices();
+        if (v.length == 0) {
+            gc.fillOval(cx - radius, cy - radius, 2 * radius, 2 * radius);
+            gc.strokeOval(cx - radius, cy - radius, 2 * radius, 2 * radius);
+            return;
+        }
+        double[] xs = new double[v.length / 2];
+        double[] ys = new double[v.length / 2];
+        for (int i = 0; i < xs.length; i++) {
+            xs[i] = cx + radius * v[2 * i];
+            ys[i] = cy + radius * v[2 * i + 1];
+        }
+        gc.fillPolygon(xs, ys, xs.length);
+        gc.strokePolygon(xs, ys, xs.length);
+    }
+
+    /**
+     * Pre-drawn markers: drawing 10,000 images is several times faster than 10,000 polygons. The
+     * batch's markers are drawn fully opaque and a little larger, the test set's slightly
+     * transparent, so the batch stands out on top.
+     */
+    private void ensureSprites(PlaneStyle style) {
+        if (style.equals(spriteStyle)) {
+            return;
+        }
+        for (int j = 0; j < 10; j++) {
+            testSprites[j] = sprite(j, style.pointRadius(), style, 0.75);
+            trainSprites[j] = sprite(j, style.pointRadius() * 1.3, style, 1.0);
+        }
+        spriteStyle = style;
+    }
+
+    private static Image sprite(int digit, double radius, PlaneStyle style, double opacity) {
+        int size = (int) Math.ceil(radius * 2 + 4);
+        Canvas canvas = new Canvas(size, size);
+        drawMarker(canvas.getGraphicsContext2D(), size / 2.0, size / 2.0, radius, digit, style, opacity);
+        SnapshotParameters parameters = new SnapshotParameters();
+        parameters.setFill(Color.TRANSPARENT);
+        return canvas.snapshot(parameters, new WritableImage(size, size));
+    }
+
+    static Color textOn(Color background) {
+        double luminance = 0.2126 * background.getRed() + 0.7152 * background.getGreen() + 0.0722 * background.getBlue();
+        return luminance > 0.5 ? Color.BLACK : Color.WHITE;
+    }
+
+    private static double clamp(double v, double min, double max) {
+        return Math.max(min, Math.min(max, v));
+    }
+}

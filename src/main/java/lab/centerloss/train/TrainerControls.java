@@ -1,0 +1,34 @@
+package lab.centerloss.train;
+
+import java.util.Optional;
+
+/** What a front end may ask of a trainer; every method returns at once, from any thread. */
+public interface TrainerControls extends AutoCloseable {
+    void play();
+
+    void pause();
+
+    /** Exactly one batch, then pause. */
+    void step();
+
+    /** Rebuild from the seed of the current hyperparameters. */
+    void reset();
+
+    /** Takes effect at the next step; model size and seed at the next reset. */
+    void setHyperparameters(Hyperparameters hyperparameters);
+
+    /** 0 for as fast as possible. */
+    void setStepsPerSecond(double rate);
+
+    /** Probe the test images every this many steps. */
+    void setProbeEvery(int steps);
+
+    void addListener(TrainerListener listener);
+
+    Optional<StepSnapshot> latest();
+
+    TrainerStatus status();
+
+    @Override
+    void close();
+}

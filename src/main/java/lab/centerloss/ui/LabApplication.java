@@ -1,0 +1,59 @@
+package lab.centerloss.ui;
+
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Path;
+import javafx.application.Application;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import lab.centerloss.data.DataLocation;
+import lab.centerloss.data.MnistDataSet;
+import lab.centerloss.train.Hyperparameters;
+import lab.centerloss.train.Trainer;
+
+/** The window. libtorch loads on the trainer's thread, so the window is up before it is ready. */
+public final class LabApplication extends Application {
+    public static final String TITLE = "Center Loss Lab";
+    private MainViewModel viewModel;
+
+    /** Opens the window and blocks until it closes. */
+    public static void launchWindow(Path dataFolder) {
+        Application.launch(LabApplication.class, "--data=" + (dataFolder == null ? "" : dataFolder.toString()));
+    }
+
+    @Override
+    public void start(Stage stage) throws IOException {
+        String data = getParameters().getNamed().getOrDefault("data", "");
+        Path folder = data.isEmpty() ? DataLocation.defaultMnistFolder() : Path.of(data);
+        viewModel = new MainViewModel(LabApplication::startTrainer, folder, Hyperparameters.defaults());
+        Parent root = loadMainView(viewModel, stage);
+        Scene scene = new Scene(root, 1440, 900);
+        stage.setTitle(TITLE);
+        stage.setScene(scene);
+        stage.show();
+        viewModel.start();
+    }
+
+    /** The main view's node tree, wired to a view model; used by the app and its UI tests. */
+    public static Parent loadMainView(MainViewModel viewModel, Stage stage) throws IOException {
+        URL fxml = LabApplication.class.getResource("/fxml/main.fxml");
+        FXMLLoader loader = new FXMLLoader(fxml);
+        loader.setControllerFactory(type -> new MainView(viewModel, stage));
+        Parent root = loader.load();
+        root.getStylesheets().add(LabApplication.class.getResource("lab.css").toExternalForm());
+        return root;
+    }
+
+    static Trainer startTrainer(Path folder, Hyperparameters initial) {
+        return new Trainer(() -> MnistDataSet.load(folder), Trainer.Settings.defaults(), initial).launch();
+    }
+
+    @Override
+    public void stop() {
+        if (viewModel != null) {
+            viewModel.shutdown();
+        }
+    }
+}

@@ -1,0 +1,365 @@
+package lab.centerloss.ui;
+
+import java.io.File;
+import java.util.function.Function;
+import javafx.animation.AnimationTimer;
+import javafx.beans.binding.Bindings;
+import javafx.fxml.FXML;
+import javafx.scene.Scene;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.Stage;
+import javafx.util.StringConverter;
+import lab.centerloss.plot.AngleRenderer;
+import lab.centerloss.plot.PlaneRenderer;
+import lab.centerloss.plot.PlaneStyle;
+import lab.centerloss.plot.ViewWindow;
+import lab.centerloss.train.CenterRule;
+import lab.centerloss.train.HeadKind;
+import lab.centerloss.train.ModelSize;
+import lab.centerloss.train.OptimizerKind;
+import lab.centerloss.train.TrainerStatus.State;
+import lab.centerloss.train.Vec2List;
+
+/** The main window's controller: binds controls to {@link MainViewModel} and draws each frame. */
+public final class MainView {
+    private static final double KEY_ZOOM = 1.25;
+
+    private final MainViewModel viewModel;
+    private final Stage stage;
+    private final PlaneRenderer planeRenderer = new PlaneRenderer();
+    private final AngleRenderer angleRenderer = new AngleRenderer();
+    private final FrameClock frameClock = new FrameClock();
+    private AnimationTimer timer;
+    private double dragX;
+    private double dragY;
+    private boolean dragged;
+
+    @FXML private BorderPane root;
+    @FXML private Button playButton;
+    @FXML private Button stepButton;
+    @FXML private Button resetButton;
+    @FXML private Button newSeedButton;
+    @FXML private ComboBox<Double> speedBox;
+    @FXML private ToggleButton testToggle;
+    @FXML private ToggleButton trainToggle;
+    @FXML private ToggleButton trailsToggle;
+    @FXML private ToggleButton legendToggle;
+    @FXML private ToggleButton followToggle;
+    @FXML private ToggleButton presentationToggle;
+    @FXML private HBox planes;
+    @FXML private CanvasPane planePane;
+    @FXML private CanvasPane anglePane;
+    @FXML private VBox problemBox;
+    @FXML private Label problemLabel;
+    @FXML private Button problemResetButton;
+    @FXML private Button chooseDataButton;
+    @FXML private Label loadingLabel;
+    @FXML private ComboBox<HeadKind> headBox;
+    @FXML private CheckBox centerLossCheck;
+    @FXML private Label lambdaValue;
+    @FXML private Slider lambdaSlider;
+    @FXML private Label alphaValue;
+    @FXML private Slider alphaSlider;
+    @FXML private ComboBox<CenterRule> centerRuleBox;
+    @FXML private Label learningRateValue;
+    @FXML private Slider learningRateSlider;
+    @FXML private ComboBox<OptimizerKind> optimizerBox;
+    @FXML private Label marginValue;
+    @FXML private Slider marginSlider;
+    @FXML private Label scaleValue;
+    @FXML private Slider scaleSlider;
+    @FXML private ComboBox<ModelSize> modelBox;
+    @FXML private ComboBox<Integer> batchSizeBox;
+    @FXML private TextField seedField;
+    @FXML private Label seedProblemLabel;
+    @FXML private Label noticeLabel;
+    @FXML private LineChart<Number, Number> lossChart;
+    @FXML private LineChart<Number, Number> accuracyChart;
+    @FXML private Label stateLabel;
+    @FXML private Label deviceLabel;
+    @FXML private Label rateLabel;
+    @FXML private Label progressLabel;
+
+    public MainView(MainViewModel viewModel, Stage stage) {
+        this.viewModel = viewModel;
+        this.stage = stage;
+    }
+
+    @FXML
+    private void initialize() {
+        bindTransport();
+        bindHyperparameters();
+        bindDisplayToggles();
+        bindStatus();
+        bindCharts();
+        bindPlane();
+        root.sceneProperty().addListener((o, was, scene) -> {
+            if (scene != null) {
+                scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+            }
+        });
+        timer = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                frameClock.tick(now);
+                viewModel.onFrame(now);
+                draw(now);
+            }
+        };
+        timer.start();
+    }
+
+    private void bindTransport() {
+        playButton.textProperty().bind(Bindings.when(viewModel.runningProperty()).then("Pause").otherwise("Play"));
+        playButton.disableProperty().bind(viewModel.canTrainProperty().not());
+        stepButton.disableProperty().bind(viewModel.canTrainProperty().not());
+        resetButton.disableProperty().bind(viewModel.stateProperty().isEqualTo(State.LOADING)
+                .or(viewModel.stateProperty().isEqualTo(State.FAILED)));
+        newSeedButton.disableProperty().bind(resetButton.disableProperty());
+        speedBox.getItems().setAll(MainViewModel.SPEEDS);
+        speedBox.setConverter(converter(rate -> rate == 0 ? "As fast as possible" : MainViewModel.formatNumber(rate)
+                + (rate == 1 ? " batch/s" : " batches/s")));
+        speedBox.valueProperty().bindBidirectional(viewModel.speedProperty());
+    }
+
+    private void bindHyperparameters() {
+        headBox.getItems().setAll(HeadKind.values());
+        headBox.setConverter(converter(HeadKind::displayName));
+        headBox.valueProperty().bindBidirectional(viewModel.headProperty());
+        centerLossCheck.selectedProperty().bindBidirectional(viewModel.centerLossProperty());
+        lambdaSlider.valueProperty().bindBidirectional(viewModel.lambdaPositionProperty());
+        lambdaSlider.disableProperty().bind(viewModel.centerLossProperty().not());
+        lambdaValue.textProperty().bind(viewModel.lambdaTextProperty());
+        alphaSlider.valueProperty().bindBidirectional(viewModel.alphaProperty());
+        alphaValue.textProperty().bind(viewModel.alphaTextProperty());
+        centerRuleBox.getItems().setAll(CenterRule.values());
+        centerRuleBox.setConverter(converter(rule -> rule == CenterRule.PAPER ? "paper (1 + n_j)" : "SGD"));
+        centerRuleBox.valueProperty().bindBidirectional(viewModel.centerRuleProperty());
+        learningRateSlider.valueProperty().bindBidirectional(viewModel.learningRatePositionProperty());
+        learningRateValue.textProperty().bind(viewModel.learningRateTextProperty());
+        optimizerBox.getItems().setAll(OptimizerKind.values());
+        optimizerBox.setConverter(converter(kind -> kind == OptimizerKind.SGD ? "SGD" : "Adam"));
+        optimizerBox.valueProperty().bindBidirectional(viewModel.optimizerProperty());
+        marginSlider.setMax(MainViewModel.MAX_MARGIN);
+        marginSlider.valueProperty().bindBidirectional(viewModel.marginProperty());
+        marginSlider.disableProperty().bind(viewModel.marginAppliesProperty().not());
+        marginValue.textProperty().bind(viewModel.marginTextProperty());
+        scaleSlider.valueProperty().bindBidirectional(viewModel.scaleProperty());
+        scaleSlider.disableProperty().bind(viewModel.normalizedHeadProperty().not());
+        scaleValue.textProperty().bind(viewModel.scaleTextProperty());
+        modelBox.getItems().setAll(ModelSize.values());
+        modelBox.setConverter(converter(size -> size == ModelSize.LITE ? "lite (8/16/32)" : "paper (32/64/128)"));
+        modelBox.valueProperty().bindBidirectional(viewModel.modelProperty());
+        batchSizeBox.getItems().setAll(MainViewModel.BATCH_SIZES);
+        batchSizeBox.valueProperty().bindBidirectional(viewModel.batchSizeProperty());
+        seedField.textProperty().bindBidirectional(viewModel.seedTextProperty());
+        seedProblemLabel.textProperty().bind(viewModel.seedProblemProperty());
+        noticeLabel.textProperty().bind(viewModel.noticeProperty());
+    }
+
+    private void bindDisplayToggles() {
+        testToggle.selectedProperty().bindBidirectional(viewModel.showTestProperty());
+        trainToggle.selectedProperty().bindBidirectional(viewModel.showTrainProperty());
+        trailsToggle.selectedProperty().bindBidirectional(viewModel.showTrailsProperty());
+        legendToggle.selectedProperty().bindBidirectional(viewModel.showLegendProperty());
+        followToggle.selectedProperty().bindBidirectional(viewModel.followDataProperty());
+        presentationToggle.selectedProperty().bindBidirectional(viewModel.presentationProperty());
+        viewModel.presentationProperty().addListener((o, was, on) -> {
+            if (on) {
+                root.getStyleClass().add("presentation");
+            } else {
+                root.getStyleClass().remove("presentation");
+            }
+            if (stage != null) {
+                stage.setFullScreen(on);
+            }
+        });
+        anglePane.visibleProperty().bind(viewModel.normalizedHeadProperty());
+        anglePane.managedProperty().bind(viewModel.normalizedHeadProperty());
+    }
+
+    private void bindStatus() {
+        stateLabel.textProperty().bind(Bindings.createStringBinding(() -> switch (viewModel.stateProperty().get()) {
+            case LOADING -> "Loading";
+            case PAUSED -> "Paused";
+            case RUNNING -> "Training";
+            case DIVERGED -> "Diverged";
+            case FAILED -> "Failed";
+            case STOPPED -> "Stopped";
+        }, viewModel.stateProperty()));
+        deviceLabel.textProperty().bind(viewModel.deviceTextProperty());
+        rateLabel.textProperty().bind(viewModel.rateTextProperty());
+        progressLabel.textProperty().bind(viewModel.progressTextProperty());
+        problemLabel.textProperty().bind(viewModel.problemTextProperty());
+        problemBox.visibleProperty().bind(viewModel.problemTextProperty().isNotEmpty());
+        problemResetButton.visibleProperty().bind(viewModel.divergedProperty());
+        problemResetButton.managedProperty().bind(viewModel.divergedProperty());
+        chooseDataButton.visibleProperty().bind(viewModel.dataProblemProperty());
+        chooseDataButton.managedProperty().bind(viewModel.dataProblemProperty());
+        loadingLabel.textProperty().bind(viewModel.statusTextProperty());
+        loadingLabel.visibleProperty().bind(viewModel.stateProperty().isEqualTo(State.LOADING));
+    }
+
+    private void bindCharts() {
+        XYChart.Series<Number, Number> softmax = new XYChart.Series<>("L_S (softmax)", viewModel.softmaxLossPoints());
+        XYChart.Series<Number, Number> center = new XYChart.Series<>("λ·L_C (center)",
+                viewModel.weightedCenterLossPoints());
+        lossChart.getData().setAll(java.util.List.of(softmax, center));
+        XYChart.Series<Number, Number> accuracy = new XYChart.Series<>("probe accuracy", viewModel.accuracyPoints());
+        accuracyChart.getData().setAll(java.util.List.of(accuracy));
+    }
+
+    private void bindPlane() {
+        planePane.addEventHandler(ScrollEvent.SCROLL, e -> {
+            viewModel.zoom(Math.exp(e.getDeltaY() * 0.0025), e.getX(), e.getY(), planePane.getWidth(),
+                    planePane.getHeight());
+            e.consume();
+        });
+        planePane.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
+            dragX = e.getX();
+            dragY = e.getY();
+            dragged = false;
+        });
+        planePane.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> {
+            viewModel.pan(e.getX() - dragX, e.getY() - dragY, planePane.getWidth(), planePane.getHeight());
+            dragged = dragged || Math.hypot(e.getX() - dragX, e.getY() - dragY) > 2;
+            dragX = e.getX();
+            dragY = e.getY();
+        });
+        planePane.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
+            if (!dragged) {
+                selectCenterNear(e.getX(), e.getY());
+            }
+        });
+    }
+
+    private void selectCenterNear(double x, double y) {
+        var snapshot = viewModel.latestProperty().get();
+        if (snapshot == null) {
+            return;
+        }
+        ViewWindow view = viewModel.currentView(planePane.getWidth(), planePane.getHeight());
+        Vec2List centers = snapshot.centersAfter();
+        int nearest = -1;
+        double best = 24;
+        for (int j = 0; j < centers.size(); j++) {
+            double d = Math.hypot(view.toScreenX(centers.x(j), planePane.getWidth()) - x,
+                    view.toScreenY(centers.y(j), planePane.getHeight()) - y);
+            if (d < best) {
+                best = d;
+                nearest = j;
+            }
+        }
+        viewModel.selectClass(nearest);
+    }
+
+    private void draw(long now) {
+        PlaneStyle style = viewModel.presentationProperty().get() ? PlaneStyle.presentation() : PlaneStyle.normal();
+        double width = planePane.getWidth();
+        double height = planePane.getHeight();
+        if (width > 0 && height > 0) {
+            planeRenderer.render(planePane.canvas().getGraphicsContext2D(), width, height,
+                    viewModel.planeScene(now, width, height), style);
+        }
+        if (anglePane.isVisible() && anglePane.getWidth() > 0) {
+            viewModel.angleScene().ifPresent(scene -> angleRenderer.render(anglePane.canvas().getGraphicsContext2D(),
+                    anglePane.getWidth(), anglePane.getHeight(), scene, style));
+        }
+    }
+
+    private void onKey(KeyEvent e) {
+        if (e.getTarget() instanceof TextInputControl) {
+            return;
+        }
+        KeyCode code = e.getCode();
+        double w = planePane.getWidth();
+        double h = planePane.getHeight();
+        switch (code) {
+            case SPACE -> viewModel.togglePlay();
+            case RIGHT -> viewModel.step();
+            case R -> viewModel.reset();
+            case F -> {
+                if (stage != null) {
+                    stage.setFullScreen(!stage.isFullScreen());
+                }
+            }
+            case PLUS, EQUALS, ADD -> viewModel.zoom(KEY_ZOOM, w / 2, h / 2, w, h);
+            case MINUS, SUBTRACT -> viewModel.zoom(1 / KEY_ZOOM, w / 2, h / 2, w, h);
+            default -> {
+                if (code.isDigitKey()) {
+                    viewModel.selectClass(Integer.parseInt(code.getChar().replaceAll("\\D", "")));
+                } else {
+                    return;
+                }
+            }
+        }
+        e.consume();
+    }
+
+    @FXML
+    private void onPlay() {
+        viewModel.togglePlay();
+    }
+
+    @FXML
+    private void onStep() {
+        viewModel.step();
+    }
+
+    @FXML
+    private void onReset() {
+        viewModel.reset();
+    }
+
+    @FXML
+    private void onNewSeed() {
+        viewModel.newSeed();
+    }
+
+    @FXML
+    private void onChooseData() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Folder with the four MNIST files");
+        Scene scene = root.getScene();
+        File folder = chooser.showDialog(scene == null ? null : scene.getWindow());
+        if (folder != null) {
+            viewModel.useDataFolder(folder.toPath());
+        }
+    }
+
+    /** The longest gap between two frames so far, for the responsiveness check. */
+    public FrameClock frameClock() {
+        return frameClock;
+    }
+
+    private static <T> StringConverter<T> converter(Function<T, String> toText) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return value == null ? "" : toText.apply(value);
+            }
+
+            @Override
+            public T fromString(String text) {
+                throw new UnsupportedOperationException("choices are picked, not typed");
+            }
+        };
+    }
+}
