@@ -308,15 +308,18 @@ public final class MainViewModel {
         if (updatingControls || now == null || was == null) {
             return;
         }
+        Hyperparameters recommended = Hyperparameters.recommendedFor(now);
+        if (now.usesMargin()) {
+            // ArcFace's m is an angle, CosFace's a cosine: 0.5 suits the one and cannot be met by the other.
+            updatingControls = true;
+            margin.set(recommended.margin());
+            updatingControls = false;
+        }
         if (now.isNormalized() != was.isNormalized()) {
             // The normalized heads did not learn with SGD on a 2-D feature in our reference runs.
-            Hyperparameters recommended = Hyperparameters.recommendedFor(now);
             updatingControls = true;
             optimizer.set(recommended.optimizer());
             learningRatePosition.set(LEARNING_RATE_SCALE.toPosition(recommended.learningRate()));
-            if (now.usesMargin()) {
-                margin.set(recommended.margin());
-            }
             updatingControls = false;
             notice.set(now.isNormalized()
                     ? "Switched to Adam, learning rate 0.001: normalized heads barely learn with SGD on a 2-D feature."
