@@ -3,6 +3,7 @@ package lab.centerloss;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import lab.centerloss.ui.LabApplication;
+import lab.centerloss.ui.UiBenchCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
@@ -11,6 +12,7 @@ import picocli.CommandLine.Spec;
 
 /** The top command: with no subcommand it opens the window; the subcommands work without a display. */
 @Command(name = "center-loss-lab", mixinStandardHelpOptions = true, versionProvider = LabCommand.Version.class,
+        subcommands = UiBenchCommand.class,
         description = "Watch a small convolutional network learn MNIST with center loss and angular margins.")
 final class LabCommand implements Callable<Integer> {
     @Spec
@@ -22,6 +24,11 @@ final class LabCommand implements Callable<Integer> {
     /** With no subcommand: the window, until it is closed. */
     @Override
     public Integer call() {
+        if (!LabApplication.displayAvailable()) {
+            spec.commandLine().getErr().println("No display to open the window on (DISPLAY is not set); "
+                    + "the train, render and bench commands work without one (see --help).");
+            return 1;
+        }
         LabApplication.launchWindow(data);
         return 0;
     }

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import lab.centerloss.export.TemporaryFiles;
 import java.nio.file.StandardCopyOption;
 
 /**
@@ -26,7 +27,7 @@ final class AtomicFiles {
             throw new UserError("Cannot write " + target + ": a folder of that name is in the way.");
         }
         try {
-            return Files.createTempFile(folder, "." + absolute.getFileName(), ".part");
+            return TemporaryFiles.besides(absolute);
         } catch (AccessDeniedException e) {
             throw new UserError("Cannot write " + target + ": the folder " + folder + " is not writable.");
         } catch (IOException e) {

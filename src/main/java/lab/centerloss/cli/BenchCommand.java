@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.concurrent.Callable;
 import lab.centerloss.data.MnistDataSet;
+import lab.centerloss.plot.HeadlessFx;
+import lab.centerloss.plot.RenderBenchmark;
 import lab.centerloss.train.ModelSize;
 import lab.centerloss.train.TrainingBenchmark;
 import lab.centerloss.train.TrainingEngine;
@@ -17,8 +19,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code bench}: milliseconds per training step, printed as JSON. */
-@Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measure training speed: ms per step of lite and paper, and the trainer's overhead over a bare libtorch loop.")
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Measure training speed: ms per step of lite and paper, and the trainer's overhead over a bare libtorch loop.",
+                "With --render: the time to draw one frame of the feature plane off screen instead."})
 public final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -35,8 +38,20 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--models", split = ",", defaultValue = "lite,paper", description = "Models to measure (default: lite,paper).")
     List<ModelSize> models;
 
+    @Option(names = "--render", description = "Measure drawing instead: one frame of the plane with --points points, off screen.")
+    boolean render;
+
+    @Option(names = "--points", defaultValue = "10000", description = "Points per frame with --render (default: 10000).")
+    int points;
+
+    @Option(names = "--size", defaultValue = "1280x720", description = "Frame size with --render (default: 1280x720).")
+    String size;
+
     @Override
     public Integer call() throws Exception {
+        if (render) {
+            return renderBenchmark();
+        }
         if (warmup < 0 || measure < 10) {
             throw new UserError("--warmup must be 0 or more and --measure 10 or more.");
         }
@@ -61,6 +76,28 @@ public final class BenchCommand implements Callable<Integer> {
                 node.put("trainer_overhead_percent", r.overheadPercent());
             }
         }
+        spec.commandLine().getOut().println(mapper.writeValueAsString(root));
+        return 0;
+    }
+
+    private int renderBenchmark() throws Exception {
+        int[] dimensions = RenderCommand.parseSize(size);
+        if (points < 1 || measure < 10) {
+            throw new UserError("--points must be 1 or more and --measure 10 or more.");
+        }
+        HeadlessFx.start();
+        RenderBenchmark.Result r = RenderBenchmark.measure(dimensions[0], dimensions[1], points, warmup, measure);
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = mapper.createObjectNode();
+        root.put("what", "one frame of the feature plane drawn off screen (drawing calls + rasterization)");
+        root.put("pipeline", "JavaFX software renderer, Monocle headless");
+        root.put("width", r.width());
+        root.put("height", r.height());
+        root.put("points", r.points());
+        root.put("centers", 10);
+        root.put("frames", r.frames());
+        root.put("frame_ms_median", r.medianMs());
+        root.put("frame_ms_p95", r.p95Ms());
         spec.commandLine().getOut().println(mapper.writeValueAsString(root));
         return 0;
     }

@@ -20,6 +20,7 @@ public final class CommandLineApp {
     public static CommandLine create(Object root) {
         CommandLine commandLine = new CommandLine(root);
         commandLine.addSubcommand(new TrainCommand());
+        commandLine.addSubcommand(new RenderCommand());
         commandLine.addSubcommand(new BenchCommand());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setParameterExceptionHandler(ONE_SENTENCE);

@@ -54,7 +54,8 @@ public record StepSnapshot(
         return divergence.isPresent();
     }
 
-    StepSnapshot withProbe(ProbeResult result) {
+    /** This snapshot with a probe taken after its step. */
+    public StepSnapshot withProbe(ProbeResult result) {
         return new StepSnapshot(step, epoch, hyperparameters, marginInForce, lossSoftmax, lossCenter, lossTotal,
                 batchAccuracy, batchLabels, batchFeatures, centersBefore, centersAfter, classCounts, paperDeltas,
                 headWeights, headBias, stepMillis, Optional.of(result), divergence);

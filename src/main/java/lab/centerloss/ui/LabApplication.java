@@ -10,6 +10,7 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 import lab.centerloss.data.DataLocation;
 import lab.centerloss.data.MnistDataSet;
+import lab.centerloss.plot.HeadlessFx;
 import lab.centerloss.train.Hyperparameters;
 import lab.centerloss.train.Trainer;
 
@@ -20,7 +21,15 @@ public final class LabApplication extends Application {
 
     /** Opens the window and blocks until it closes. */
     public static void launchWindow(Path dataFolder) {
+        HeadlessFx.quietClassPathWarning();
         Application.launch(LabApplication.class, "--data=" + (dataFolder == null ? "" : dataFolder.toString()));
+    }
+
+    /** On Linux a window needs an X or Wayland display; elsewhere there always is one. */
+    public static boolean displayAvailable() {
+        boolean linux = System.getProperty("os.name", "").toLowerCase().contains("linux");
+        return !linux || System.getenv("DISPLAY") != null || System.getenv("WAYLAND_DISPLAY") != null
+                || "Monocle".equals(System.getProperty("glass.platform"));
     }
 
     @Override
@@ -38,12 +47,20 @@ public final class LabApplication extends Application {
 
     /** The main view's node tree, wired to a view model; used by the app and its UI tests. */
     public static Parent loadMainView(MainViewModel viewModel, Stage stage) throws IOException {
+        return load(viewModel, stage).root();
+    }
+
+    /** The node tree and its controller. */
+    record LoadedView(Parent root, MainView view) {
+    }
+
+    static LoadedView load(MainViewModel viewModel, Stage stage) throws IOException {
         URL fxml = LabApplication.class.getResource("/fxml/main.fxml");
         FXMLLoader loader = new FXMLLoader(fxml);
         loader.setControllerFactory(type -> new MainView(viewModel, stage));
         Parent root = loader.load();
         root.getStylesheets().add(LabApplication.class.getResource("lab.css").toExternalForm());
-        return root;
+        return new LoadedView(root, loader.getController());
     }
 
     static Trainer startTrainer(Path folder, Hyperparameters initial) {

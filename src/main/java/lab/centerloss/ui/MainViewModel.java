@@ -27,6 +27,7 @@ import javafx.collections.ObservableList;
 import javafx.scene.chart.XYChart;
 import lab.centerloss.plot.AngleScene;
 import lab.centerloss.plot.PlaneScene;
+import lab.centerloss.plot.PlaneScenes;
 import lab.centerloss.plot.ViewWindow;
 import lab.centerloss.train.CenterRule;
 import lab.centerloss.train.HeadKind;
@@ -431,30 +432,12 @@ public final class MainViewModel {
     }
 
     private static String caption(StepSnapshot s) {
-        Hyperparameters hp = s.hyperparameters();
-        StringBuilder text = new StringBuilder(String.format("step %d   %s", s.step(), hp.head().displayName()));
-        text.append(String.format("   λ %s   α %.2f   lr %s", formatNumber(hp.lambda()), hp.alpha(),
-                formatNumber(hp.learningRate())));
-        if (hp.head().usesMargin()) {
-            text.append(String.format("   m %.2f", s.marginInForce()));
-        }
-        if (hp.head().isNormalized()) {
-            text.append(String.format("   s %.0f", hp.scale()));
-        }
-        return text.toString();
+        return PlaneScenes.caption(s);
     }
 
-    /** 0.1, 0.003, 1e-4: short, and without float noise. */
+    /** 0.1, 0.003, 1.0e-4: short, and without float noise. */
     static String formatNumber(double value) {
-        if (value == 0) {
-            return "0";
-        }
-        if (Math.abs(value) >= 1e-3) {
-            String s = String.format("%.4f", value);
-            s = s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
-            return s;
-        }
-        return String.format("%.1e", value).replace("e-0", "e-");
+        return PlaneScenes.shortNumber(value);
     }
 
     private static javafx.beans.binding.StringBinding textOf(java.util.concurrent.Callable<String> text,

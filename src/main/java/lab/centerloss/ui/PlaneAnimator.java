@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import lab.centerloss.plot.PlaneScene;
+import lab.centerloss.plot.PlaneScenes;
 import lab.centerloss.plot.ViewWindow;
 import lab.centerloss.plot.WorldBox;
 import lab.centerloss.train.IntVector;
@@ -24,8 +25,8 @@ final class PlaneAnimator {
     private static final long MAX_CENTER_GLIDE = 600_000_000L;
     private static final long MAX_PROBE_GLIDE = 2_000_000_000L;
     private static final double VIEW_TIME_CONSTANT = 0.4;
-    private static final double PADDING = 0.08;
-    private static final double OUTLIERS = 0.005;
+    private static final double PADDING = PlaneScenes.PADDING;
+    private static final double OUTLIERS = PlaneScenes.OUTLIERS;
 
     private final Glide centers = new Glide();
     private final Glide probe = new Glide();

@@ -1,0 +1,226 @@
+package lab.centerloss.cli;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import lab.centerloss.export.TemporaryFiles;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import lab.centerloss.data.MnistDataSet;
+import lab.centerloss.export.GifWriter;
+import lab.centerloss.export.ImageFiles;
+import lab.centerloss.plot.FrameCapture;
+import lab.centerloss.plot.HeadlessFx;
+import lab.centerloss.plot.PlaneScenes;
+import lab.centerloss.plot.PlaneStyle;
+import lab.centerloss.train.Hyperparameters;
+import lab.centerloss.train.StepSnapshot;
+import lab.centerloss.train.TrainingEngine;
+import lab.centerloss.train.TrainingSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code render}: trains and writes frames of the feature plane drawn by the window's own
+ * renderer, with no display (JavaFX on Monocle's headless platform, software rendering).
+ */
+@Command(name = "render", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Train and write frames of the feature plane as PNG files (and a GIF), without a display.")
+public final class RenderCommand implements Callable<Integer> {
+    private static final int QUEUED_FRAMES = 8;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    TrainingOptions training = new TrainingOptions();
+
+    @Option(names = "--frames", paramLabel = "N", required = true, description = "Frames to write.")
+    int frames;
+
+    @Option(names = "--every", paramLabel = "K", defaultValue = "10", description = "Training steps between frames (default: 10).")
+    int every;
+
+    @Option(names = "--width", defaultValue = "1280", description = "Frame width in pixels (default: 1280).")
+    int width;
+
+    @Option(names = "--height", defaultValue = "720", description = "Frame height in pixels (default: 720).")
+    int height;
+
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Existing folder for frame-00001.png upward.")
+    Path out;
+
+    @Option(names = "--gif", paramLabel = "FILE", description = "Also write the frames as an animated GIF.")
+    Path gif;
+
+    @Option(names = "--gif-delay", paramLabel = "MS", defaultValue = "100", description = "Milliseconds per GIF frame (default: 100).")
+    int gifDelay;
+
+    @Option(names = "--probe-size", defaultValue = "2000", description = "Test images drawn in each frame (default: 2000).")
+    int probeSize;
+
+    @Option(names = "--no-overlay", description = "Leave out the step and hyperparameters in the corner.")
+    boolean noOverlay;
+
+    @Override
+    public Integer call() throws Exception {
+        checkOptions();
+        MnistDataSet dataSet = TrainCommand.loadData(training.dataFolder());
+        HeadlessFx.start();
+        FrameCapture capture = HeadlessFx.call(() -> new FrameCapture(width, height));
+        PrintWriter console = spec.commandLine().getOut();
+        ThreadPoolExecutor writer = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(QUEUED_FRAMES));
+        long waitedNanos = 0;
+        try (TrainingEngine engine = TrainingEngine.open(dataSet, training.device, training.threads);
+                GifOutput gifOutput = new GifOutput(gif, gifDelay)) {
+            Hyperparameters hp = training.hyperparameters(engine.deviceName().equals("cuda"));
+            console.printf("Rendering %d frames of %dx%d, one every %d steps, into %s%n", frames, width, height, every, out);
+            console.flush();
+            Future<?> lastWrite = null;
+            try (TrainingSession session = engine.newSession(hp)) {
+                for (int frame = 1; frame <= frames; frame++) {
+                    StepSnapshot snapshot = null;
+                    for (int i = 0; i < every; i++) {
+                        snapshot = session.step(hp);
+                        if (snapshot.diverged()) {
+                            throw new UserError(snapshot.divergence().get());
+                        }
+                    }
+                    StepSnapshot withProbe = snapshot.withProbe(session.probe(probeSize, hp.head()));
+                    BufferedImage image = HeadlessFx.call(() -> capture.capture(
+                            PlaneScenes.of(withProbe, width, height, true, true, true, !noOverlay), PlaneStyle.normal()));
+                    Path file = out.resolve(ImageFiles.frameName(frame));
+                    // Training goes on while the frame is encoded; a full queue means the disk is
+                    // behind, and then training waits rather than dropping a frame.
+                    long waitStart = System.nanoTime();
+                    lastWrite = submit(writer, () -> {
+                        ImageFiles.writePng(image, file);
+                        gifOutput.add(image);
+                        return null;
+                    });
+                    waitedNanos += System.nanoTime() - waitStart;
+                }
+            }
+            if (lastWrite != null) {
+                lastWrite.get();
+            }
+            writer.shutdown();
+            writer.awaitTermination(1, TimeUnit.MINUTES);
+            gifOutput.finish();
+        } catch (ExecutionException e) {
+            throw new UserError("Cannot write the frames into " + out + " (" + e.getCause().getMessage() + ").");
+        } finally {
+            writer.shutdownNow();
+        }
+        console.printf("Wrote %d frames to %s%s%s%n", frames, out, gif != null ? " and " + gif : "",
+                waitedNanos > 1e9 ? String.format(" (training waited %.1f s for the disk)", waitedNanos / 1e9) : "");
+        return 0;
+    }
+
+    /** Queues the work; when the queue is full, waits for room instead of dropping the frame. */
+    private static Future<?> submit(ThreadPoolExecutor writer, Callable<Void> work) throws InterruptedException {
+        while (true) {
+            try {
+                return writer.submit(work);
+            } catch (java.util.concurrent.RejectedExecutionException full) {
+                Thread.sleep(5);
+            }
+        }
+    }
+
+    private void checkOptions() {
+        if (frames < 1) {
+            throw new UserError("--frames must be 1 or more (it is " + frames + ").");
+        }
+        if (every < 1) {
+            throw new UserError("--every must be 1 or more (it is " + every + ").");
+        }
+        if (width < 64 || height < 64 || width > 7680 || height > 4320) {
+            throw new UserError("The frame size must lie between 64x64 and 7680x4320 (it is " + width + "x" + height + ").");
+        }
+        if (probeSize < 1 || probeSize > 10_000) {
+            throw new UserError("--probe-size must lie between 1 and 10000 (it is " + probeSize + ").");
+        }
+        if (gifDelay < 10) {
+            throw new UserError("--gif-delay must be 10 ms or more (it is " + gifDelay + ").");
+        }
+        checkWritableFolder(out);
+        if (gif != null) {
+            AtomicFiles.discard(AtomicFiles.temporaryFor(gif));
+        }
+        var problems = training.hyperparameters(false).problems();
+        if (!problems.isEmpty()) {
+            throw new UserError(problems.get(0));
+        }
+    }
+
+    /** The export folder must exist and take files; checked before any training. */
+    static void checkWritableFolder(Path folder) {
+        if (Files.exists(folder) && !Files.isDirectory(folder)) {
+            throw new UserError("Cannot write frames into " + folder + ": it is a file, not a folder.");
+        }
+        if (!Files.isDirectory(folder)) {
+            throw new UserError("Cannot write frames into " + folder + ": the folder does not exist.");
+        }
+        try {
+            Files.delete(TemporaryFiles.besides(folder.resolve("write-check")));
+        } catch (AccessDeniedException e) {
+            throw new UserError("Cannot write frames into " + folder + ": the folder is not writable.");
+        } catch (IOException e) {
+            throw new UserError("Cannot write frames into " + folder + " (" + e.getMessage() + ").");
+        }
+    }
+
+    /** "1280x720" as {width, height}. */
+    static int[] parseSize(String size) {
+        String[] parts = size.toLowerCase().split("x");
+        try {
+            if (parts.length == 2) {
+                return new int[] {Integer.parseInt(parts[0].trim()), Integer.parseInt(parts[1].trim())};
+            }
+        } catch (NumberFormatException e) {
+            // fall through to the message
+        }
+        throw new UserError("A size is written WIDTHxHEIGHT, e.g. 1280x720 (got " + size + ").");
+    }
+
+    /** The optional GIF, fed on the writer thread. */
+    private static final class GifOutput implements AutoCloseable {
+        private final GifWriter writer;
+
+        GifOutput(Path target, int delayMillis) throws IOException {
+            writer = target == null ? null : new GifWriter(target, delayMillis);
+        }
+
+        void add(BufferedImage image) throws IOException {
+            if (writer != null) {
+                writer.add(image);
+            }
+        }
+
+        void finish() throws IOException {
+            if (writer != null) {
+                writer.finish();
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (writer != null) {
+                writer.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package lab.centerloss.ui;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import lab.centerloss.data.DataLocation;
+import lab.centerloss.plot.HeadlessFx;
+import lab.centerloss.train.Hyperparameters;
+import lab.centerloss.train.TrainerStatus.State;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code bench-ui}: the real window, off screen, training as fast as it can; reports the longest
+ * gap between two animation frames, i.e. the longest the JavaFX thread was kept from drawing.
+ */
+@Command(name = "bench-ui", mixinStandardHelpOptions = true,
+        description = "Measure the window's responsiveness while training: the longest gap between frames (off screen).")
+public final class UiBenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--seconds", defaultValue = "60", description = "How long to train and watch (default: 60).")
+    int seconds;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "Folder with the four MNIST IDX files.")
+    Path data;
+
+    @Override
+    public Integer call() throws Exception {
+        HeadlessFx.start();
+        Path folder = data != null ? data : DataLocation.defaultMnistFolder();
+        AtomicReference<MainViewModel> model = new AtomicReference<>();
+        AtomicReference<MainView> view = new AtomicReference<>();
+        AtomicReference<Stage> stage = new AtomicReference<>();
+        HeadlessFx.call(() -> {
+            try {
+                Stage window = new Stage();
+                MainViewModel viewModel = new MainViewModel(LabApplication::startTrainer, folder, Hyperparameters.defaults());
+                LabApplication.LoadedView loaded = LabApplication.load(viewModel, window);
+                window.setScene(new Scene(loaded.root(), 1440, 900));
+                window.show();
+                viewModel.start();
+                model.set(viewModel);
+                view.set(loaded.view());
+                stage.set(window);
+                return null;
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        MainViewModel viewModel = model.get();
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (HeadlessFx.call(() -> viewModel.stateProperty().get()) == State.LOADING && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        if (HeadlessFx.call(() -> viewModel.stateProperty().get()) != State.PAUSED) {
+            throw new IllegalStateException("the trainer did not become ready: "
+                    + HeadlessFx.call(() -> viewModel.statusTextProperty().get()));
+        }
+        HeadlessFx.call(() -> {
+            viewModel.play();
+            view.get().frameClock().restart();
+            return null;
+        });
+        Thread.sleep(seconds * 1000L);
+        ObjectNode result = HeadlessFx.call(() -> {
+            ObjectNode node = new ObjectMapper().createObjectNode();
+            node.put("seconds", seconds);
+            node.put("frames", view.get().frameClock().frames());
+            node.put("longest_frame_gap_ms", view.get().frameClock().longestGapMillis());
+            node.put("steps_trained", viewModel.latestProperty().get() == null ? 0 : viewModel.latestProperty().get().step());
+            node.put("pipeline", "JavaFX software renderer, Monocle headless");
+            viewModel.shutdown();
+            stage.get().close();
+            return node;
+        });
+        spec.commandLine().getOut().println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                .writeValueAsString(result));
+        return 0;
+    }
+}
