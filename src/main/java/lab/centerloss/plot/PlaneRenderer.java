@@ -34,6 +34,7 @@ public final class PlaneRenderer {
         drawPoints(gc, width, height, scene.view(), scene.testPoints(), scene.testLabels(), testSprites, style);
         drawPoints(gc, width, height, scene.view(), scene.trainPoints(), scene.trainLabels(), trainSprites, style);
         drawTrails(gc, width, height, scene, style);
+        drawMarks(gc, width, height, scene, style);
         drawCenters(gc, width, height, scene, style);
         if (scene.showLegend()) {
             drawLegend(gc, width, style);
@@ -119,6 +120,49 @@ public final class PlaneRenderer {
             }
             gc.stroke();
         }
+    }
+
+    private static void drawMarks(GraphicsContext gc, double width, double height, PlaneScene scene, PlaneStyle style) {
+        ViewWindow view = scene.view();
+        for (PlaneScene.Mark mark : scene.marks()) {
+            double x0 = view.toScreenX(mark.fromX(), width);
+            double y0 = view.toScreenY(mark.fromY(), height);
+            double x1 = view.toScreenX(mark.toX(), width);
+            double y1 = view.toScreenY(mark.toY(), height);
+            Color color = Palette.color(mark.digit(), style.dark());
+            switch (mark.kind()) {
+                case LINE -> {
+                    gc.setStroke(color.deriveColor(0, 1, 1, 0.55));
+                    gc.setLineWidth(style.lineWidth());
+                    gc.strokeLine(x0, y0, x1, y1);
+                }
+                case ARROW -> arrow(gc, x0, y0, x1, y1, style.dark() ? Color.WHITE : Color.BLACK,
+                        style.lineWidth() * 3.5, style.centerRadius() * 0.9);
+                case FORCE -> arrow(gc, x0, y0, x1, y1, color.deriveColor(0, 1, 1.2, 0.9), style.lineWidth() * 1.5,
+                        style.pointRadius() * 2.2);
+            }
+            if (mark.kind() == PlaneScene.Mark.Kind.ARROW) {
+                arrow(gc, x0, y0, x1, y1, color, style.lineWidth() * 2, style.centerRadius() * 0.8);
+            }
+        }
+    }
+
+    /** A line with a filled head at (x1, y1); nothing for a move shorter than a pixel. */
+    private static void arrow(GraphicsContext gc, double x0, double y0, double x1, double y1, Color color, double width,
+            double head) {
+        double length = Math.hypot(x1 - x0, y1 - y0);
+        if (length < 1) {
+            return;
+        }
+        double ux = (x1 - x0) / length;
+        double uy = (y1 - y0) / length;
+        double h = Math.min(head, length * 0.6);
+        gc.setStroke(color);
+        gc.setFill(color);
+        gc.setLineWidth(width);
+        gc.strokeLine(x0, y0, x1 - ux * h * 0.7, y1 - uy * h * 0.7);
+        gc.fillPolygon(new double[] {x1, x1 - ux * h - uy * h * 0.5, x1 - ux * h + uy * h * 0.5},
+                new double[] {y1, y1 - uy * h + ux * h * 0.5, y1 - uy * h - ux * h * 0.5}, 3);
     }
 
     private static void drawCenters(GraphicsContext gc, double width, double height, PlaneScene scene, PlaneStyle style) {

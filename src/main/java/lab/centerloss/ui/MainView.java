@@ -96,6 +96,22 @@ public final class MainView {
     @FXML private Label deviceLabel;
     @FXML private Label rateLabel;
     @FXML private Label progressLabel;
+    @FXML private javafx.scene.layout.StackPane planeArea;
+    @FXML private javafx.scene.control.TabPane sideTabs;
+    @FXML private javafx.scene.control.Tab inspectorTab;
+    @FXML private VBox inspector;
+    @FXML private Label stepTitle;
+    @FXML private Button previousPhaseButton;
+    @FXML private Button nextPhaseButton;
+    @FXML private Button earlierStepButton;
+    @FXML private Button laterStepButton;
+    @FXML private Label phaseLabel;
+    @FXML private CheckBox allArrowsCheck;
+    @FXML private Label ruleLabel;
+    @FXML private Label lossesLabel;
+    @FXML private Label detailLabel;
+    @FXML private javafx.scene.control.TableView<CenterUpdateRow> updateTable;
+    @FXML private Label exportMessage;
 
     public MainView(MainViewModel viewModel, Stage stage) {
         this.viewModel = viewModel;
@@ -110,6 +126,7 @@ public final class MainView {
         bindStatus();
         bindCharts();
         bindPlane();
+        bindInspector();
         root.sceneProperty().addListener((o, was, scene) -> {
             if (scene != null) {
                 scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
@@ -250,6 +267,59 @@ public final class MainView {
         });
     }
 
+    private void bindInspector() {
+        StepThroughViewModel step = viewModel.stepThrough();
+        stepTitle.textProperty().bind(step.titleProperty());
+        phaseLabel.textProperty().bind(step.phaseTextProperty());
+        ruleLabel.textProperty().bind(step.ruleTextProperty());
+        lossesLabel.textProperty().bind(step.lossesTextProperty());
+        detailLabel.textProperty().bind(step.detailProperty());
+        allArrowsCheck.selectedProperty().bindBidirectional(step.allArrowsProperty());
+        var nothingShown = step.shownProperty().isNull();
+        for (Button b : java.util.List.of(previousPhaseButton, nextPhaseButton, earlierStepButton, laterStepButton)) {
+            b.disableProperty().bind(nothingShown.or(viewModel.runningProperty()));
+        }
+        step.activeProperty().addListener((o, was, active) -> {
+            if (active) {
+                sideTabs.getSelectionModel().select(inspectorTab);
+            }
+        });
+        updateTable.setItems(step.rows());
+        updateTable.getColumns().setAll(java.util.List.of(
+                column("digit", r -> Integer.toString(r.digit())),
+                column("n", r -> Integer.toString(r.count())),
+                column("old c", r -> CenterUpdateRow.pair(r.oldX(), r.oldY())),
+                column("mean x̄", r -> r.count() == 0 ? "–" : CenterUpdateRow.pair(r.meanX(), r.meanY())),
+                column("Δc", r -> CenterUpdateRow.pair(r.deltaX(), r.deltaY())),
+                column("new c", r -> CenterUpdateRow.pair(r.appliedNewX(), r.appliedNewY())),
+                column("paper's new c", r -> CenterUpdateRow.pair(r.paperNewX(), r.paperNewY())),
+                column("eff. α", r -> CenterUpdateRow.number(r.effectiveAlpha()))));
+        updateTable.setRowFactory(table -> {
+            javafx.scene.control.TableRow<CenterUpdateRow> row = new javafx.scene.control.TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (row.getItem() != null) {
+                    viewModel.selectClass(row.getItem().digit());
+                }
+            });
+            return row;
+        });
+        viewModel.selectedClassProperty().addListener((o, was, digit) -> {
+            if (digit >= 0 && digit < updateTable.getItems().size()) {
+                updateTable.getSelectionModel().select(digit);
+            } else {
+                updateTable.getSelectionModel().clearSelection();
+            }
+        });
+    }
+
+    private static javafx.scene.control.TableColumn<CenterUpdateRow, String> column(String title,
+            Function<CenterUpdateRow, String> text) {
+        javafx.scene.control.TableColumn<CenterUpdateRow, String> column = new javafx.scene.control.TableColumn<>(title);
+        column.setCellValueFactory(cell -> new javafx.beans.property.ReadOnlyStringWrapper(text.apply(cell.getValue())));
+        column.setSortable(false);
+        return column;
+    }
+
     private void selectCenterNear(double x, double y) {
         var snapshot = viewModel.latestProperty().get();
         if (snapshot == null) {
@@ -293,7 +363,8 @@ public final class MainView {
         double h = planePane.getHeight();
         switch (code) {
             case SPACE -> viewModel.togglePlay();
-            case RIGHT -> viewModel.step();
+            case RIGHT, PAGE_DOWN -> viewModel.advance();
+            case LEFT, PAGE_UP -> viewModel.goBack();
             case R -> viewModel.reset();
             case F -> {
                 if (stage != null) {
@@ -342,6 +413,76 @@ public final class MainView {
         if (folder != null) {
             viewModel.useDataFolder(folder.toPath());
         }
+    }
+
+    @FXML
+    private void onNextPhase() {
+        viewModel.stepThrough().nextPhase();
+    }
+
+    @FXML
+    private void onPreviousPhase() {
+        viewModel.stepThrough().previousPhase();
+    }
+
+    @FXML
+    private void onEarlierStep() {
+        viewModel.stepThrough().earlierStep();
+    }
+
+    @FXML
+    private void onLaterStep() {
+        viewModel.stepThrough().laterStep();
+    }
+
+    /** The plane and the inspector side by side, as one PNG. */
+    @FXML
+    private void onExportStepView() {
+        java.nio.file.Path target = chooseFile("Export the step view", "center-update.png", "PNG image", "*.png");
+        if (target == null) {
+            return;
+        }
+        javafx.scene.image.WritableImage plane = planeArea.snapshot(null, null);
+        javafx.scene.image.WritableImage panel = inspector.snapshot(null, null);
+        int width = (int) (plane.getWidth() + panel.getWidth());
+        int height = (int) Math.max(plane.getHeight(), panel.getHeight());
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(width, height,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = image.createGraphics();
+        g.setColor(new java.awt.Color(0x1f2328));
+        g.fillRect(0, 0, width, height);
+        g.drawImage(javafx.embed.swing.SwingFXUtils.fromFXImage(plane, null), 0, 0, null);
+        g.drawImage(javafx.embed.swing.SwingFXUtils.fromFXImage(panel, null), (int) plane.getWidth(), 0, null);
+        g.dispose();
+        try {
+            lab.centerloss.export.ImageFiles.writePng(image, target);
+            exportMessage.setText("Wrote " + target + ".");
+        } catch (java.io.IOException e) {
+            exportMessage.setText(lab.centerloss.export.TextFiles.describeFailure(target, e));
+        }
+    }
+
+    @FXML
+    private void onExportTable() {
+        java.nio.file.Path target = chooseFile("Export the table", "center-update.csv", "CSV table", "*.csv");
+        if (target == null) {
+            return;
+        }
+        try {
+            lab.centerloss.export.TextFiles.write(target, viewModel.stepThrough().tableCsv());
+            exportMessage.setText("Wrote " + target + ".");
+        } catch (java.io.IOException e) {
+            exportMessage.setText(lab.centerloss.export.TextFiles.describeFailure(target, e));
+        }
+    }
+
+    private java.nio.file.Path chooseFile(String title, String name, String kind, String pattern) {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle(title);
+        chooser.setInitialFileName(name);
+        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter(kind, pattern));
+        File file = chooser.showSaveDialog(root.getScene() == null ? null : root.getScene().getWindow());
+        return file == null ? null : file.toPath();
     }
 
     /** The longest gap between two frames so far, for the responsiveness check. */

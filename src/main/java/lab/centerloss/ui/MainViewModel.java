@@ -121,8 +121,10 @@ public final class MainViewModel {
     private final PlaneAnimator animator = new PlaneAnimator();
     private final Deque<long[]> recentSteps = new ArrayDeque<>();
     private final ReadOnlyObjectWrapper<Integer> selectedClass = new ReadOnlyObjectWrapper<>(-1);
+    private final StepThroughViewModel stepThrough = new StepThroughViewModel(selectedClass);
     private long lastProbeStep = -1;
     private boolean updatingControls;
+    private boolean stepThroughOnNextSnapshot;
 
     public MainViewModel(TrainerFactory trainerFactory, Path dataFolder, Hyperparameters initial) {
         this.trainerFactory = trainerFactory;
@@ -158,6 +160,7 @@ public final class MainViewModel {
     public void start() {
         trainer = trainerFactory.create(dataFolder, hyperparameters.get());
         trainer.setStepsPerSecond(speed.get() == null ? 0 : speed.get());
+        trainer.addListener(stepThrough.listener);
         trainer.addListener(new TrainerListener() {
             @Override
             public void onStatus(TrainerStatus status) {
@@ -194,6 +197,7 @@ public final class MainViewModel {
 
     public void play() {
         if (canTrain.get()) {
+            stepThrough.leave();
             trainer.play();
         }
     }
@@ -204,10 +208,25 @@ public final class MainViewModel {
         }
     }
 
-    /** One batch, then pause. */
+    /** One batch, then pause, and walk through its center update. */
     public void step() {
-        if (canTrain.get() || state.get() == State.PAUSED) {
+        if (canTrain.get()) {
+            stepThroughOnNextSnapshot = true;
             trainer.step();
+        }
+    }
+
+    /** The next phase of the update shown, or, after the last phase (or when live), the next batch. */
+    public void advance() {
+        if (!(stepThrough.activeProperty().get() && stepThrough.nextPhase())) {
+            step();
+        }
+    }
+
+    /** The previous phase of the update shown, or the previous kept step. */
+    public void goBack() {
+        if (stepThrough.activeProperty().get()) {
+            stepThrough.previousPhase();
         }
     }
 
@@ -216,6 +235,7 @@ public final class MainViewModel {
         if (trainer != null && state.get() != State.LOADING && state.get() != State.FAILED) {
             trainer.reset();
             clearDisplays();
+            stepThrough.clear();
         }
     }
 
@@ -271,6 +291,10 @@ public final class MainViewModel {
         while (recentSteps.size() > 2 && now - recentSteps.peekFirst()[0] > 2_000_000_000L) {
             recentSteps.removeFirst();
         }
+        if (stepThroughOnNextSnapshot && !running.get()) {
+            stepThroughOnNextSnapshot = false;
+            stepThrough.showNewest();
+        }
         progressText.set(String.format("step %d · epoch %d · probe accuracy %s", s.step(), s.epoch(),
                 Double.isNaN(probeAccuracy.get()) ? "–" : String.format("%.1f%%", 100 * probeAccuracy.get())));
         updateRate(now);
@@ -279,13 +303,15 @@ public final class MainViewModel {
     public PlaneScene planeScene(long now, double width, double height) {
         StepSnapshot s = latest.get();
         String caption = s == null ? "" : caption(s);
-        return animator.sceneAt(now, width, height, new PlaneAnimator.SceneOptions(showTest.get(), showTrain.get(),
-                showTrails.get(), showLegend.get(), selectedClass.get(), caption));
+        PlaneScene live = animator.sceneAt(now, width, height, new PlaneAnimator.SceneOptions(showTest.get(),
+                showTrain.get(), showTrails.get(), showLegend.get(), selectedClass.get(), caption));
+        return stepThrough.activeProperty().get() ? stepThrough.scene(live).orElse(live) : live;
     }
 
     /** The unit-circle view of the current snapshot, for the normalized heads. */
     public Optional<AngleScene> angleScene() {
-        StepSnapshot s = latest.get();
+        StepSnapshot s = stepThrough.activeProperty().get() && stepThrough.shownProperty().get() != null
+                ? stepThrough.shownProperty().get() : latest.get();
         if (s == null || !s.hyperparameters().head().isNormalized()) {
             return Optional.empty();
         }
@@ -498,6 +524,7 @@ public final class MainViewModel {
     public ReadOnlyDoubleProperty probeAccuracyProperty() { return probeAccuracy.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<StepSnapshot> latestProperty() { return latest.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Integer> selectedClassProperty() { return selectedClass.getReadOnlyProperty(); }
+    public StepThroughViewModel stepThrough() { return stepThrough; }
     public ObservableList<XYChart.Data<Number, Number>> softmaxLossPoints() { return softmaxLoss.points(); }
     public ObservableList<XYChart.Data<Number, Number>> weightedCenterLossPoints() { return weightedCenterLoss.points(); }
     public ObservableList<XYChart.Data<Number, Number>> accuracyPoints() { return accuracy.points(); }

@@ -84,6 +84,24 @@ class TrainingRunTest {
     }
 
     @Test
+    @DisplayName("ArcFace and CosFace train without NaN at every margin from 0 to 0.8, applied at once")
+    void noNanAtAnyMargin() {
+        for (HeadKind head : new HeadKind[] {HeadKind.ARCFACE, HeadKind.COSFACE}) {
+            for (double m = 0; m <= 0.8001; m += 0.2) {
+                Hyperparameters hp = Hyperparameters.recommendedFor(head).withMargin(m).withMarginWarmupSteps(0);
+                try (TrainingSession session = engine.newSession(hp)) {
+                    for (int i = 0; i < 40; i++) {
+                        StepSnapshot snapshot = session.step(hp);
+                        assertThat(snapshot.divergence()).as("%s m=%.1f step %d", head, m, i).isEmpty();
+                        assertThat(snapshot.batchFeatures().allFinite()).isTrue();
+                    }
+                    assertThat(session.allParametersFinite()).as("%s m=%.1f", head, m).isTrue();
+                }
+            }
+        }
+    }
+
+    @Test
     @DisplayName("a loss that turns NaN is reported as divergence at its step, with nothing updated")
     void divergenceIsReported() {
         Hyperparameters hp = Hyperparameters.defaults().withLearningRate(5);
