@@ -29,6 +29,8 @@ public final class HeadlessFx {
         System.setProperty("prism.order", "sw");
         System.setProperty("prism.text", "t2k");
         System.setProperty("java.awt.headless", "true");
+        // Monocle's headless screen is 1280x800 unless told otherwise; a larger window overflows it.
+        System.setProperty("headless.geometry", "1920x1200-32");
         quietClassPathWarning();
         CompletableFuture<Void> ready = new CompletableFuture<>();
         try {

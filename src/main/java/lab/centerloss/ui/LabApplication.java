@@ -18,6 +18,8 @@ import lab.centerloss.train.Trainer;
 public final class LabApplication extends Application {
     public static final String TITLE = "Center Loss Lab";
     private MainViewModel viewModel;
+    private Stage stage;
+    private final Path settingsFile = UserSettings.defaultFile();
 
     /** Opens the window and blocks until it closes. */
     public static void launchWindow(Path dataFolder) {
@@ -36,9 +38,13 @@ public final class LabApplication extends Application {
     public void start(Stage stage) throws IOException {
         String data = getParameters().getNamed().getOrDefault("data", "");
         Path folder = data.isEmpty() ? DataLocation.defaultMnistFolder() : Path.of(data);
-        viewModel = new MainViewModel(LabApplication::startTrainer, folder, Hyperparameters.defaults());
+        UserSettings.Loaded saved = UserSettings.load(settingsFile);
+        viewModel = new MainViewModel(LabApplication::startTrainer, folder, saved.settings().hyperparameters());
+        saved.notice().ifPresent(viewModel::showNotice);
+        viewModel.exportFolderProperty().set(saved.settings().exportFolder());
         Parent root = loadMainView(viewModel, stage);
-        Scene scene = new Scene(root, 1440, 900);
+        Scene scene = new Scene(root, saved.settings().windowWidth(), saved.settings().windowHeight());
+        this.stage = stage;
         stage.setTitle(TITLE);
         stage.setScene(scene);
         stage.show();
@@ -71,6 +77,14 @@ public final class LabApplication extends Application {
     public void stop() {
         if (viewModel != null) {
             viewModel.shutdown();
+            UserSettings settings = new UserSettings(viewModel.hyperparametersProperty().get(),
+                    stage == null || stage.isFullScreen() ? 1440 : stage.getWidth(),
+                    stage == null || stage.isFullScreen() ? 900 : stage.getHeight(), viewModel.exportFolderProperty().get());
+            try {
+                settings.save(settingsFile);
+            } catch (IOException e) {
+                System.err.println("The settings could not be saved to " + settingsFile + ": " + e.getMessage());
+            }
         }
     }
 }

@@ -481,8 +481,18 @@ public final class MainView {
         chooser.setTitle(title);
         chooser.setInitialFileName(name);
         chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter(kind, pattern));
+        File start = new File(viewModel.exportFolderProperty().get());
+        if (start.isDirectory()) {
+            chooser.setInitialDirectory(start);
+        }
         File file = chooser.showSaveDialog(root.getScene() == null ? null : root.getScene().getWindow());
-        return file == null ? null : file.toPath();
+        if (file == null) {
+            return null;
+        }
+        if (file.getParentFile() != null) {
+            viewModel.exportFolderProperty().set(file.getParentFile().getPath());
+        }
+        return file.toPath();
     }
 
     /** The longest gap between two frames so far, for the responsiveness check. */

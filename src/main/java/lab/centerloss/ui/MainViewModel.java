@@ -107,6 +107,7 @@ public final class MainViewModel {
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("step 0");
     private final ReadOnlyStringWrapper rateText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
+    private final StringProperty exportFolder = new SimpleStringProperty("");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper canTrain = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper diverged = new ReadOnlyBooleanWrapper();
@@ -243,6 +244,11 @@ public final class MainViewModel {
     public void newSeed() {
         seedText.set(Long.toString(new Random().nextInt(1_000_000)));
         reset();
+    }
+
+    /** A sentence for the notice line (e.g. settings that could not be read). */
+    public void showNotice(String text) {
+        notice.set(text);
     }
 
     public void selectClass(int digit) {
@@ -495,6 +501,8 @@ public final class MainViewModel {
     public ObjectProperty<Integer> batchSizeProperty() { return batchSize; }
     public StringProperty seedTextProperty() { return seedText; }
     public ObjectProperty<Double> speedProperty() { return speed; }
+    /** Where the last export went; the file choosers start there. */
+    public StringProperty exportFolderProperty() { return exportFolder; }
     public BooleanProperty showTestProperty() { return showTest; }
     public BooleanProperty showTrainProperty() { return showTrain; }
     public BooleanProperty showTrailsProperty() { return showTrails; }

@@ -33,7 +33,7 @@ class StepThroughTest {
         viewModel = new MainViewModel((folder, hp) -> new Trainer(TestData::mnist,
                 new Trainer.Settings(DeviceChoice.CPU, 0, 300), hp).launch(), TestData.bundledFolder(),
                 Hyperparameters.defaults().withBatchSize(4));
-        stage.setScene(new Scene(LabApplication.loadMainView(viewModel, stage), 1400, 900));
+        stage.setScene(new Scene(LabApplication.loadMainView(viewModel, stage), 1280, 800));
         stage.show();
         viewModel.start();
     }

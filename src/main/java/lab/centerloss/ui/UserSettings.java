@@ -1,0 +1,87 @@
+package lab.centerloss.ui;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Optional;
+import lab.centerloss.export.TextFiles;
+import lab.centerloss.train.Hyperparameters;
+
+/**
+ * What the app remembers between runs: the last hyperparameters, the window's size and the export
+ * folder, as JSON in the user's config folder. A file that cannot be read is ignored with a notice.
+ */
+public record UserSettings(Hyperparameters hyperparameters, double windowWidth, double windowHeight, String exportFolder) {
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    public static UserSettings defaults() {
+        return new UserSettings(Hyperparameters.defaults(), 1440, 900, "");
+    }
+
+    /** The settings, and a sentence for the user when the saved ones had to be ignored. */
+    public record Loaded(UserSettings settings, Optional<String> notice) {
+    }
+
+    public static Loaded load(Path file) {
+        String content;
+        try {
+            content = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            return new Loaded(defaults(), Optional.empty());
+        } catch (IOException e) {
+            return ignored(file, e.getMessage());
+        }
+        try {
+            UserSettings settings = JSON.readValue(content, UserSettings.class);
+            if (settings.hyperparameters() == null || !settings.hyperparameters().problems().isEmpty()) {
+                return ignored(file, settings.hyperparameters() == null ? "no hyperparameters"
+                        : settings.hyperparameters().problems().get(0));
+            }
+            double width = settings.windowWidth() >= 640 && settings.windowWidth() <= 10_000 ? settings.windowWidth() : 1440;
+            double height = settings.windowHeight() >= 480 && settings.windowHeight() <= 10_000 ? settings.windowHeight() : 900;
+            return new Loaded(new UserSettings(settings.hyperparameters(), width, height,
+                    settings.exportFolder() == null ? "" : settings.exportFolder()), Optional.empty());
+        } catch (JacksonException e) {
+            return ignored(file, "not valid settings JSON");
+        }
+    }
+
+    private static Loaded ignored(Path file, String why) {
+        return new Loaded(defaults(), Optional.of("The saved settings in " + file + " could not be used (" + why
+                + "); starting with the defaults."));
+    }
+
+    public void save(Path file) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        TextFiles.write(file, JSON.writeValueAsString(this));
+    }
+
+    /** The per-user config folder of this operating system, or {@code lab.configDir} if set. */
+    public static Path defaultFile() {
+        String override = System.getProperty("lab.configDir");
+        if (override != null && !override.isBlank()) {
+            return Path.of(override, "settings.json");
+        }
+        String os = System.getProperty("os.name", "").toLowerCase();
+        Path home = Path.of(System.getProperty("user.home"));
+        Path folder;
+        if (os.contains("win")) {
+            String appData = System.getenv("APPDATA");
+            folder = (appData != null ? Path.of(appData) : home.resolve("AppData").resolve("Roaming"))
+                    .resolve("Center Loss Lab");
+        } else if (os.contains("mac")) {
+            folder = home.resolve("Library").resolve("Application Support").resolve("Center Loss Lab");
+        } else {
+            String xdg = System.getenv("XDG_CONFIG_HOME");
+            folder = (xdg != null && !xdg.isBlank() ? Path.of(xdg) : home.resolve(".config")).resolve("center-loss-lab");
+        }
+        return folder.resolve("settings.json");
+    }
+}
