@@ -10,5 +10,5 @@ Copy-Item -Recurse target\lib "$input\lib"
 New-Item -ItemType Directory -Force "$input\datasets" | Out-Null
 Copy-Item -Recurse datasets\mnist "$input\datasets\mnist"
 jlink --add-modules (Get-Content jpackage\modules.txt) --strip-debug --no-header-files --no-man-pages --compress=2 --output $runtime
-jpackage --type app-image --input $input --runtime-image $runtime --dest $out "@jpackage/app.args" "@jpackage/windows.args"
-jpackage --type exe --app-image "$out\Center Loss Lab" --dest $out "@jpackage/app.args" "@jpackage/installer-windows.args"
+jpackage --type app-image --input $input --runtime-image $runtime --dest $out "@jpackage/identity.args" "@jpackage/launch.args" "@jpackage/windows.args"
+jpackage --type exe --app-image "$out\Center Loss Lab" --dest $out "@jpackage/identity.args" "@jpackage/installer-windows.args"

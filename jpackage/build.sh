@@ -4,6 +4,7 @@
 #   Linux: target/jpackage/Center Loss Lab/ (app image) and, with dpkg-deb and fakeroot, a .deb
 #   macOS: target/jpackage/Center Loss Lab.app and a .dmg
 # The image bundles a trimmed Java runtime (jlink), JavaFX, the CPU natives and the MNIST files.
+# APP_IMAGE_ONLY=1 stops after the app image (CI checks its launcher; the installer adds minutes).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAVA_BIN="${JAVA_HOME:+$JAVA_HOME/bin/}"
@@ -27,17 +28,20 @@ case "$(uname -s)" in
 esac
 
 "${JAVA_BIN}jpackage" --type app-image --input "$input" --runtime-image "$runtime" --dest "$out" \
-    @jpackage/app.args @"$os_args"
+    @jpackage/identity.args @jpackage/launch.args @"$os_args"
 echo "App image: $out"
 
+if [ "${APP_IMAGE_ONLY:-}" = 1 ]; then
+  exit 0
+fi
 if [ "$(uname -s)" = Linux ]; then
   if command -v dpkg-deb >/dev/null && command -v fakeroot >/dev/null; then
     "${JAVA_BIN}jpackage" --type deb --app-image "$out/Center Loss Lab" --dest "$out" \
-        @jpackage/app.args @"$installer_args"
+        @jpackage/identity.args @"$installer_args"
     ls -l "$out"/*.deb
   else
     echo "No dpkg-deb and fakeroot here: skipping the .deb (apt-get install dpkg-dev fakeroot)." >&2
   fi
 else
-  "${JAVA_BIN}jpackage" --type dmg --app-image "$out/Center Loss Lab.app" --dest "$out" @jpackage/app.args
+  "${JAVA_BIN}jpackage" --type dmg --app-image "$out/Center Loss Lab.app" --dest "$out" @jpackage/identity.args
 fi

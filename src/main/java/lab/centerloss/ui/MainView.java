@@ -279,6 +279,9 @@ public final class MainView {
         for (Button b : java.util.List.of(previousPhaseButton, nextPhaseButton, earlierStepButton, laterStepButton)) {
             b.disableProperty().bind(nothingShown.or(viewModel.runningProperty()));
         }
+        // The arithmetic needs room: the side panel widens while it shows the center update.
+        sideTabs.prefWidthProperty().bind(Bindings.when(sideTabs.getSelectionModel().selectedItemProperty()
+                .isEqualTo(inspectorTab)).then(560.0).otherwise(340.0));
         step.activeProperty().addListener((o, was, active) -> {
             if (active) {
                 sideTabs.getSelectionModel().select(inspectorTab);
