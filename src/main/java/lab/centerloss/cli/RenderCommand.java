@@ -3,10 +3,8 @@ package lab.centerloss.cli;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import lab.centerloss.export.TemporaryFiles;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -15,6 +13,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import lab.centerloss.data.MnistDataSet;
+import lab.centerloss.export.ExportFolders;
 import lab.centerloss.export.GifWriter;
 import lab.centerloss.export.ImageFiles;
 import lab.centerloss.plot.FrameCapture;
@@ -168,19 +167,9 @@ public final class RenderCommand implements Callable<Integer> {
 
     /** The export folder must exist and take files; checked before any training. */
     static void checkWritableFolder(Path folder) {
-        if (Files.exists(folder) && !Files.isDirectory(folder)) {
-            throw new UserError("Cannot write frames into " + folder + ": it is a file, not a folder.");
-        }
-        if (!Files.isDirectory(folder)) {
-            throw new UserError("Cannot write frames into " + folder + ": the folder does not exist.");
-        }
-        try {
-            Files.delete(TemporaryFiles.besides(folder.resolve("write-check")));
-        } catch (AccessDeniedException e) {
-            throw new UserError("Cannot write frames into " + folder + ": the folder is not writable.");
-        } catch (IOException e) {
-            throw new UserError("Cannot write frames into " + folder + " (" + e.getMessage() + ").");
-        }
+        ExportFolders.problem(folder).ifPresent(problem -> {
+            throw new UserError(problem);
+        });
     }
 
     /** "1280x720" as {width, height}. */

@@ -112,6 +112,21 @@ public final class MainView {
     @FXML private Label detailLabel;
     @FXML private javafx.scene.control.TableView<CenterUpdateRow> updateTable;
     @FXML private Label exportMessage;
+    @FXML private ComboBox<String> exportSizeBox;
+    @FXML private CheckBox exportLegendCheck;
+    @FXML private CheckBox exportOverlayCheck;
+    @FXML private TextField recordingFolderField;
+    @FXML private ComboBox<Integer> everyBox;
+    @FXML private Button recordButton;
+    @FXML private Label recordingLabel;
+    @FXML private ComboBox<Integer> gifDelayBox;
+    @FXML private Button gifButton;
+    @FXML private Button csvButton;
+    @FXML private Button jsonlButton;
+    @FXML private javafx.scene.control.ProgressBar exportProgress;
+    @FXML private Button cancelExportButton;
+    @FXML private Label exportStatus;
+    @FXML private Label recordingIndicator;
 
     public MainView(MainViewModel viewModel, Stage stage) {
         this.viewModel = viewModel;
@@ -127,6 +142,7 @@ public final class MainView {
         bindCharts();
         bindPlane();
         bindInspector();
+        bindExport();
         root.sceneProperty().addListener((o, was, scene) -> {
             if (scene != null) {
                 scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
@@ -313,6 +329,95 @@ public final class MainView {
                 updateTable.getSelectionModel().clearSelection();
             }
         });
+    }
+
+    private void bindExport() {
+        ExportViewModel export = viewModel.export();
+        exportSizeBox.getItems().setAll(ExportViewModel.SIZES);
+        exportSizeBox.valueProperty().bindBidirectional(export.sizeProperty());
+        exportLegendCheck.selectedProperty().bindBidirectional(export.legendProperty());
+        exportOverlayCheck.selectedProperty().bindBidirectional(export.overlayProperty());
+        recordingFolderField.textProperty().bindBidirectional(export.recordingFolderProperty());
+        recordingFolderField.disableProperty().bind(export.recordingProperty());
+        everyBox.getItems().setAll(ExportViewModel.EVERY);
+        everyBox.valueProperty().bindBidirectional(export.everyProperty());
+        everyBox.disableProperty().bind(export.recordingProperty());
+        recordButton.textProperty().bind(Bindings.when(export.recordingProperty()).then("Stop recording")
+                .otherwise("Start recording"));
+        var recordingText = Bindings.createStringBinding(() -> export.recordingProperty().get()
+                ? String.format("● REC  %d frames%s", export.framesWrittenProperty().get(),
+                        export.framesBehindProperty().get() > 2
+                                ? String.format("  (writer behind by %d; none dropped)", export.framesBehindProperty().get())
+                                : "")
+                : "", export.recordingProperty(), export.framesWrittenProperty(), export.framesBehindProperty());
+        recordingLabel.textProperty().bind(recordingText);
+        recordingIndicator.textProperty().bind(recordingText);
+        gifDelayBox.getItems().setAll(40, 60, 80, 100, 150, 200, 500);
+        gifDelayBox.valueProperty().bindBidirectional(export.gifDelayProperty());
+        for (Button b : java.util.List.of(gifButton, csvButton, jsonlButton)) {
+            b.disableProperty().bind(export.busyProperty());
+        }
+        exportProgress.progressProperty().bind(export.progressProperty());
+        exportProgress.visibleProperty().bind(export.busyProperty());
+        cancelExportButton.visibleProperty().bind(export.busyProperty());
+        exportStatus.textProperty().bind(export.messageProperty());
+    }
+
+    @FXML
+    private void onSaveSnapshot() {
+        java.nio.file.Path target = chooseFile("Save the plane", "feature-plane.png", "PNG image", "*.png");
+        if (target != null) {
+            viewModel.export().saveSnapshot(target, viewModel.planeScene(System.nanoTime(), planePane.getWidth(),
+                    planePane.getHeight()), planePane.getHeight());
+        }
+    }
+
+    @FXML
+    private void onChooseRecordingFolder() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Folder for the recorded frames");
+        File folder = chooser.showDialog(root.getScene() == null ? null : root.getScene().getWindow());
+        if (folder != null) {
+            viewModel.export().recordingFolderProperty().set(folder.getPath());
+        }
+    }
+
+    @FXML
+    private void onRecord() {
+        if (viewModel.export().recordingProperty().get()) {
+            viewModel.export().stopRecording();
+        } else {
+            viewModel.export().startRecording();
+        }
+    }
+
+    @FXML
+    private void onMakeGif() {
+        java.nio.file.Path target = chooseFile("Save the GIF", "training.gif", "GIF animation", "*.gif");
+        if (target != null) {
+            viewModel.export().makeGif(target);
+        }
+    }
+
+    @FXML
+    private void onExportCsv() {
+        java.nio.file.Path target = chooseFile("Save the table", "run.csv", "CSV table", "*.csv");
+        if (target != null) {
+            viewModel.export().exportCsv(target);
+        }
+    }
+
+    @FXML
+    private void onExportJsonLines() {
+        java.nio.file.Path target = chooseFile("Save every step", "run.jsonl", "JSON Lines", "*.jsonl");
+        if (target != null) {
+            viewModel.export().exportJsonLines(target);
+        }
+    }
+
+    @FXML
+    private void onCancelExport() {
+        viewModel.export().cancel();
     }
 
     private static javafx.scene.control.TableColumn<CenterUpdateRow, String> column(String title,

@@ -123,6 +123,7 @@ public final class MainViewModel {
     private final Deque<long[]> recentSteps = new ArrayDeque<>();
     private final ReadOnlyObjectWrapper<Integer> selectedClass = new ReadOnlyObjectWrapper<>(-1);
     private final StepThroughViewModel stepThrough = new StepThroughViewModel(selectedClass);
+    private final ExportViewModel export = new ExportViewModel();
     private long lastProbeStep = -1;
     private boolean updatingControls;
     private boolean stepThroughOnNextSnapshot;
@@ -162,6 +163,7 @@ public final class MainViewModel {
         trainer = trainerFactory.create(dataFolder, hyperparameters.get());
         trainer.setStepsPerSecond(speed.get() == null ? 0 : speed.get());
         trainer.addListener(stepThrough.listener);
+        trainer.addListener(export.listener);
         trainer.addListener(new TrainerListener() {
             @Override
             public void onStatus(TrainerStatus status) {
@@ -173,13 +175,19 @@ public final class MainViewModel {
 
     /** Another data folder: the current trainer is closed and a new one loads from there. */
     public void useDataFolder(Path folder) {
-        shutdown();
+        closeTrainer();
         dataFolder = folder;
         clearDisplays();
         start();
     }
 
+    /** Stops the trainer and the export worker: the window is closing. */
     public void shutdown() {
+        export.shutdown();
+        closeTrainer();
+    }
+
+    private void closeTrainer() {
         if (trainer != null) {
             trainer.close();
             trainer = null;
@@ -237,6 +245,7 @@ public final class MainViewModel {
             trainer.reset();
             clearDisplays();
             stepThrough.clear();
+            export.clearSteps();
         }
     }
 
@@ -273,6 +282,7 @@ public final class MainViewModel {
         if (trainer == null) {
             return;
         }
+        export.onFrame();
         Optional<StepSnapshot> next = trainer.latest();
         StepSnapshot current = latest.get();
         if (next.isEmpty() || next.get() == current) {
@@ -533,6 +543,7 @@ public final class MainViewModel {
     public ReadOnlyObjectProperty<StepSnapshot> latestProperty() { return latest.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Integer> selectedClassProperty() { return selectedClass.getReadOnlyProperty(); }
     public StepThroughViewModel stepThrough() { return stepThrough; }
+    public ExportViewModel export() { return export; }
     public ObservableList<XYChart.Data<Number, Number>> softmaxLossPoints() { return softmaxLoss.points(); }
     public ObservableList<XYChart.Data<Number, Number>> weightedCenterLossPoints() { return weightedCenterLoss.points(); }
     public ObservableList<XYChart.Data<Number, Number>> accuracyPoints() { return accuracy.points(); }

@@ -1,0 +1,111 @@
+package lab.centerloss.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.testfx.util.WaitForAsyncUtils.waitFor;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import lab.centerloss.export.StepTables;
+import lab.centerloss.testing.TestData;
+import lab.centerloss.train.DeviceChoice;
+import lab.centerloss.train.Hyperparameters;
+import lab.centerloss.train.Trainer;
+import lab.centerloss.train.TrainerStatus.State;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** Exports from the window: recorded frames, snapshot, data; with real training, headless. */
+@ExtendWith(ApplicationExtension.class)
+class ExportTest {
+    private MainViewModel viewModel;
+
+    @TempDir
+    Path folder;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        viewModel = new MainViewModel((f, hp) -> new Trainer(TestData::mnist,
+                new Trainer.Settings(DeviceChoice.CPU, 0, 300), hp).launch(), TestData.bundledFolder(),
+                Hyperparameters.defaults().withBatchSize(32));
+        stage.setScene(new Scene(LabApplication.loadMainView(viewModel, stage), 1280, 800));
+        stage.show();
+        viewModel.start();
+    }
+
+    @AfterEach
+    void close() {
+        viewModel.shutdown();
+    }
+
+    @Test
+    @DisplayName("recording writes one frame per step at the chosen size; the data exports hold every step")
+    void recordAndExport(FxRobot robot) throws Exception {
+        waitFor(60, TimeUnit.SECONDS, () -> viewModel.stateProperty().get() == State.PAUSED);
+        ExportViewModel export = viewModel.export();
+        robot.interact(() -> {
+            export.sizeProperty().set("1280x720");
+            export.recordingFolderProperty().set(folder.toString());
+            export.startRecording();
+        });
+        assertThat(export.recordingProperty().get()).isTrue();
+        for (int i = 1; i <= 3; i++) {
+            robot.interact(viewModel::step);
+            int expected = i;
+            waitFor(30, TimeUnit.SECONDS, () -> export.framesWrittenProperty().get() == expected);
+        }
+        robot.interact(export::stopRecording);
+        for (int i = 1; i <= 3; i++) {
+            BufferedImage frame = ImageIO.read(folder.resolve(String.format("frame-%05d.png", i)).toFile());
+            assertThat(frame.getWidth()).isEqualTo(1280);
+            assertThat(frame.getHeight()).isEqualTo(720);
+        }
+
+        Path csv = folder.resolve("run.csv");
+        robot.interact(() -> export.exportCsv(csv));
+        waitFor(30, TimeUnit.SECONDS, () -> !export.busyProperty().get() && Files.exists(csv));
+        List<String> lines = Files.readAllLines(csv);
+        assertThat(lines).hasSize(4);
+        assertThat(lines.get(0)).startsWith("step,epoch,head,lambda");
+        assertThat(lines.get(0).split(",")).hasSize(StepTables.csvColumns().size());
+        assertThat(lines.get(3)).startsWith("3,1,softmax,");
+
+        Path jsonl = folder.resolve("run.jsonl");
+        robot.interact(() -> export.exportJsonLines(jsonl));
+        waitFor(30, TimeUnit.SECONDS, () -> !export.busyProperty().get() && Files.exists(jsonl));
+        assertThat(Files.readAllLines(jsonl)).hasSize(3);
+
+        Path gif = folder.resolve("run.gif");
+        robot.interact(() -> export.makeGif(gif));
+        waitFor(30, TimeUnit.SECONDS, () -> !export.busyProperty().get() && Files.exists(gif));
+        assertThat(export.messageProperty().get()).isEqualTo("Wrote the GIF of 3 frames to " + gif + ".");
+        try (var files = Files.list(folder)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".part"));
+        }
+    }
+
+    @Test
+    @DisplayName("a recording folder that does not exist is named, and nothing records")
+    void missingFolder(FxRobot robot) throws Exception {
+        waitFor(60, TimeUnit.SECONDS, () -> viewModel.stateProperty().get() == State.PAUSED);
+        Path missing = folder.resolve("nope");
+        robot.interact(() -> {
+            viewModel.export().recordingFolderProperty().set(missing.toString());
+            viewModel.export().startRecording();
+        });
+        assertThat(viewModel.export().recordingProperty().get()).isFalse();
+        assertThat(viewModel.export().messageProperty().get())
+                .isEqualTo("Cannot write frames into " + missing + ": the folder does not exist.");
+    }
+}
