@@ -98,6 +98,23 @@ public final class BenchCommand implements Callable<Integer> {
         root.put("frames", r.frames());
         root.put("frame_ms_median", r.medianMs());
         root.put("frame_ms_p95", r.p95Ms());
+        // Export as the recording does it: draw + capture on the FX thread, PNG on two workers.
+        java.nio.file.Path folder = java.nio.file.Files.createTempDirectory("center-loss-lab-bench");
+        try {
+            RenderBenchmark.ExportResult export = RenderBenchmark.measureExport(1280, 720, points, measure, 2, folder);
+            ObjectNode node = root.putObject("frame_export");
+            node.put("what", "frames drawn, captured and written as PNG files, 1280x720, " + points + " points");
+            node.put("frames", export.frames());
+            node.put("png_encoder_threads", export.encoders());
+            node.put("frames_per_second", export.framesPerSecond());
+        } finally {
+            try (var files = java.nio.file.Files.list(folder)) {
+                for (java.nio.file.Path file : files.toList()) {
+                    java.nio.file.Files.delete(file);
+                }
+            }
+            java.nio.file.Files.delete(folder);
+        }
         spec.commandLine().getOut().println(mapper.writeValueAsString(root));
         return 0;
     }

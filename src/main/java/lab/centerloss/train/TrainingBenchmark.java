@@ -5,9 +5,7 @@ import static org.bytedeco.pytorch.global.torch.manual_seed;
 import static org.bytedeco.pytorch.global.torch.nll_loss;
 
 import java.util.Arrays;
-import lab.centerloss.data.MnistDataSet;
 import org.bytedeco.javacpp.PointerScope;
-import org.bytedeco.pytorch.Module;
 import org.bytedeco.pytorch.SGD;
 import org.bytedeco.pytorch.SGDOptions;
 import org.bytedeco.pytorch.Tensor;
@@ -73,26 +71,16 @@ public final class TrainingBenchmark {
     private static final class BareLoop implements AutoCloseable {
         private final DeviceData data;
         private final Torch.DeviceInfo device;
-        private final Net net;
+        private final Network net;
         private final SGD optimizer;
         private final BatchSampler sampler;
         private final int batchSize;
-
-        private static final class Net extends Module {
-            final LeNetPlusPlus trunk;
-            final MarginHead head;
-
-            Net(ModelSize size) {
-                trunk = register_module("trunk", new LeNetPlusPlus(size));
-                head = register_module("head", new MarginHead(LeNetPlusPlus.FEATURE_DIMENSIONS, MnistDataSet.CLASSES));
-            }
-        }
 
         BareLoop(DeviceData data, Torch.DeviceInfo device, Hyperparameters hp) {
             this.data = data;
             this.device = device;
             manual_seed(hp.seed());
-            net = new Net(hp.model());
+            net = new Network(hp.model());
             net.to(device.device(), false);
             SGDOptions options = new SGDOptions(hp.learningRate());
             options.momentum().put(hp.momentum());

@@ -11,7 +11,6 @@ import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.Adam;
 import org.bytedeco.pytorch.AdamOptions;
 import org.bytedeco.pytorch.LongOptional;
-import org.bytedeco.pytorch.Module;
 import org.bytedeco.pytorch.NoGradGuard;
 import org.bytedeco.pytorch.Optimizer;
 import org.bytedeco.pytorch.SGD;
@@ -39,17 +38,6 @@ public final class TrainingSession implements AutoCloseable {
     private Optimizer optimizer;
     private Hyperparameters optimizerSettings;
     private long stepsDone;
-
-    /** The trunk and the head as one module, so one optimizer sees every parameter. */
-    private static final class Network extends Module {
-        final LeNetPlusPlus trunk;
-        final MarginHead head;
-
-        Network(ModelSize size) {
-            trunk = register_module("trunk", new LeNetPlusPlus(size));
-            head = register_module("head", new MarginHead(LeNetPlusPlus.FEATURE_DIMENSIONS, MnistDataSet.CLASSES));
-        }
-    }
 
     TrainingSession(DeviceData data, Torch.DeviceInfo device, Hyperparameters hyperparameters) {
         this.data = data;

@@ -5,10 +5,18 @@ public final class FrameClock {
     private long last = -1;
     private long longestGap;
     private long frames;
+    private long started = -1;
+    private final java.util.List<double[]> longGaps = new java.util.ArrayList<>();
 
     void tick(long now) {
+        if (started < 0) {
+            started = now;
+        }
         if (last >= 0) {
             longestGap = Math.max(longestGap, now - last);
+            if (now - last > 40_000_000L && longGaps.size() < 50) {
+                longGaps.add(new double[] {(last - started) / 1e9, (now - last) / 1e6});
+            }
         }
         last = now;
         frames++;
@@ -22,7 +30,14 @@ public final class FrameClock {
         return frames;
     }
 
+    /** Gaps over 40 ms: [seconds since the start, gap in ms]. */
+    public java.util.List<double[]> longGaps() {
+        return java.util.List.copyOf(longGaps);
+    }
+
     public void restart() {
+        longGaps.clear();
+        started = -1;
         last = -1;
         longestGap = 0;
         frames = 0;

@@ -70,7 +70,18 @@ public final class LabApplication extends Application {
     }
 
     static Trainer startTrainer(Path folder, Hyperparameters initial) {
-        return new Trainer(() -> MnistDataSet.load(folder), Trainer.Settings.defaults(), initial).launch();
+        return startTrainer(folder, initial, trainingThreads());
+    }
+
+    static Trainer startTrainer(Path folder, Hyperparameters initial, int threads) {
+        Trainer.Settings defaults = Trainer.Settings.defaults();
+        return new Trainer(() -> MnistDataSet.load(folder),
+                new Trainer.Settings(defaults.device(), threads, defaults.probeSize()), initial).launch();
+    }
+
+    /** libtorch's threads while the window is open: 0 means one per processor. */
+    static int trainingThreads() {
+        return 0;
     }
 
     @Override

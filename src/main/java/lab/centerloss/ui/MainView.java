@@ -40,6 +40,12 @@ import lab.centerloss.train.Vec2List;
 /** The main window's controller: binds controls to {@link MainViewModel} and draws each frame. */
 public final class MainView {
     private static final double KEY_ZOOM = 1.25;
+    /**
+     * Redraw at most about 30 times a second: motion stays smooth on a projector, and on a
+     * machine without a GPU the software renderer leaves the processors to training.
+     */
+    private static final long MIN_FRAME_NANOS = 30_000_000L;
+    private long lastDrawn;
 
     private final MainViewModel viewModel;
     private final Stage stage;
@@ -153,7 +159,10 @@ public final class MainView {
             public void handle(long now) {
                 frameClock.tick(now);
                 viewModel.onFrame(now);
-                draw(now);
+                if (now - lastDrawn >= MIN_FRAME_NANOS) {
+                    lastDrawn = now;
+                    draw(now);
+                }
             }
         };
         timer.start();

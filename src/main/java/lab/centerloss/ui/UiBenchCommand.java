@@ -33,6 +33,9 @@ public final class UiBenchCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR", description = "Folder with the four MNIST IDX files.")
     Path data;
 
+    @Option(names = "--threads", defaultValue = "-1", description = "libtorch threads (default: as the window chooses).")
+    int threads;
+
     @Override
     public Integer call() throws Exception {
         HeadlessFx.start();
@@ -43,7 +46,8 @@ public final class UiBenchCommand implements Callable<Integer> {
         HeadlessFx.call(() -> {
             try {
                 Stage window = new Stage();
-                MainViewModel viewModel = new MainViewModel(LabApplication::startTrainer, folder, Hyperparameters.defaults());
+                MainViewModel viewModel = new MainViewModel((f, hp) -> LabApplication.startTrainer(f, hp,
+                        threads >= 0 ? threads : LabApplication.trainingThreads()), folder, Hyperparameters.defaults());
                 LabApplication.LoadedView loaded = LabApplication.load(viewModel, window);
                 window.setScene(new Scene(loaded.root(), 1440, 900));
                 window.show();
@@ -76,6 +80,11 @@ public final class UiBenchCommand implements Callable<Integer> {
             node.put("seconds", seconds);
             node.put("frames", view.get().frameClock().frames());
             node.put("longest_frame_gap_ms", view.get().frameClock().longestGapMillis());
+            var gaps = node.putArray("gaps_over_40_ms");
+            for (double[] gap : view.get().frameClock().longGaps()) {
+                gaps.addArray().add(Math.round(gap[0] * 100) / 100.0).add(Math.round(gap[1] * 10) / 10.0);
+            }
+            node.put("libtorch_threads", threads >= 0 ? threads : LabApplication.trainingThreads());
             node.put("steps_trained", viewModel.latestProperty().get() == null ? 0 : viewModel.latestProperty().get().step());
             node.put("pipeline", "JavaFX software renderer, Monocle headless");
             viewModel.shutdown();

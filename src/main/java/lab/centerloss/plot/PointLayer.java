@@ -1,0 +1,117 @@
+package lab.centerloss.plot;
+
+import java.nio.IntBuffer;
+import java.util.Arrays;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.Image;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.image.WritablePixelFormat;
+import lab.centerloss.train.IntVector;
+import lab.centerloss.train.Vec2List;
+
+/**
+ * Thousands of markers as one image: each marker's pre-drawn sprite is blended into an ARGB
+ * buffer in plain Java, and the buffer goes to the canvas with a single drawImage. Ten thousand
+ * separate drawImage calls cost the software renderer about 30 ms a frame; this costs a few.
+ */
+final class PointLayer {
+    private static final WritablePixelFormat<IntBuffer> PREMULTIPLIED = PixelFormat.getIntArgbPreInstance();
+    private int width;
+    private int height;
+    private int[] pixels = new int[0];
+    private WritableImage image;
+
+    /** Sprite pixels (premultiplied ARGB) by digit, with their size. */
+    record Sprites(int[][] pixels, int size) {
+        static Sprites of(Image[] images) {
+            int size = (int) images[0].getWidth();
+            int[][] pixels = new int[images.length][size * size];
+            for (int d = 0; d < images.length; d++) {
+                images[d].getPixelReader().getPixels(0, 0, size, size, PREMULTIPLIED, pixels[d], 0, size);
+            }
+            return new Sprites(pixels, size);
+        }
+    }
+
+    /** Starts a frame filled with an opaque background color (ARGB). */
+    void begin(int newWidth, int newHeight, int background) {
+        if (newWidth != width || newHeight != height || image == null) {
+            width = Math.max(1, newWidth);
+            height = Math.max(1, newHeight);
+            pixels = new int[width * height];
+            image = new WritableImage(width, height);
+        }
+        Arrays.fill(pixels, background | 0xff000000);
+    }
+
+    /** A one-pixel vertical line, e.g. of the grid. */
+    void verticalLine(double screenX, int argb) {
+        int x = (int) Math.floor(screenX);
+        if (x < 0 || x >= width) {
+            return;
+        }
+        for (int y = 0; y < height; y++) {
+            pixels[y * width + x] = argb;
+        }
+    }
+
+    /** A one-pixel horizontal line. */
+    void horizontalLine(double screenY, int argb) {
+        int y = (int) Math.floor(screenY);
+        if (y < 0 || y >= height) {
+            return;
+        }
+        Arrays.fill(pixels, y * width, (y + 1) * width, argb);
+    }
+
+    void add(ViewWindow view, Vec2List points, IntVector labels, Sprites sprites) {
+        int size = sprites.size();
+        int half = size / 2;
+        for (int i = 0; i < points.size(); i++) {
+            double sx = view.toScreenX(points.x(i), width);
+            double sy = view.toScreenY(points.y(i), height);
+            if (!(sx > -size && sy > -size && sx < width + size && sy < height + size)) {
+                continue; // off screen, or NaN
+            }
+            blend(sprites.pixels()[labels.get(i)], size, (int) Math.round(sx) - half, (int) Math.round(sy) - half);
+        }
+    }
+
+    void draw(GraphicsContext gc) {
+        image.getPixelWriter().setPixels(0, 0, width, height, PREMULTIPLIED, pixels, 0, width);
+        gc.drawImage(image, 0, 0);
+    }
+
+    /** Source-over with premultiplied alpha: out = src + dst * (1 - srcAlpha). */
+    private void blend(int[] sprite, int size, int left, int top) {
+        int x0 = Math.max(0, -left);
+        int y0 = Math.max(0, -top);
+        int x1 = Math.min(size, width - left);
+        int y1 = Math.min(size, height - top);
+        for (int y = y0; y < y1; y++) {
+            int row = (top + y) * width + left;
+            int spriteRow = y * size;
+            for (int x = x0; x < x1; x++) {
+                int src = sprite[spriteRow + x];
+                int srcAlpha = src >>> 24;
+                if (srcAlpha == 0) {
+                    continue;
+                }
+                int at = row + x;
+                if (srcAlpha == 255) {
+                    pixels[at] = src;
+                    continue;
+                }
+                int dst = pixels[at];
+                int keep = 255 - srcAlpha;
+                // Red and blue scaled together in one multiply (x * keep / 255, rounded), then green and alpha.
+                int rb = (dst & 0x00ff00ff) * keep + 0x00800080;
+                rb = ((rb + ((rb >>> 8) & 0x00ff00ff)) >>> 8) & 0x00ff00ff;
+                int ag = ((dst >>> 8) & 0x00ff00ff) * keep + 0x00800080;
+                ag = (ag + ((ag >>> 8) & 0x00ff00ff)) & 0xff00ff00;
+                pixels[at] = src + (ag | rb);
+            }
+        }
+    }
+}
