@@ -21,8 +21,14 @@ class PackagedJarIT {
     }
 
     static Result java(Path workingFolder, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+        return javaWith(workingFolder, List.of(), args);
+    }
+
+    static Result javaWith(Path workingFolder, List<String> jvmOptions, String... args)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", JAR.toString()));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).directory(workingFolder.toFile()).start();
         process.getOutputStream().close();
@@ -49,6 +55,19 @@ class PackagedJarIT {
         JsonNode m = new ObjectMapper().readTree(metrics.toFile());
         assertThat(m.get("steps").asInt()).isEqualTo(5);
         assertThat(m.get("test_accuracy").asDouble()).isBetween(0.0, 1.0);
+    }
+
+    @Test
+    void firstRunWithAnEmptyNativeCacheUnpacksAndTrains(@TempDir Path elsewhere) throws Exception {
+        Path cache = elsewhere.resolve("javacpp-cache");
+        Result result = javaWith(elsewhere, List.of("-Dorg.bytedeco.javacpp.cachedir=" + cache), "train", "--steps", "3",
+                "--probe-size", "50", "--quiet");
+        assertThat(result.err()).isEmpty();
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).contains("Done: 3 steps");
+        try (var files = java.nio.file.Files.walk(cache)) {
+            assertThat(files.map(p -> p.getFileName().toString())).anyMatch(name -> name.startsWith("libtorch"));
+        }
     }
 
     @Test

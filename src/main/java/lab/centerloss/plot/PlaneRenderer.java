@@ -47,8 +47,9 @@ public final class PlaneRenderer {
         points.draw(gc);
         drawAxes(gc, width, height, view, step, style);
         drawTrails(gc, width, height, scene, style);
-        drawMarks(gc, width, height, scene, style);
+        drawMarks(gc, width, height, scene, style, false);
         drawCenters(gc, width, height, scene, style);
+        drawMarks(gc, width, height, scene, style, true); // moves on top, or the centers would hide them
         if (scene.showLegend()) {
             drawLegend(gc, width, style);
         }
@@ -118,9 +119,13 @@ public final class PlaneRenderer {
         }
     }
 
-    private static void drawMarks(GraphicsContext gc, double width, double height, PlaneScene scene, PlaneStyle style) {
+    private static void drawMarks(GraphicsContext gc, double width, double height, PlaneScene scene, PlaneStyle style,
+            boolean moves) {
         ViewWindow view = scene.view();
         for (PlaneScene.Mark mark : scene.marks()) {
+            if ((mark.kind() == PlaneScene.Mark.Kind.ARROW) != moves) {
+                continue;
+            }
             double x0 = view.toScreenX(mark.fromX(), width);
             double y0 = view.toScreenY(mark.fromY(), height);
             double x1 = view.toScreenX(mark.toX(), width);

@@ -33,7 +33,8 @@ final class BoundedSeries {
         if (points.size() >= capacity) {
             ObservableList<XYChart.Data<Number, Number>> kept = FXCollections.observableArrayList();
             for (int i = 0; i < points.size(); i += 2) {
-                kept.add(points.get(i));
+                // New data objects: a chart does not take back a data object it has just removed.
+                kept.add(new XYChart.Data<>(points.get(i).getXValue(), points.get(i).getYValue()));
             }
             points.setAll(kept);
             stride *= 2;

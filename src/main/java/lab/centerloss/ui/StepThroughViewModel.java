@@ -163,6 +163,7 @@ public final class StepThroughViewModel {
         int selected = selectedClass.get();
         List<Mark> marks = new ArrayList<>();
         Vec2List centers = phase.get() == Phase.AFTER ? s.centersAfter() : s.centersBefore();
+        String caption = String.format("step %d · phase %d of 4", s.step(), phase.get().number());
         if (phase.get() == Phase.PULL) {
             for (int i = 0; i < s.batchLabels().size(); i++) {
                 int j = s.batchLabels().get(i);
@@ -180,18 +181,50 @@ public final class StepThroughViewModel {
                 }
             }
         } else if (phase.get() == Phase.UPDATE) {
+            double magnification = arrowMagnification(s, base.view().pixelsPerUnit());
             for (int j = 0; j < s.centersBefore().size(); j++) {
                 if (allArrows.get() || j == selected) {
-                    marks.add(new Mark(s.centersBefore().x(j), s.centersBefore().y(j), s.centersAfter().x(j),
-                            s.centersAfter().y(j), j, Mark.Kind.ARROW));
+                    double x = s.centersBefore().x(j);
+                    double y = s.centersBefore().y(j);
+                    marks.add(new Mark(x, y, x + magnification * (s.centersAfter().x(j) - x),
+                            y + magnification * (s.centersAfter().y(j) - y), j, Mark.Kind.ARROW));
                 }
             }
+            caption += magnification > 1 ? String.format(" · moves drawn ×%s to be seen", formatFactor(magnification)) : "";
         }
         Vec2List none = Vec2List.copyOf(new float[0]);
         IntVector noLabels = IntVector.copyOf(new int[0]);
         return Optional.of(new PlaneScene(base.view(), none, noLabels, s.batchFeatures(), s.batchLabels(), centers,
-                List.of(), selected, base.showLegend(),
-                String.format("step %d · phase %d of 4", s.step(), phase.get().number()), marks));
+                List.of(), selected, base.showLegend(), caption, marks));
+    }
+
+    /** Smallest on-screen length of the longest move that the class can see. */
+    static final double VISIBLE_MOVE_PIXELS = 40;
+
+    /**
+     * One step moves a center by a few pixels, hidden under its own marker. The arrows are then
+     * drawn longer by a round factor (1, 2, 5, 10, 20, …), which the caption states.
+     */
+    static double arrowMagnification(StepSnapshot s, double pixelsPerUnit) {
+        double longest = 0;
+        for (int j = 0; j < s.centersBefore().size(); j++) {
+            longest = Math.max(longest, Math.hypot(s.centersAfter().x(j) - s.centersBefore().x(j),
+                    s.centersAfter().y(j) - s.centersBefore().y(j)) * pixelsPerUnit);
+        }
+        if (longest <= 0 || longest >= VISIBLE_MOVE_PIXELS) {
+            return 1;
+        }
+        double factor = 1;
+        int i = 0;
+        while (longest * factor < VISIBLE_MOVE_PIXELS && factor < 1e6) {
+            factor = new double[] {2, 5, 10}[i % 3] * Math.pow(10, i / 3);
+            i++;
+        }
+        return factor;
+    }
+
+    private static String formatFactor(double factor) {
+        return factor == Math.rint(factor) ? Long.toString((long) factor) : Double.toString(factor);
     }
 
     /** The ten rows as CSV, for the teacher's notes. */
