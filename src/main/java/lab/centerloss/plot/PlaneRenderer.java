@@ -28,6 +28,11 @@ public final class PlaneRenderer {
     private PointLayer.Sprites trainPixels;
     private final PointLayer points = new PointLayer();
 
+    /** Gets the JIT to compile the hot drawing code; see {@link PointLayer#warmUp()}. Any thread. */
+    public static void warmUp() {
+        PointLayer.warmUp();
+    }
+
     public void render(GraphicsContext gc, double width, double height, PlaneScene scene, PlaneStyle style) {
         ensureSprites(style);
         gc.save();

@@ -78,6 +78,38 @@ final class PointLayer {
         }
     }
 
+    /**
+     * Runs the blending on synthetic points until the JIT has compiled it. Without this the first
+     * frames of a run blend thousands of markers in the interpreter and hold the JavaFX thread for
+     * about 100 ms. Pure Java: any thread may call it, e.g. while libtorch loads.
+     */
+    public static void warmUp() {
+        PointLayer layer = new PointLayer();
+        int size = 10;
+        int[][] sprites = new int[10][size * size];
+        for (int[] sprite : sprites) {
+            Arrays.fill(sprite, 0xbf406080); // 75% opaque, premultiplied
+            sprite[0] = 0;
+            sprite[1] = 0xff000000;
+        }
+        Sprites synthetic = new Sprites(sprites, size);
+        float[] xy = new float[2 * 10_000];
+        int[] labels = new int[10_000];
+        for (int i = 0; i < labels.length; i++) {
+            xy[2 * i] = (float) Math.sin(i) * 3;
+            xy[2 * i + 1] = (float) Math.cos(i * 1.3) * 3;
+            labels[i] = i % 10;
+        }
+        Vec2List points = Vec2List.copyOf(xy);
+        IntVector digits = IntVector.copyOf(labels);
+        for (int round = 0; round < 60; round++) {
+            layer.begin(640, 360, 0x15181d);
+            layer.verticalLine(10, 0xff202020);
+            layer.horizontalLine(10, 0xff202020);
+            layer.add(new ViewWindow(0, 0, 50), points, digits, synthetic);
+        }
+    }
+
     void draw(GraphicsContext gc) {
         image.getPixelWriter().setPixels(0, 0, width, height, PREMULTIPLIED, pixels, 0, width);
         gc.drawImage(image, 0, 0);

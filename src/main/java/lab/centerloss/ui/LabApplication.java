@@ -49,6 +49,15 @@ public final class LabApplication extends Application {
         stage.setScene(scene);
         stage.show();
         viewModel.start();
+        warmUpDrawing();
+    }
+
+    /** Compiles the marker blending while libtorch loads, so that the first frames do not stall. */
+    static void warmUpDrawing() {
+        Thread warmUp = new Thread(lab.centerloss.plot.PlaneRenderer::warmUp, "drawing-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.setPriority(Thread.MIN_PRIORITY);
+        warmUp.start();
     }
 
     /** The main view's node tree, wired to a view model; used by the app and its UI tests. */

@@ -52,6 +52,7 @@ public final class UiBenchCommand implements Callable<Integer> {
                 window.setScene(new Scene(loaded.root(), 1440, 900));
                 window.show();
                 viewModel.start();
+                LabApplication.warmUpDrawing();
                 model.set(viewModel);
                 view.set(loaded.view());
                 stage.set(window);
