@@ -125,6 +125,9 @@ public final class MainViewModel {
     private final StepThroughViewModel stepThrough = new StepThroughViewModel(selectedClass);
     private final ExportViewModel export = new ExportViewModel();
     private long lastProbeStep = -1;
+    private long chartsPublishedAt;
+    /** Charts take new points four times a second; see {@link BoundedSeries}. */
+    private static final long CHART_INTERVAL_NANOS = 250_000_000L;
     private boolean updatingControls;
     private boolean stepThroughOnNextSnapshot;
 
@@ -307,6 +310,10 @@ public final class MainViewModel {
         while (recentSteps.size() > 2 && now - recentSteps.peekFirst()[0] > 2_000_000_000L) {
             recentSteps.removeFirst();
         }
+        if (now - chartsPublishedAt >= CHART_INTERVAL_NANOS || !running.get()) {
+            publishCharts();
+            chartsPublishedAt = now;
+        }
         if (stepThroughOnNextSnapshot && !running.get()) {
             stepThroughOnNextSnapshot = false;
             stepThrough.showNewest();
@@ -447,6 +454,12 @@ public final class MainViewModel {
         if (!running.get()) {
             rateText.set("");
         }
+    }
+
+    private void publishCharts() {
+        softmaxLoss.publish();
+        weightedCenterLoss.publish();
+        accuracy.publish();
     }
 
     private void updateRate(long now) {
