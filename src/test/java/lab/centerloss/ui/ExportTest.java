@@ -8,14 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import lab.centerloss.export.StepTables;
-import lab.centerloss.testing.TestData;
-import lab.centerloss.train.DeviceChoice;
 import lab.centerloss.train.Hyperparameters;
-import lab.centerloss.train.Trainer;
 import lab.centerloss.train.TrainerStatus.State;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -36,12 +32,7 @@ class ExportTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        viewModel = new MainViewModel((f, hp) -> new Trainer(TestData::mnist,
-                new Trainer.Settings(DeviceChoice.CPU, 0, 300), hp).launch(), TestData.bundledFolder(),
-                Hyperparameters.defaults().withBatchSize(32));
-        stage.setScene(new Scene(LabApplication.loadMainView(viewModel, stage), 1280, 800));
-        stage.show();
-        viewModel.start();
+        viewModel = TestWindows.open(stage, Hyperparameters.defaults().withBatchSize(32), 300);
     }
 
     @AfterEach

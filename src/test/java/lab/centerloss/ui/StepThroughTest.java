@@ -4,14 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.testfx.util.WaitForAsyncUtils.waitFor;
 
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import lab.centerloss.testing.TestData;
-import lab.centerloss.train.DeviceChoice;
 import lab.centerloss.train.Hyperparameters;
-import lab.centerloss.train.Trainer;
 import lab.centerloss.train.TrainerStatus.State;
 import lab.centerloss.ui.StepThroughViewModel.Phase;
 import org.junit.jupiter.api.AfterEach;
@@ -30,12 +26,7 @@ class StepThroughTest {
     @Start
     void start(Stage stage) throws Exception {
         // A batch of 4 leaves most digits out, so an absent class is certain.
-        viewModel = new MainViewModel((folder, hp) -> new Trainer(TestData::mnist,
-                new Trainer.Settings(DeviceChoice.CPU, 0, 300), hp).launch(), TestData.bundledFolder(),
-                Hyperparameters.defaults().withBatchSize(4));
-        stage.setScene(new Scene(LabApplication.loadMainView(viewModel, stage), 1280, 800));
-        stage.show();
-        viewModel.start();
+        viewModel = TestWindows.open(stage, Hyperparameters.defaults().withBatchSize(4), 300);
     }
 
     @AfterEach
