@@ -56,9 +56,13 @@ public final class BenchCommand implements Callable<Integer> {
             throw new UserError("--warmup must be 0 or more and --measure 10 or more.");
         }
         int batchSize = training.batchSize != null ? training.batchSize : 128;
+        long loadStart = System.nanoTime();
         MnistDataSet dataSet = TrainCommand.loadData(training.dataFolder());
+        double loadMillis = (System.nanoTime() - loadStart) / 1e6;
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode();
+        // reading, checksumming and decoding the four files into arrays (the JVM's first use of that code)
+        root.put("data_load_ms", loadMillis);
         try (TrainingEngine engine = TrainingEngine.open(dataSet, training.device, training.threads)) {
             root.put("device", engine.deviceName());
             root.put("threads", engine.threads());
