@@ -48,7 +48,9 @@ public final class NiceTicks {
         }
         double magnitude = Math.max(Math.abs(value), step);
         if (magnitude >= 1e5 || step < 1e-4) {
-            return String.format("%.0e", value).replace("e+0", "e").replace("e-0", "e-").replace("e+", "e");
+            // as many mantissa digits as tell neighbouring ticks apart: 2.5e7, 2.6e7, not 3e7 twice
+            int digits = Math.max(0, (int) (Math.floor(Math.log10(magnitude)) - Math.floor(Math.log10(step) + 1e-9)));
+            return String.format("%." + digits + "e", value).replace("e+0", "e").replace("e-0", "e-").replace("e+", "e");
         }
         int decimals = Math.max(0, (int) -Math.floor(Math.log10(step) + 1e-9));
         return new BigDecimal(value).setScale(decimals, java.math.RoundingMode.HALF_UP).toPlainString();

@@ -30,6 +30,9 @@ class NiceTicksTest {
         assertThat(NiceTicks.label(1500, 500)).isEqualTo("1500");
         assertThat(NiceTicks.label(2e-17, 0.1)).isEqualTo("0");
         assertThat(NiceTicks.label(200000, 100000)).isEqualTo("2e5");
+        assertThat(NiceTicks.label(2.6e7, 1e6)).isEqualTo("2.6e7");
+        assertThat(NiceTicks.label(2.5e7, 5e5)).isEqualTo("2.50e7");
+        assertThat(NiceTicks.label(3e-5, 1e-5)).isEqualTo("3e-5");
         assertThat(NiceTicks.label(-0.5, 0.5)).isEqualTo("-0.5");
     }
 }
