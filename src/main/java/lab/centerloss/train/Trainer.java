@@ -44,6 +44,13 @@ public final class Trainer implements TrainerControls {
     private final Thread thread;
     /** 0: probe as often as costs at most a fifth of the time (see {@link #probeDue}). */
     private volatile int probeEvery;
+    /**
+     * Counts resets. A step already under way when reset is asked for belongs to the old run and
+     * is not published; {@link #publication} makes that check and the publishing one act, so no
+     * stale snapshot can appear after {@link #reset()} returns.
+     */
+    private final Object publication = new Object();
+    private long run;
     private volatile double stepsPerSecond;
 
     public Trainer(DataSource dataSource, Settings settings, Hyperparameters initial) {
@@ -88,7 +95,17 @@ public final class Trainer implements TrainerControls {
     /** Rebuilds the model from the seed of the current hyperparameters: same seed, same start. */
     @Override
     public void reset() {
+        synchronized (publication) {
+            run++;
+            latest.set(null);
+        }
         commands.add(Command.RESET);
+    }
+
+    private long currentRun() {
+        synchronized (publication) {
+            return run;
+        }
     }
 
     /** Probes the test images now, after the current step. */
@@ -171,6 +188,7 @@ public final class Trainer implements TrainerControls {
 
     private void loop(TrainingEngine engine) {
         String device = engine.deviceDescription();
+        long sessionRun = currentRun();
         TrainingSession session = engine.newSession(hyperparameters.get());
         ProbeResult probe = null;
         boolean running = false;
@@ -194,8 +212,8 @@ public final class Trainer implements TrainerControls {
                         }
                         case RESET -> {
                             session.close();
+                            sessionRun = currentRun();
                             session = engine.newSession(hyperparameters.get());
-                            latest.set(null);
                             probe = null;
                             diverged = false;
                             running = false;
@@ -204,7 +222,7 @@ public final class Trainer implements TrainerControls {
                             probe = session.probe(settings.probeSize(), hyperparameters.get().head());
                             StepSnapshot current = latest.get();
                             if (current != null) {
-                                publish(current.withProbe(probe));
+                                publish(current.withProbe(probe), sessionRun);
                             }
                         }
                     }
@@ -222,7 +240,7 @@ public final class Trainer implements TrainerControls {
                     lastProbeEnd = System.nanoTime();
                     lastProbeNanos = lastProbeEnd - probeStart;
                 }
-                publish(snapshot.withProbe(probe));
+                publish(snapshot.withProbe(probe), sessionRun);
                 if (snapshot.diverged()) {
                     running = false;
                     diverged = true;
@@ -266,10 +284,15 @@ public final class Trainer implements TrainerControls {
         return wait > 0 ? commands.poll(wait, TimeUnit.NANOSECONDS) : commands.poll();
     }
 
-    private void publish(StepSnapshot snapshot) {
-        latest.set(snapshot);
-        for (TrainerListener listener : listeners) {
-            listener.onSnapshot(snapshot);
+    private void publish(StepSnapshot snapshot, long ofRun) {
+        synchronized (publication) {
+            if (ofRun != run) {
+                return; // reset was asked for while this step ran
+            }
+            latest.set(snapshot);
+            for (TrainerListener listener : listeners) {
+                listener.onSnapshot(snapshot);
+            }
         }
     }
 

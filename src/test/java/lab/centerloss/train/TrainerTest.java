@@ -97,6 +97,27 @@ class TrainerTest {
     }
 
     @Test
+    @DisplayName("reset while training: nothing of the old run is published after reset() returns")
+    void resetWhileRunning() throws Exception {
+        Recorder recorder = new Recorder();
+        try (Trainer trainer = new Trainer(TestData::mnist, SETTINGS, Hyperparameters.defaults().withBatchSize(32))) {
+            trainer.addListener(recorder);
+            trainer.launch();
+            recorder.awaitStatus(s -> s.state() == State.PAUSED);
+            trainer.play();
+            recorder.next();
+            recorder.next();
+            trainer.reset();
+            assertThat(trainer.latest()).isEmpty();
+            recorder.snapshots.clear();
+            Thread.sleep(300);
+            assertThat(recorder.snapshots).as("nothing from the old run, and reset pauses").isEmpty();
+            trainer.step();
+            assertThat(recorder.next().step()).isEqualTo(1);
+        }
+    }
+
+    @Test
     @DisplayName("divergence pauses the trainer with the reason; reset recovers")
     void divergencePausesAndResetRecovers() throws Exception {
         Recorder recorder = new Recorder();
