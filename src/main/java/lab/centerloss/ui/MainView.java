@@ -152,6 +152,12 @@ public final class MainView {
         root.sceneProperty().addListener((o, was, scene) -> {
             if (scene != null) {
                 scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+                scene.windowProperty().addListener((w, oldWindow, window) -> {
+                    if (window != null) {
+                        window.showingProperty().addListener((s, wasShowing, showing) -> runTimer(showing));
+                        runTimer(window.isShowing());
+                    }
+                });
             }
         });
         timer = new AnimationTimer() {
@@ -165,7 +171,18 @@ public final class MainView {
                 }
             }
         };
-        timer.start();
+    }
+
+    /**
+     * Draws only while the window shows: a canvas that is not on screen keeps every drawing
+     * command it is given, so a hidden window that kept drawing would fill the memory.
+     */
+    private void runTimer(boolean showing) {
+        if (showing) {
+            timer.start();
+        } else {
+            timer.stop();
+        }
     }
 
     private void bindTransport() {

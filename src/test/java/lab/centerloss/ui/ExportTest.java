@@ -36,8 +36,10 @@ class ExportTest {
     }
 
     @AfterEach
-    void close() {
+    void close() throws Exception {
         viewModel.shutdown();
+        // a window left open would keep its animation running into the next tests
+        org.testfx.api.FxToolkit.cleanupStages();
     }
 
     @Test

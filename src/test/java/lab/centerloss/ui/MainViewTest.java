@@ -54,8 +54,10 @@ class MainViewTest {
     }
 
     @AfterEach
-    void closeTrainer() {
+    void closeTrainer() throws Exception {
         viewModel.shutdown();
+        // a window left open would keep its animation running into the next tests
+        org.testfx.api.FxToolkit.cleanupStages();
     }
 
     private void awaitState(State state) throws Exception {

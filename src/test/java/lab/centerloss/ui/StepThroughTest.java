@@ -30,8 +30,10 @@ class StepThroughTest {
     }
 
     @AfterEach
-    void close() {
+    void close() throws Exception {
         viewModel.shutdown();
+        // a window left open would keep its animation running into the next tests
+        org.testfx.api.FxToolkit.cleanupStages();
     }
 
     private String text(FxRobot robot, String id) {
