@@ -72,6 +72,14 @@ class RenderCommandTest {
         assertThat(names(parent)).containsExactly("a-file");
     }
 
+    @Test
+    @DisplayName("render refuses impossible training options like train does")
+    void impossibleTrainingOption(@TempDir Path out) {
+        CommandLineTest.Run run = CommandLineTest.run("render", "--frames", "1", "--out", out.toString(), "--threads", "-1");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().strip()).isEqualTo("--threads must be 0 (one per processor) or more (it is -1).");
+    }
+
     /** A folder nobody may write to; as root (CI) permissions do not stop writes, so sysfs serves. */
     private static Path unwritableFolder(Path parent) throws IOException {
         Path folder = parent.resolve("read-only");

@@ -55,6 +55,7 @@ public final class BenchCommand implements Callable<Integer> {
         if (warmup < 0 || measure < 10) {
             throw new UserError("--warmup must be 0 or more and --measure 10 or more.");
         }
+        training.check();
         int batchSize = training.batchSize != null ? training.batchSize : 128;
         long loadStart = System.nanoTime();
         MnistDataSet dataSet = TrainCommand.loadData(training.dataFolder());

@@ -159,10 +159,7 @@ public final class RenderCommand implements Callable<Integer> {
         if (gif != null) {
             AtomicFiles.discard(AtomicFiles.temporaryFor(gif));
         }
-        var problems = training.hyperparameters(false).problems();
-        if (!problems.isEmpty()) {
-            throw new UserError(problems.get(0));
-        }
+        training.check();
     }
 
     /** The export folder must exist and take files; checked before any training. */

@@ -101,13 +101,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (evalEvery < 1) {
             throw new UserError("--eval-every must be 1 or more (it is " + evalEvery + ").");
         }
-        if (training.threads < 0) {
-            throw new UserError("--threads must be 0 (one per processor) or more (it is " + training.threads + ").");
-        }
-        List<String> problems = training.hyperparameters(false).problems();
-        if (!problems.isEmpty()) {
-            throw new UserError(problems.get(0));
-        }
+        training.check();
         for (Path output : Arrays.asList(metrics, record)) {
             if (output != null) {
                 AtomicFiles.discard(AtomicFiles.temporaryFor(output)); // fail now, not after training
@@ -213,20 +207,10 @@ public final class TrainCommand implements Callable<Integer> {
         StepRecordJson.putNumber(root, "rms_intra_to_class_mean", FeatureStatistics.rmsDistanceToCenters(r.finalTest.features(),
                 r.finalTest.labels(), FeatureStatistics.classMeans(r.finalTest.features(), r.finalTest.labels(), 10)));
         StepRecordJson.putNumber(root, "min_center_distance", FeatureStatistics.minPairwiseDistance(r.centers));
-        putNullable(root, "reached_accuracy_step", r.reachedStep == null ? null : r.reachedStep.doubleValue());
-        putNullable(root, "reached_accuracy_seconds", r.reachedSeconds);
-        putNullable(root, "diverged_at_step", r.divergedAt == null ? null : r.divergedAt.doubleValue());
+        root.putPOJO("reached_accuracy_step", r.reachedStep);
+        root.putPOJO("reached_accuracy_seconds", r.reachedSeconds);
+        root.putPOJO("diverged_at_step", r.divergedAt);
         return mapper.writeValueAsString(root) + System.lineSeparator();
-    }
-
-    private static void putNullable(ObjectNode node, String field, Double value) {
-        if (value == null) {
-            node.putNull(field);
-        } else if (value == Math.rint(value) && !field.endsWith("seconds")) {
-            node.put(field, value.longValue());
-        } else {
-            node.put(field, value);
-        }
     }
 
     static double median(List<Double> values) {

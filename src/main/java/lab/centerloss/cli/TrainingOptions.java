@@ -1,6 +1,7 @@
 package lab.centerloss.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import lab.centerloss.data.DataLocation;
 import lab.centerloss.train.CenterRule;
 import lab.centerloss.train.DeviceChoice;
@@ -111,6 +112,17 @@ public final class TrainingOptions {
             hp = hp.withSeed(seed);
         }
         return hp;
+    }
+
+    /** Refuses impossible values, before any training: one sentence, exit code 2. */
+    void check() {
+        if (threads < 0) {
+            throw new UserError("--threads must be 0 (one per processor) or more (it is " + threads + ").");
+        }
+        List<String> problems = hyperparameters(false).problems();
+        if (!problems.isEmpty()) {
+            throw new UserError(problems.get(0));
+        }
     }
 
     Path dataFolder() {

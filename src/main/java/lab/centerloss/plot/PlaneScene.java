@@ -49,9 +49,4 @@ public record PlaneScene(
             FORCE
         }
     }
-
-    public PlaneScene withMarks(List<Mark> newMarks) {
-        return new PlaneScene(view, testPoints, testLabels, trainPoints, trainLabels, centers, trails, selectedClass,
-                showLegend, caption, newMarks);
-    }
 }

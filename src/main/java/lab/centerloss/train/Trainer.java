@@ -72,10 +72,6 @@ public final class Trainer implements TrainerControls {
         listeners.add(listener);
     }
 
-    public void removeListener(TrainerListener listener) {
-        listeners.remove(listener);
-    }
-
     @Override
     public void play() {
         commands.add(Command.PLAY);
@@ -149,12 +145,6 @@ public final class Trainer implements TrainerControls {
     @Override
     public TrainerStatus status() {
         return status.get();
-    }
-
-    /** Waits for the thread to end, after {@link #stop()}. */
-    public boolean awaitTermination(long millis) throws InterruptedException {
-        thread.join(millis);
-        return !thread.isAlive();
     }
 
     @Override

@@ -29,8 +29,6 @@ public final class TrainingSession implements AutoCloseable {
 
     private final DeviceData data;
     private final Torch.DeviceInfo device;
-    private final ModelSize modelSize;
-    private final long seed;
     private final Network network;
     private final Tensor centers;
     private final BatchSampler sampler;
@@ -42,25 +40,15 @@ public final class TrainingSession implements AutoCloseable {
     TrainingSession(DeviceData data, Torch.DeviceInfo device, Hyperparameters hyperparameters) {
         this.data = data;
         this.device = device;
-        this.modelSize = hyperparameters.model();
-        this.seed = hyperparameters.seed();
         // The seed fixes the initial weights; the sampler's own generator fixes the batch order.
-        manual_seed(seed);
-        network = new Network(modelSize);
+        manual_seed(hyperparameters.seed());
+        network = new Network(hyperparameters.model());
         network.to(device.device(), false);
         // Centers start at the origin, where an untrained network puts every feature; they are
         // moved by the center update only, never by the optimizer.
         centers = zeros(new long[] {MnistDataSet.CLASSES, 2}, new TensorOptions(ScalarType.Float))
                 .to(device.device(), ScalarType.Float);
-        sampler = new BatchSampler(data.trainCount, seed);
-    }
-
-    public ModelSize modelSize() {
-        return modelSize;
-    }
-
-    public long seed() {
-        return seed;
+        sampler = new BatchSampler(data.trainCount, hyperparameters.seed());
     }
 
     public long stepsDone() {

@@ -79,18 +79,14 @@ public final class LabApplication extends Application {
     }
 
     static Trainer startTrainer(Path folder, Hyperparameters initial) {
-        return startTrainer(folder, initial, trainingThreads());
+        return startTrainer(folder, initial, Trainer.Settings.defaults().threads());
     }
 
+    /** @param threads libtorch's CPU threads; 0 for one per processor */
     static Trainer startTrainer(Path folder, Hyperparameters initial, int threads) {
         Trainer.Settings defaults = Trainer.Settings.defaults();
         return new Trainer(() -> MnistDataSet.load(folder),
                 new Trainer.Settings(defaults.device(), threads, defaults.probeSize()), initial).launch();
-    }
-
-    /** libtorch's threads while the window is open: 0 means one per processor. */
-    static int trainingThreads() {
-        return 0;
     }
 
     @Override

@@ -325,7 +325,7 @@ public final class MainViewModel {
 
     public PlaneScene planeScene(long now, double width, double height) {
         StepSnapshot s = latest.get();
-        String caption = s == null ? "" : caption(s);
+        String caption = s == null ? "" : PlaneScenes.caption(s);
         PlaneScene live = animator.sceneAt(now, width, height, new PlaneAnimator.SceneOptions(showTest.get(),
                 showTrain.get(), showTrails.get(), showLegend.get(), selectedClass.get(), caption));
         return stepThrough.activeProperty().get() ? stepThrough.scene(live).orElse(live) : live;
@@ -486,10 +486,6 @@ public final class MainViewModel {
         progressText.set("step 0");
     }
 
-    private static String caption(StepSnapshot s) {
-        return PlaneScenes.caption(s);
-    }
-
     /** 0.1, 0.003, 1.0e-4: short, and without float noise. */
     static String formatNumber(double value) {
         return PlaneScenes.shortNumber(value);
@@ -501,8 +497,7 @@ public final class MainViewModel {
     }
 
     private double lambda() {
-        double value = LAMBDA_SCALE.toValue(lambdaPosition.get());
-        return value;
+        return LAMBDA_SCALE.toValue(lambdaPosition.get());
     }
 
     private double learningRate() {

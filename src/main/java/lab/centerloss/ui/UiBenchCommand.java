@@ -33,7 +33,7 @@ public final class UiBenchCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR", description = "Folder with the four MNIST IDX files.")
     Path data;
 
-    @Option(names = "--threads", defaultValue = "-1", description = "libtorch threads (default: as the window chooses).")
+    @Option(names = "--threads", defaultValue = "0", description = "libtorch threads; 0 for one per processor, as the window uses (default: 0).")
     int threads;
 
     @Override
@@ -46,8 +46,8 @@ public final class UiBenchCommand implements Callable<Integer> {
         HeadlessFx.call(() -> {
             try {
                 Stage window = new Stage();
-                MainViewModel viewModel = new MainViewModel((f, hp) -> LabApplication.startTrainer(f, hp,
-                        threads >= 0 ? threads : LabApplication.trainingThreads()), folder, Hyperparameters.defaults());
+                MainViewModel viewModel = new MainViewModel((f, hp) -> LabApplication.startTrainer(f, hp, threads), folder,
+                        Hyperparameters.defaults());
                 LabApplication.LoadedView loaded = LabApplication.load(viewModel, window);
                 window.setScene(new Scene(loaded.root(), 1440, 900));
                 window.show();
@@ -85,7 +85,7 @@ public final class UiBenchCommand implements Callable<Integer> {
             for (double[] gap : view.get().frameClock().longGaps()) {
                 gaps.addArray().add(Math.round(gap[0] * 100) / 100.0).add(Math.round(gap[1] * 10) / 10.0);
             }
-            node.put("libtorch_threads", threads >= 0 ? threads : LabApplication.trainingThreads());
+            node.put("libtorch_threads", threads == 0 ? Runtime.getRuntime().availableProcessors() : threads);
             node.put("steps_trained", viewModel.latestProperty().get() == null ? 0 : viewModel.latestProperty().get().step());
             node.put("pipeline", "JavaFX software renderer, Monocle headless");
             viewModel.shutdown();
