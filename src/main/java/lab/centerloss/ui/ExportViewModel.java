@@ -296,9 +296,10 @@ public final class ExportViewModel {
                 result = "The export failed (" + e.getMessage() + "). Nothing was written.";
             }
             String finalResult = result;
+            // the result first: whoever sees busy turn false must already find it
             FxThread.run(() -> {
-                busy.set(false);
                 message.set(finalResult);
+                busy.set(false);
             });
         });
     }

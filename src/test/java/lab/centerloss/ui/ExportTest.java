@@ -67,7 +67,7 @@ class ExportTest {
 
         Path csv = folder.resolve("run.csv");
         robot.interact(() -> export.exportCsv(csv));
-        waitFor(30, TimeUnit.SECONDS, () -> !export.busyProperty().get() && Files.exists(csv));
+        waitFor(30, TimeUnit.SECONDS, () -> TestWindows.onFx(() -> !export.busyProperty().get()) && Files.exists(csv));
         List<String> lines = Files.readAllLines(csv);
         assertThat(lines).hasSize(4);
         assertThat(lines.get(0)).startsWith("step,epoch,head,lambda");
@@ -76,13 +76,13 @@ class ExportTest {
 
         Path jsonl = folder.resolve("run.jsonl");
         robot.interact(() -> export.exportJsonLines(jsonl));
-        waitFor(30, TimeUnit.SECONDS, () -> !export.busyProperty().get() && Files.exists(jsonl));
+        waitFor(30, TimeUnit.SECONDS, () -> TestWindows.onFx(() -> !export.busyProperty().get()) && Files.exists(jsonl));
         assertThat(Files.readAllLines(jsonl)).hasSize(3);
 
         Path gif = folder.resolve("run.gif");
         robot.interact(() -> export.makeGif(gif));
-        waitFor(30, TimeUnit.SECONDS, () -> !export.busyProperty().get() && Files.exists(gif));
-        assertThat(export.messageProperty().get()).isEqualTo("Wrote the GIF of 3 frames to " + gif + ".");
+        waitFor(30, TimeUnit.SECONDS, () -> TestWindows.onFx(() -> !export.busyProperty().get()) && Files.exists(gif));
+        assertThat(TestWindows.onFx(export.messageProperty()::get)).isEqualTo("Wrote the GIF of 3 frames to " + gif + ".");
         try (var files = Files.list(folder)) {
             assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".part"));
         }

@@ -1,6 +1,11 @@
 package lab.centerloss.ui;
 
 import java.io.IOException;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.testfx.util.WaitForAsyncUtils;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import lab.centerloss.testing.TestData;
@@ -21,5 +26,13 @@ final class TestWindows {
         stage.show();
         viewModel.start();
         return viewModel;
+    }
+
+    /**
+     * Reads properties on the JavaFX thread, so that several of them are seen together as one
+     * pulse left them (read from the test thread, one may already have changed and the next not yet).
+     */
+    static <T> T onFx(Callable<T> read) throws InterruptedException, ExecutionException, TimeoutException {
+        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
     }
 }
