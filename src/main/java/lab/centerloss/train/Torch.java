@@ -89,9 +89,13 @@ final class Torch {
     }
 
     /** Unsigned bytes as a uint8 tensor of the given shape (a copy). */
-    static Tensor unsignedBytes(byte[] data, long... shape) {
+    /**
+     * Unsigned bytes from Java as a new tensor of another type on the device: one copy, made by
+     * the conversion itself (no intermediate byte tensor).
+     */
+    static Tensor fromUnsignedBytes(byte[] data, Device device, ScalarType type, long... shape) {
         try (BytePointer pointer = new BytePointer(data)) {
-            return from_blob(pointer, shape, new TensorOptions(ScalarType.Byte)).clone();
+            return from_blob(pointer, shape, new TensorOptions(ScalarType.Byte)).to(device, type);
         }
     }
 
