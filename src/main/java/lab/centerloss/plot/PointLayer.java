@@ -4,6 +4,7 @@ import java.nio.IntBuffer;
 import java.util.Arrays;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.Image;
+import javafx.scene.image.PixelBuffer;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.image.WritablePixelFormat;
@@ -20,6 +21,7 @@ final class PointLayer {
     private int width;
     private int height;
     private int[] pixels = new int[0];
+    private PixelBuffer<IntBuffer> pixelBuffer;
     private WritableImage image;
 
     /** Sprite pixels (premultiplied ARGB) by digit, with their size. */
@@ -40,7 +42,10 @@ final class PointLayer {
             width = Math.max(1, newWidth);
             height = Math.max(1, newHeight);
             pixels = new int[width * height];
-            image = new WritableImage(width, height);
+            // The image shares the int array: no conversion to the default byte layout on the way
+            // in and back to ints for the renderer's texture, which was half the cost of a frame.
+            pixelBuffer = new PixelBuffer<>(width, height, IntBuffer.wrap(pixels), PREMULTIPLIED);
+            image = new WritableImage(pixelBuffer);
         }
         Arrays.fill(pixels, background | 0xff000000);
     }
@@ -111,7 +116,7 @@ final class PointLayer {
     }
 
     void draw(GraphicsContext gc) {
-        image.getPixelWriter().setPixels(0, 0, width, height, PREMULTIPLIED, pixels, 0, width);
+        pixelBuffer.updateBuffer(changed -> null); // null: all of it changed
         gc.drawImage(image, 0, 0);
     }
 
