@@ -52,12 +52,16 @@ public final class LabApplication extends Application {
         warmUpDrawing();
     }
 
-    /** Compiles the marker blending while libtorch loads, so that the first frames do not stall. */
+    /**
+     * Compiles the marker blending and the charts' code while libtorch loads, so that the first
+     * frames after Play do not stall. Call on the JavaFX thread.
+     */
     static void warmUpDrawing() {
         Thread warmUp = new Thread(lab.centerloss.plot.PlaneRenderer::warmUp, "drawing-warm-up");
         warmUp.setDaemon(true);
         warmUp.setPriority(Thread.MIN_PRIORITY);
         warmUp.start();
+        ChartWarmUp.start(LabApplication.class.getResource("lab.css").toExternalForm());
     }
 
     /** The main view's node tree, wired to a view model; used by the app and its UI tests. */
