@@ -27,6 +27,7 @@ public final class PlaneRenderer {
     private PointLayer.Sprites testPixels;
     private PointLayer.Sprites trainPixels;
     private final PointLayer points = new PointLayer();
+    private final TextWidths tickLabelWidths = new TextWidths();
 
     /** Gets the JIT to compile the hot drawing code; see {@link PointLayer#warmUp()}. Any thread. */
     public static void warmUp() {
@@ -74,7 +75,7 @@ public final class PlaneRenderer {
                 Math.max(2, (int) (width / (style.fontSize() * 9))));
     }
 
-    private static void drawAxes(GraphicsContext gc, double width, double height, ViewWindow view, double step,
+    private void drawAxes(GraphicsContext gc, double width, double height, ViewWindow view, double step,
             PlaneStyle style) {
         List<Double> xs = NiceTicks.ticksWithStep(view.toWorldX(0, width), view.toWorldX(width, width), step);
         List<Double> ys = NiceTicks.ticksWithStep(view.toWorldY(height, height), view.toWorldY(0, height), step);
@@ -84,22 +85,37 @@ public final class PlaneRenderer {
         gc.setLineWidth(style.lineWidth());
         gc.strokeLine(0, view.toScreenY(0, height), width, view.toScreenY(0, height));
         gc.strokeLine(view.toScreenX(0, width), 0, view.toScreenX(0, width), height);
-        gc.setFont(Font.font("System", style.fontSize() * 0.85));
-        gc.setFill(style.axis());
-        gc.setTextBaseline(VPos.TOP);
-        gc.setTextAlign(TextAlignment.CENTER);
+        Font font = Font.font("System", style.fontSize() * 0.85);
+        gc.setFont(font);
+        double textHeight = font.getSize() * 1.25;
         for (double x : xs) {
             if (Math.abs(x) > step * 1e-6) {
-                gc.fillText(NiceTicks.label(x, step), view.toScreenX(x, width), axisY + 3);
+                String label = NiceTicks.label(x, step);
+                double w = tickLabelWidths.width(label, font);
+                tickLabel(gc, label, view.toScreenX(x, width) - w / 2, axisY + 3, w, textHeight, style);
             }
         }
-        gc.setTextAlign(TextAlignment.RIGHT);
-        gc.setTextBaseline(VPos.CENTER);
         for (double y : ys) {
             if (Math.abs(y) > step * 1e-6) {
-                gc.fillText(NiceTicks.label(y, step), axisX - 4, view.toScreenY(y, height));
+                String label = NiceTicks.label(y, step);
+                double w = tickLabelWidths.width(label, font);
+                tickLabel(gc, label, axisX - 4 - w, view.toScreenY(y, height) - textHeight / 2, w, textHeight, style);
             }
         }
+    }
+
+    /**
+     * A tick label on a patch of the background, so that it stays readable where a dense cloud
+     * of markers lies under the axis.
+     */
+    private static void tickLabel(GraphicsContext gc, String label, double left, double top, double w, double h,
+            PlaneStyle style) {
+        gc.setFill(style.background().deriveColor(0, 1, 1, 0.85));
+        gc.fillRect(left - 2, top, w + 4, h);
+        gc.setFill(style.tickLabel());
+        gc.setTextAlign(TextAlignment.LEFT);
+        gc.setTextBaseline(VPos.CENTER);
+        gc.fillText(label, left, top + h / 2);
     }
 
     private static int argb(Color c) {
