@@ -29,8 +29,9 @@ class EngineMemoryTest {
         double afterClose = Pointer.physicalBytes() / MEGABYTE - before;
 
         // Each of the four arithmetic steps of the normalisation made a full copy, once kept
-        // until a garbage collection: about 4 times the expected figure.
-        assertThat(held).isBetween(0.8 * expected, expected + 60);
-        assertThat(afterClose).isLessThan(60);
+        // until a garbage collection: about 4 times the expected figure. The slack is for what
+        // else the process may allocate meanwhile (the JIT compiler's arenas, malloc's caches).
+        assertThat(held).isBetween(0.8 * expected, expected + 100);
+        assertThat(afterClose).isLessThan(100);
     }
 }
