@@ -2,6 +2,7 @@ package lab.centerloss.export;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -13,6 +14,7 @@ import javax.imageio.metadata.IIOInvalidTreeException;
 import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * An animated GIF written frame by frame with the JDK's own GIF writer (no hand-written encoder),
@@ -22,6 +24,7 @@ public final class GifWriter implements AutoCloseable {
     private final Path target;
     private final Path temporary;
     private final ImageWriter writer;
+    private final OutputStream file;
     private final ImageOutputStream output;
     private final int delayCentiseconds;
     private int frames;
@@ -32,9 +35,16 @@ public final class GifWriter implements AutoCloseable {
         this.delayCentiseconds = Math.max(1, Math.round(delayMillis / 10f));
         temporary = TemporaryFiles.besides(target);
         writer = ImageIO.getImageWritersByFormatName("gif").next();
-        output = ImageIO.createImageOutputStream(temporary.toFile());
+        // Through the Path API (not a File), so that any file system works, a size-limited test one too.
+        file = Files.newOutputStream(temporary);
+        output = new MemoryCacheImageOutputStream(file);
         writer.setOutput(output);
-        writer.prepareWriteSequence(null);
+        try {
+            writer.prepareWriteSequence(null);
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw e;
+        }
     }
 
     public void add(BufferedImage frame) throws IOException {
@@ -50,7 +60,8 @@ public final class GifWriter implements AutoCloseable {
 
     public void finish() throws IOException {
         writer.endWriteSequence();
-        output.close();
+        output.close(); // flushes into the file, which it leaves open
+        file.close();
         writer.dispose();
         Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         finished = true;
@@ -91,10 +102,12 @@ public final class GifWriter implements AutoCloseable {
     @Override
     public void close() throws IOException {
         if (!finished) {
-            try {
+            try (file) {
                 output.close();
-                writer.dispose();
+            } catch (IOException ignored) {
+                // the disk is full or gone; the temporary file goes all the same
             } finally {
+                writer.dispose();
                 Files.deleteIfExists(temporary);
             }
         }
