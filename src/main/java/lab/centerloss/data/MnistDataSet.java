@@ -18,6 +18,7 @@ import java.util.Map;
  */
 public record MnistDataSet(Split train, Split test) {
     public static final int CLASSES = 10;
+    public static final int IMAGE_SIDE = 28;
     static final String TRAIN_IMAGES = "train-images-idx3-ubyte";
     static final String TRAIN_LABELS = "train-labels-idx1-ubyte";
     static final String TEST_IMAGES = "t10k-images-idx3-ubyte";
@@ -41,10 +42,6 @@ public record MnistDataSet(Split train, Split test) {
         Checksums checksums = Checksums.in(folder);
         Split train = loadSplit(folder, TRAIN_IMAGES, TRAIN_LABELS, checksums);
         Split test = loadSplit(folder, TEST_IMAGES, TEST_LABELS, checksums);
-        if (train.rows() != test.rows() || train.cols() != test.cols()) {
-            throw new DataSetException("The training images are " + train.rows() + "x" + train.cols()
-                    + " pixels but the test images are " + test.rows() + "x" + test.cols() + ".");
-        }
         return new MnistDataSet(train, test);
     }
 
@@ -55,6 +52,11 @@ public record MnistDataSet(Split train, Split test) {
         checksums.verify(imagesFile);
         checksums.verify(labelsFile);
         IdxReader.Images images = IdxReader.readImages(imagesFile);
+        // LeNet++'s three 2x2 poolings take 28 to 3: other sizes would fail inside libtorch.
+        if (images.rows() != IMAGE_SIDE || images.cols() != IMAGE_SIDE) {
+            throw new DataSetException(imagesFile.getFileName() + " holds images of " + images.rows() + "x"
+                    + images.cols() + " pixels; the network takes 28x28, the size of MNIST and Fashion-MNIST.");
+        }
         byte[] labels = IdxReader.readLabels(labelsFile, CLASSES);
         if (images.count() != labels.length) {
             throw new DataSetException(imagesFile.getFileName() + " holds " + images.count()

@@ -99,6 +99,17 @@ final class Torch {
         }
     }
 
+    /**
+     * libtorch's own sentence from one of its errors, without the C++ backtrace it appends
+     * ("Exception raised from ... frame #0: ..."), which means nothing on a teacher's screen.
+     */
+    static String errorMessage(Throwable e) {
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        int backtrace = message.indexOf("Exception raised from");
+        String sentence = (backtrace >= 0 ? message.substring(0, backtrace) : message).strip();
+        return sentence.isEmpty() ? e.getClass().getSimpleName() : sentence;
+    }
+
     /** A fresh Java copy of a float tensor's values, in row-major order. */
     static float[] toFloats(Tensor tensor) {
         Tensor cpu = tensor.detach().to(ScalarType.Float).contiguous().cpu();

@@ -163,16 +163,19 @@ public final class Trainer implements TrainerControls {
             MnistDataSet dataSet = dataSource.load();
             engine = TrainingEngine.open(dataSet, settings.device(), settings.threads());
         } catch (DataSetException e) {
-            publish(new TrainerStatus(State.FAILED, e.getMessage(), ""));
+            publish(new TrainerStatus(State.NO_DATA, e.getMessage(), ""));
             return;
         } catch (RuntimeException | LinkageError e) {
-            publish(new TrainerStatus(State.FAILED, "libtorch could not be started: " + e.getMessage(), ""));
+            publish(new TrainerStatus(State.FAILED, "libtorch could not be started: " + Torch.errorMessage(e), ""));
             return;
         }
+        String device = engine.deviceDescription();
         try (engine) {
             loop(engine);
-        } finally {
-            publish(new TrainerStatus(State.STOPPED, "Stopped.", engine.deviceDescription()));
+        }
+        // A failure stays on screen: "Stopped." must not replace its message.
+        if (status.get().state() != State.FAILED) {
+            publish(new TrainerStatus(State.STOPPED, "Stopped.", device));
         }
     }
 
@@ -243,7 +246,7 @@ public final class Trainer implements TrainerControls {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             // libtorch reports its errors as RuntimeException with the C++ message.
-            publish(new TrainerStatus(State.FAILED, "Training failed: " + e.getMessage(), device));
+            publish(new TrainerStatus(State.FAILED, "Training failed: " + Torch.errorMessage(e), device));
         } finally {
             session.close();
         }

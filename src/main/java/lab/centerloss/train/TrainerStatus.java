@@ -14,7 +14,9 @@ public record TrainerStatus(State state, String message, String device) {
         RUNNING,
         /** The loss became NaN or infinite; reset recovers. */
         DIVERGED,
-        /** The data could not be loaded, or libtorch failed; the message says why. */
+        /** The data set could not be loaded; the message says why; another folder recovers. */
+        NO_DATA,
+        /** libtorch could not start, or failed while training; the message says why. */
         FAILED,
         STOPPED
     }

@@ -73,6 +73,7 @@ public final class MainView {
     @FXML private CanvasPane planePane;
     @FXML private CanvasPane anglePane;
     @FXML private VBox problemBox;
+    @FXML private Button restartButton;
     @FXML private Label problemLabel;
     @FXML private Button problemResetButton;
     @FXML private Button chooseDataButton;
@@ -190,7 +191,8 @@ public final class MainView {
         playButton.disableProperty().bind(viewModel.canTrainProperty().not());
         stepButton.disableProperty().bind(viewModel.canTrainProperty().not());
         resetButton.disableProperty().bind(viewModel.stateProperty().isEqualTo(State.LOADING)
-                .or(viewModel.stateProperty().isEqualTo(State.FAILED)));
+                .or(viewModel.stateProperty().isEqualTo(State.FAILED))
+                .or(viewModel.stateProperty().isEqualTo(State.NO_DATA)));
         newSeedButton.disableProperty().bind(resetButton.disableProperty());
         speedBox.getItems().setAll(MainViewModel.SPEEDS);
         speedBox.setConverter(converter(rate -> rate == 0 ? "As fast as possible" : MainViewModel.formatNumber(rate)
@@ -260,6 +262,7 @@ public final class MainView {
             case PAUSED -> "Paused";
             case RUNNING -> "Training";
             case DIVERGED -> "Diverged";
+            case NO_DATA -> "No data";
             case FAILED -> "Failed";
             case STOPPED -> "Stopped";
         }, viewModel.stateProperty()));
@@ -270,6 +273,8 @@ public final class MainView {
         problemBox.visibleProperty().bind(viewModel.problemTextProperty().isNotEmpty());
         problemResetButton.visibleProperty().bind(viewModel.divergedProperty());
         problemResetButton.managedProperty().bind(viewModel.divergedProperty());
+        restartButton.visibleProperty().bind(viewModel.restartOfferedProperty());
+        restartButton.managedProperty().bind(viewModel.restartOfferedProperty());
         chooseDataButton.visibleProperty().bind(viewModel.dataProblemProperty());
         chooseDataButton.managedProperty().bind(viewModel.dataProblemProperty());
         loadingLabel.textProperty().bind(viewModel.statusTextProperty());
@@ -531,6 +536,11 @@ public final class MainView {
     @FXML
     private void onReset() {
         viewModel.reset();
+    }
+
+    @FXML
+    private void onRestart() {
+        viewModel.restartTrainer();
     }
 
     @FXML

@@ -112,6 +112,7 @@ public final class MainViewModel {
     private final ReadOnlyBooleanWrapper canTrain = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper diverged = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper dataProblem = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper restartOffered = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper problemText = new ReadOnlyStringWrapper("");
     private final ReadOnlyDoubleWrapper probeAccuracy = new ReadOnlyDoubleWrapper(Double.NaN);
     private final ReadOnlyObjectWrapper<StepSnapshot> latest = new ReadOnlyObjectWrapper<>();
@@ -184,6 +185,16 @@ public final class MainViewModel {
         start();
     }
 
+    /**
+     * After libtorch failed (its thread has ended): a new trainer, which loads libtorch and the
+     * data again and starts from the current settings.
+     */
+    public void restartTrainer() {
+        if (state.get() == State.FAILED) {
+            useDataFolder(dataFolder);
+        }
+    }
+
     /** Stops the trainer and the export worker: the window is closing. */
     public void shutdown() {
         export.shutdown();
@@ -244,7 +255,8 @@ public final class MainViewModel {
 
     /** Start again from the seed. */
     public void reset() {
-        if (trainer != null && state.get() != State.LOADING && state.get() != State.FAILED) {
+        if (trainer != null && state.get() != State.LOADING && state.get() != State.FAILED
+                && state.get() != State.NO_DATA) {
             trainer.reset();
             clearDisplays();
             stepThrough.clear();
@@ -448,9 +460,9 @@ public final class MainViewModel {
         running.set(status.state() == State.RUNNING);
         canTrain.set(status.canTrain());
         diverged.set(status.state() == State.DIVERGED);
-        boolean failed = status.state() == State.FAILED;
-        dataProblem.set(failed && status.device().isEmpty());
-        problemText.set(failed || diverged.get() ? status.message() : "");
+        dataProblem.set(status.state() == State.NO_DATA);
+        restartOffered.set(status.state() == State.FAILED);
+        problemText.set(dataProblem.get() || restartOffered.get() || diverged.get() ? status.message() : "");
         if (!running.get()) {
             rateText.set("");
         }
@@ -546,6 +558,7 @@ public final class MainViewModel {
     public ReadOnlyBooleanProperty canTrainProperty() { return canTrain.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty divergedProperty() { return diverged.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty dataProblemProperty() { return dataProblem.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty restartOfferedProperty() { return restartOffered.getReadOnlyProperty(); }
     public ReadOnlyStringProperty problemTextProperty() { return problemText.getReadOnlyProperty(); }
     public ReadOnlyDoubleProperty probeAccuracyProperty() { return probeAccuracy.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<StepSnapshot> latestProperty() { return latest.getReadOnlyProperty(); }

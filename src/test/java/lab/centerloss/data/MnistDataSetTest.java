@@ -48,9 +48,9 @@ class MnistDataSetTest {
 
         @BeforeEach
         void writeValidSet() throws IOException {
-            writeGzip("train-images-idx3-ubyte.gz", images(3, 2, 2));
+            writeGzip("train-images-idx3-ubyte.gz", images(3, 28, 28));
             writeGzip("train-labels-idx1-ubyte.gz", labels(1, 2, 3));
-            writeGzip("t10k-images-idx3-ubyte.gz", images(2, 2, 2));
+            writeGzip("t10k-images-idx3-ubyte.gz", images(2, 28, 28));
             writeGzip("t10k-labels-idx1-ubyte.gz", labels(4, 9));
         }
 
@@ -124,6 +124,14 @@ class MnistDataSetTest {
             assertThatThrownBy(() -> MnistDataSet.load(folder))
                     .hasMessage("train-images-idx3-ubyte.gz does not match its header: the header announces 3 images "
                             + "of 2x2 pixels (28 bytes) but the file holds 27 bytes.");
+        }
+
+        @Test
+        void imagesOfAnotherSize() throws IOException {
+            writeGzip("t10k-images-idx3-ubyte.gz", images(2, 32, 32));
+            assertThatThrownBy(() -> MnistDataSet.load(folder))
+                    .hasMessage("t10k-images-idx3-ubyte.gz holds images of 32x32 pixels; the network takes 28x28, "
+                            + "the size of MNIST and Fashion-MNIST.");
         }
 
         @Test

@@ -9,6 +9,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import lab.centerloss.data.DataSetException;
+import lab.centerloss.data.MnistDataSet;
 import lab.centerloss.testing.TestData;
 import lab.centerloss.train.TrainerStatus.State;
 import org.junit.jupiter.api.DisplayName;
@@ -147,8 +148,35 @@ class TrainerTest {
         try (Trainer trainer = new Trainer(broken, SETTINGS, Hyperparameters.defaults())) {
             trainer.addListener(recorder);
             trainer.launch();
-            TrainerStatus failed = recorder.awaitStatus(s -> s.state() == State.FAILED);
+            TrainerStatus failed = recorder.awaitStatus(s -> s.state() == State.NO_DATA);
             assertThat(failed.message()).isEqualTo("Data file train-images-idx3-ubyte.gz is missing.");
         }
+    }
+
+    @Test
+    @DisplayName("libtorch failing in a step fails the trainer with libtorch's message, which stays")
+    void libtorchFailsWhileTraining() throws Exception {
+        // 8x8 images, which the reader refuses, handed over directly: LeNet++ cannot reshape them.
+        Trainer.DataSource tooSmall = () -> new MnistDataSet(split(256, 8), split(64, 8));
+        Recorder recorder = new Recorder();
+        try (Trainer trainer = new Trainer(tooSmall, SETTINGS, Hyperparameters.defaults())) {
+            trainer.addListener(recorder);
+            trainer.launch();
+            recorder.awaitStatus(s -> s.state() == State.PAUSED);
+            trainer.step();
+            TrainerStatus failed = recorder.awaitStatus(s -> s.state() == State.FAILED);
+            assertThat(failed.message()).startsWith("Training failed: shape ").doesNotContain("frame #", "\n");
+            Thread.sleep(300);
+            assertThat(trainer.status()).isEqualTo(failed);
+            assertThat(recorder.snapshots).isEmpty();
+        }
+    }
+
+    private static MnistDataSet.Split split(int count, int side) {
+        byte[] labels = new byte[count];
+        for (int i = 0; i < count; i++) {
+            labels[i] = (byte) (i % 10);
+        }
+        return new MnistDataSet.Split(count, side, side, new byte[count * side * side], labels);
     }
 }

@@ -36,7 +36,8 @@ class MainViewModelTest {
         @Override public void setProbeEvery(int steps) { }
         @Override public void addListener(TrainerListener listener) { }
         @Override public Optional<StepSnapshot> latest() { return Optional.empty(); }
-        @Override public TrainerStatus status() { return new TrainerStatus(State.PAUSED, "Ready.", "CPU with 2 threads"); }
+        TrainerStatus status = new TrainerStatus(State.PAUSED, "Ready.", "CPU with 2 threads");
+        @Override public TrainerStatus status() { return status; }
         @Override public void close() { calls.add("close"); }
     }
 
@@ -48,6 +49,33 @@ class MainViewModelTest {
         trainer = new CallLog();
         viewModel = new MainViewModel((folder, hp) -> trainer, Path.of("datasets/mnist"), Hyperparameters.defaults());
         viewModel.start();
+    }
+
+    @Test
+    @DisplayName("after libtorch failed, the message shows and Restart builds a new trainer from the current settings")
+    void restartAfterFailure() {
+        List<CallLog> created = new ArrayList<>();
+        MainViewModel failing = new MainViewModel((folder, hp) -> {
+            CallLog log = new CallLog();
+            log.status = created.isEmpty()
+                    ? new TrainerStatus(State.FAILED, "Training failed: out of memory", "CPU with 2 threads")
+                    : new TrainerStatus(State.LOADING, "Loading libtorch and the data set…", "");
+            created.add(log);
+            return log;
+        }, Path.of("datasets/mnist"), Hyperparameters.defaults());
+        failing.start();
+        assertThat(failing.problemTextProperty().get()).isEqualTo("Training failed: out of memory");
+        assertThat(failing.restartOfferedProperty().get()).isTrue();
+        assertThat(failing.dataProblemProperty().get()).isFalse();
+
+        failing.reset(); // a reset cannot help a trainer whose thread has ended
+        assertThat(created.get(0).calls).doesNotContain("reset");
+        failing.restartTrainer();
+        assertThat(created).hasSize(2);
+        assertThat(created.get(0).calls).contains("close");
+        assertThat(failing.stateProperty().get()).isEqualTo(State.LOADING);
+        assertThat(failing.problemTextProperty().get()).isEmpty();
+        assertThat(failing.restartOfferedProperty().get()).isFalse();
     }
 
     @Test

@@ -166,11 +166,12 @@ class MainViewTest {
     void brokenDataFolder(FxRobot robot) throws Exception {
         Path nowhere = Path.of("/no/such/mnist");
         robot.interact(() -> viewModel.useDataFolder(nowhere));
-        awaitState(State.FAILED);
+        awaitState(State.NO_DATA);
         waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#problemBox").query().isVisible());
         assertThat(robot.lookup("#problemLabel").queryAs(Label.class).getText())
                 .isEqualTo("Data folder /no/such/mnist does not exist or is not a folder.");
         assertThat(robot.lookup("#chooseDataButton").query().isVisible()).isTrue();
+        assertThat(robot.lookup("#restartButton").query().isVisible()).isFalse(); // the data, not libtorch
         assertThat(robot.lookup("#playButton").queryAs(Button.class).isDisabled()).isTrue();
         assertThat(stage.isShowing()).isTrue();
         // and back: the bundled folder loads again
