@@ -182,6 +182,9 @@ public final class MainViewModel {
         closeTrainer();
         dataFolder = folder;
         clearDisplays();
+        // a new trainer counts from step 1 again: the old run's steps must not mix into its exports
+        stepThrough.clear();
+        export.clearSteps();
         start();
     }
 
