@@ -24,4 +24,9 @@ public record TrainerStatus(State state, String message, String device) {
     public boolean canTrain() {
         return state == State.PAUSED || state == State.RUNNING;
     }
+
+    /** Whether a reset can start the run again: not while loading, nor once the trainer has given up. */
+    public boolean canReset() {
+        return state != State.LOADING && state != State.FAILED && state != State.NO_DATA;
+    }
 }

@@ -190,9 +190,7 @@ public final class MainView {
         playButton.textProperty().bind(Bindings.when(viewModel.runningProperty()).then("Pause").otherwise("Play"));
         playButton.disableProperty().bind(viewModel.canTrainProperty().not());
         stepButton.disableProperty().bind(viewModel.canTrainProperty().not());
-        resetButton.disableProperty().bind(viewModel.stateProperty().isEqualTo(State.LOADING)
-                .or(viewModel.stateProperty().isEqualTo(State.FAILED))
-                .or(viewModel.stateProperty().isEqualTo(State.NO_DATA)));
+        resetButton.disableProperty().bind(viewModel.canResetProperty().not());
         newSeedButton.disableProperty().bind(resetButton.disableProperty());
         speedBox.getItems().setAll(MainViewModel.SPEEDS);
         speedBox.setConverter(converter(rate -> rate == 0 ? "As fast as possible" : MainViewModel.formatNumber(rate)

@@ -110,6 +110,7 @@ public final class MainViewModel {
     private final StringProperty exportFolder = new SimpleStringProperty("");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper canTrain = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper canReset = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper diverged = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper dataProblem = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper restartOffered = new ReadOnlyBooleanWrapper();
@@ -258,8 +259,7 @@ public final class MainViewModel {
 
     /** Start again from the seed. */
     public void reset() {
-        if (trainer != null && state.get() != State.LOADING && state.get() != State.FAILED
-                && state.get() != State.NO_DATA) {
+        if (trainer != null && canReset.get()) {
             trainer.reset();
             clearDisplays();
             stepThrough.clear();
@@ -462,6 +462,7 @@ public final class MainViewModel {
         }
         running.set(status.state() == State.RUNNING);
         canTrain.set(status.canTrain());
+        canReset.set(status.canReset());
         diverged.set(status.state() == State.DIVERGED);
         dataProblem.set(status.state() == State.NO_DATA);
         restartOffered.set(status.state() == State.FAILED);
@@ -559,6 +560,7 @@ public final class MainViewModel {
     public ReadOnlyStringProperty noticeProperty() { return notice.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty runningProperty() { return running.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty canTrainProperty() { return canTrain.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty canResetProperty() { return canReset.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty divergedProperty() { return diverged.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty dataProblemProperty() { return dataProblem.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty restartOfferedProperty() { return restartOffered.getReadOnlyProperty(); }
