@@ -169,10 +169,16 @@ public final class MainViewModel {
         trainer.setStepsPerSecond(speed.get() == null ? 0 : speed.get());
         trainer.addListener(stepThrough.listener);
         trainer.addListener(export.listener);
+        TrainerControls current = trainer;
         trainer.addListener(new TrainerListener() {
             @Override
             public void onStatus(TrainerStatus status) {
-                FxThread.run(() -> applyStatus(status));
+                // A closed trainer's last word ("Stopped.") can arrive after its successor's first.
+                FxThread.run(() -> {
+                    if (trainer == current) {
+                        applyStatus(status);
+                    }
+                });
             }
         });
         applyStatus(trainer.status());
