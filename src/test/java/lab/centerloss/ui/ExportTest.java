@@ -37,9 +37,7 @@ class ExportTest {
 
     @AfterEach
     void close() throws Exception {
-        viewModel.shutdown();
-        // a window left open would keep its animation running into the next tests
-        org.testfx.api.FxToolkit.cleanupStages();
+        TestWindows.close(viewModel);
     }
 
     @Test

@@ -55,9 +55,7 @@ class MainViewTest {
 
     @AfterEach
     void closeTrainer() throws Exception {
-        viewModel.shutdown();
-        // a window left open would keep its animation running into the next tests
-        org.testfx.api.FxToolkit.cleanupStages();
+        TestWindows.close(viewModel);
     }
 
     private void awaitState(State state) throws Exception {

@@ -31,9 +31,7 @@ class StepThroughTest {
 
     @AfterEach
     void close() throws Exception {
-        viewModel.shutdown();
-        // a window left open would keep its animation running into the next tests
-        org.testfx.api.FxToolkit.cleanupStages();
+        TestWindows.close(viewModel);
     }
 
     private String text(FxRobot robot, String id) {
@@ -45,7 +43,8 @@ class StepThroughTest {
     void phases(FxRobot robot) throws Exception {
         waitFor(60, TimeUnit.SECONDS, () -> viewModel.stateProperty().get() == State.PAUSED);
         robot.clickOn("#stepButton");
-        waitFor(30, TimeUnit.SECONDS, () -> viewModel.stepThrough().shownProperty().get() != null);
+        // read on the JavaFX thread: the step, its phase and the panel's texts are set in one task there
+        waitFor(30, TimeUnit.SECONDS, () -> TestWindows.onFx(() -> viewModel.stepThrough().shownProperty().get() != null));
         assertThat(viewModel.stepThrough().shownProperty().get().step()).isEqualTo(1);
         assertThat(viewModel.stateProperty().get()).isEqualTo(State.PAUSED);
         assertThat(text(robot, "#phaseLabel")).startsWith("Phase 1 of 4");
@@ -64,7 +63,7 @@ class StepThroughTest {
 
         // past the last phase, the right arrow trains the next batch and starts on its first phase
         robot.type(KeyCode.RIGHT).type(KeyCode.RIGHT).type(KeyCode.RIGHT);
-        waitFor(30, TimeUnit.SECONDS, () -> viewModel.stepThrough().shownProperty().get().step() == 2);
+        waitFor(30, TimeUnit.SECONDS, () -> TestWindows.onFx(() -> viewModel.stepThrough().shownProperty().get().step() == 2));
         assertThat(viewModel.stepThrough().phaseProperty().get()).isEqualTo(Phase.BATCH);
         // and the earlier step is still there to show again
         robot.clickOn("#earlierStepButton");
@@ -76,7 +75,8 @@ class StepThroughTest {
     void choosingAClass(FxRobot robot) throws Exception {
         waitFor(60, TimeUnit.SECONDS, () -> viewModel.stateProperty().get() == State.PAUSED);
         robot.clickOn("#stepButton");
-        waitFor(30, TimeUnit.SECONDS, () -> viewModel.stepThrough().shownProperty().get() != null);
+        // read on the JavaFX thread: the step, its phase and the panel's texts are set in one task there
+        waitFor(30, TimeUnit.SECONDS, () -> TestWindows.onFx(() -> viewModel.stepThrough().shownProperty().get() != null));
         var snapshot = viewModel.stepThrough().shownProperty().get();
         int present = snapshot.batchLabels().get(0);
         int absent = -1;

@@ -29,6 +29,15 @@ final class TestWindows {
     }
 
     /**
+     * Stops the window's trainer and closes the window: one left open would keep its animation
+     * running into the next tests.
+     */
+    static void close(MainViewModel viewModel) throws TimeoutException {
+        viewModel.shutdown();
+        org.testfx.api.FxToolkit.cleanupStages();
+    }
+
+    /**
      * Reads properties on the JavaFX thread, so that several of them are seen together as one
      * pulse left them (read from the test thread, one may already have changed and the next not yet).
      */
