@@ -2,6 +2,7 @@ package lab.centerloss;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import lab.centerloss.train.DeviceChoice;
 import lab.centerloss.ui.LabApplication;
 import lab.centerloss.ui.UiBenchCommand;
 import picocli.CommandLine.Command;
@@ -21,6 +22,10 @@ final class LabCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR", description = "Folder with the four MNIST IDX files (default: the bundled datasets/mnist).")
     Path data;
 
+    @Option(names = "--device", paramLabel = "auto|cpu|cuda",
+            description = "Where the window trains (default: as last time, else auto); without a GPU it says so and uses the CPU.")
+    DeviceChoice device;
+
     /** With no subcommand: the window, until it is closed. */
     @Override
     public Integer call() {
@@ -29,7 +34,7 @@ final class LabCommand implements Callable<Integer> {
                     + "the train, render and bench commands work without one (see --help).");
             return 1;
         }
-        LabApplication.launchWindow(data);
+        LabApplication.launchWindow(data, device);
         return 0;
     }
 

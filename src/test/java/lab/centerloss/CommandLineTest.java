@@ -57,7 +57,15 @@ class CommandLineTest {
                 Arguments.of(List.of("--momentum", "1"), "The momentum must lie in [0, 1) (it is 1.0)."),
                 Arguments.of(List.of("--weight-decay", "-1"), "The weight decay must be 0 or more (it is -1.0)."),
                 Arguments.of(List.of("--s", "0"), "The scale s must be a number above 0 (it is 0.0)."),
-                Arguments.of(List.of("--margin-warmup", "-5"), "The margin warm-up must be 0 steps or more (it is -5)."),
+                Arguments.of(List.of("--margin-warmup", "-5"),
+                        "The margin warm-up must be between 0 and 1,000,000 steps (it is -5)."),
+                Arguments.of(List.of("--lr-warmup", "-1"),
+                        "The learning-rate warm-up must be between 0 and 1,000,000 steps (it is -1)."),
+                Arguments.of(List.of("--clip-grad-norm", "-2"),
+                        "The gradient clip must be 0 (off) or a number above 0 (it is -2.0)."),
+                Arguments.of(List.of("--center-init", "uniform"),
+                        "Invalid value for option '--center-init': expected one of [ZERO, NORMAL] (case-insensitive) "
+                                + "but was 'uniform' (see --help)"),
                 Arguments.of(List.of("--batch-size", "0"), "The batch size must lie between 1 and 4096 (it is 0)."),
                 Arguments.of(List.of("--steps", "0"), "--steps must be 1 or more (it is 0)."),
                 Arguments.of(List.of("--until-accuracy", "1.2"), "--until-accuracy must lie in (0, 1] (it is 1.2)."),
@@ -73,6 +81,29 @@ class CommandLineTest {
                                 + "(case-insensitive) but was 'sphereface' (see --help)"),
                 Arguments.of(List.of("--lambda", "abc"),
                         "Invalid value for option '--lambda': 'abc' is not a double (see --help)"));
+    }
+
+    @Test
+    @DisplayName("--device cuda on a machine without a usable GPU: one sentence naming what is missing, exit code 2")
+    void noGpuNoStackTrace() {
+        Run run = run("train", "--device", "cuda", "--steps", "1", "--probe-size", "10", "--quiet",
+                "--data", TestData.bundledFolder().toString());
+        org.junit.jupiter.api.Assumptions.assumeTrue(run.exitCode() != 0, "this machine has a usable GPU");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().strip()).matches("CUDA was asked for, but [^\\n]*\\.")
+                .doesNotContain("Exception", "\tat ");
+    }
+
+    @Test
+    @DisplayName("--device auto trains on the CPU where CUDA cannot be used (also in the -Pgpu build)")
+    void autoFallsBackToTheCpu(@TempDir Path folder) throws Exception {
+        Path metrics = folder.resolve("m.json");
+        Run run = run("train", "--device", "auto", "--steps", "2", "--probe-size", "10", "--quiet",
+                "--metrics", metrics.toString(), "--data", TestData.bundledFolder().toString());
+        assertThat(run.exitCode()).isZero();
+        org.junit.jupiter.api.Assumptions.assumeTrue(JSON.readTree(metrics.toFile()).get("device").asText().equals("cpu")
+                || !Files.exists(Path.of("/proc/driver/nvidia/version")), "this machine has an NVIDIA driver");
+        assertThat(JSON.readTree(metrics.toFile()).get("device").asText()).isEqualTo("cpu");
     }
 
     @ParameterizedTest

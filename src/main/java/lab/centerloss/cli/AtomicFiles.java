@@ -5,8 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import lab.centerloss.export.TemporaryFiles;
-import java.nio.file.StandardCopyOption;
+import lab.centerloss.export.AtomicFile;
 
 /**
  * Output files appear whole or not at all: they are written next to their target under a
@@ -27,7 +26,7 @@ final class AtomicFiles {
             throw new UserError("Cannot write " + target + ": a folder of that name is in the way.");
         }
         try {
-            return TemporaryFiles.besides(absolute);
+            return AtomicFile.temporaryBeside(absolute);
         } catch (AccessDeniedException e) {
             throw new UserError("Cannot write " + target + ": the folder " + folder + " is not writable.");
         } catch (IOException e) {
@@ -37,8 +36,7 @@ final class AtomicFiles {
 
     static void commit(Path temporary, Path target) {
         try {
-            Files.move(temporary, target.toAbsolutePath(), StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.ATOMIC_MOVE);
+            AtomicFile.commit(temporary, target);
         } catch (IOException e) {
             discard(temporary);
             throw new UserError("Cannot write " + target + " (" + e.getMessage() + ").");
@@ -54,13 +52,11 @@ final class AtomicFiles {
     }
 
     static void writeString(Path target, String content) {
-        Path temporary = temporaryFor(target);
+        discard(temporaryFor(target)); // the folder's problems, named before anything is written
         try {
-            Files.writeString(temporary, content);
+            AtomicFile.writeString(target, content);
         } catch (IOException e) {
-            discard(temporary);
             throw new UserError("Cannot write " + target + " (" + e.getMessage() + ").");
         }
-        commit(temporary, target);
     }
 }

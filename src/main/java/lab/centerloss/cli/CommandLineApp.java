@@ -36,7 +36,8 @@ public final class CommandLineApp {
     };
 
     private static final IExecutionExceptionHandler USER_ERRORS = (e, commandLine, parseResult) -> {
-        if (e instanceof UserError || e instanceof IllegalArgumentException) {
+        if (e instanceof UserError || e instanceof IllegalArgumentException
+                || e instanceof lab.centerloss.train.DeviceUnavailableException) {
             commandLine.getErr().println(e.getMessage());
             commandLine.getErr().flush();
             return USER_ERROR;

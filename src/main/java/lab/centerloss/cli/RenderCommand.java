@@ -92,7 +92,7 @@ public final class RenderCommand implements Callable<Integer> {
                 for (int frame = 1; frame <= frames; frame++) {
                     StepSnapshot snapshot = null;
                     for (int i = 0; i < every; i++) {
-                        snapshot = session.step(hp);
+                        snapshot = session.step(hp, false);
                         if (snapshot.diverged()) {
                             throw new UserError(snapshot.divergence().get());
                         }

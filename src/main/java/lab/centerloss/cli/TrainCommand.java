@@ -136,7 +136,7 @@ public final class TrainCommand implements Callable<Integer> {
             throws IOException {
         RunResult result = new RunResult();
         for (int i = 1; i <= steps; i++) {
-            StepSnapshot snapshot = session.step(hp);
+            StepSnapshot snapshot = session.step(hp, record != null); // features after a step: only the record shows them
             result.last = snapshot;
             result.steps = snapshot.step();
             result.trainMillis += snapshot.stepMillis();
@@ -155,8 +155,8 @@ public final class TrainCommand implements Callable<Integer> {
                         .ifPresent(mb -> result.residentMemory.add(new double[] {snapshot.step(), mb}));
                 if (!quiet) {
                     out.printf("step %6d  epoch %2d  L_S %.4f  L_C %.4f  batch acc %5.1f%%  probe acc %5.1f%%  %.1f ms/step%n",
-                            snapshot.step(), snapshot.epoch(), snapshot.lossSoftmax(), snapshot.lossCenter(),
-                            100 * snapshot.batchAccuracy(), 100 * accuracy, snapshot.stepMillis());
+                            snapshot.step(), snapshot.epoch(), snapshot.scalars().lossSoftmax(), snapshot.scalars().lossCenter(),
+                            100 * snapshot.scalars().batchAccuracy(), 100 * accuracy, snapshot.stepMillis());
                     out.flush();
                 }
                 if (untilAccuracy != null && accuracy >= untilAccuracy) {
@@ -200,8 +200,8 @@ public final class TrainCommand implements Callable<Integer> {
         for (double[] point : r.residentMemory) {
             memory.addArray().add((long) point[0]).add(Math.round(point[1] * 10) / 10.0);
         }
-        StepRecordJson.putNumber(root, "loss_softmax", r.last.lossSoftmax());
-        StepRecordJson.putNumber(root, "loss_center", r.last.lossCenter());
+        StepRecordJson.putNumber(root, "loss_softmax", r.last.scalars().lossSoftmax());
+        StepRecordJson.putNumber(root, "loss_center", r.last.scalars().lossCenter());
         root.set("centers", StepRecordJson.points(r.centers));
         StepRecordJson.putNumber(root, "rms_intra", FeatureStatistics.rmsDistanceToCenters(r.finalTest.features(), r.finalTest.labels(), r.centers));
         StepRecordJson.putNumber(root, "rms_intra_to_class_mean", FeatureStatistics.rmsDistanceToCenters(r.finalTest.features(),

@@ -3,12 +3,14 @@ package lab.centerloss.cli;
 import java.nio.file.Path;
 import java.util.List;
 import lab.centerloss.data.DataLocation;
+import lab.centerloss.train.CenterInit;
 import lab.centerloss.train.CenterRule;
 import lab.centerloss.train.DeviceChoice;
 import lab.centerloss.train.HeadKind;
 import lab.centerloss.train.Hyperparameters;
 import lab.centerloss.train.ModelSize;
 import lab.centerloss.train.OptimizerKind;
+import lab.centerloss.text.Message;
 import picocli.CommandLine.Option;
 
 /**
@@ -32,11 +34,23 @@ public final class TrainingOptions {
     @Option(names = "--center-rule", paramLabel = "paper|sgd", description = "How centers follow the features (default: paper).")
     CenterRule centerRule;
 
+    @Option(names = "--center-init", paramLabel = "zero|normal",
+            description = "Where the centers start: at the origin (default), or drawn from a standard normal as torch.randn does.")
+    CenterInit centerInit;
+
     @Option(names = "--optimizer", paramLabel = "sgd|adam", description = "Optimizer (default: sgd for softmax, adam for the normalized heads).")
     OptimizerKind optimizer;
 
     @Option(names = "--lr", description = "Learning rate (default: 0.01 with sgd, 0.001 with adam).")
     Double learningRate;
+
+    @Option(names = "--lr-warmup", paramLabel = "STEPS",
+            description = "Grow the learning rate linearly over the first STEPS steps (default: 0).")
+    Integer learningRateWarmup;
+
+    @Option(names = "--clip-grad-norm", paramLabel = "NORM",
+            description = "Scale the network's gradient down to this length when longer; 0 never (default: 0).")
+    Double gradientClipNorm;
 
     @Option(names = "--momentum", description = "SGD momentum (default: 0.9).")
     Double momentum;
@@ -81,6 +95,15 @@ public final class TrainingOptions {
         if (centerRule != null) {
             hp = hp.withCenterRule(centerRule);
         }
+        if (centerInit != null) {
+            hp = hp.withCenterInit(centerInit);
+        }
+        if (learningRateWarmup != null) {
+            hp = hp.withLearningRateWarmupSteps(learningRateWarmup);
+        }
+        if (gradientClipNorm != null) {
+            hp = hp.withGradientClipNorm(gradientClipNorm);
+        }
         if (optimizer != null) {
             hp = hp.withOptimizer(optimizer);
             if (learningRate == null) {
@@ -119,9 +142,9 @@ public final class TrainingOptions {
         if (threads < 0) {
             throw new UserError("--threads must be 0 (one per processor) or more (it is " + threads + ").");
         }
-        List<String> problems = hyperparameters(false).problems();
+        List<Message> problems = hyperparameters(false).problems();
         if (!problems.isEmpty()) {
-            throw new UserError(problems.get(0));
+            throw new UserError(problems.get(0).render());
         }
     }
 

@@ -5,6 +5,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import lab.centerloss.text.Messages;
 
 /** Checks, before any work starts, that frames can be written into a folder. */
 public final class ExportFolders {
@@ -14,18 +15,18 @@ public final class ExportFolders {
     /** A sentence saying why frames cannot go into {@code folder}, or empty when they can. */
     public static Optional<String> problem(Path folder) {
         if (Files.exists(folder) && !Files.isDirectory(folder)) {
-            return Optional.of("Cannot write frames into " + folder + ": it is a file, not a folder.");
+            return Optional.of(Messages.text("folder.isFile", folder.toString()));
         }
         if (!Files.isDirectory(folder)) {
-            return Optional.of("Cannot write frames into " + folder + ": the folder does not exist.");
+            return Optional.of(Messages.text("folder.missing", folder.toString()));
         }
         try {
-            Files.delete(TemporaryFiles.besides(folder.resolve("write-check")));
+            Files.delete(AtomicFile.temporaryBeside(folder.resolve("write-check")));
             return Optional.empty();
         } catch (AccessDeniedException e) {
-            return Optional.of("Cannot write frames into " + folder + ": the folder is not writable.");
+            return Optional.of(Messages.text("folder.notWritable", folder.toString()));
         } catch (IOException e) {
-            return Optional.of("Cannot write frames into " + folder + " (" + e.getMessage() + ").");
+            return Optional.of(Messages.text("folder.other", folder.toString(), String.valueOf(e.getMessage())));
         }
     }
 }

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageTypeSpecifier;
@@ -33,7 +32,7 @@ public final class GifWriter implements AutoCloseable {
     public GifWriter(Path target, int delayMillis) throws IOException {
         this.target = target;
         this.delayCentiseconds = Math.max(1, Math.round(delayMillis / 10f));
-        temporary = TemporaryFiles.besides(target);
+        temporary = AtomicFile.temporaryBeside(target);
         writer = ImageIO.getImageWritersByFormatName("gif").next();
         // Through the Path API (not a File), so that any file system works, a size-limited test one too.
         file = Files.newOutputStream(temporary);
@@ -63,7 +62,7 @@ public final class GifWriter implements AutoCloseable {
         output.close(); // flushes into the file, which it leaves open
         file.close();
         writer.dispose();
-        Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFile.commit(temporary, target);
         finished = true;
     }
 

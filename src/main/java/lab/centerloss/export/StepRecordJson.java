@@ -26,35 +26,48 @@ public final class StepRecordJson {
         node.put("lambda", hp.lambda());
         node.put("alpha", hp.alpha());
         node.put("center_rule", hp.centerRule().id());
+        node.put("center_init", hp.centerInit().id());
         node.put("optimizer", hp.optimizer().id());
-        node.put("lr", hp.learningRate());
+        node.put("lr", s.learningRateInForce());
         node.put("s", hp.scale());
         node.put("m", s.marginInForce());
-        node.set("labels", ints(s.batchLabels()));
-        node.set("features", points(s.batchFeatures()));
-        node.set("centers_before", points(s.centersBefore()));
-        node.set("centers_after", points(s.centersAfter()));
-        node.set("class_counts", ints(s.classCounts()));
-        node.set("head_weights", points(s.headWeights()));
-        if (s.headBias().isPresent()) {
-            ArrayNode bias = MAPPER.createArrayNode();
-            var values = s.headBias().get();
-            for (int i = 0; i < values.size(); i++) {
-                addNumber(bias, values.get(i));
-            }
-            node.set("head_bias", bias);
+        node.set("labels", ints(s.batch().labels()));
+        node.set("features", points(s.batch().features()));
+        if (s.batch().featuresAfter().isPresent()) {
+            node.set("features_after", points(s.batch().featuresAfter().get()));
         } else {
-            node.putNull("head_bias");
+            node.putNull("features_after"); // not computed: the window trained this step at full speed
         }
-        putNumber(node, "loss_softmax", s.lossSoftmax());
-        putNumber(node, "loss_center", s.lossCenter());
-        putNumber(node, "loss_total", s.lossTotal());
-        node.put("batch_accuracy", s.batchAccuracy());
+        node.set("centers_before", points(s.centers().before()));
+        node.set("centers_after", points(s.centers().after()));
+        node.set("class_counts", ints(s.batch().classCounts()));
+        node.set("head_weights", points(s.head().weights()));
+        node.set("head_bias", bias(s.head()));
+        node.set("head_weights_after", points(s.headAfter().weights()));
+        node.set("head_bias_after", bias(s.headAfter()));
+        putNumber(node, "loss_softmax", s.scalars().lossSoftmax());
+        putNumber(node, "loss_center", s.scalars().lossCenter());
+        putNumber(node, "loss_total", s.scalars().lossTotal());
+        node.put("batch_accuracy", s.scalars().batchAccuracy());
+        putNumber(node, "gradient_norm", s.scalars().gradientNorm());
         node.put("step_ms", s.stepMillis());
         if (s.divergence().isPresent()) {
             node.put("divergence", s.divergence().get());
         }
         return node;
+    }
+
+    /** The softmax head's bias, or null for the normalized heads (which have none). */
+    private static com.fasterxml.jackson.databind.JsonNode bias(StepSnapshot.HeadParameters head) {
+        if (head.bias().isEmpty()) {
+            return MAPPER.nullNode();
+        }
+        ArrayNode bias = MAPPER.createArrayNode();
+        var values = head.bias().get();
+        for (int i = 0; i < values.size(); i++) {
+            addNumber(bias, values.get(i));
+        }
+        return bias;
     }
 
     public static String toLine(StepSnapshot snapshot) {

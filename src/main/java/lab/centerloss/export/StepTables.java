@@ -4,9 +4,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -67,15 +65,15 @@ public final class StepTables {
         row.add(hp.alpha());
         row.add(hp.learningRate());
         row.add(s.marginInForce());
-        row.add(finiteOrEmpty(s.lossSoftmax()));
-        row.add(finiteOrEmpty(s.lossCenter()));
-        row.add(finiteOrEmpty(s.lossTotal()));
-        row.add(s.batchAccuracy());
+        row.add(finiteOrEmpty(s.scalars().lossSoftmax()));
+        row.add(finiteOrEmpty(s.scalars().lossCenter()));
+        row.add(finiteOrEmpty(s.scalars().lossTotal()));
+        row.add(s.scalars().batchAccuracy());
         row.add(s.probe().map(p -> (Object) p.step()).orElse(""));
         row.add(s.probe().map(p -> (Object) p.accuracy()).orElse(""));
-        for (int j = 0; j < s.centersAfter().size(); j++) {
-            row.add(s.centersAfter().x(j));
-            row.add(s.centersAfter().y(j));
+        for (int j = 0; j < s.centers().after().size(); j++) {
+            row.add(s.centers().after().x(j));
+            row.add(s.centers().after().y(j));
         }
         return row.toArray();
     }
@@ -96,30 +94,24 @@ public final class StepTables {
 
     private static <W> void write(Path target, DoubleConsumer progress, BooleanSupplier cancelled,
             List<StepSnapshot> steps, Opener<W> opener, RowWriter<W> rowWriter) throws IOException {
-        Path temporary = TemporaryFiles.besides(target);
-        try {
-            try (Writer out = Files.newBufferedWriter(temporary)) {
-                W writer = opener.open(out);
-                for (int i = 0; i < steps.size(); i++) {
-                    if (cancelled.getAsBoolean()) {
-                        throw new Cancelled();
-                    }
-                    rowWriter.write(writer, steps.get(i));
-                    if (i % 64 == 0) {
-                        progress.accept((double) i / steps.size());
-                    }
+        AtomicFile.write(target, stream -> {
+            Writer out = new java.io.BufferedWriter(new java.io.OutputStreamWriter(stream,
+                    java.nio.charset.StandardCharsets.UTF_8));
+            W writer = opener.open(out);
+            for (int i = 0; i < steps.size(); i++) {
+                if (cancelled.getAsBoolean()) {
+                    throw new Cancelled();
                 }
-                if (writer instanceof java.io.Flushable flushable) {
-                    flushable.flush();
-                }
-                if (writer instanceof java.io.Closeable closeable && writer != out) {
-                    closeable.close();
+                rowWriter.write(writer, steps.get(i));
+                if (i % 64 == 0) {
+                    progress.accept((double) i / steps.size());
                 }
             }
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            progress.accept(1);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+            if (writer instanceof java.io.Flushable flushable) {
+                flushable.flush();
+            }
+            out.flush();
+        });
+        progress.accept(1);
     }
 }

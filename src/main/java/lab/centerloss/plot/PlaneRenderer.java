@@ -23,9 +23,11 @@ import lab.centerloss.train.Vec2List;
 public final class PlaneRenderer {
     private final Image[] testSprites = new Image[10];
     private final Image[] trainSprites = new Image[10];
+    private final Image[] ghostSprites = new Image[10];
     private PlaneStyle spriteStyle;
     private PointLayer.Sprites testPixels;
     private PointLayer.Sprites trainPixels;
+    private PointLayer.Sprites ghostPixels;
     private final PointLayer points = new PointLayer();
     private final TextWidths tickLabelWidths = new TextWidths();
 
@@ -48,10 +50,11 @@ public final class PlaneRenderer {
         for (double y : NiceTicks.ticksWithStep(view.toWorldY(height, height), view.toWorldY(0, height), step)) {
             points.horizontalLine(view.toScreenY(y, height), grid);
         }
+        points.add(view, scene.ghostPoints(), scene.ghostLabels(), ghostPixels);
         points.add(view, scene.testPoints(), scene.testLabels(), testPixels);
         points.add(view, scene.trainPoints(), scene.trainLabels(), trainPixels);
         points.draw(gc);
-        drawAxes(gc, width, height, view, step, style);
+        drawAxes(gc, width, height, view, step, style, scene.caption().isEmpty() ? 0 : style.fontSize() * 2.0);
         drawTrails(gc, width, height, scene, style);
         drawMarks(gc, width, height, scene, style, false);
         drawCenters(gc, width, height, scene, style);
@@ -75,11 +78,12 @@ public final class PlaneRenderer {
                 Math.max(2, (int) (width / (style.fontSize() * 9))));
     }
 
+    /** @param top room kept free at the top (the caption's): tick labels of an axis above the view go below it */
     private void drawAxes(GraphicsContext gc, double width, double height, ViewWindow view, double step,
-            PlaneStyle style) {
+            PlaneStyle style, double top) {
         List<Double> xs = NiceTicks.ticksWithStep(view.toWorldX(0, width), view.toWorldX(width, width), step);
         List<Double> ys = NiceTicks.ticksWithStep(view.toWorldY(height, height), view.toWorldY(0, height), step);
-        double axisY = clamp(view.toScreenY(0, height), 0, height - style.fontSize() * 1.4);
+        double axisY = clamp(view.toScreenY(0, height), top, height - style.fontSize() * 1.4);
         double axisX = clamp(view.toScreenX(0, width), style.fontSize() * 3.2, width);
         gc.setStroke(style.axis());
         gc.setLineWidth(style.lineWidth());
@@ -265,7 +269,9 @@ public final class PlaneRenderer {
         for (int j = 0; j < 10; j++) {
             testSprites[j] = sprite(j, style.pointRadius(), style, 0.75);
             trainSprites[j] = sprite(j, style.pointRadius() * 1.3, style, 1.0);
+            ghostSprites[j] = sprite(j, style.pointRadius() * 1.3, style, 0.25);
         }
+        ghostPixels = PointLayer.Sprites.of(ghostSprites);
         testPixels = PointLayer.Sprites.of(testSprites);
         trainPixels = PointLayer.Sprites.of(trainSprites);
         spriteStyle = style;

@@ -17,6 +17,8 @@ import lab.centerloss.train.Vec2List;
  * @param selectedClass a class to highlight, or -1
  * @param caption      text for the top-left corner (step, hyperparameters), or empty
  * @param marks        lines and arrows drawn over the points (the step-through's pulls and moves)
+ * @param ghostPoints  earlier positions drawn faint under everything (may be empty)
+ * @param ghostLabels  their digits
  */
 public record PlaneScene(
         ViewWindow view,
@@ -29,13 +31,37 @@ public record PlaneScene(
         int selectedClass,
         boolean showLegend,
         String caption,
-        List<Mark> marks) {
+        List<Mark> marks,
+        Vec2List ghostPoints,
+        IntVector ghostLabels) {
+
+    private static final Vec2List NO_POINTS = Vec2List.copyOf(new float[0]);
+    private static final IntVector NO_LABELS = IntVector.copyOf(new int[0]);
 
     public PlaneScene(ViewWindow view, Vec2List testPoints, IntVector testLabels, Vec2List trainPoints,
             IntVector trainLabels, Vec2List centers, List<Vec2List> trails, int selectedClass, boolean showLegend,
             String caption) {
         this(view, testPoints, testLabels, trainPoints, trainLabels, centers, trails, selectedClass, showLegend, caption,
-                List.of());
+                List.of(), NO_POINTS, NO_LABELS);
+    }
+
+    public PlaneScene(ViewWindow view, Vec2List testPoints, IntVector testLabels, Vec2List trainPoints,
+            IntVector trainLabels, Vec2List centers, List<Vec2List> trails, int selectedClass, boolean showLegend,
+            String caption, List<Mark> marks) {
+        this(view, testPoints, testLabels, trainPoints, trainLabels, centers, trails, selectedClass, showLegend, caption,
+                marks, NO_POINTS, NO_LABELS);
+    }
+
+    /** The same scene on another view, e.g. an export at another size. */
+    public PlaneScene withView(ViewWindow other) {
+        return new PlaneScene(other, testPoints, testLabels, trainPoints, trainLabels, centers, trails, selectedClass,
+                showLegend, caption, marks, ghostPoints, ghostLabels);
+    }
+
+    /** The same scene with another legend and caption choice, for an export. */
+    public PlaneScene withLegendAndCaption(boolean legend, String newCaption) {
+        return new PlaneScene(view, testPoints, testLabels, trainPoints, trainLabels, centers, trails, selectedClass,
+                legend, newCaption, marks, ghostPoints, ghostLabels);
     }
 
     /** A line or arrow between two world points, in a digit's color. */

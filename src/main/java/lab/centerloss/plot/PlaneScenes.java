@@ -1,6 +1,7 @@
 package lab.centerloss.plot;
 
 import java.util.List;
+import lab.centerloss.text.Messages;
 import lab.centerloss.train.Hyperparameters;
 import lab.centerloss.train.IntVector;
 import lab.centerloss.train.ProbeResult;
@@ -23,24 +24,23 @@ public final class PlaneScenes {
         IntVector noLabels = IntVector.copyOf(new int[0]);
         ProbeResult probe = s.probe().orElse(null);
         Vec2List testPoints = test && probe != null ? probe.features() : none;
-        WorldBox box = WorldBox.robust(probe != null ? probe.features() : s.batchFeatures(), s.centersAfter(), OUTLIERS);
+        WorldBox box = WorldBox.robust(probe != null ? probe.features() : s.batch().features(), s.centers().after(), OUTLIERS);
         return new PlaneScene(box.fit(width, height, PADDING), testPoints,
-                test && probe != null ? probe.labels() : noLabels, train ? s.batchFeatures() : none,
-                train ? s.batchLabels() : noLabels, s.centersAfter(), List.of(), -1, legend,
+                test && probe != null ? probe.labels() : noLabels, train ? s.batch().features() : none,
+                train ? s.batch().labels() : noLabels, s.centers().after(), List.of(), -1, legend,
                 caption ? caption(s) : "");
     }
 
     /** "step 120   Softmax   λ 0.1   α 0.50   lr 0.01", plus m and s for the heads that use them. */
     public static String caption(StepSnapshot s) {
         Hyperparameters hp = s.hyperparameters();
-        StringBuilder text = new StringBuilder(String.format("step %d   %s", s.step(), hp.head().displayName()));
-        text.append(String.format("   λ %s   α %.2f   lr %s", shortNumber(hp.lambda()), hp.alpha(),
-                shortNumber(hp.learningRate())));
+        StringBuilder text = new StringBuilder(Messages.text("caption.step", s.step(), Messages.label(hp.head()),
+                shortNumber(hp.lambda()), hp.alpha(), shortNumber(s.learningRateInForce())));
         if (hp.head().usesMargin()) {
-            text.append(String.format("   m %.2f", s.marginInForce()));
+            text.append(Messages.text("caption.margin", s.marginInForce()));
         }
         if (hp.head().isNormalized()) {
-            text.append(String.format("   s %.0f", hp.scale()));
+            text.append(Messages.text("caption.scale", hp.scale()));
         }
         return text.toString();
     }

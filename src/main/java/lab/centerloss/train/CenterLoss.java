@@ -9,11 +9,14 @@ import org.bytedeco.pytorch.global.torch.ScalarType;
 
 /**
  * Center loss, Wen, Zhang, Li, Qiao, "A Discriminative Feature Learning Approach for Deep Face
- * Recognition", ECCV 2016. For a batch of m features x_i [m, 2] with labels y_i [m] and centers
- * c [10, 2]:
+ * Recognition", ECCV 2016, section 3.2. For a batch of m features x_i [m, 2] with labels y_i [m]
+ * and centers c [classes, 2]:
  * <pre>
- *   L_C = 1/(2m) sum_i |x_i - c_{y_i}|^2        (eq. 2, divided by m as in the authors' code)
+ *   L_C = 1/(2m) sum_i |x_i - c_{y_i}|^2        (eq. 2, divided by m as in the authors' Caffe code)
  * </pre>
+ * so lambda here is the paper's lambda for a loss averaged over the batch. Other conventions map to
+ * it: a loss without the 1/2 weighted by w is lambda = 2w; the common PyTorch CenterLoss, which sums
+ * |x_i - c|^2 / m without the 1/2, weighted by 0.1, equals lambda = 0.2 here.
  * The centers are not learned by back-propagation; after each batch they follow its features.
  */
 final class CenterLoss {
@@ -31,7 +34,7 @@ final class CenterLoss {
      * The per-batch center update, computed under no-grad from the features of this step's forward
      * pass. Both rules share sum_j = sum over class-j samples of (c_j - x_i):
      * <ul>
-     * <li>{@link CenterRule#PAPER}, Algorithm 1: delta_c_j = sum_j / (1 + n_j); c_j -= alpha delta_c_j.
+     * <li>{@link CenterRule#PAPER}, eq. 4 and Algorithm 1: delta_c_j = sum_j / (1 + n_j); c_j -= alpha delta_c_j.
      * The +1 keeps a class absent from the batch still and damps classes with few samples.</li>
      * <li>{@link CenterRule#SGD}: the centers treated as parameters of L_C, plain SGD with learning
      * rate alpha on the gradient scaled by 1/lambda, which is dL_C/dc_j = sum_j / m;

@@ -21,6 +21,8 @@ final class DeviceData {
     final Tensor testLabels;
     final int trainCount;
     final int testCount;
+    /** How many classes the head has: one per label value of the data. */
+    final int classes;
     final int[] testLabelsJava;
     final byte[] trainLabelsJava;
 
@@ -29,6 +31,7 @@ final class DeviceData {
         trainLabels = labels(data.train(), device);
         testImages = images(data.test(), device);
         testLabels = labels(data.test(), device);
+        classes = MnistDataSet.CLASSES;
         trainCount = data.train().count();
         testCount = data.test().count();
         trainLabelsJava = data.train().labels().clone();

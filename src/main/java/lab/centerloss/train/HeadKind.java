@@ -2,21 +2,15 @@ package lab.centerloss.train;
 
 /** The classifier on top of the 2-D feature; see {@link MarginHead} for the formulas. */
 public enum HeadKind {
-    SOFTMAX("Softmax", false),
-    NORMFACE("NormFace", true),
-    COSFACE("CosFace", true),
-    ARCFACE("ArcFace", true);
+    SOFTMAX(false),
+    NORMFACE(true),
+    COSFACE(true),
+    ARCFACE(true);
 
-    private final String displayName;
     private final boolean normalized;
 
-    HeadKind(String displayName, boolean normalized) {
-        this.displayName = displayName;
+    HeadKind(boolean normalized) {
         this.normalized = normalized;
-    }
-
-    public String displayName() {
-        return displayName;
     }
 
     /** Logits are s cos(theta): the features' length plays no part, only their angle. */

@@ -2,16 +2,25 @@ package lab.centerloss.train;
 
 import java.util.ArrayList;
 import java.util.List;
+import lab.centerloss.text.Message;
 
 /**
  * Everything a teacher can change, as one immutable value. The trainer reads the latest record
- * between two steps; {@code model} and {@code seed} take effect at the next reset, everything else
- * at the next step.
+ * between two steps; {@code model}, {@code centerInit} and {@code seed} take effect at the next
+ * reset, everything else at the next step.
  *
- * @param lambda      weight of the center loss L_C in L = L_S + lambda L_C (0 turns it off)
- * @param alpha       center learning rate, in [0, 1] (Wen et al. 2016, Algorithm 1)
+ * @param lambda      weight of the center loss L_C in L = L_S + lambda L_C (0 turns it off); L_C is
+ *                    normalised as 1/(2m) sum_i |x_i - c_{y_i}|^2, see {@link CenterLoss}
+ * @param alpha       center learning rate, in [0, 1] (Wen et al., ECCV 2016, section 3.2, eq. 4 and
+ *                    Algorithm 1)
+ * @param centerInit  where the centers start
+ * @param learningRateWarmupSteps the learning rate grows linearly from lr/W to lr over the first W
+ *                    steps (0: none); see {@link #learningRateAt}
+ * @param gradientClipNorm the network's gradient is scaled down to this norm when it is longer (0:
+ *                    never); a guard against the rare spike that would blow a run up
  * @param scale       s of the normalized heads: logits are s cos(theta)
- * @param margin      m in radians (ArcFace) or in cosine units (CosFace), in [0, pi/2]
+ * @param margin      m: radians for ArcFace (an angle added to theta), cosine units for CosFace (a
+ *                    number subtracted from cos theta); in [0, pi/2]
  * @param marginWarmupSteps the margin grows linearly from 0 to m over this many steps (0: at once)
  */
 public record Hyperparameters(
@@ -20,10 +29,13 @@ public record Hyperparameters(
         double lambda,
         double alpha,
         CenterRule centerRule,
+        CenterInit centerInit,
         OptimizerKind optimizer,
         double learningRate,
+        int learningRateWarmupSteps,
         double momentum,
         double weightDecay,
+        double gradientClipNorm,
         double scale,
         double margin,
         int marginWarmupSteps,
@@ -32,19 +44,24 @@ public record Hyperparameters(
 
     public static final double MAX_MARGIN = Math.PI / 2;
     public static final int MAX_BATCH_SIZE = 4096;
+    public static final int MAX_WARMUP_STEPS = 1_000_000;
 
     /**
-     * Softmax + center loss with the settings of the paper's MNIST experiment, which reach 95% test
-     * accuracy in about 1,000 steps of the lite model (shared/notes/math.md).
+     * Softmax + center loss with the settings of the paper's MNIST experiment (Wen et al. 2016,
+     * section 4.1: SGD, momentum 0.9, weight decay 5e-4, lambda 0.1 in their figure, alpha 0.5),
+     * which reach 95% test accuracy in under 1,000 steps of the lite model. Beyond the paper: the
+     * gradient clip, see {@link #gradientClipNorm}.
      */
     public static Hyperparameters defaults() {
-        return new Hyperparameters(ModelSize.LITE, HeadKind.SOFTMAX, 0.1, 0.5, CenterRule.PAPER,
-                OptimizerKind.SGD, 0.01, 0.9, 5e-4, 16, 0.5, 0, 128, 1);
+        return new Hyperparameters(ModelSize.LITE, HeadKind.SOFTMAX, 0.1, 0.5, CenterRule.PAPER, CenterInit.ZERO,
+                OptimizerKind.SGD, 0.01, 0, 0.9, 5e-4, 0, 16, 0.5, 0, 128, 1);
     }
 
     /**
-     * Settings that train the given head. The normalized heads did not learn with SGD on a 2-D
-     * feature in our reference runs; Adam at 1e-3 with s = 16 and a margin warm-up did.
+     * The one source of recommended settings for a head, used by the command line and the window.
+     * The normalized heads did not learn with SGD on a 2-D feature in our reference runs; Adam at
+     * 1e-3 with s = 16 and a margin warm-up did. The margin heads train without center loss: the
+     * margin is what they teach.
      */
     public static Hyperparameters recommendedFor(HeadKind head) {
         Hyperparameters base = defaults().withHead(head);
@@ -60,46 +77,52 @@ public record Hyperparameters(
     }
 
     /** One sentence per impossible value; empty when the record can be trained with. */
-    public List<String> problems() {
-        List<String> problems = new ArrayList<>();
-        if (model == null || head == null || centerRule == null || optimizer == null) {
-            problems.add("Model, head, center rule and optimizer must all be chosen.");
+    public List<Message> problems() {
+        List<Message> problems = new ArrayList<>();
+        if (model == null || head == null || centerRule == null || centerInit == null || optimizer == null) {
+            problems.add(Message.of("problem.choices"));
         }
         if (!(lambda >= 0) || Double.isInfinite(lambda)) {
-            problems.add("lambda must be a number of 0 or more (it is " + lambda + ").");
+            problems.add(Message.of("problem.lambda", String.valueOf(lambda)));
         }
         if (!(alpha >= 0 && alpha <= 1)) {
-            problems.add("alpha must lie between 0 and 1 (it is " + alpha + ").");
+            problems.add(Message.of("problem.alpha", String.valueOf(alpha)));
         }
         if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
-            problems.add("The learning rate must be a number above 0 (it is " + learningRate + ").");
+            problems.add(Message.of("problem.learningRate", String.valueOf(learningRate)));
+        }
+        if (learningRateWarmupSteps < 0 || learningRateWarmupSteps > MAX_WARMUP_STEPS) {
+            problems.add(Message.of("problem.learningRateWarmup", String.valueOf(learningRateWarmupSteps)));
         }
         if (!(momentum >= 0 && momentum < 1)) {
-            problems.add("The momentum must lie in [0, 1) (it is " + momentum + ").");
+            problems.add(Message.of("problem.momentum", String.valueOf(momentum)));
         }
         if (!(weightDecay >= 0) || Double.isInfinite(weightDecay)) {
-            problems.add("The weight decay must be 0 or more (it is " + weightDecay + ").");
+            problems.add(Message.of("problem.weightDecay", String.valueOf(weightDecay)));
+        }
+        if (!(gradientClipNorm >= 0) || Double.isInfinite(gradientClipNorm)) {
+            problems.add(Message.of("problem.gradientClip", String.valueOf(gradientClipNorm)));
         }
         if (!(scale > 0) || Double.isInfinite(scale)) {
-            problems.add("The scale s must be a number above 0 (it is " + scale + ").");
+            problems.add(Message.of("problem.scale", String.valueOf(scale)));
         }
         if (!(margin >= 0 && margin <= MAX_MARGIN)) {
-            problems.add("The margin m must lie between 0 and pi/2 = 1.5708 (it is " + margin + ").");
+            problems.add(Message.of("problem.margin", String.valueOf(margin)));
         }
-        if (marginWarmupSteps < 0) {
-            problems.add("The margin warm-up must be 0 steps or more (it is " + marginWarmupSteps + ").");
+        if (marginWarmupSteps < 0 || marginWarmupSteps > MAX_WARMUP_STEPS) {
+            problems.add(Message.of("problem.marginWarmup", String.valueOf(marginWarmupSteps)));
         }
         if (batchSize < 1 || batchSize > MAX_BATCH_SIZE) {
-            problems.add("The batch size must lie between 1 and " + MAX_BATCH_SIZE + " (it is " + batchSize + ").");
+            problems.add(Message.of("problem.batchSize", String.valueOf(MAX_BATCH_SIZE), String.valueOf(batchSize)));
         }
         return problems;
     }
 
     /** @throws IllegalArgumentException naming the first impossible value */
     public Hyperparameters validated() {
-        List<String> problems = problems();
+        List<Message> problems = problems();
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(problems.get(0));
+            throw new IllegalArgumentException(problems.get(0).render());
         }
         return this;
     }
@@ -112,73 +135,152 @@ public record Hyperparameters(
         return margin * step / marginWarmupSteps;
     }
 
+    /**
+     * The learning rate in force at a step (counted from 0): lr (t + 1) / W during a warm-up of W
+     * steps, then lr. Warm-up is beyond the paper (Goyal et al., "Accurate, Large Minibatch SGD",
+     * 2017, section 2.2, "gradual warmup").
+     */
+    public double learningRateAt(long step) {
+        if (learningRateWarmupSteps <= 0 || step >= learningRateWarmupSteps) {
+            return learningRate;
+        }
+        return learningRate * (step + 1) / learningRateWarmupSteps;
+    }
+
     public Hyperparameters withModel(ModelSize v) {
-        return new Hyperparameters(v, head, lambda, alpha, centerRule, optimizer, learningRate, momentum,
-                weightDecay, scale, margin, marginWarmupSteps, batchSize, seed);
+        return toBuilder().model(v).build();
     }
 
     public Hyperparameters withHead(HeadKind v) {
-        return new Hyperparameters(model, v, lambda, alpha, centerRule, optimizer, learningRate, momentum,
-                weightDecay, scale, margin, marginWarmupSteps, batchSize, seed);
+        return toBuilder().head(v).build();
     }
 
     public Hyperparameters withLambda(double v) {
-        return new Hyperparameters(model, head, v, alpha, centerRule, optimizer, learningRate, momentum,
-                weightDecay, scale, margin, marginWarmupSteps, batchSize, seed);
+        return toBuilder().lambda(v).build();
     }
 
     public Hyperparameters withAlpha(double v) {
-        return new Hyperparameters(model, head, lambda, v, centerRule, optimizer, learningRate, momentum,
-                weightDecay, scale, margin, marginWarmupSteps, batchSize, seed);
+        return toBuilder().alpha(v).build();
     }
 
     public Hyperparameters withCenterRule(CenterRule v) {
-        return new Hyperparameters(model, head, lambda, alpha, v, optimizer, learningRate, momentum,
-                weightDecay, scale, margin, marginWarmupSteps, batchSize, seed);
+        return toBuilder().centerRule(v).build();
+    }
+
+    public Hyperparameters withCenterInit(CenterInit v) {
+        return toBuilder().centerInit(v).build();
     }
 
     public Hyperparameters withOptimizer(OptimizerKind v) {
-        return new Hyperparameters(model, head, lambda, alpha, centerRule, v, learningRate, momentum,
-                weightDecay, scale, margin, marginWarmupSteps, batchSize, seed);
+        return toBuilder().optimizer(v).build();
     }
 
     public Hyperparameters withLearningRate(double v) {
-        return new Hyperparameters(model, head, lambda, alpha, centerRule, optimizer, v, momentum,
-                weightDecay, scale, margin, marginWarmupSteps, batchSize, seed);
+        return toBuilder().learningRate(v).build();
+    }
+
+    public Hyperparameters withLearningRateWarmupSteps(int v) {
+        return toBuilder().learningRateWarmupSteps(v).build();
     }
 
     public Hyperparameters withMomentum(double v) {
-        return new Hyperparameters(model, head, lambda, alpha, centerRule, optimizer, learningRate, v,
-                weightDecay, scale, margin, marginWarmupSteps, batchSize, seed);
+        return toBuilder().momentum(v).build();
     }
 
     public Hyperparameters withWeightDecay(double v) {
-        return new Hyperparameters(model, head, lambda, alpha, centerRule, optimizer, learningRate, momentum,
-                v, scale, margin, marginWarmupSteps, batchSize, seed);
+        return toBuilder().weightDecay(v).build();
+    }
+
+    public Hyperparameters withGradientClipNorm(double v) {
+        return toBuilder().gradientClipNorm(v).build();
     }
 
     public Hyperparameters withScale(double v) {
-        return new Hyperparameters(model, head, lambda, alpha, centerRule, optimizer, learningRate, momentum,
-                weightDecay, v, margin, marginWarmupSteps, batchSize, seed);
+        return toBuilder().scale(v).build();
     }
 
     public Hyperparameters withMargin(double v) {
-        return new Hyperparameters(model, head, lambda, alpha, centerRule, optimizer, learningRate, momentum,
-                weightDecay, scale, v, marginWarmupSteps, batchSize, seed);
+        return toBuilder().margin(v).build();
     }
 
     public Hyperparameters withMarginWarmupSteps(int v) {
-        return new Hyperparameters(model, head, lambda, alpha, centerRule, optimizer, learningRate, momentum,
-                weightDecay, scale, margin, v, batchSize, seed);
+        return toBuilder().marginWarmupSteps(v).build();
     }
 
     public Hyperparameters withBatchSize(int v) {
-        return new Hyperparameters(model, head, lambda, alpha, centerRule, optimizer, learningRate, momentum,
-                weightDecay, scale, margin, marginWarmupSteps, v, seed);
+        return toBuilder().batchSize(v).build();
     }
 
     public Hyperparameters withSeed(long v) {
-        return new Hyperparameters(model, head, lambda, alpha, centerRule, optimizer, learningRate, momentum,
-                weightDecay, scale, margin, marginWarmupSteps, batchSize, v);
+        return toBuilder().seed(v).build();
+    }
+
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** A copy to change one field at a time; {@link #build()} makes the record. */
+    public static final class Builder {
+        private ModelSize model;
+        private HeadKind head;
+        private double lambda;
+        private double alpha;
+        private CenterRule centerRule;
+        private CenterInit centerInit;
+        private OptimizerKind optimizer;
+        private double learningRate;
+        private int learningRateWarmupSteps;
+        private double momentum;
+        private double weightDecay;
+        private double gradientClipNorm;
+        private double scale;
+        private double margin;
+        private int marginWarmupSteps;
+        private int batchSize;
+        private long seed;
+
+        private Builder(Hyperparameters hp) {
+            model = hp.model;
+            head = hp.head;
+            lambda = hp.lambda;
+            alpha = hp.alpha;
+            centerRule = hp.centerRule;
+            centerInit = hp.centerInit;
+            optimizer = hp.optimizer;
+            learningRate = hp.learningRate;
+            learningRateWarmupSteps = hp.learningRateWarmupSteps;
+            momentum = hp.momentum;
+            weightDecay = hp.weightDecay;
+            gradientClipNorm = hp.gradientClipNorm;
+            scale = hp.scale;
+            margin = hp.margin;
+            marginWarmupSteps = hp.marginWarmupSteps;
+            batchSize = hp.batchSize;
+            seed = hp.seed;
+        }
+
+        public Builder model(ModelSize v) { model = v; return this; }
+        public Builder head(HeadKind v) { head = v; return this; }
+        public Builder lambda(double v) { lambda = v; return this; }
+        public Builder alpha(double v) { alpha = v; return this; }
+        public Builder centerRule(CenterRule v) { centerRule = v; return this; }
+        public Builder centerInit(CenterInit v) { centerInit = v; return this; }
+        public Builder optimizer(OptimizerKind v) { optimizer = v; return this; }
+        public Builder learningRate(double v) { learningRate = v; return this; }
+        public Builder learningRateWarmupSteps(int v) { learningRateWarmupSteps = v; return this; }
+        public Builder momentum(double v) { momentum = v; return this; }
+        public Builder weightDecay(double v) { weightDecay = v; return this; }
+        public Builder gradientClipNorm(double v) { gradientClipNorm = v; return this; }
+        public Builder scale(double v) { scale = v; return this; }
+        public Builder margin(double v) { margin = v; return this; }
+        public Builder marginWarmupSteps(int v) { marginWarmupSteps = v; return this; }
+        public Builder batchSize(int v) { batchSize = v; return this; }
+        public Builder seed(long v) { seed = v; return this; }
+
+        public Hyperparameters build() {
+            return new Hyperparameters(model, head, lambda, alpha, centerRule, centerInit, optimizer, learningRate,
+                    learningRateWarmupSteps, momentum, weightDecay, gradientClipNorm, scale, margin, marginWarmupSteps,
+                    batchSize, seed);
+        }
     }
 }

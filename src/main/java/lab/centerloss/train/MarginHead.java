@@ -16,19 +16,26 @@ import org.bytedeco.pytorch.global.torch.ScalarType;
  * The classifier on the 2-D feature x, with one weight vector W_j per class. Writing
  * cos(theta_j) = (x/|x|) . (W_j/|W_j|) and y for the label:
  * <ul>
- * <li>softmax: logits W x + b;</li>
- * <li>NormFace (Wang et al. 2017): s cos(theta_j);</li>
- * <li>CosFace (Wang et al., CVPR 2018): as NormFace but the target logit is s (cos(theta_y) - m);</li>
- * <li>ArcFace (Deng et al., CVPR 2019): the target logit is s cos(theta_y + m). Past theta_y + m = pi
- * that stops decreasing, so where cos(theta_y) <= cos(pi - m) it is s (cos(theta_y) - m sin m),
- * as in the authors' code.</li>
+ * <li>softmax: logits W x + b (Wen et al., ECCV 2016, eq. 1);</li>
+ * <li>NormFace (Wang, Xiang, Cheng, Yuille, "NormFace: L2 Hypersphere Embedding for Face
+ * Verification", ACM MM 2017, section 3.3): s cos(theta_j);</li>
+ * <li>CosFace, an additive <em>cosine</em> margin (Wang et al., "CosFace: Large Margin Cosine Loss
+ * for Deep Face Recognition", CVPR 2018, eq. 4): as NormFace but the target logit is
+ * s (cos(theta_y) - m), m in cosine units;</li>
+ * <li>ArcFace, an additive <em>angular</em> margin (Deng, Guo, Xue, Zafeiriou, "ArcFace: Additive
+ * Angular Margin Loss for Deep Face Recognition", CVPR 2019, eq. 3): the target logit is
+ * s cos(theta_y + m), m in radians. Past theta_y + m = pi that would increase again, rewarding a
+ * worse angle, so where theta_y > pi - m (cos(theta_y) <= cos(pi - m)) it is
+ * s (cos(theta_y) - m sin m), as in the authors' code (insightface, {@code th} and {@code mm}).</li>
  * </ul>
+ * Code that computes cos(theta) - m under the name ArcFace computes CosFace.
  * The head kind can change between steps: the weights are shared, the bias serves softmax only.
  */
 final class MarginHead extends Module {
     /**
-     * sqrt(1 - cos^2) has an infinite derivative at cos = +-1; without this clamp ArcFace turned to
-     * NaN in our reference runs (shared/notes/math.md).
+     * sqrt(1 - cos^2) has an infinite derivative at cos = +-1 (d/dc sqrt(1 - c^2) = -c/sqrt(1 - c^2));
+     * without this clamp ArcFace turned to NaN in our reference runs as soon as a feature lay
+     * exactly on its class direction.
      */
     static final double COS_CLAMP_EPSILON = 1e-6;
     private static final double NORM_EPSILON = 1e-12;

@@ -1,6 +1,5 @@
 package lab.centerloss.train;
 
-import lab.centerloss.data.MnistDataSet;
 import org.bytedeco.pytorch.Module;
 
 /** LeNet++ and its head as one module, so that one optimizer sees every parameter. */
@@ -8,8 +7,8 @@ final class Network extends Module {
     final LeNetPlusPlus trunk;
     final MarginHead head;
 
-    Network(ModelSize size) {
+    Network(ModelSize size, int classes) {
         trunk = register_module("trunk", new LeNetPlusPlus(size));
-        head = register_module("head", new MarginHead(LeNetPlusPlus.FEATURE_DIMENSIONS, MnistDataSet.CLASSES));
+        head = register_module("head", new MarginHead(LeNetPlusPlus.FEATURE_DIMENSIONS, classes));
     }
 }

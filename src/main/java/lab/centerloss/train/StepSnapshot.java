@@ -3,61 +3,97 @@ package lab.centerloss.train;
 import java.util.Optional;
 
 /**
- * What one training step did, copied out of libtorch so that any thread can read it. Arrays of
- * ten rows are per class, row j for digit j.
+ * What one training step did, copied out of libtorch so that any thread can read it. Vectors of
+ * one row per class hold row j for class j.
  *
- * @param step             steps done, this one included (1 for the first)
- * @param epoch            passes over the training set begun so far (1 during the first)
- * @param hyperparameters  the record in force for this step
- * @param marginInForce    m after the warm-up
- * @param lossSoftmax      L_S, the head's cross-entropy
- * @param lossCenter       L_C with the centers as they were before the update
- * @param lossTotal        L_S + lambda L_C
- * @param batchAccuracy    fraction of the batch predicted right (logits without margin)
- * @param batchLabels      the batch's labels
- * @param batchFeatures    the batch's 2-D features from this step's forward pass (the ones the
- *                         center update used)
- * @param centersBefore    c_j before the update
- * @param centersAfter     c_j after the update of the rule in force
- * @param classCounts      n_j, samples of class j in the batch
- * @param paperDeltas      delta_c_j = sum(c_j - x_i) / (1 + n_j) (Wen et al. 2016, Algorithm 1),
- *                         whatever rule is in force, so the two rules can be compared
- * @param headWeights      the head's class weight vectors W_j (after the optimizer step)
- * @param headBias         the bias of the softmax head, empty for the normalized heads
- * @param stepMillis       wall time of the step: forward, backward, optimizer, centers, copies
- * @param probe            the latest probe of test images, possibly from an earlier step
- * @param divergence       why the step was refused (a loss that is NaN or infinite), if it was;
- *                         then nothing was updated and the after-values equal the before-values
+ * <p>The step follows Wen et al. (ECCV 2016), Algorithm 1: one forward pass gives the batch's
+ * features x_i and the losses; the network's parameters move by back-propagation of
+ * L = L_S + lambda L_C; the centers move by the rule in force, from the same x_i. The record
+ * keeps both moves: {@link Batch#features()} and {@link Batch#featuresAfter()} for the network's,
+ * {@link CenterMove#before()} and {@link CenterMove#after()} for the centers'.
+ *
+ * @param step                steps done, this one included (1 for the first)
+ * @param epoch               passes over the training set begun so far (1 during the first)
+ * @param hyperparameters     the record in force for this step
+ * @param marginInForce       m after the margin warm-up
+ * @param learningRateInForce the learning rate after the learning-rate warm-up
+ * @param head                the head's parameters that produced this step's logits and losses
+ * @param headAfter           the head's parameters after the optimizer step
+ * @param stepMillis          wall time of the step: forward, backward, optimizer, centers, copies
+ * @param probe               the latest probe of test images, possibly from an earlier step
+ * @param divergence          why the step was refused (a loss that is NaN or infinite), if it was;
+ *                            then nothing was updated and every after-value equals its before-value
  */
 public record StepSnapshot(
         long step,
         int epoch,
         Hyperparameters hyperparameters,
         double marginInForce,
-        double lossSoftmax,
-        double lossCenter,
-        double lossTotal,
-        double batchAccuracy,
-        IntVector batchLabels,
-        Vec2List batchFeatures,
-        Vec2List centersBefore,
-        Vec2List centersAfter,
-        IntVector classCounts,
-        Vec2List paperDeltas,
-        Vec2List headWeights,
-        Optional<FloatVector> headBias,
+        double learningRateInForce,
+        Scalars scalars,
+        Batch batch,
+        CenterMove centers,
+        HeadParameters head,
+        HeadParameters headAfter,
         double stepMillis,
         Optional<ProbeResult> probe,
         Optional<String> divergence) {
+
+    /**
+     * @param lossSoftmax   L_S, the head's cross-entropy (with the margin in force)
+     * @param lossCenter    L_C with the centers as they were before the update
+     * @param lossTotal     L_S + lambda L_C
+     * @param batchAccuracy fraction of the batch predicted right by the parameters in force (the
+     *                      logits without margin, as at test time)
+     * @param gradientNorm  the length of the network's whole gradient, before any clipping (NaN
+     *                      when the step was refused)
+     */
+    public record Scalars(double lossSoftmax, double lossCenter, double lossTotal, double batchAccuracy,
+            double gradientNorm) {
+    }
+
+    /**
+     * @param labels        the batch's labels y_i
+     * @param features      x_i from this step's forward pass: the ones the losses and the center
+     *                      update used
+     * @param featuresAfter the same images' features after the optimizer step (one more forward
+     *                      pass, without gradients); empty when that pass was skipped for speed
+     * @param classCounts   n_j, samples of class j in the batch
+     */
+    public record Batch(IntVector labels, Vec2List features, Optional<Vec2List> featuresAfter, IntVector classCounts) {
+        public int size() {
+            return labels.size();
+        }
+    }
+
+    /**
+     * @param before      c_j before the update
+     * @param after       c_j after the update of the rule in force
+     * @param paperDeltas delta_c_j = sum(c_j - x_i) / (1 + n_j) (Wen et al. 2016, eq. 4), whatever
+     *                    rule is in force, so that the two rules can be compared
+     */
+    public record CenterMove(Vec2List before, Vec2List after, Vec2List paperDeltas) {
+    }
+
+    /**
+     * @param weights the class weight vectors W_j
+     * @param bias    the softmax head's bias, empty for the normalized heads (which have none)
+     */
+    public record HeadParameters(Vec2List weights, Optional<FloatVector> bias) {
+    }
 
     public boolean diverged() {
         return divergence.isPresent();
     }
 
+    /** The number of classes the head has. */
+    public int classes() {
+        return centers.before().size();
+    }
+
     /** This snapshot with a probe taken after its step. */
     public StepSnapshot withProbe(ProbeResult result) {
-        return new StepSnapshot(step, epoch, hyperparameters, marginInForce, lossSoftmax, lossCenter, lossTotal,
-                batchAccuracy, batchLabels, batchFeatures, centersBefore, centersAfter, classCounts, paperDeltas,
-                headWeights, headBias, stepMillis, Optional.of(result), divergence);
+        return new StepSnapshot(step, epoch, hyperparameters, marginInForce, learningRateInForce, scalars, batch,
+                centers, head, headAfter, stepMillis, Optional.of(result), divergence);
     }
 }

@@ -16,6 +16,7 @@ import org.bytedeco.pytorch.TensorOptions;
 import org.bytedeco.pytorch.global.torch;
 import org.bytedeco.pytorch.global.torch.DeviceType;
 import org.bytedeco.pytorch.global.torch.ScalarType;
+import lab.centerloss.text.Message;
 
 /** Loading libtorch and moving arrays in and out of tensors. Call only from the trainer's thread. */
 final class Torch {
@@ -27,7 +28,8 @@ final class Torch {
     /**
      * Unpacks and loads the natives (1.4 s warm, 2.7 s cold). The resources are cached before the
      * first torch class is touched so that the dynamic linker takes our libtorch and not one
-     * installed system-wide (seen to crash the JVM otherwise; shared/notes/javacpp-pytorch.md).
+     * installed system-wide (with Debian's libtorch installed and an empty cache, the JVM crashed while
+     * loading otherwise).
      */
     static synchronized void load() {
         if (loaded) {
@@ -36,10 +38,36 @@ final class Torch {
         try {
             Loader.cacheResources("/org/bytedeco/pytorch/" + Loader.getPlatform() + "/");
         } catch (IOException e) {
-            throw new UncheckedIOException("The native libraries of libtorch could not be unpacked", e);
+            throw new UncheckedIOException(lab.centerloss.text.Messages.text("trainer.cannotUnpack"), e);
         }
-        Loader.load(torch.class);
+        loadedLibrary = String.valueOf(Loader.load(torch.class));
         loaded = true;
+    }
+
+    /** The file of the libtorch natives that were loaded: the GPU build's names end in -gpu. */
+    private static volatile String loadedLibrary = "";
+
+    /** Whether this build carries libtorch's CUDA natives at all (the -Pgpu build does). */
+    static boolean gpuNativesBundled() {
+        return Torch.class.getResource("/org/bytedeco/pytorch/" + Loader.getPlatform() + "-gpu/") != null;
+    }
+
+    /**
+     * Why CUDA cannot be used here, in the order a teacher would fix it: the build, the CUDA
+     * libraries, the driver, a device.
+     */
+    static Message whyNoCuda() {
+        if (!gpuNativesBundled()) {
+            return Message.of("device.noCudaBuild");
+        }
+        if (!loadedLibrary.contains("-gpu")) {
+            return Message.of("device.noCudaLibraries");
+        }
+        if (System.getProperty("os.name", "").toLowerCase().contains("linux")
+                && !java.nio.file.Files.exists(java.nio.file.Path.of("/proc/driver/nvidia/version"))) {
+            return Message.of("device.noDriver");
+        }
+        return Message.of("device.noDevice");
     }
 
     /** The device for a choice of "auto", "cpu" or "cuda"; sets the CPU thread count. */
@@ -49,7 +77,7 @@ final class Torch {
             case CPU -> false;
             case CUDA -> {
                 if (!cuda_is_available()) {
-                    throw new IllegalStateException("CUDA was asked for but no CUDA device is available.");
+                    throw new DeviceUnavailableException(whyNoCuda());
                 }
                 yield true;
             }
@@ -70,7 +98,8 @@ final class Torch {
         }
 
         String describe() {
-            return isCuda() ? "CUDA device" : "CPU with " + threads + (threads == 1 ? " thread" : " threads");
+            return isCuda() ? lab.centerloss.text.Messages.text("device.cuda")
+                    : lab.centerloss.text.Messages.text("device.cpu", threads);
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import lab.centerloss.data.DataSetException;
 import lab.centerloss.data.MnistDataSet;
+import lab.centerloss.text.Messages;
 import lab.centerloss.train.TrainerStatus.State;
 
 /**
@@ -39,7 +40,7 @@ public final class Trainer implements TrainerControls {
     private final AtomicReference<Hyperparameters> hyperparameters;
     private final AtomicReference<StepSnapshot> latest = new AtomicReference<>();
     private final AtomicReference<TrainerStatus> status =
-            new AtomicReference<>(new TrainerStatus(State.LOADING, "Loading libtorch and the data set…", ""));
+            new AtomicReference<>(new TrainerStatus(State.LOADING, Messages.text("trainer.loading"), ""));
     private final List<TrainerListener> listeners = new CopyOnWriteArrayList<>();
     private final Thread thread;
     /** 0: probe as often as costs at most a fifth of the time (see {@link #probeDue}). */
@@ -160,13 +161,12 @@ public final class Trainer implements TrainerControls {
     private void run() {
         TrainingEngine engine;
         try {
-            MnistDataSet dataSet = dataSource.load();
-            engine = TrainingEngine.open(dataSet, settings.device(), settings.threads());
+            engine = openEngine(dataSource.load());
         } catch (DataSetException e) {
             publish(new TrainerStatus(State.NO_DATA, e.getMessage(), ""));
             return;
         } catch (RuntimeException | LinkageError e) {
-            publish(new TrainerStatus(State.FAILED, "libtorch could not be started: " + Torch.errorMessage(e), ""));
+            publish(new TrainerStatus(State.FAILED, Messages.text("trainer.cannotStart", Torch.errorMessage(e)), ""));
             return;
         }
         String device = engine.deviceDescription();
@@ -175,20 +175,32 @@ public final class Trainer implements TrainerControls {
         }
         // A failure stays on screen: "Stopped." must not replace its message.
         if (status.get().state() != State.FAILED) {
-            publish(new TrainerStatus(State.STOPPED, "Stopped.", device));
+            publish(new TrainerStatus(State.STOPPED, Messages.text("trainer.stopped"), device));
+        }
+    }
+
+    private TrainingEngine openEngine(MnistDataSet dataSet) {
+        try {
+            return TrainingEngine.open(dataSet, settings.device(), settings.threads());
+        } catch (DeviceUnavailableException e) {
+            // A window asked for the GPU on a machine without one: say so once, train on the CPU.
+            notice = Messages.text("device.fallback", e.getMessage());
+            return TrainingEngine.open(dataSet, DeviceChoice.CPU, settings.threads());
         }
     }
 
     private void loop(TrainingEngine engine) {
         String device = engine.deviceDescription();
         long sessionRun = currentRun();
-        TrainingSession session = engine.newSession(hyperparameters.get());
+        TrainingSession session = null;
         ProbeResult probe = null;
         boolean running = false;
         boolean diverged = false;
-        publish(new TrainerStatus(State.PAUSED, "Ready.", device));
         long nextStepAt = System.nanoTime();
         try {
+            session = engine.newSession(hyperparameters.get());
+            publishOrigin(session, sessionRun);
+            publish(new TrainerStatus(State.PAUSED, Messages.text("trainer.ready"), device));
             while (true) {
                 Command command = nextCommand(running, nextStepAt);
                 boolean stepNow = running && command == null;
@@ -207,6 +219,7 @@ public final class Trainer implements TrainerControls {
                             session.close();
                             sessionRun = currentRun();
                             session = engine.newSession(hyperparameters.get());
+                            publishOrigin(session, sessionRun);
                             probe = null;
                             diverged = false;
                             running = false;
@@ -221,12 +234,16 @@ public final class Trainer implements TrainerControls {
                     }
                     if (!stepNow) {
                         publish(new TrainerStatus(diverged ? State.DIVERGED : running ? State.RUNNING : State.PAUSED,
-                                diverged ? status.get().message() : running ? "Training." : "Paused.", device));
+                                diverged ? status.get().message()
+                                        : Messages.text(running ? "trainer.training" : "trainer.paused"), device));
                         continue;
                     }
                 }
                 Hyperparameters hp = hyperparameters.get();
-                StepSnapshot snapshot = session.step(hp);
+                // A single step, or a paced run, has time for the extra forward pass that records
+                // where the batch's features went; a run at full speed does not spend a third of
+                // its time on it.
+                StepSnapshot snapshot = session.step(hp, !running || stepsPerSecond > 0);
                 if (probe == null || !running || probeDue(snapshot.step())) {
                     long probeStart = System.nanoTime();
                     probe = session.probe(settings.probeSize(), hp.head());
@@ -246,10 +263,20 @@ public final class Trainer implements TrainerControls {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             // libtorch reports its errors as RuntimeException with the C++ message.
-            publish(new TrainerStatus(State.FAILED, "Training failed: " + Torch.errorMessage(e), device));
+            publish(new TrainerStatus(State.FAILED, Messages.text("trainer.failed", Torch.errorMessage(e)), device));
         } finally {
-            session.close();
+            if (session != null) {
+                session.close();
+            }
         }
+    }
+
+    /** A sentence for the window to show once (e.g. the GPU fallback), or empty. */
+    private volatile String notice = "";
+
+    @Override
+    public String notice() {
+        return notice;
     }
 
     private long lastProbeEnd;
@@ -275,6 +302,18 @@ public final class Trainer implements TrainerControls {
         }
         long wait = nextStepAt - System.nanoTime();
         return wait > 0 ? commands.poll(wait, TimeUnit.NANOSECONDS) : commands.poll();
+    }
+
+    private void publishOrigin(TrainingSession session, long ofRun) {
+        RunOrigin origin = session.origin(hyperparameters.get(), settings.probeSize());
+        synchronized (publication) {
+            if (ofRun != run) {
+                return;
+            }
+            for (TrainerListener listener : listeners) {
+                listener.onOrigin(origin);
+            }
+        }
     }
 
     private void publish(StepSnapshot snapshot, long ofRun) {

@@ -29,6 +29,11 @@ public interface TrainerControls extends AutoCloseable {
 
     TrainerStatus status();
 
+    /** A sentence to show once beside the status (e.g. that the GPU asked for is not there), or empty. */
+    default String notice() {
+        return "";
+    }
+
     @Override
     void close();
 }

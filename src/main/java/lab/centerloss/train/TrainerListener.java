@@ -5,6 +5,10 @@ package lab.centerloss.train;
  * return at once (hand the value to another thread; never block, never touch a UI node).
  */
 public interface TrainerListener {
+    /** A new run (at start, after a reset) stands at step 0. */
+    default void onOrigin(RunOrigin origin) {
+    }
+
     default void onSnapshot(StepSnapshot snapshot) {
     }
 

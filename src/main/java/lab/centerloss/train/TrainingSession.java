@@ -3,10 +3,11 @@ package lab.centerloss.train;
 import static org.bytedeco.pytorch.global.torch.log_softmax;
 import static org.bytedeco.pytorch.global.torch.manual_seed;
 import static org.bytedeco.pytorch.global.torch.nll_loss;
-import static org.bytedeco.pytorch.global.torch.zeros;
+import static org.bytedeco.pytorch.global.torch.clip_grad_norm_;
+import static org.bytedeco.pytorch.global.torch.randn;
 
 import java.util.Optional;
-import lab.centerloss.data.MnistDataSet;
+import lab.centerloss.text.Message;
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.Adam;
 import org.bytedeco.pytorch.AdamOptions;
@@ -17,11 +18,10 @@ import org.bytedeco.pytorch.SGD;
 import org.bytedeco.pytorch.SGDOptions;
 import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.Tensor;
-import org.bytedeco.pytorch.TensorOptions;
 import org.bytedeco.pytorch.global.torch.ScalarType;
 
 /**
- * One training run: LeNet++, its head, the optimizer and the ten centers, built from a seed.
+ * One training run: LeNet++, its head, the optimizer and one center per class, built from a seed.
  * Everything here calls libtorch, so a session belongs to one thread for its whole life.
  */
 public final class TrainingSession implements AutoCloseable {
@@ -33,41 +33,65 @@ public final class TrainingSession implements AutoCloseable {
     private final Network network;
     private final Tensor centers;
     private final BatchSampler sampler;
-    private float[] centerValues = new float[MnistDataSet.CLASSES * 2];
+    private float[] centerValues;
     private Optimizer optimizer;
     private Hyperparameters optimizerSettings;
+    private double learningRateInOptimizer;
     private long stepsDone;
 
     TrainingSession(DeviceData data, Torch.DeviceInfo device, Hyperparameters hyperparameters) {
         this.data = data;
         this.device = device;
-        // The seed fixes the initial weights; the sampler's own generator fixes the batch order.
+        // The seed fixes the initial weights (and centers); the sampler's own generator fixes the batch order.
         manual_seed(hyperparameters.seed());
-        network = new Network(hyperparameters.model());
+        network = new Network(hyperparameters.model(), data.classes);
         network.to(device.device(), false);
-        // Centers start at the origin, where an untrained network puts every feature; they are
-        // moved by the center update only, never by the optimizer.
-        centers = zeros(new long[] {MnistDataSet.CLASSES, 2}, new TensorOptions(ScalarType.Float))
-                .to(device.device(), ScalarType.Float);
+        centerValues = initialCenters(hyperparameters.centerInit(), data.classes);
+        // Moved by the center update only, never by the optimizer.
+        centers = Torch.floats(centerValues, data.classes, 2).to(device.device(), ScalarType.Float);
         sampler = new BatchSampler(data.trainCount, hyperparameters.seed());
+    }
+
+    /**
+     * At the origin, where an untrained network puts every feature; or drawn from a standard
+     * normal after the network's weights, as {@code torch.randn(classes, 2)} in the common PyTorch
+     * code does.
+     */
+    private static float[] initialCenters(CenterInit init, int classes) {
+        if (init == CenterInit.ZERO) {
+            return new float[classes * 2];
+        }
+        try (PointerScope scope = new PointerScope()) {
+            return Torch.toFloats(randn(classes, 2));
+        }
     }
 
     public long stepsDone() {
         return stepsDone;
     }
 
-    /**
-     * Trains on one batch. A loss that is NaN or infinite is not back-propagated: the step is
-     * refused and the snapshot says why.
-     */
+    /** One step with everything recorded, features after the step included. */
     public StepSnapshot step(Hyperparameters hp) {
+        return step(hp, true);
+    }
+
+    /**
+     * Trains on one batch (Wen et al. 2016, Algorithm 1). A loss that is NaN or infinite is not
+     * back-propagated: the step is refused and the snapshot says why.
+     *
+     * @param withFeaturesAfter also run the batch through the moved network (no gradients) to
+     *                          record where its features went; that forward pass costs as much as
+     *                          the training forward pass, about a third of the step on a CPU
+     */
+    public StepSnapshot step(Hyperparameters hp, boolean withFeaturesAfter) {
         hp.validated();
         long started = System.nanoTime();
-        configureOptimizer(hp);
+        double learningRate = hp.learningRateAt(stepsDone);
+        configureOptimizer(hp, learningRate);
         long[] batchIndices = sampler.next(hp.batchSize());
         int batch = batchIndices.length;
         int[] batchLabels = new int[batch];
-        int[] counts = new int[MnistDataSet.CLASSES];
+        int[] counts = new int[data.classes];
         for (int i = 0; i < batch; i++) {
             batchLabels[i] = data.trainLabelsJava[(int) batchIndices[i]];
             counts[batchLabels[i]]++;
@@ -85,52 +109,81 @@ public final class TrainingSession implements AutoCloseable {
             Tensor softmaxLoss = nll_loss(log_softmax(logits, 1), labels);
             Tensor centerLoss = CenterLoss.loss(features, centers, labels);
             Tensor total = softmaxLoss.add(centerLoss.mul(new Scalar(hp.lambda())));
-            // Reading the losses is a sync point on a GPU; the snapshot needs them anyway.
+            // Everything that describes this step's forward pass is read before the parameters move:
+            // the head that made these logits, and its predictions. Reading the losses is a sync
+            // point on a GPU; the snapshot needs them anyway.
             double lossSoftmax = softmaxLoss.item_double();
             double lossCenter = centerLoss.item_double();
             double lossTotal = total.item_double();
             float[] featureValues = Torch.toFloats(features);
+            StepSnapshot.HeadParameters headInForce = headParameters(hp.head());
+            double batchAccuracy = accuracy(predictions(features.detach(), hp.head()), batchLabels);
             stepsDone++;
             if (!Double.isFinite(lossTotal)) {
-                return divergedSnapshot(hp, margin, lossSoftmax, lossCenter, lossTotal, batchLabels,
-                        featureValues, counts, started);
+                return divergedSnapshot(hp, margin, learningRate, new StepSnapshot.Scalars(lossSoftmax, lossCenter,
+                        lossTotal, 0, Double.NaN), batchLabels, featureValues, counts, headInForce, started);
             }
 
             optimizer.zero_grad();
             total.backward();
+            // The norm is measured always (a clip at infinity scales by 1) and recorded: a spike
+            // in it is the first sign of a run about to blow up.
+            double gradientNorm = clip_grad_norm_(network.parameters(),
+                    hp.gradientClipNorm() > 0 ? hp.gradientClipNorm() : Double.POSITIVE_INFINITY);
             optimizer.step();
 
+            // Algorithm 1, line 6: the centers follow the features x_i of this iteration's forward pass.
             CenterLoss.Update update = CenterLoss.update(features, centers, labels, counts, hp.centerRule(),
                     hp.alpha());
             try (NoGradGuard noGrad = new NoGradGuard()) {
-                centers.copy_(Torch.floats(update.centersAfter(), MnistDataSet.CLASSES, 2));
+                centers.copy_(Torch.floats(update.centersAfter(), data.classes, 2));
             }
             centerValues = update.centersAfter();
+            Optional<Vec2List> featuresAfter = withFeaturesAfter
+                    ? Optional.of(Vec2List.owning(featuresOf(images))) : Optional.empty();
 
-            int[] predictions = predictions(features.detach(), hp.head());
-            int correct = 0;
-            for (int i = 0; i < batch; i++) {
-                correct += predictions[i] == batchLabels[i] ? 1 : 0;
-            }
-            return new StepSnapshot(stepsDone, sampler.epoch(), hp, margin, lossSoftmax, lossCenter, lossTotal,
-                    (double) correct / batch, IntVector.owning(batchLabels), Vec2List.owning(featureValues),
-                    Vec2List.owning(centersBefore.clone()), Vec2List.owning(update.centersAfter().clone()),
-                    IntVector.owning(counts), Vec2List.owning(update.paperDeltas()), headWeights(),
-                    headBias(hp.head()), millisSince(started), Optional.empty(), Optional.empty());
+            return new StepSnapshot(stepsDone, sampler.epoch(), hp, margin, learningRate,
+                    new StepSnapshot.Scalars(lossSoftmax, lossCenter, lossTotal, batchAccuracy, gradientNorm),
+                    new StepSnapshot.Batch(IntVector.owning(batchLabels), Vec2List.owning(featureValues),
+                            featuresAfter, IntVector.owning(counts)),
+                    new StepSnapshot.CenterMove(Vec2List.owning(centersBefore.clone()),
+                            Vec2List.owning(update.centersAfter().clone()), Vec2List.owning(update.paperDeltas())),
+                    headInForce, headParameters(hp.head()), millisSince(started), Optional.empty(), Optional.empty());
         }
     }
 
-    private StepSnapshot divergedSnapshot(Hyperparameters hp, double margin, double lossSoftmax, double lossCenter,
-            double lossTotal, int[] batchLabels, float[] featureValues, int[] counts, long started) {
-        String reason = String.format(
-                "Training diverged at step %d: the loss became %s (L_S = %s, L_C = %s). "
-                        + "Lower the learning rate or lambda, then reset.",
-                stepsDone, lossTotal, lossSoftmax, lossCenter);
-        return new StepSnapshot(stepsDone, sampler.epoch(), hp, margin, lossSoftmax, lossCenter, lossTotal, 0,
-                IntVector.owning(batchLabels), Vec2List.owning(featureValues), Vec2List.owning(centerValues.clone()),
-                Vec2List.owning(centerValues.clone()), IntVector.owning(counts),
-                Vec2List.owning(new float[MnistDataSet.CLASSES * 2]), headWeights(), headBias(hp.head()),
-                millisSince(started), Optional.empty(), Optional.of(reason));
+    /** The features of images under the parameters as they are now; no gradient is kept. */
+    private float[] featuresOf(Tensor images) {
+        try (NoGradGuard noGrad = new NoGradGuard()) {
+            return Torch.toFloats(network.trunk.forward(images));
+        }
+    }
+
+    private static double accuracy(int[] predictions, int[] labels) {
+        int correct = 0;
+        for (int i = 0; i < labels.length; i++) {
+            correct += predictions[i] == labels[i] ? 1 : 0;
+        }
+        return labels.length == 0 ? 0 : (double) correct / labels.length;
+    }
+
+    private StepSnapshot divergedSnapshot(Hyperparameters hp, double margin, double learningRate,
+            StepSnapshot.Scalars scalars, int[] batchLabels, float[] featureValues, int[] counts,
+            StepSnapshot.HeadParameters head, long started) {
+        String reason = Message.of("trainer.diverged", stepsDone, String.valueOf(scalars.lossTotal()),
+                String.valueOf(scalars.lossSoftmax()), String.valueOf(scalars.lossCenter())).render();
+        Vec2List features = Vec2List.owning(featureValues);
+        Vec2List unchanged = Vec2List.owning(centerValues.clone());
+        return new StepSnapshot(stepsDone, sampler.epoch(), hp, margin, learningRate, scalars,
+                new StepSnapshot.Batch(IntVector.owning(batchLabels), features, Optional.of(features),
+                        IntVector.owning(counts)),
+                new StepSnapshot.CenterMove(unchanged, unchanged, Vec2List.owning(new float[data.classes * 2])),
+                head, head, millisSince(started), Optional.empty(), Optional.of(reason));
+    }
+
+    /** The run as it stands before any step: for the picture a class sees before Play. */
+    public RunOrigin origin(Hyperparameters hp, int probeSize) {
+        return new RunOrigin(hp, Vec2List.copyOf(centerValues), headParameters(hp.head()), probe(probeSize, hp.head()));
     }
 
     /** Features and predictions of the first {@code size} test images. */
@@ -201,20 +254,17 @@ public final class TrainingSession implements AutoCloseable {
         }
     }
 
-    private Vec2List headWeights() {
-        return Vec2List.owning(Torch.toFloats(network.head.weight()));
-    }
-
-    private Optional<FloatVector> headBias(HeadKind head) {
-        return head.isNormalized() ? Optional.empty()
-                : Optional.of(FloatVector.owning(Torch.toFloats(network.head.bias())));
+    private StepSnapshot.HeadParameters headParameters(HeadKind head) {
+        return new StepSnapshot.HeadParameters(Vec2List.owning(Torch.toFloats(network.head.weight())),
+                head.isNormalized() ? Optional.empty()
+                        : Optional.of(FloatVector.owning(Torch.toFloats(network.head.bias()))));
     }
 
     /**
      * Builds or retunes the optimizer. The learning rate changes in place; a change of optimizer,
      * momentum or weight decay builds a new one (its momentum buffers start again from zero).
      */
-    private void configureOptimizer(Hyperparameters hp) {
+    private void configureOptimizer(Hyperparameters hp, double learningRate) {
         boolean rebuild = optimizer == null
                 || optimizerSettings.optimizer() != hp.optimizer()
                 || optimizerSettings.momentum() != hp.momentum()
@@ -224,22 +274,23 @@ public final class TrainingSession implements AutoCloseable {
                 optimizer.close();
             }
             if (hp.optimizer() == OptimizerKind.SGD) {
-                SGDOptions options = new SGDOptions(hp.learningRate());
+                SGDOptions options = new SGDOptions(learningRate);
                 options.momentum().put(hp.momentum());
                 options.weight_decay().put(hp.weightDecay());
                 optimizer = new SGD(network.parameters(), options);
             } else {
-                AdamOptions options = new AdamOptions(hp.learningRate());
+                AdamOptions options = new AdamOptions(learningRate);
                 options.weight_decay().put(hp.weightDecay());
                 optimizer = new Adam(network.parameters(), options);
             }
-        } else if (optimizerSettings.learningRate() != hp.learningRate()) {
+        } else if (learningRateInOptimizer != learningRate) {
             var groups = optimizer.param_groups();
             for (long i = 0; i < groups.size(); i++) {
-                groups.get(i).options().set_lr(hp.learningRate());
+                groups.get(i).options().set_lr(learningRate);
             }
         }
         optimizerSettings = hp;
+        learningRateInOptimizer = learningRate;
     }
 
     private static double millisSince(long startNanos) {

@@ -8,6 +8,10 @@ import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import java.util.Map;
+import lab.centerloss.text.Messages;
+import lab.centerloss.train.DeviceChoice;
+import lab.centerloss.ui.charts.ChartWarmUp;
 import lab.centerloss.data.DataLocation;
 import lab.centerloss.data.MnistDataSet;
 import lab.centerloss.plot.HeadlessFx;
@@ -16,15 +20,16 @@ import lab.centerloss.train.Trainer;
 
 /** The window. libtorch loads on the trainer's thread, so the window is up before it is ready. */
 public final class LabApplication extends Application {
-    public static final String TITLE = "Center Loss Lab";
-    private MainViewModel viewModel;
+    private LabSession session;
     private Stage stage;
+    private DeviceChoice device = DeviceChoice.AUTO;
     private final Path settingsFile = UserSettings.defaultFile();
 
     /** Opens the window and blocks until it closes. */
-    public static void launchWindow(Path dataFolder) {
+    public static void launchWindow(Path dataFolder, DeviceChoice device) {
         HeadlessFx.quietClassPathWarning();
-        Application.launch(LabApplication.class, "--data=" + (dataFolder == null ? "" : dataFolder.toString()));
+        Application.launch(LabApplication.class, "--data=" + (dataFolder == null ? "" : dataFolder.toString()),
+                "--device=" + (device == null ? "" : device.name()));
     }
 
     /** On Linux a window needs an X or Wayland display; elsewhere there always is one. */
@@ -39,16 +44,20 @@ public final class LabApplication extends Application {
         String data = getParameters().getNamed().getOrDefault("data", "");
         Path folder = data.isEmpty() ? DataLocation.defaultMnistFolder() : Path.of(data);
         UserSettings.Loaded saved = UserSettings.load(settingsFile);
-        viewModel = new MainViewModel(LabApplication::startTrainer, folder, saved.settings().hyperparameters());
-        saved.notice().ifPresent(viewModel::showNotice);
-        viewModel.exportFolderProperty().set(saved.settings().exportFolder());
-        Parent root = loadMainView(viewModel, stage);
-        Scene scene = new Scene(root, saved.settings().windowWidth(), saved.settings().windowHeight());
+        String askedDevice = getParameters().getNamed().getOrDefault("device", "");
+        DeviceChoice device = askedDevice.isEmpty() ? saved.settings().device() : DeviceChoice.valueOf(askedDevice);
+        session = new LabSession((f, hp) -> startTrainer(f, hp, device, 0), folder,
+                saved.settings().hyperparameters());
+        saved.notice().ifPresent(session.controls()::showNotice);
+        session.dialogs().lastFolderProperty().set(saved.settings().exportFolder());
         this.stage = stage;
-        stage.setTitle(TITLE);
+        this.device = device;
+        Scene scene = new Scene(load(session, stage).root(), saved.settings().windowWidth(),
+                saved.settings().windowHeight());
+        stage.setTitle(Messages.text("app.title"));
         stage.setScene(scene);
         stage.show();
-        viewModel.start();
+        session.start();
         warmUpDrawing();
     }
 
@@ -64,46 +73,48 @@ public final class LabApplication extends Application {
         ChartWarmUp.start(LabApplication.class.getResource("lab.css").toExternalForm());
     }
 
-    /** The main view's node tree, wired to a view model; used by the app and its UI tests. */
-    public static Parent loadMainView(MainViewModel viewModel, Stage stage) throws IOException {
-        return load(viewModel, stage).root();
+    /** The window's node tree and its shell, wired to a session; used by the app and its UI tests. */
+    public record LoadedWindow(Parent root, MainWindow shell) {
     }
 
-    /** The node tree and its controller. */
-    record LoadedView(Parent root, MainView view) {
-    }
-
-    static LoadedView load(MainViewModel viewModel, Stage stage) throws IOException {
+    public static LoadedWindow load(LabSession session, Stage stage) throws IOException {
         URL fxml = LabApplication.class.getResource("/fxml/main.fxml");
-        FXMLLoader loader = new FXMLLoader(fxml);
-        loader.setControllerFactory(type -> new MainView(viewModel, stage));
+        MainWindow shell = new MainWindow(session, stage);
+        Map<Class<?>, Object> views = session.newViews(shell);
+        shell.setViews(views);
+        FXMLLoader loader = new FXMLLoader(fxml, Messages.bundle());
+        loader.setControllerFactory(type -> {
+            Object view = views.get(type);
+            if (view == null) {
+                throw new IllegalStateException("no view for " + type.getName());
+            }
+            return view;
+        });
         Parent root = loader.load();
+        shell.connectPanels();
         root.getStylesheets().add(LabApplication.class.getResource("lab.css").toExternalForm());
-        return new LoadedView(root, loader.getController());
-    }
-
-    static Trainer startTrainer(Path folder, Hyperparameters initial) {
-        return startTrainer(folder, initial, Trainer.Settings.defaults().threads());
+        return new LoadedWindow(root, shell);
     }
 
     /** @param threads libtorch's CPU threads; 0 for one per processor */
-    static Trainer startTrainer(Path folder, Hyperparameters initial, int threads) {
+    static Trainer startTrainer(Path folder, Hyperparameters initial, DeviceChoice device, int threads) {
         Trainer.Settings defaults = Trainer.Settings.defaults();
         return new Trainer(() -> MnistDataSet.load(folder),
-                new Trainer.Settings(defaults.device(), threads, defaults.probeSize()), initial).launch();
+                new Trainer.Settings(device, threads, defaults.probeSize()), initial).launch();
     }
 
     @Override
     public void stop() {
-        if (viewModel != null) {
-            viewModel.shutdown();
-            UserSettings settings = new UserSettings(viewModel.hyperparametersProperty().get(),
+        if (session != null) {
+            session.shutdown();
+            UserSettings settings = new UserSettings(session.training().hyperparametersProperty().get(),
                     stage == null || stage.isFullScreen() ? 1440 : stage.getWidth(),
-                    stage == null || stage.isFullScreen() ? 900 : stage.getHeight(), viewModel.exportFolderProperty().get());
+                    stage == null || stage.isFullScreen() ? 900 : stage.getHeight(),
+                    session.dialogs().lastFolderProperty().get(), device);
             try {
                 settings.save(settingsFile);
             } catch (IOException e) {
-                System.err.println("The settings could not be saved to " + settingsFile + ": " + e.getMessage());
+                System.err.println(Messages.text("settings.cannotSave", settingsFile.toString(), e.getMessage()));
             }
         }
     }

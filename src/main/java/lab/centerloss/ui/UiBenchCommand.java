@@ -10,6 +10,8 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 import lab.centerloss.data.DataLocation;
 import lab.centerloss.plot.HeadlessFx;
+import lab.centerloss.text.Messages;
+import lab.centerloss.train.DeviceChoice;
 import lab.centerloss.train.Hyperparameters;
 import lab.centerloss.train.TrainerStatus.State;
 import picocli.CommandLine.Command;
@@ -36,46 +38,60 @@ public final class UiBenchCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "0", description = "libtorch threads; 0 for one per processor, as the window uses (default: 0).")
     int threads;
 
+    /** Polls {@code read} until {@code done} holds or the timeout passes; returns the last value read. */
+    private static <T> T await(java.util.function.Supplier<T> read, java.util.function.Predicate<T> done,
+            int timeoutSeconds) {
+        long deadline = System.nanoTime() + timeoutSeconds * 1_000_000_000L;
+        T value = read.get();
+        while (!done.test(value) && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(50_000_000L);
+            value = read.get();
+        }
+        return value;
+    }
+
     @Override
     public Integer call() throws Exception {
         HeadlessFx.start();
         Path folder = data != null ? data : DataLocation.defaultMnistFolder();
-        AtomicReference<MainViewModel> model = new AtomicReference<>();
-        AtomicReference<MainView> view = new AtomicReference<>();
+        AtomicReference<LabSession> model = new AtomicReference<>();
+        AtomicReference<MainWindow> view = new AtomicReference<>();
         AtomicReference<Stage> stage = new AtomicReference<>();
         HeadlessFx.call(() -> {
             try {
                 Stage window = new Stage();
-                MainViewModel viewModel = new MainViewModel((f, hp) -> LabApplication.startTrainer(f, hp, threads), folder,
-                        Hyperparameters.defaults());
-                LabApplication.LoadedView loaded = LabApplication.load(viewModel, window);
+                LabSession session = new LabSession((f, hp) -> LabApplication.startTrainer(f, hp, DeviceChoice.AUTO,
+                        threads), folder, Hyperparameters.defaults());
+                LabApplication.LoadedWindow loaded = LabApplication.load(session, window);
                 window.setScene(new Scene(loaded.root(), 1440, 900));
                 window.show();
-                viewModel.start();
+                session.start();
                 LabApplication.warmUpDrawing();
-                model.set(viewModel);
-                view.set(loaded.view());
+                model.set(session);
+                view.set(loaded.shell());
                 stage.set(window);
                 return null;
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
         });
-        MainViewModel viewModel = model.get();
-        long deadline = System.nanoTime() + 120_000_000_000L;
-        while (HeadlessFx.call(() -> viewModel.stateProperty().get()) == State.LOADING && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-        if (HeadlessFx.call(() -> viewModel.stateProperty().get()) != State.PAUSED) {
-            throw new IllegalStateException("the trainer did not become ready: "
-                    + HeadlessFx.call(() -> viewModel.statusTextProperty().get()));
+        LabSession session = model.get();
+        State ready = await(() -> HeadlessFx.call(() -> session.training().stateProperty().get()),
+                state -> state != State.LOADING, 120);
+        if (ready != State.PAUSED) {
+            throw new IllegalStateException(Messages.text("bench.notReady",
+                    HeadlessFx.call(() -> session.training().statusTextProperty().get())));
         }
         HeadlessFx.call(() -> {
-            viewModel.play();
+            session.training().play();
             view.get().frameClock().restart();
             return null;
         });
-        Thread.sleep(seconds * 1000L);
+        // The measurement is the whole of these seconds: nothing to wait for but the clock.
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        while (System.nanoTime() < end) {
+            java.util.concurrent.locks.LockSupport.parkNanos(end - System.nanoTime());
+        }
         ObjectNode result = HeadlessFx.call(() -> {
             ObjectNode node = new ObjectMapper().createObjectNode();
             node.put("seconds", seconds);
@@ -86,9 +102,10 @@ public final class UiBenchCommand implements Callable<Integer> {
                 gaps.addArray().add(Math.round(gap[0] * 100) / 100.0).add(Math.round(gap[1] * 10) / 10.0);
             }
             node.put("libtorch_threads", threads == 0 ? Runtime.getRuntime().availableProcessors() : threads);
-            node.put("steps_trained", viewModel.latestProperty().get() == null ? 0 : viewModel.latestProperty().get().step());
+            var latest = session.history().latestProperty().get();
+            node.put("steps_trained", latest == null ? 0 : latest.step());
             node.put("pipeline", "JavaFX software renderer, Monocle headless");
-            viewModel.shutdown();
+            session.shutdown();
             stage.get().close();
             return node;
         });

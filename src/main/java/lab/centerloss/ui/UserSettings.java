@@ -10,19 +10,22 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
 import lab.centerloss.export.TextFiles;
+import lab.centerloss.text.Messages;
+import lab.centerloss.train.DeviceChoice;
 import lab.centerloss.train.Hyperparameters;
 
 /**
  * What the app remembers between runs: the last hyperparameters, the window's size and the export
  * folder, as JSON in the user's config folder. A file that cannot be read is ignored with a notice.
  */
-public record UserSettings(Hyperparameters hyperparameters, double windowWidth, double windowHeight, String exportFolder) {
+public record UserSettings(Hyperparameters hyperparameters, double windowWidth, double windowHeight, String exportFolder,
+        DeviceChoice device) {
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     public static UserSettings defaults() {
-        return new UserSettings(Hyperparameters.defaults(), 1440, 900, "");
+        return new UserSettings(Hyperparameters.defaults(), 1440, 900, "", DeviceChoice.AUTO);
     }
 
     /** The settings, and a sentence for the user when the saved ones had to be ignored. */
@@ -41,21 +44,21 @@ public record UserSettings(Hyperparameters hyperparameters, double windowWidth, 
         try {
             UserSettings settings = JSON.readValue(content, UserSettings.class);
             if (settings.hyperparameters() == null || !settings.hyperparameters().problems().isEmpty()) {
-                return ignored(file, settings.hyperparameters() == null ? "no hyperparameters"
-                        : settings.hyperparameters().problems().get(0));
+                return ignored(file, settings.hyperparameters() == null ? Messages.text("settings.noHyperparameters")
+                        : settings.hyperparameters().problems().get(0).render());
             }
             double width = settings.windowWidth() >= 640 && settings.windowWidth() <= 10_000 ? settings.windowWidth() : 1440;
             double height = settings.windowHeight() >= 480 && settings.windowHeight() <= 10_000 ? settings.windowHeight() : 900;
             return new Loaded(new UserSettings(settings.hyperparameters(), width, height,
-                    settings.exportFolder() == null ? "" : settings.exportFolder()), Optional.empty());
+                    settings.exportFolder() == null ? "" : settings.exportFolder(),
+                    settings.device() == null ? DeviceChoice.AUTO : settings.device()), Optional.empty());
         } catch (JacksonException e) {
-            return ignored(file, "not valid settings JSON");
+            return ignored(file, Messages.text("settings.notJson"));
         }
     }
 
     private static Loaded ignored(Path file, String why) {
-        return new Loaded(defaults(), Optional.of("The saved settings in " + file + " could not be used (" + why
-                + "); starting with the defaults."));
+        return new Loaded(defaults(), Optional.of(Messages.text("settings.ignored", file.toString(), why)));
     }
 
     public void save(Path file) throws IOException {

@@ -12,14 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
-import lab.centerloss.train.FloatVector;
-import lab.centerloss.train.Hyperparameters;
-import lab.centerloss.train.IntVector;
+import lab.centerloss.testing.SnapshotBuilder;
 import lab.centerloss.train.StepSnapshot;
-import lab.centerloss.train.Vec2List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -115,18 +111,7 @@ class FullDiskTest {
     }
 
     private static StepSnapshot snapshot(int step) {
-        float[] features = new float[2 * 128];
-        int[] labels = new int[128];
-        SplittableRandom random = new SplittableRandom(step);
-        for (int i = 0; i < labels.length; i++) {
-            labels[i] = i % 10;
-            features[2 * i] = (float) random.nextGaussian();
-            features[2 * i + 1] = (float) random.nextGaussian();
-        }
-        Vec2List ten = Vec2List.copyOf(new float[20]);
-        return new StepSnapshot(step, 1, Hyperparameters.defaults(), 0, 1.5, 0.3, 1.53, 0.5, IntVector.copyOf(labels),
-                Vec2List.copyOf(features), ten, ten, IntVector.copyOf(new int[10]), ten, ten,
-                Optional.of(FloatVector.copyOf(new float[10])), 40, Optional.empty(), Optional.empty());
+        return SnapshotBuilder.aStep().step(step).build();
     }
 
     private static List<String> filesIn(Path folder) {

@@ -44,7 +44,7 @@ class TrainerTest {
                         return s;
                     }
                 }
-                Thread.sleep(20);
+                java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L);
             }
             throw new AssertionError("no such status; seen " + statuses);
         }
@@ -69,9 +69,12 @@ class TrainerTest {
             StepSnapshot first = recorder.next();
             assertThat(first.step()).isEqualTo(1);
             assertThat(first.probe()).isPresent();
-            Thread.sleep(300);
-            assertThat(recorder.snapshots).as("nothing after one step").isEmpty();
-            assertThat(trainer.latest()).contains(first);
+            assertThat(first.batch().featuresAfter()).as("a single step records where its features went").isPresent();
+            // Commands run in order on the trainer's thread: the probe asked for now republishes the
+            // latest step, so had a second step been trained, its number would show here.
+            trainer.requestProbe();
+            assertThat(recorder.next().step()).as("nothing after one step").isEqualTo(1);
+            assertThat(trainer.latest().map(StepSnapshot::step)).contains(1L);
 
             trainer.setHyperparameters(Hyperparameters.defaults().withLambda(0.5));
             trainer.play();
@@ -79,20 +82,23 @@ class TrainerTest {
             assertThat(second.step()).isEqualTo(2);
             assertThat(second.hyperparameters().lambda()).isEqualTo(0.5);
             recorder.next();
+            recorder.statuses.clear();
             trainer.pause();
             recorder.awaitStatus(s -> s.state() == State.PAUSED && s.message().equals("Paused."));
-            Thread.sleep(200);
+            // Every step trained before the pause was published before its status: drop them.
             recorder.snapshots.clear();
-            Thread.sleep(300);
-            assertThat(recorder.snapshots).as("paused").isEmpty();
+            trainer.requestProbe();
+            long pausedAt = recorder.next().step();
+            trainer.requestProbe();
+            assertThat(recorder.next().step()).as("paused").isEqualTo(pausedAt);
 
             trainer.setHyperparameters(Hyperparameters.defaults());
             trainer.reset();
             trainer.step();
             StepSnapshot again = recorder.next();
             assertThat(again.step()).isEqualTo(1);
-            assertThat(again.centersAfter()).isEqualTo(first.centersAfter());
-            assertThat(again.batchFeatures()).isEqualTo(first.batchFeatures());
+            assertThat(again.centers().after()).isEqualTo(first.centers().after());
+            assertThat(again.batch().features()).isEqualTo(first.batch().features());
             assertThat(recorder.threads).containsOnly("trainer");
         }
     }
@@ -111,9 +117,11 @@ class TrainerTest {
             trainer.reset();
             assertThat(trainer.latest()).isEmpty();
             recorder.snapshots.clear();
-            Thread.sleep(300);
-            assertThat(recorder.snapshots).as("nothing from the old run, and reset pauses").isEmpty();
+            // Nothing of the old run arrives after reset() returned, and reset pauses: the first
+            // snapshot now is the step asked for, step 1 of the new run.
             trainer.step();
+            assertThat(recorder.next().step()).isEqualTo(1);
+            trainer.requestProbe();
             assertThat(recorder.next().step()).isEqualTo(1);
         }
     }
@@ -139,6 +147,28 @@ class TrainerTest {
     }
 
     @Test
+    @DisplayName("a window that asks for the GPU on a machine without one is told so once and trains on the CPU")
+    void gpuFallsBackToTheCpu() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeFalse(Torch.gpuNativesBundled() && cudaAvailable());
+        Recorder recorder = new Recorder();
+        try (Trainer trainer = new Trainer(TestData::mnist, new Trainer.Settings(DeviceChoice.CUDA, 0, 100),
+                Hyperparameters.defaults())) {
+            trainer.addListener(recorder);
+            trainer.launch();
+            TrainerStatus ready = recorder.awaitStatus(s -> s.state() == State.PAUSED);
+            assertThat(ready.device()).startsWith("CPU with");
+            assertThat(trainer.notice()).startsWith("CUDA was asked for, but ").endsWith(" Training on the CPU instead.");
+            trainer.step();
+            assertThat(recorder.next().step()).isEqualTo(1);
+        }
+    }
+
+    private static boolean cudaAvailable() {
+        Torch.load();
+        return org.bytedeco.pytorch.global.torch.cuda_is_available();
+    }
+
+    @Test
     @DisplayName("a data folder that cannot be loaded fails the trainer with the reader's sentence")
     void brokenData() throws Exception {
         Recorder recorder = new Recorder();
@@ -154,7 +184,7 @@ class TrainerTest {
     }
 
     @Test
-    @DisplayName("libtorch failing in a step fails the trainer with libtorch's message, which stays")
+    @DisplayName("libtorch failing fails the trainer with libtorch's message, which stays")
     void libtorchFailsWhileTraining() throws Exception {
         // 8x8 images, which the reader refuses, handed over directly: LeNet++ cannot reshape them.
         Trainer.DataSource tooSmall = () -> new MnistDataSet(split(256, 8), split(64, 8));
@@ -162,12 +192,12 @@ class TrainerTest {
         try (Trainer trainer = new Trainer(tooSmall, SETTINGS, Hyperparameters.defaults())) {
             trainer.addListener(recorder);
             trainer.launch();
-            recorder.awaitStatus(s -> s.state() == State.PAUSED);
-            trainer.step();
+            // the untrained network's probe at step 0 already runs the images through it
             TrainerStatus failed = recorder.awaitStatus(s -> s.state() == State.FAILED);
             assertThat(failed.message()).startsWith("Training failed: shape ").doesNotContain("frame #", "\n");
-            Thread.sleep(300);
+            trainer.close(); // joins the trainer's thread: whatever it said last has been said
             assertThat(trainer.status()).isEqualTo(failed);
+            assertThat(recorder.statuses.get(recorder.statuses.size() - 1)).isEqualTo(failed);
             assertThat(recorder.snapshots).isEmpty();
         }
     }

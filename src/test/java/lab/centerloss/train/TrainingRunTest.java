@@ -40,7 +40,7 @@ class TrainingRunTest {
     private Vec2List centersAfter(Hyperparameters hp, int steps) {
         try (TrainingSession session = engine.newSession(hp)) {
             for (int i = 0; i < steps; i++) {
-                session.step(hp);
+                session.step(hp, false);
             }
             return session.centers();
         }
@@ -54,9 +54,9 @@ class TrainingRunTest {
         double accuracy = 0;
         try (TrainingSession session = engine.newSession(hp)) {
             for (int i = 1; i <= 500 && accuracy < 0.9; i++) {
-                StepSnapshot snapshot = session.step(hp);
+                StepSnapshot snapshot = session.step(hp, false);
                 assertThat(snapshot.diverged()).isFalse();
-                losses.add(snapshot.lossSoftmax());
+                losses.add(snapshot.scalars().lossSoftmax());
                 if (i % 50 == 0) {
                     accuracy = session.probe(2000, hp.head()).accuracy();
                 }
@@ -75,7 +75,7 @@ class TrainingRunTest {
             Hyperparameters hp = Hyperparameters.defaults().withModel(size);
             try (TrainingSession session = engine.newSession(hp)) {
                 for (int i = 0; i < steps; i++) {
-                    StepSnapshot snapshot = session.step(hp);
+                    StepSnapshot snapshot = session.step(hp, false);
                     assertThat(snapshot.divergence()).as("%s step %d", size, i).isEmpty();
                 }
                 assertThat(session.allParametersFinite()).as(size.id()).isTrue();
@@ -91,9 +91,9 @@ class TrainingRunTest {
                 Hyperparameters hp = Hyperparameters.recommendedFor(head).withMargin(m).withMarginWarmupSteps(0);
                 try (TrainingSession session = engine.newSession(hp)) {
                     for (int i = 0; i < 40; i++) {
-                        StepSnapshot snapshot = session.step(hp);
+                        StepSnapshot snapshot = session.step(hp, false);
                         assertThat(snapshot.divergence()).as("%s m=%.1f step %d", head, m, i).isEmpty();
-                        assertThat(snapshot.batchFeatures().allFinite()).isTrue();
+                        assertThat(snapshot.batch().features().allFinite()).isTrue();
                     }
                     assertThat(session.allParametersFinite()).as("%s m=%.1f", head, m).isTrue();
                 }
@@ -114,9 +114,9 @@ class TrainingRunTest {
                 }
             }
             assertThat(snapshot.diverged()).isTrue();
-            assertThat(Double.isFinite(snapshot.lossTotal())).isFalse();
+            assertThat(Double.isFinite(snapshot.scalars().lossTotal())).isFalse();
             assertThat(snapshot.divergence().get()).startsWith("Training diverged at step " + snapshot.step());
-            assertThat(snapshot.centersAfter()).isEqualTo(snapshot.centersBefore());
+            assertThat(snapshot.centers().after()).isEqualTo(snapshot.centers().before());
         }
     }
 
@@ -128,27 +128,27 @@ class TrainingRunTest {
             session.step(hp);
             StepSnapshot s = session.step(hp);
             assertThat(s.step()).isEqualTo(2);
-            assertThat(s.batchLabels().size()).isEqualTo(32);
-            assertThat(s.batchFeatures().size()).isEqualTo(32);
+            assertThat(s.batch().labels().size()).isEqualTo(32);
+            assertThat(s.batch().features().size()).isEqualTo(32);
             int[] counts = new int[10];
             for (int i = 0; i < 32; i++) {
-                counts[s.batchLabels().get(i)]++;
+                counts[s.batch().labels().get(i)]++;
             }
-            assertThat(s.classCounts().toArray()).containsExactly(counts);
+            assertThat(s.batch().classCounts().toArray()).containsExactly(counts);
             for (int j = 0; j < 10; j++) {
                 double sumX = 0;
                 for (int i = 0; i < 32; i++) {
-                    if (s.batchLabels().get(i) == j) {
-                        sumX += s.centersBefore().x(j) - s.batchFeatures().x(i);
+                    if (s.batch().labels().get(i) == j) {
+                        sumX += s.centers().before().x(j) - s.batch().features().x(i);
                     }
                 }
                 double delta = sumX / (1 + counts[j]);
-                assertThat((double) s.paperDeltas().x(j)).isCloseTo(delta, org.assertj.core.api.Assertions.within(1e-5));
-                assertThat((double) s.centersAfter().x(j))
-                        .isCloseTo(s.centersBefore().x(j) - hp.alpha() * delta, org.assertj.core.api.Assertions.within(1e-5));
+                assertThat((double) s.centers().paperDeltas().x(j)).isCloseTo(delta, org.assertj.core.api.Assertions.within(1e-5));
+                assertThat((double) s.centers().after().x(j))
+                        .isCloseTo(s.centers().before().x(j) - hp.alpha() * delta, org.assertj.core.api.Assertions.within(1e-5));
             }
-            assertThat(s.headBias()).isPresent();
-            assertThat(s.lossTotal()).isCloseTo(s.lossSoftmax() + hp.lambda() * s.lossCenter(),
+            assertThat(s.head().bias()).isPresent();
+            assertThat(s.scalars().lossTotal()).isCloseTo(s.scalars().lossSoftmax() + hp.lambda() * s.scalars().lossCenter(),
                     org.assertj.core.api.Assertions.within(1e-5));
         }
     }

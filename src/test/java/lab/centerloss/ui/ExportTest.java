@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import lab.centerloss.export.StepTables;
+import lab.centerloss.ui.export.ExportViewModel;
 import lab.centerloss.train.Hyperparameters;
 import lab.centerloss.train.TrainerStatus.State;
 import org.junit.jupiter.api.AfterEach;
@@ -25,7 +26,7 @@ import org.testfx.framework.junit5.Start;
 /** Exports from the window: recorded frames, snapshot, data; with real training, headless. */
 @ExtendWith(ApplicationExtension.class)
 class ExportTest {
-    private MainViewModel viewModel;
+    private LabSession viewModel;
 
     @TempDir
     Path folder;
@@ -43,7 +44,7 @@ class ExportTest {
     @Test
     @DisplayName("recording writes one frame per step at the chosen size; the data exports hold every step")
     void recordAndExport(FxRobot robot) throws Exception {
-        waitFor(60, TimeUnit.SECONDS, () -> viewModel.stateProperty().get() == State.PAUSED);
+        waitFor(60, TimeUnit.SECONDS, () -> viewModel.training().stateProperty().get() == State.PAUSED);
         ExportViewModel export = viewModel.export();
         robot.interact(() -> {
             export.sizeProperty().set("1280x720");
@@ -52,7 +53,7 @@ class ExportTest {
         });
         assertThat(export.recordingProperty().get()).isTrue();
         for (int i = 1; i <= 3; i++) {
-            robot.interact(viewModel::step);
+            robot.interact(viewModel.training()::step);
             int expected = i;
             waitFor(30, TimeUnit.SECONDS, () -> export.framesWrittenProperty().get() == expected);
         }
@@ -89,7 +90,7 @@ class ExportTest {
     @Test
     @DisplayName("a recording folder that does not exist is named, and nothing records")
     void missingFolder(FxRobot robot) throws Exception {
-        waitFor(60, TimeUnit.SECONDS, () -> viewModel.stateProperty().get() == State.PAUSED);
+        waitFor(60, TimeUnit.SECONDS, () -> viewModel.training().stateProperty().get() == State.PAUSED);
         Path missing = folder.resolve("nope");
         robot.interact(() -> {
             viewModel.export().recordingFolderProperty().set(missing.toString());

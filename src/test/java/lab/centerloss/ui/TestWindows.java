@@ -5,13 +5,13 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.testfx.util.WaitForAsyncUtils;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import lab.centerloss.testing.TestData;
 import lab.centerloss.train.DeviceChoice;
 import lab.centerloss.train.Hyperparameters;
 import lab.centerloss.train.Trainer;
+import org.testfx.util.WaitForAsyncUtils;
 
 /** The real main window on a test stage, with a real trainer on the bundled data. */
 final class TestWindows {
@@ -19,21 +19,21 @@ final class TestWindows {
     }
 
     /** Shows the window (1280x800, the headless screen's default size) and starts its trainer. */
-    static MainViewModel open(Stage stage, Hyperparameters initial, int probeSize) throws IOException {
-        MainViewModel viewModel = new MainViewModel((folder, hp) -> new Trainer(TestData::mnist,
+    static LabSession open(Stage stage, Hyperparameters initial, int probeSize) throws IOException {
+        LabSession session = new LabSession((folder, hp) -> new Trainer(TestData::mnist,
                 new Trainer.Settings(DeviceChoice.CPU, 0, probeSize), hp).launch(), TestData.bundledFolder(), initial);
-        stage.setScene(new Scene(LabApplication.loadMainView(viewModel, stage), 1280, 800));
+        stage.setScene(new Scene(LabApplication.load(session, stage).root(), 1280, 800));
         stage.show();
-        viewModel.start();
-        return viewModel;
+        session.start();
+        return session;
     }
 
     /**
      * Stops the window's trainer and closes the window: one left open would keep its animation
      * running into the next tests.
      */
-    static void close(MainViewModel viewModel) throws TimeoutException {
-        viewModel.shutdown();
+    static void close(LabSession session) throws TimeoutException {
+        session.shutdown();
         org.testfx.api.FxToolkit.cleanupStages();
     }
 

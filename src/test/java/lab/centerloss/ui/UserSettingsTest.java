@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import lab.centerloss.train.DeviceChoice;
 import lab.centerloss.train.HeadKind;
 import lab.centerloss.train.Hyperparameters;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,7 @@ class UserSettingsTest {
     void savedSettingsComeBack(@TempDir Path folder) throws Exception {
         Path file = folder.resolve("config").resolve("settings.json");
         UserSettings settings = new UserSettings(Hyperparameters.recommendedFor(HeadKind.ARCFACE).withSeed(77), 1200, 800,
-                "/tmp/exports");
+                "/tmp/exports", DeviceChoice.CUDA);
         settings.save(file);
         UserSettings.Loaded loaded = UserSettings.load(file);
         assertThat(loaded.notice()).isEmpty();
@@ -40,7 +41,7 @@ class UserSettingsTest {
     @Test
     void impossibleSavedValuesAreIgnoredWithANotice(@TempDir Path folder) throws Exception {
         Path file = folder.resolve("settings.json");
-        new UserSettings(Hyperparameters.defaults().withAlpha(0.5), 1000, 700, "").save(file);
+        new UserSettings(Hyperparameters.defaults().withAlpha(0.5), 1000, 700, "", DeviceChoice.AUTO).save(file);
         Files.writeString(file, Files.readString(file).replace("\"alpha\" : 0.5", "\"alpha\" : 7.0"));
         UserSettings.Loaded loaded = UserSettings.load(file);
         assertThat(loaded.settings()).isEqualTo(UserSettings.defaults());

@@ -1,0 +1,44 @@
+package lab.centerloss.text;
+
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/**
+ * Every word a user sees comes from here: the bundle {@code lab/centerloss/text/messages} of the
+ * current language, with numbers and formulas put in by {@link MessageFormat}. A second language
+ * is a second properties file, not a change of code.
+ */
+public final class Messages {
+    public static final String BUNDLE = "lab.centerloss.text.messages";
+
+    private Messages() {
+    }
+
+    /** The bundle of the default locale (set by {@code --lang} or the system). */
+    public static ResourceBundle bundle() {
+        return ResourceBundle.getBundle(BUNDLE, Locale.getDefault());
+    }
+
+    /** The text of {@code key}, with the arguments put in; the key itself if the bundle lacks it. */
+    public static String text(String key, Object... arguments) {
+        String pattern;
+        try {
+            pattern = bundle().getString(key);
+        } catch (MissingResourceException e) {
+            return key;
+        }
+        return new MessageFormat(pattern, Locale.getDefault()).format(arguments);
+    }
+
+    /** The label of a choice, e.g. {@code label.HeadKind.arcface}: one place for every enum's words. */
+    public static String label(Enum<?> choice) {
+        return text("label." + choice.getDeclaringClass().getSimpleName() + "." + choice.name().toLowerCase());
+    }
+
+    /** Whether the bundle has {@code key}. */
+    public static boolean has(String key) {
+        return bundle().containsKey(key);
+    }
+}

@@ -1,0 +1,101 @@
+package lab.centerloss.ui;
+
+import java.nio.file.Path;
+import java.util.Map;
+import lab.centerloss.train.Hyperparameters;
+import lab.centerloss.ui.charts.ChartsView;
+import lab.centerloss.ui.charts.ChartsViewModel;
+import lab.centerloss.ui.common.BackgroundFiles;
+import lab.centerloss.ui.common.FileDialogs;
+import lab.centerloss.ui.controls.ControlsView;
+import lab.centerloss.ui.controls.ControlsViewModel;
+import lab.centerloss.ui.export.ExportView;
+import lab.centerloss.ui.export.ExportViewModel;
+import lab.centerloss.ui.margin.MarginView;
+import lab.centerloss.ui.margin.MarginViewModel;
+import lab.centerloss.ui.model.LiveTraining;
+import lab.centerloss.ui.model.RunHistory;
+import lab.centerloss.ui.model.ViewOptions;
+import lab.centerloss.ui.plane.PlaneViewModel;
+import lab.centerloss.ui.problem.ProblemView;
+import lab.centerloss.ui.problem.ProblemViewModel;
+import lab.centerloss.ui.stepthrough.StepThroughView;
+import lab.centerloss.ui.stepthrough.StepThroughViewModel;
+import lab.centerloss.ui.status.StatusView;
+import lab.centerloss.ui.status.StatusViewModel;
+import lab.centerloss.ui.toolbar.ToolbarView;
+import lab.centerloss.ui.toolbar.ToolbarViewModel;
+
+/**
+ * One window's state: the run model (history, live training, view options) and the view model of
+ * every panel, each given what it shares through its constructor. The views are made per load of
+ * the FXML, so the window can be built again (another language) around the same state.
+ */
+public final class LabSession {
+    private final RunHistory history = new RunHistory();
+    private final ViewOptions options = new ViewOptions();
+    private final LiveTraining training;
+    private final BackgroundFiles files = new BackgroundFiles();
+    private final FileDialogs dialogs = new FileDialogs();
+    private final PlaneViewModel plane;
+    private final ToolbarViewModel toolbar;
+    private final ControlsViewModel controls;
+    private final StepThroughViewModel stepThrough;
+    private final ExportViewModel export;
+    private final ChartsViewModel charts;
+    private final StatusViewModel status;
+    private final ProblemViewModel problem;
+    private final MarginViewModel margin;
+
+    public LabSession(LiveTraining.TrainerFactory trainerFactory, Path dataFolder, Hyperparameters initial) {
+        training = new LiveTraining(trainerFactory, dataFolder, initial, history);
+        plane = new PlaneViewModel(history, options);
+        toolbar = new ToolbarViewModel(training, options);
+        controls = new ControlsViewModel(training);
+        stepThrough = new StepThroughViewModel(history, training, options);
+        export = new ExportViewModel(history);
+        charts = new ChartsViewModel(history);
+        status = new StatusViewModel(training, history);
+        problem = new ProblemViewModel(training, history);
+        margin = new MarginViewModel(training);
+        plane.setOverlay(stepThrough::scene);
+    }
+
+    /** Starts the trainer, which loads libtorch and the data in the background. */
+    public void start() {
+        training.start();
+    }
+
+    /** Stops the trainer and the file workers: the window is closing. */
+    public void shutdown() {
+        export.shutdown();
+        files.shutdown();
+        training.close();
+    }
+
+    /** The views of one load of the window's FXML, made for the FXML loader by controller class. */
+    Map<Class<?>, Object> newViews(MainWindow shell) {
+        return Map.of(
+                MainWindow.class, shell,
+                ToolbarView.class, new ToolbarView(toolbar),
+                ControlsView.class, new ControlsView(controls),
+                StepThroughView.class, new StepThroughView(stepThrough, files, dialogs),
+                ExportView.class, new ExportView(export, dialogs),
+                ChartsView.class, new ChartsView(charts),
+                StatusView.class, new StatusView(status),
+                ProblemView.class, new ProblemView(problem),
+                MarginView.class, new MarginView(margin));
+    }
+
+    public RunHistory history() { return history; }
+    public ViewOptions options() { return options; }
+    public LiveTraining training() { return training; }
+    public PlaneViewModel plane() { return plane; }
+    public ToolbarViewModel toolbar() { return toolbar; }
+    public ControlsViewModel controls() { return controls; }
+    public StepThroughViewModel stepThrough() { return stepThrough; }
+    public ExportViewModel export() { return export; }
+    public ChartsViewModel charts() { return charts; }
+    public StatusViewModel status() { return status; }
+    public FileDialogs dialogs() { return dialogs; }
+}

@@ -1,0 +1,180 @@
+package lab.centerloss.ui;
+
+import java.util.Map;
+import javafx.animation.AnimationTimer;
+import javafx.beans.binding.Bindings;
+import javafx.fxml.FXML;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import lab.centerloss.plot.AngleRenderer;
+import lab.centerloss.plot.PlaneStyle;
+import lab.centerloss.text.Messages;
+import lab.centerloss.ui.common.FrameClock;
+import lab.centerloss.ui.export.ExportView;
+import lab.centerloss.ui.plane.CanvasControl;
+import lab.centerloss.ui.plane.FeaturePlane;
+import lab.centerloss.ui.stepthrough.StepThroughView;
+import lab.centerloss.ui.status.StatusView;
+
+/**
+ * The shell of the window ({@code fxml/main.fxml}): holds the panels, which meet only through the
+ * run model, and does what belongs to no panel: the frame clock that takes the trainer's steps in,
+ * the keys, full screen and presentation, and the few wires between panels (which picture an
+ * export takes, which tab the step-through opens).
+ */
+public final class MainWindow {
+    private static final double KEY_ZOOM = 1.25;
+    private static final double SIDE_WIDTH = 340;
+    private static final double STEP_SIDE_WIDTH = 560;
+
+    private final LabSession session;
+    private final Stage stage;
+    private final FrameClock frameClock = new FrameClock();
+    private final AngleRenderer angleRenderer = new AngleRenderer();
+    private Map<Class<?>, Object> views = Map.of();
+    private AnimationTimer timer;
+
+    @FXML private BorderPane root;
+    @FXML private StackPane planeArea;
+    @FXML private FeaturePlane mainPlane;
+    @FXML private CanvasControl angleView;
+    @FXML private TabPane sideTabs;
+    @FXML private Tab stepTab;
+
+    MainWindow(LabSession session, Stage stage) {
+        this.session = session;
+        this.stage = stage;
+    }
+
+    void setViews(Map<Class<?>, Object> loaded) {
+        views = loaded;
+    }
+
+    @FXML
+    private void initialize() {
+        mainPlane.setViewModel(session.plane());
+        angleView.setPainter((gc, width, height, now) -> session.plane().angleScene().ifPresent(scene ->
+                angleRenderer.render(gc, width, height, scene, style())));
+        var normalized = Bindings.createBooleanBinding(() -> session.training().hyperparametersProperty().get()
+                .head().isNormalized(), session.training().hyperparametersProperty());
+        angleView.visibleProperty().bind(normalized);
+        angleView.managedProperty().bind(normalized);
+        Tooltip wedges = new Tooltip();
+        wedges.setWrapText(true);
+        wedges.setMaxWidth(460);
+        wedges.setOnShowing(e -> wedges.setText(Messages.text(session.plane().marginUnreachable()
+                ? "margin.unreachableTip" : "margin.wedgeTip")));
+        Tooltip.install(angleView, wedges);
+        session.options().presentationProperty().addListener((o, was, on) -> presentation(on));
+        sideTabs.prefWidthProperty().bind(Bindings.when(sideTabs.getSelectionModel().selectedItemProperty()
+                .isEqualTo(stepTab)).then(STEP_SIDE_WIDTH).otherwise(SIDE_WIDTH));
+        session.stepThrough().activeProperty().addListener((o, was, active) -> {
+            if (active) {
+                sideTabs.getSelectionModel().select(stepTab);
+            }
+        });
+        root.sceneProperty().addListener((o, was, scene) -> {
+            if (scene != null) {
+                scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+            }
+        });
+        timer = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                onFrame(now);
+            }
+        };
+        timer.start();
+    }
+
+    /** Wires panels to each other through the shell, after every view of this load exists. */
+    void connectPanels() {
+        view(ExportView.class).setPlane(() -> session.plane().sceneAt(System.nanoTime(), mainPlane.getWidth(),
+                mainPlane.getHeight()), mainPlane::getHeight);
+        view(StepThroughView.class).setPlaneSnapshot(() -> planeArea.snapshot(null, null));
+        view(StatusView.class).recordingIndicatorTextProperty().bind(view(ExportView.class).recordingText());
+    }
+
+    private <T> T view(Class<T> type) {
+        return type.cast(views.get(type));
+    }
+
+    /** Once a frame: take the trainer's new steps in, then let every panel that counts time see them. */
+    private void onFrame(long now) {
+        frameClock.tick(now);
+        session.history().pull();
+        session.status().onFrame(now);
+        session.charts().onFrame(now);
+        session.export().onFrame();
+    }
+
+    private PlaneStyle style() {
+        return session.options().presentationProperty().get() ? PlaneStyle.presentation() : PlaneStyle.normal();
+    }
+
+    private void presentation(boolean on) {
+        if (on) {
+            root.getStyleClass().add("presentation");
+        } else {
+            root.getStyleClass().remove("presentation");
+        }
+        mainPlane.setPresentation(on);
+        if (stage != null) {
+            stage.setFullScreen(on);
+        }
+    }
+
+    private void onKey(KeyEvent e) {
+        if (e.getTarget() instanceof TextInputControl) {
+            return;
+        }
+        KeyCode code = e.getCode();
+        switch (code) {
+            case SPACE -> session.training().togglePlay();
+            case RIGHT, PAGE_DOWN -> advance();
+            case LEFT, PAGE_UP -> session.stepThrough().previousPhase();
+            case R -> session.training().reset();
+            case F -> {
+                if (stage != null) {
+                    stage.setFullScreen(!stage.isFullScreen());
+                }
+            }
+            case PLUS, EQUALS, ADD -> mainPlane.zoomCenter(KEY_ZOOM);
+            case MINUS, SUBTRACT -> mainPlane.zoomCenter(1 / KEY_ZOOM);
+            default -> {
+                if (!code.isDigitKey()) {
+                    return;
+                }
+                var origin = session.history().originProperty().get();
+                int classes = origin == null ? 0 : origin.centers().size();
+                session.options().toggleClass(Integer.parseInt(code.getChar().replaceAll("\\D", "")), classes);
+            }
+        }
+        e.consume();
+    }
+
+    /** The next phase of the update shown, or, after the last phase (or when live), the next batch. */
+    private void advance() {
+        if (!session.stepThrough().nextPhase()) {
+            session.training().step();
+        }
+    }
+
+    /** The longest gap between two frames so far, for the responsiveness check. */
+    public FrameClock frameClock() {
+        return frameClock;
+    }
+
+    void stopTimer() {
+        if (timer != null) {
+            timer.stop();
+        }
+    }
+}

@@ -1,0 +1,347 @@
+package lab.centerloss.ui.export;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.ArrayDeque;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javax.imageio.ImageIO;
+import lab.centerloss.export.ExportFolders;
+import lab.centerloss.export.GifWriter;
+import lab.centerloss.export.ImageFiles;
+import lab.centerloss.export.StepTables;
+import lab.centerloss.export.TextFiles;
+import lab.centerloss.plot.FrameCapture;
+import lab.centerloss.plot.PlaneScene;
+import lab.centerloss.plot.PlaneScenes;
+import lab.centerloss.plot.PlaneStyle;
+import lab.centerloss.plot.ViewWindow;
+import lab.centerloss.text.Messages;
+import lab.centerloss.train.StepSnapshot;
+import lab.centerloss.ui.common.FxThread;
+import lab.centerloss.ui.model.RunHistory;
+
+/**
+ * Exports for slides and notes: a snapshot of the plane at a chosen size, a recording of one
+ * frame every N steps, a GIF of a recording, and the run's steps as CSV or JSON Lines. Frames are
+ * drawn on the JavaFX thread by the window's own renderer and encoded on a worker, so training
+ * never waits for the disk; a worker that falls behind says so and drops nothing.
+ */
+public final class ExportViewModel {
+    public static final List<String> SIZES = List.of("1280x720", "1920x1080", "2560x1440", "3840x2160");
+    public static final List<Integer> EVERY = List.of(1, 2, 5, 10, 20, 50, 100);
+
+    private final ObjectProperty<String> size = new SimpleObjectProperty<>("1920x1080");
+    private final BooleanProperty legend = new SimpleBooleanProperty(true);
+    private final BooleanProperty overlay = new SimpleBooleanProperty(true);
+    private final StringProperty recordingFolder = new SimpleStringProperty("");
+    private final ObjectProperty<Integer> every = new SimpleObjectProperty<>(1);
+    private final ObjectProperty<Integer> gifDelay = new SimpleObjectProperty<>(100);
+    private final ReadOnlyBooleanWrapper recording = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyIntegerWrapper framesWritten = new ReadOnlyIntegerWrapper(0);
+    private final ReadOnlyIntegerWrapper framesBehind = new ReadOnlyIntegerWrapper(0);
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+
+    /** Steps waiting to be drawn as frames. */
+    private final Queue<StepSnapshot> toDraw = new ArrayDeque<>();
+    private final AtomicInteger encodingQueue = new AtomicInteger();
+    private final RunHistory history;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "export-writer");
+        thread.setDaemon(true);
+        return thread;
+    });
+    /** Frames are PNG-encoded on two threads: one keeps up with about 20 frames a second at 1280x720, two with more. */
+    private final ExecutorService frameEncoders = Executors.newFixedThreadPool(2, runnable -> {
+        Thread thread = new Thread(runnable, "frame-encoder");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile boolean recordingActive;
+    private volatile int recordEvery = 1;
+    private volatile boolean cancelRequested;
+    private FrameCapture capture;
+    private int[] captureSize = {0, 0};
+    private int nextFrame;
+    private Path activeFolder;
+
+    private long lastQueuedStep = -1;
+
+    private final javafx.beans.binding.StringBinding recordingText;
+
+    public ExportViewModel(RunHistory history) {
+        this.history = history;
+        recordingText = javafx.beans.binding.Bindings.createStringBinding(() -> recording.get()
+                ? Messages.text("export.rec", framesWritten.get()) + (framesBehind.get() > 2
+                        ? Messages.text("export.behind", framesBehind.get()) : "")
+                : "", recording, framesWritten, framesBehind);
+    }
+
+    /** The steps of the run, each once (the latest version of a step published twice). */
+    List<StepSnapshot> keptSteps() {
+        return new ArrayList<>(history.steps());
+    }
+
+    // Recording ------------------------------------------------------------------------------
+
+    public void startRecording() {
+        Path folder = Path.of(recordingFolder.get().isBlank() ? "." : recordingFolder.get());
+        var problem = ExportFolders.problem(folder);
+        if (recordingFolder.get().isBlank()) {
+            message.set(Messages.text("export.chooseFolderFirst"));
+            return;
+        }
+        if (problem.isPresent()) {
+            message.set(problem.get());
+            return;
+        }
+        activeFolder = folder;
+        nextFrame = 1;
+        framesWritten.set(0);
+        framesBehind.set(0);
+        recordEvery = every.get();
+        StepSnapshot latest = history.latestProperty().get();
+        lastQueuedStep = latest == null ? 0 : latest.step();
+        recordingActive = true;
+        recording.set(true);
+        message.set(Messages.text("export.recording", recordEvery, folder.toString()));
+    }
+
+    public void toggleRecording() {
+        if (recording.get()) {
+            stopRecording();
+        } else {
+            startRecording();
+        }
+    }
+
+    /** "● REC  12 frames", and how far the writer is behind when it is: empty when not recording. */
+    public javafx.beans.binding.StringBinding recordingTextProperty() {
+        return recordingText;
+    }
+
+    public void stopRecording() {
+        recordingActive = false;
+        recording.set(false);
+        toDraw.clear();
+        message.set(Messages.text("export.recorded", nextFrame - 1, String.valueOf(activeFolder)));
+    }
+
+    /** Draws the frames due; called by the window once per frame on the JavaFX thread. */
+    public void onFrame() {
+        if (recordingActive && history.size() > 0) {
+            long newest = history.steps().get(history.size() - 1).step();
+            if (newest < lastQueuedStep) {
+                lastQueuedStep = 0; // the run started again
+            }
+            int first = history.size();
+            while (first > 0 && history.steps().get(first - 1).step() > lastQueuedStep) {
+                first--;
+            }
+            for (int k = first; k < history.size(); k++) {
+                StepSnapshot step = history.steps().get(k);
+                if (!step.diverged() && step.step() % recordEvery == 0) {
+                    toDraw.add(step);
+                }
+            }
+            lastQueuedStep = newest;
+        }
+        StepSnapshot s;
+        int drawn = 0;
+        while (drawn < 4 && (s = toDraw.poll()) != null) {
+            drawn++;
+            int[] dimensions = dimensions();
+            BufferedImage image = capture(dimensions).capture(PlaneScenes.of(s, dimensions[0], dimensions[1], true, true,
+                    legend.get(), overlay.get()), PlaneStyle.normal());
+            Path file = activeFolder.resolve(ImageFiles.frameName(nextFrame++));
+            encodingQueue.incrementAndGet();
+            frameEncoders.submit(() -> {
+                try {
+                    ImageFiles.writePng(image, file);
+                    FxThread.run(() -> framesWritten.set(framesWritten.get() + 1));
+                } catch (IOException e) {
+                    FxThread.run(() -> {
+                        message.set(TextFiles.describeFailure(file, e) + " " + Messages.text("export.recordingStopped"));
+                        if (recording.get()) {
+                            recordingActive = false;
+                            recording.set(false);
+                            toDraw.clear();
+                        }
+                    });
+                } finally {
+                    encodingQueue.decrementAndGet();
+                }
+            });
+        }
+        framesBehind.set(toDraw.size() + encodingQueue.get());
+    }
+
+    // Snapshot --------------------------------------------------------------------------------
+
+    /**
+     * The plane as the window shows it now, at the chosen size: the same world center, scaled so
+     * that the same height of the plane is in view.
+     */
+    public void saveSnapshot(Path target, PlaneScene windowScene, double windowHeight) {
+        int[] dimensions = dimensions();
+        ViewWindow view = windowScene.view();
+        ViewWindow scaled = new ViewWindow(view.centerX(), view.centerY(),
+                view.pixelsPerUnit() * dimensions[1] / Math.max(1, windowHeight));
+        PlaneScene scene = windowScene.withView(scaled).withLegendAndCaption(legend.get(),
+                overlay.get() ? windowScene.caption() : "");
+        BufferedImage image = capture(dimensions).capture(scene, PlaneStyle.normal());
+        worker.submit(() -> {
+            try {
+                ImageFiles.writePng(image, target);
+                FxThread.run(() -> message.set(Messages.text("export.wroteImage", target.toString(), dimensions[0], dimensions[1])));
+            } catch (IOException e) {
+                FxThread.run(() -> message.set(TextFiles.describeFailure(target, e)));
+            }
+        });
+    }
+
+    // Long exports -----------------------------------------------------------------------------
+
+    public void exportCsv(Path target) {
+        List<StepSnapshot> kept = keptSteps();
+        runLong(Messages.text("export.csvOf", kept.size()), target, () ->
+                StepTables.writeCsv(kept, target, this::reportProgress, () -> cancelRequested));
+    }
+
+    public void exportJsonLines(Path target) {
+        List<StepSnapshot> kept = keptSteps();
+        runLong(Messages.text("export.jsonlOf", kept.size()), target, () ->
+                StepTables.writeJsonLines(kept, target, this::reportProgress, () -> cancelRequested));
+    }
+
+    /** An animated GIF of the frames in the recording folder, in order. */
+    public void makeGif(Path target) {
+        Path folder = Path.of(recordingFolder.get().isBlank() ? "." : recordingFolder.get());
+        List<Path> frames;
+        try (Stream<Path> files = Files.list(folder)) {
+            frames = files.filter(p -> p.getFileName().toString().matches("frame-\\d{5}\\.png")).sorted().toList();
+        } catch (IOException e) {
+            message.set(Messages.text("export.cannotReadFolder", folder.toString(), String.valueOf(e.getMessage())));
+            return;
+        }
+        if (frames.isEmpty()) {
+            message.set(Messages.text("export.noFrames", folder.toString()));
+            return;
+        }
+        int delay = gifDelay.get();
+        runLong(Messages.text("export.gifOf", frames.size()), target, () -> {
+            try (GifWriter gif = new GifWriter(target, delay)) {
+                for (int i = 0; i < frames.size(); i++) {
+                    if (cancelRequested) {
+                        throw new StepTables.Cancelled();
+                    }
+                    BufferedImage frame = ImageIO.read(frames.get(i).toFile());
+                    if (frame == null) {
+                        throw new IOException(Messages.text("export.notPng", frames.get(i).getFileName().toString()));
+                    }
+                    gif.add(frame);
+                    reportProgress((i + 1.0) / frames.size());
+                }
+                gif.finish();
+            }
+        });
+    }
+
+    public void cancel() {
+        cancelRequested = true;
+    }
+
+    public void shutdown() {
+        recordingActive = false;
+        frameEncoders.shutdown();
+        worker.shutdown();
+    }
+
+    @FunctionalInterface
+    private interface Work {
+        void run() throws IOException;
+    }
+
+    private void runLong(String what, Path target, Work work) {
+        if (busy.get()) {
+            message.set(Messages.text("export.busy"));
+            return;
+        }
+        cancelRequested = false;
+        busy.set(true);
+        progress.set(0);
+        message.set(Messages.text("export.writing", what));
+        worker.submit(() -> {
+            String result;
+            try {
+                work.run();
+                result = Messages.text("export.wrote", what, target.toString());
+            } catch (StepTables.Cancelled e) {
+                result = Messages.text("export.cancelled");
+            } catch (IOException e) {
+                result = TextFiles.describeFailure(target, e);
+            } catch (RuntimeException e) {
+                result = Messages.text("export.failed", String.valueOf(e.getMessage()));
+            }
+            String finalResult = result;
+            // the result first: whoever sees busy turn false must already find it
+            FxThread.run(() -> {
+                message.set(finalResult);
+                busy.set(false);
+            });
+        });
+    }
+
+    private void reportProgress(double fraction) {
+        FxThread.run(() -> progress.set(fraction));
+    }
+
+    private int[] dimensions() {
+        String[] parts = size.get().split("x");
+        return new int[] {Integer.parseInt(parts[0]), Integer.parseInt(parts[1])};
+    }
+
+    private FrameCapture capture(int[] dimensions) {
+        if (capture == null || captureSize[0] != dimensions[0] || captureSize[1] != dimensions[1]) {
+            capture = new FrameCapture(dimensions[0], dimensions[1]);
+            captureSize = dimensions;
+        }
+        return capture;
+    }
+
+    public ObjectProperty<String> sizeProperty() { return size; }
+    public BooleanProperty legendProperty() { return legend; }
+    public BooleanProperty overlayProperty() { return overlay; }
+    public StringProperty recordingFolderProperty() { return recordingFolder; }
+    public ObjectProperty<Integer> everyProperty() { return every; }
+    public ObjectProperty<Integer> gifDelayProperty() { return gifDelay; }
+    public ReadOnlyBooleanProperty recordingProperty() { return recording.getReadOnlyProperty(); }
+    public ReadOnlyIntegerProperty framesWrittenProperty() { return framesWritten.getReadOnlyProperty(); }
+    public ReadOnlyIntegerProperty framesBehindProperty() { return framesBehind.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
+    public ReadOnlyDoubleProperty progressProperty() { return progress.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
+}

@@ -1,0 +1,201 @@
+package lab.centerloss.ui.model;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import lab.centerloss.text.Messages;
+import lab.centerloss.train.Hyperparameters;
+import lab.centerloss.train.StepSnapshot;
+import lab.centerloss.train.TrainerControls;
+import lab.centerloss.train.TrainerListener;
+import lab.centerloss.train.TrainerStatus;
+import lab.centerloss.train.TrainerStatus.State;
+import lab.centerloss.ui.common.FxThread;
+
+/**
+ * Live training as the window sees it: the trainer's life (start, another data folder, a restart
+ * after a failure), its state, and the commands that reach it. The trainer's steps go into the
+ * {@link RunHistory}; settings reach the trainer as one immutable record each time they change.
+ * Runs on the JavaFX thread.
+ */
+public final class LiveTraining {
+    /** Makes the trainer for a data folder; a new one replaces the old when the folder changes. */
+    @FunctionalInterface
+    public interface TrainerFactory {
+        TrainerControls create(Path dataFolder, Hyperparameters initial);
+    }
+
+    private final TrainerFactory trainerFactory;
+    private final RunHistory history;
+    private TrainerControls trainer;
+    private Path dataFolder;
+    private final ReadOnlyObjectWrapper<Hyperparameters> hyperparameters = new ReadOnlyObjectWrapper<>();
+    private final ObjectProperty<Double> stepsPerSecond = new SimpleObjectProperty<>(0.0);
+    private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.LOADING);
+    private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper(Messages.text("trainer.loading"));
+    private final ReadOnlyStringWrapper deviceText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper canTrain = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper canReset = new ReadOnlyBooleanWrapper();
+    /** Set to the step trained by {@link #step()} once it has arrived: the step-through shows it. */
+    private final ReadOnlyObjectWrapper<StepSnapshot> singleStepDone = new ReadOnlyObjectWrapper<>();
+    private boolean awaitingSingleStep;
+
+    public LiveTraining(TrainerFactory trainerFactory, Path dataFolder, Hyperparameters initial, RunHistory history) {
+        this.trainerFactory = Objects.requireNonNull(trainerFactory);
+        this.dataFolder = dataFolder;
+        this.history = history;
+        hyperparameters.set(initial.validated());
+        stepsPerSecond.addListener((o, was, now) -> {
+            if (trainer != null) {
+                trainer.setStepsPerSecond(now == null ? 0 : now);
+            }
+        });
+        history.latestProperty().addListener((o, was, now) -> announceSingleStep());
+        running.addListener((o, was, now) -> announceSingleStep());
+    }
+
+    /** Creates the trainer, which loads libtorch and the data in the background. */
+    public void start() {
+        trainer = trainerFactory.create(dataFolder, hyperparameters.get());
+        trainer.setStepsPerSecond(stepsPerSecond.get() == null ? 0 : stepsPerSecond.get());
+        trainer.addListener(history.listener());
+        TrainerControls current = trainer;
+        trainer.addListener(new TrainerListener() {
+            @Override
+            public void onStatus(TrainerStatus status) {
+                // A closed trainer's last word ("Stopped.") can arrive after its successor's first.
+                FxThread.run(() -> {
+                    if (trainer == current) {
+                        apply(status);
+                    }
+                });
+            }
+        });
+        apply(trainer.status());
+    }
+
+    /** Another data folder: the current trainer is closed and a new one loads from there. */
+    public void useDataFolder(Path folder) {
+        close();
+        dataFolder = folder;
+        history.dropIncoming();
+        history.clear();
+        start();
+    }
+
+    /** After libtorch failed (its thread has ended): a new trainer with the current settings. */
+    public void restart() {
+        if (state.get() == State.FAILED) {
+            useDataFolder(dataFolder);
+        }
+    }
+
+    /** Stops the trainer: the window is closing. */
+    public void close() {
+        if (trainer != null) {
+            trainer.close();
+            trainer = null;
+        }
+    }
+
+    public void togglePlay() {
+        if (running.get()) {
+            pause();
+        } else {
+            play();
+        }
+    }
+
+    public void play() {
+        if (canTrain.get()) {
+            history.goLive();
+            trainer.play();
+        }
+    }
+
+    public void pause() {
+        if (trainer != null) {
+            trainer.pause();
+        }
+    }
+
+    /** One batch, then pause; {@link #singleStepDoneProperty()} announces it when it arrives. */
+    public void step() {
+        if (canTrain.get()) {
+            awaitingSingleStep = true;
+            history.goLive();
+            trainer.step();
+        }
+    }
+
+    /** Starts again from the seed. */
+    public void reset() {
+        if (trainer != null && canReset.get()) {
+            trainer.reset();
+            history.dropIncoming();
+            history.clear();
+        }
+    }
+
+    /**
+     * New settings for the next step. A new model size, seed or center start needs a rebuild:
+     * then the run starts again from the seed.
+     */
+    public void setHyperparameters(Hyperparameters next) {
+        Hyperparameters before = hyperparameters.get();
+        hyperparameters.set(next.validated());
+        if (trainer != null) {
+            trainer.setHyperparameters(next);
+            if (before.model() != next.model() || before.seed() != next.seed()
+                    || before.centerInit() != next.centerInit()) {
+                reset();
+            }
+        }
+    }
+
+    /** The step asked for by {@link #step()} has arrived and the trainer has paused. */
+    private void announceSingleStep() {
+        StepSnapshot newest = history.latestProperty().get();
+        if (awaitingSingleStep && newest != null && !running.get()) {
+            awaitingSingleStep = false;
+            singleStepDone.set(newest);
+        }
+    }
+
+    private void apply(TrainerStatus status) {
+        state.set(status.state());
+        statusText.set(status.message());
+        if (!status.device().isEmpty()) {
+            deviceText.set(status.device());
+        }
+        running.set(status.state() == State.RUNNING);
+        canTrain.set(status.canTrain());
+        canReset.set(status.canReset());
+        if (trainer != null && !trainer.notice().isEmpty()) {
+            notice.set(trainer.notice());
+        }
+    }
+
+    public ReadOnlyObjectProperty<Hyperparameters> hyperparametersProperty() { return hyperparameters.getReadOnlyProperty(); }
+    /** Batches per second; 0 trains as fast as possible. */
+    public ObjectProperty<Double> stepsPerSecondProperty() { return stepsPerSecond; }
+    public ReadOnlyObjectProperty<State> stateProperty() { return state.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty statusTextProperty() { return statusText.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty deviceTextProperty() { return deviceText.getReadOnlyProperty(); }
+    /** A sentence from the trainer to show once (e.g. the GPU fallback), or empty. */
+    public ReadOnlyStringProperty noticeProperty() { return notice.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty runningProperty() { return running.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty canTrainProperty() { return canTrain.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty canResetProperty() { return canReset.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<StepSnapshot> singleStepDoneProperty() { return singleStepDone.getReadOnlyProperty(); }
+    public Path dataFolder() { return dataFolder; }
+}

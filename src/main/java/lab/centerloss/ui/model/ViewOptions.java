@@ -1,0 +1,34 @@
+package lab.centerloss.ui.model;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+
+/**
+ * What the class is shown, shared by the panels: which layers the plane draws, the selected class,
+ * presentation mode. The toolbar sets them; the plane, the step-through and the exports read them.
+ */
+public final class ViewOptions {
+    private final BooleanProperty showTest = new SimpleBooleanProperty(true);
+    private final BooleanProperty showTrain = new SimpleBooleanProperty(true);
+    private final BooleanProperty showTrails = new SimpleBooleanProperty(false);
+    private final BooleanProperty showLegend = new SimpleBooleanProperty(true);
+    private final BooleanProperty followData = new SimpleBooleanProperty(true);
+    private final BooleanProperty presentation = new SimpleBooleanProperty(false);
+    private final IntegerProperty selectedClass = new SimpleIntegerProperty(-1);
+
+    /** Selects a class, or unselects it when it is selected already; -1 or a class out of range unselects. */
+    public void toggleClass(int classIndex, int classes) {
+        selectedClass.set(classIndex >= 0 && classIndex < classes && classIndex != selectedClass.get() ? classIndex : -1);
+    }
+
+    public BooleanProperty showTestProperty() { return showTest; }
+    public BooleanProperty showTrainProperty() { return showTrain; }
+    public BooleanProperty showTrailsProperty() { return showTrails; }
+    public BooleanProperty showLegendProperty() { return showLegend; }
+    public BooleanProperty followDataProperty() { return followData; }
+    public BooleanProperty presentationProperty() { return presentation; }
+    /** The highlighted class, or -1. */
+    public IntegerProperty selectedClassProperty() { return selectedClass; }
+}

@@ -1,0 +1,147 @@
+package lab.centerloss.ui.plane;
+
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import lab.centerloss.plot.AngleScene;
+import lab.centerloss.plot.MarginGeometry;
+import lab.centerloss.plot.PlaneScene;
+import lab.centerloss.plot.PlaneScenes;
+import lab.centerloss.plot.ViewWindow;
+import lab.centerloss.train.IntVector;
+import lab.centerloss.train.RunOrigin;
+import lab.centerloss.train.StepSnapshot;
+import lab.centerloss.train.Vec2List;
+import lab.centerloss.ui.model.RunHistory;
+import lab.centerloss.ui.model.ViewOptions;
+
+/**
+ * What one feature plane shows and how the user moves it: the run's shown step, animated; zoom,
+ * pan and the automatic view; which center a click lands on. No control in sight: the
+ * {@link FeaturePlane} asks it for a scene each frame and hands it the mouse.
+ */
+public final class PlaneViewModel {
+    /** Screen distance within which a click picks a center. */
+    static final double PICK_RADIUS = 24;
+
+    private final RunHistory history;
+    private final ViewOptions options;
+    private final PlaneAnimator animator = new PlaneAnimator();
+    private UnaryOperator<PlaneScene> overlay = scene -> scene;
+    private StepSnapshot accepted;
+    private RunOrigin acceptedOrigin;
+
+    public PlaneViewModel(RunHistory history, ViewOptions options) {
+        this.history = history;
+        this.options = options;
+        options.followDataProperty().addListener((o, was, now) -> animator.setFollowing(now));
+    }
+
+    /**
+     * Something drawn instead of the plain plane while it is active (the step-through's phases):
+     * given the live scene, it returns the scene to draw.
+     */
+    public void setOverlay(UnaryOperator<PlaneScene> replacement) {
+        overlay = replacement;
+    }
+
+    /** The scene for this frame, on a canvas of the given size. */
+    public PlaneScene sceneAt(long now, double width, double height) {
+        takeShown(now);
+        StepSnapshot shown = history.shownProperty().getValue();
+        String caption = shown == null ? "" : PlaneScenes.caption(shown);
+        PlaneScene live = animator.sceneAt(now, width, height, new PlaneAnimator.SceneOptions(
+                options.showTestProperty().get(), options.showTrainProperty().get(),
+                options.showTrailsProperty().get(), options.showLegendProperty().get(),
+                options.selectedClassProperty().get(), caption));
+        return overlay.apply(live);
+    }
+
+    /** Hands the animator the step to show (or the run's origin), when it changed. */
+    private void takeShown(long now) {
+        StepSnapshot shown = history.shownProperty().getValue();
+        RunOrigin origin = history.originProperty().get();
+        if (shown != null && shown != accepted) {
+            animator.accept(shown, now);
+            accepted = shown;
+        } else if (shown == null && origin != null && origin != acceptedOrigin) {
+            animator.acceptOrigin(origin, now);
+            acceptedOrigin = origin;
+            accepted = null;
+        } else if (shown == null && origin == null && (accepted != null || acceptedOrigin != null)) {
+            animator.clear();
+            accepted = null;
+            acceptedOrigin = null;
+        }
+    }
+
+    /** Zooms by a factor around a screen point; the view stops following the data. */
+    public void zoom(double factor, double x, double y, double width, double height) {
+        animator.setView(animator.view(width, height).zoomAt(factor, x, y, width, height));
+        options.followDataProperty().set(false);
+    }
+
+    public void pan(double dx, double dy, double width, double height) {
+        animator.setView(animator.view(width, height).panByPixels(dx, dy));
+        options.followDataProperty().set(false);
+    }
+
+    /** A click: selects the center under it (or unselects), as the digit keys do. */
+    public void clickAt(double x, double y, double width, double height) {
+        StepSnapshot shown = history.shownProperty().getValue();
+        Vec2List centers = shown != null ? shown.centers().after()
+                : history.originProperty().get() != null ? history.originProperty().get().centers() : null;
+        if (centers == null) {
+            return;
+        }
+        nearestCenter(centers, animator.view(width, height), x, y, width, height)
+                .ifPresentOrElse(j -> options.toggleClass(j, centers.size()),
+                        () -> options.selectedClassProperty().set(-1));
+    }
+
+    /** The center within {@link #PICK_RADIUS} pixels of a screen point, the nearest one. */
+    static Optional<Integer> nearestCenter(Vec2List centers, ViewWindow view, double x, double y, double width,
+            double height) {
+        int nearest = -1;
+        double best = PICK_RADIUS;
+        for (int j = 0; j < centers.size(); j++) {
+            double d = Math.hypot(view.toScreenX(centers.x(j), width) - x, view.toScreenY(centers.y(j), height) - y);
+            if (d < best) {
+                best = d;
+                nearest = j;
+            }
+        }
+        return nearest < 0 ? Optional.empty() : Optional.of(nearest);
+    }
+
+    /** The unit-circle view of the shown step, for the normalized heads; empty for softmax. */
+    public Optional<AngleScene> angleScene() {
+        StepSnapshot s = history.shownProperty().getValue();
+        if (s == null || !s.hyperparameters().head().isNormalized()) {
+            return Optional.empty();
+        }
+        Vec2List none = Vec2List.copyOf(new float[0]);
+        IntVector noLabels = IntVector.copyOf(new int[0]);
+        boolean test = options.showTestProperty().get() && s.probe().isPresent();
+        boolean train = options.showTrainProperty().get();
+        return Optional.of(new AngleScene(test ? s.probe().get().features() : none,
+                test ? s.probe().get().labels() : noLabels, train ? s.batch().features() : none,
+                train ? s.batch().labels() : noLabels, s.head().weights(), s.hyperparameters().head(),
+                s.marginInForce(), options.selectedClassProperty().get()));
+    }
+
+    /** Whether the shown step's margin cannot be met between some neighbouring class directions. */
+    public boolean marginUnreachable() {
+        return angleScene().map(scene -> {
+            double[] angles = new double[scene.classWeights().size()];
+            for (int j = 0; j < angles.length; j++) {
+                angles[j] = Math.atan2(scene.classWeights().y(j), scene.classWeights().x(j));
+            }
+            return scene.head().usesMargin() && MarginGeometry.wedges(angles, scene.head(), scene.margin()).stream()
+                    .anyMatch(MarginGeometry.Wedge::unreachable);
+        }).orElse(false);
+    }
+
+    public ViewWindow currentView(double width, double height) {
+        return animator.view(width, height);
+    }
+}

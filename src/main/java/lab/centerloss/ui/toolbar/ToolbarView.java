@@ -1,0 +1,70 @@
+package lab.centerloss.ui.toolbar;
+
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ToggleButton;
+import lab.centerloss.ui.common.Converters;
+import lab.centerloss.ui.model.LiveTraining;
+import lab.centerloss.ui.model.ViewOptions;
+
+/** The toolbar ({@code fxml/toolbar.fxml}): bindings to {@link ToolbarViewModel}. */
+public final class ToolbarView {
+    private final ToolbarViewModel viewModel;
+
+    @FXML private Button playButton;
+    @FXML private Button stepButton;
+    @FXML private Button resetButton;
+    @FXML private Button newSeedButton;
+    @FXML private ComboBox<Double> speedBox;
+    @FXML private ToggleButton testToggle;
+    @FXML private ToggleButton trainToggle;
+    @FXML private ToggleButton trailsToggle;
+    @FXML private ToggleButton legendToggle;
+    @FXML private ToggleButton followToggle;
+    @FXML private ToggleButton presentationToggle;
+
+    public ToolbarView(ToolbarViewModel viewModel) {
+        this.viewModel = viewModel;
+    }
+
+    @FXML
+    private void initialize() {
+        LiveTraining training = viewModel.training();
+        playButton.textProperty().bind(viewModel.playTextProperty());
+        playButton.disableProperty().bind(training.canTrainProperty().not());
+        stepButton.disableProperty().bind(training.canTrainProperty().not());
+        resetButton.disableProperty().bind(training.canResetProperty().not());
+        newSeedButton.disableProperty().bind(training.canResetProperty().not());
+        speedBox.getItems().setAll(ToolbarViewModel.SPEEDS);
+        speedBox.setConverter(Converters.of(ToolbarViewModel::speedText));
+        speedBox.valueProperty().bindBidirectional(training.stepsPerSecondProperty());
+        ViewOptions options = viewModel.options();
+        testToggle.selectedProperty().bindBidirectional(options.showTestProperty());
+        trainToggle.selectedProperty().bindBidirectional(options.showTrainProperty());
+        trailsToggle.selectedProperty().bindBidirectional(options.showTrailsProperty());
+        legendToggle.selectedProperty().bindBidirectional(options.showLegendProperty());
+        followToggle.selectedProperty().bindBidirectional(options.followDataProperty());
+        presentationToggle.selectedProperty().bindBidirectional(options.presentationProperty());
+    }
+
+    @FXML
+    private void onPlay() {
+        viewModel.togglePlay();
+    }
+
+    @FXML
+    private void onStep() {
+        viewModel.step();
+    }
+
+    @FXML
+    private void onReset() {
+        viewModel.reset();
+    }
+
+    @FXML
+    private void onNewSeed() {
+        viewModel.newSeed();
+    }
+}

@@ -1,0 +1,53 @@
+package lab.centerloss.ui.toolbar;
+
+import java.util.List;
+import java.util.Random;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import lab.centerloss.text.Messages;
+import lab.centerloss.ui.model.LiveTraining;
+import lab.centerloss.ui.model.ViewOptions;
+
+/** The transport (Play, Step, Reset, New seed, speed) and what the plane shows. */
+public final class ToolbarViewModel {
+    /** Batches per second; 0 is as fast as the machine goes. */
+    public static final List<Double> SPEEDS = List.of(0.0, 20.0, 10.0, 5.0, 2.0, 1.0, 0.5);
+
+    private final LiveTraining training;
+    private final ViewOptions options;
+    private final StringBinding playText;
+    private final Random seeds = new Random();
+
+    public ToolbarViewModel(LiveTraining training, ViewOptions options) {
+        this.training = training;
+        this.options = options;
+        playText = Bindings.createStringBinding(() -> Messages.text(training.runningProperty().get()
+                ? "toolbar.pause" : "toolbar.play"), training.runningProperty());
+    }
+
+    public void togglePlay() {
+        training.togglePlay();
+    }
+
+    public void step() {
+        training.step();
+    }
+
+    public void reset() {
+        training.reset();
+    }
+
+    /** A fresh random seed; the run starts again from it. */
+    public void newSeed() {
+        training.setHyperparameters(training.hyperparametersProperty().get().withSeed(seeds.nextInt(1_000_000)));
+    }
+
+    /** "As fast as possible", "10 batches/s", "1 batch/s". */
+    public static String speedText(double rate) {
+        return rate == 0 ? Messages.text("toolbar.fastest") : Messages.text("toolbar.rate", rate);
+    }
+
+    public LiveTraining training() { return training; }
+    public ViewOptions options() { return options; }
+    public StringBinding playTextProperty() { return playText; }
+}

@@ -1,0 +1,136 @@
+package lab.centerloss.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.MessageFormat;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every word the app shows comes from the bundle: the FXML holds only %keys, every key the code
+ * and the FXML name exists, every pattern formats, and no text is written into the window's Java.
+ */
+class MessagesTest {
+    private static final Path FXML = Path.of("fxml");
+    private static final Path SOURCES = Path.of("src/main/java/lab/centerloss");
+
+    static Properties bundle(String suffix) throws IOException {
+        Properties properties = new Properties();
+        try (InputStream in = MessagesTest.class.getResourceAsStream("/lab/centerloss/text/messages" + suffix
+                + ".properties")) {
+            assertThat(in).as("bundle messages%s", suffix).isNotNull();
+            properties.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return properties;
+    }
+
+    private static List<Path> files(Path root, String extension) throws IOException {
+        try (Stream<Path> all = Files.walk(root)) {
+            return all.filter(p -> p.toString().endsWith(extension)).sorted().toList();
+        }
+    }
+
+    @Test
+    @DisplayName("no literal text in the FXML: every text, prompt and title is a %key")
+    void fxmlHasNoLiterals() throws IOException {
+        Pattern attribute = Pattern.compile("\\b(text|promptText|title)=\"([^\"]*)\"");
+        List<String> literals = new ArrayList<>();
+        for (Path file : files(FXML, ".fxml")) {
+            Matcher m = attribute.matcher(Files.readString(file));
+            while (m.find()) {
+                if (!m.group(2).startsWith("%") && !m.group(2).isEmpty()) {
+                    literals.add(file.getFileName() + ": " + m.group());
+                }
+            }
+        }
+        assertThat(literals).isEmpty();
+    }
+
+    @Test
+    @DisplayName("every key named in the FXML and in the code is in the bundle")
+    void everyKeyExists() throws IOException {
+        Properties english = bundle("");
+        TreeSet<String> missing = new TreeSet<>();
+        Pattern fxmlKey = Pattern.compile("=\"%([A-Za-z0-9_.]+)\"");
+        for (Path file : files(FXML, ".fxml")) {
+            Matcher m = fxmlKey.matcher(Files.readString(file));
+            while (m.find()) {
+                if (!english.containsKey(m.group(1))) {
+                    missing.add(file.getFileName() + ": " + m.group(1));
+                }
+            }
+        }
+        Pattern codeKey = Pattern.compile("(?:Messages\\.text|Message\\.of|Messages\\.has)\\(\"([A-Za-z0-9_.]+)\"");
+        Pattern dialogKey = Pattern.compile("(?:saveFile|openFile|folder)\\([^,]+, \"([A-Za-z0-9_.]+)\"");
+        for (Path file : files(SOURCES, ".java")) {
+            String code = Files.readString(file);
+            for (Pattern p : List.of(codeKey, dialogKey)) {
+                Matcher m = p.matcher(code);
+                while (m.find()) {
+                    // a key that ends in a dot is a prefix completed at run time: checked below
+                    if (!m.group(1).endsWith(".") && !english.containsKey(m.group(1))) {
+                        missing.add(file.getFileName() + ": " + m.group(1));
+                    }
+                }
+            }
+        }
+        for (var head : lab.centerloss.plot.TargetLogit.normalizedHeads()) {
+            if (!english.containsKey("margin.curve." + head.id())) {
+                missing.add("margin.curve." + head.id());
+            }
+        }
+        assertThat(missing).isEmpty();
+    }
+
+    @Test
+    @DisplayName("every pattern of the bundle is a valid MessageFormat")
+    void everyPatternFormats() throws IOException {
+        Properties english = bundle("");
+        for (String key : english.stringPropertyNames()) {
+            new MessageFormat(english.getProperty(key), Locale.ENGLISH); // throws on a broken pattern
+        }
+        assertThat(english).isNotEmpty();
+    }
+
+    @Test
+    @DisplayName("every choice of every enum the window offers has a label")
+    void everyChoiceHasALabel() {
+        for (Class<? extends Enum<?>> type : List.<Class<? extends Enum<?>>>of(lab.centerloss.train.HeadKind.class,
+                lab.centerloss.train.OptimizerKind.class, lab.centerloss.train.CenterRule.class,
+                lab.centerloss.train.CenterInit.class, lab.centerloss.train.ModelSize.class,
+                lab.centerloss.train.TrainerStatus.State.class)) {
+            for (Enum<?> value : type.getEnumConstants()) {
+                String key = "label." + type.getSimpleName() + "." + value.name().toLowerCase();
+                assertThat(Messages.has(key)).as(key).isTrue();
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("the window's Java puts no literal sentence on a control")
+    void noLiteralTextOnControls() throws IOException {
+        Pattern literalText = Pattern.compile(
+                "(setText|setTitle|setPromptText|new Label|new Button|new Tooltip|new Tab|new CheckBox|fillText)"
+                        + "\\(\"[^\"]*[A-Za-z]{2}[^\"]*\"");
+        List<String> found = new ArrayList<>();
+        for (Path file : files(SOURCES, ".java")) {
+            Matcher m = literalText.matcher(Files.readString(file));
+            while (m.find()) {
+                found.add(file.getFileName() + ": " + m.group());
+            }
+        }
+        assertThat(found).isEmpty();
+    }
+}

@@ -1,0 +1,200 @@
+package lab.centerloss.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.testfx.util.WaitForAsyncUtils.waitFor;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.scene.paint.Color;
+import javafx.stage.Stage;
+import lab.centerloss.data.MnistDataSet;
+import lab.centerloss.plot.Palette;
+import lab.centerloss.testing.TestData;
+import lab.centerloss.train.HeadKind;
+import lab.centerloss.train.Hyperparameters;
+import lab.centerloss.train.Trainer;
+import lab.centerloss.train.TrainerStatus.State;
+import lab.centerloss.ui.controls.HyperparameterForm;
+import lab.centerloss.ui.plane.FeaturePlane;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The real window on the headless Monocle platform, with a real trainer behind it. */
+@ExtendWith(ApplicationExtension.class)
+class WindowTest {
+    private LabSession session;
+    private final AtomicReference<RecordingTrainer> trainer = new AtomicReference<>();
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        this.stage = stage;
+        session = new LabSession((folder, hp) -> {
+            // The bundled set is cached across tests; any other folder is really read.
+            Trainer.DataSource data = folder.equals(TestData.bundledFolder()) ? TestData::mnist
+                    : () -> MnistDataSet.load(folder);
+            RecordingTrainer recording = new RecordingTrainer(
+                    new Trainer(data, new Trainer.Settings(lab.centerloss.train.DeviceChoice.CPU, 0, 500), hp).launch());
+            trainer.set(recording);
+            return recording;
+        }, TestData.bundledFolder(), Hyperparameters.defaults());
+        stage.setScene(new Scene(LabApplication.load(session, stage).root(), 1280, 800));
+        stage.show();
+        session.start();
+    }
+
+    @AfterEach
+    void closeTrainer() throws Exception {
+        TestWindows.close(session);
+    }
+
+    private void awaitState(State state) throws Exception {
+        waitFor(60, TimeUnit.SECONDS, () -> session.training().stateProperty().get() == state);
+    }
+
+    private String progress(FxRobot robot) {
+        return robot.lookup("#progressLabel").queryAs(Label.class).getText();
+    }
+
+    private long latestStep() throws Exception {
+        return TestWindows.onFx(() -> session.history().latestProperty().get() == null ? 0
+                : session.history().latestProperty().get().step());
+    }
+
+    @Test
+    @DisplayName("moving each slider hands the trainer a new record with that value")
+    void slidersReachTheTrainer(FxRobot robot) throws Exception {
+        awaitState(State.PAUSED);
+        robot.interact(() -> robot.lookup("#alphaSlider").queryAs(Slider.class).setValue(0.25));
+        assertThat(trainer.get().lastRecord().alpha()).isEqualTo(0.25);
+        assertThat(robot.lookup("#alphaValue").queryAs(Label.class).getText()).isEqualTo("0.25");
+
+        robot.interact(() -> robot.lookup("#lambdaSlider").queryAs(Slider.class)
+                .setValue(HyperparameterForm.LAMBDA_SCALE.toPosition(0.01)));
+        assertThat(trainer.get().lastRecord().lambda()).isCloseTo(0.01, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(robot.lookup("#lambdaValue").queryAs(Label.class).getText()).isEqualTo("0.01");
+
+        robot.interact(() -> robot.lookup("#learningRateSlider").queryAs(Slider.class)
+                .setValue(HyperparameterForm.LEARNING_RATE_SCALE.toPosition(0.001)));
+        assertThat(trainer.get().lastRecord().learningRate()).isCloseTo(0.001, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(robot.lookup("#marginSlider").queryAs(Slider.class).isDisabled()).as("softmax has no margin").isTrue();
+
+        robot.clickOn("#headBox").clickOn("ArcFace");
+        assertThat(trainer.get().lastRecord().head()).isEqualTo(HeadKind.ARCFACE);
+        assertThat(robot.lookup("#noticeLabel").queryAs(Label.class).getText()).startsWith("ArcFace: Adam 0.001");
+        assertThat(robot.lookup("#marginSlider").queryAs(Slider.class).isDisabled()).isFalse();
+        assertThat(robot.lookup("#lambdaSlider").queryAs(Slider.class).isDisabled()).as("center loss off").isTrue();
+        robot.interact(() -> robot.lookup("#marginSlider").queryAs(Slider.class).setValue(0.35));
+        assertThat(trainer.get().lastRecord().margin()).isEqualTo(0.35);
+        assertThat(robot.lookup("#marginValue").queryAs(Label.class).getText()).isEqualTo("0.35 rad (20.1°)");
+        robot.interact(() -> robot.lookup("#scaleSlider").queryAs(Slider.class).setValue(30));
+        assertThat(trainer.get().lastRecord().scale()).isEqualTo(30);
+
+        robot.clickOn("#centerLossCheck");
+        assertThat(trainer.get().lastRecord().lambda()).isGreaterThan(0);
+        robot.clickOn("#centerLossCheck");
+        assertThat(trainer.get().lastRecord().lambda()).isZero();
+        assertThat(robot.lookup("#lambdaValue").queryAs(Label.class).getText()).isEqualTo("off");
+    }
+
+    @Test
+    @DisplayName("Step trains one batch and stays paused; Play runs; Pause stops; Reset starts again")
+    void transport(FxRobot robot) throws Exception {
+        awaitState(State.PAUSED);
+        waitFor(10, TimeUnit.SECONDS, () -> TestWindows.onFx(() -> robot.lookup("#startHint").query().isVisible()));
+        robot.clickOn("#stepButton");
+        waitFor(30, TimeUnit.SECONDS, () -> progress(robot).startsWith("step 1 "));
+        assertThat(session.training().stateProperty().get()).isEqualTo(State.PAUSED);
+        waitFor(10, TimeUnit.SECONDS, () -> TestWindows.onFx(() -> !robot.lookup("#startHint").query().isVisible()));
+
+        robot.clickOn("#playButton");
+        awaitState(State.RUNNING);
+        assertThat(robot.lookup("#playButton").queryAs(Button.class).getText()).isEqualTo("Pause");
+        waitFor(30, TimeUnit.SECONDS, () -> latestStep() >= 5);
+        robot.clickOn("#playButton");
+        awaitState(State.PAUSED);
+        // Paused: a step asked for now is the next one; none came in between.
+        long stepWhenPaused = latestStep();
+        robot.clickOn("#stepButton");
+        waitFor(30, TimeUnit.SECONDS, () -> latestStep() > stepWhenPaused);
+        assertThat(latestStep()).isEqualTo(stepWhenPaused + 1);
+
+        robot.clickOn("#resetButton");
+        waitFor(10, TimeUnit.SECONDS, () -> progress(robot).equals("step 0"));
+        robot.type(javafx.scene.input.KeyCode.RIGHT); // the keyboard's step
+        waitFor(30, TimeUnit.SECONDS, () -> progress(robot).startsWith("step 1 "));
+    }
+
+    @Test
+    @DisplayName("before Play the plane shows the untrained network's features; after steps, points in the digits' colors")
+    void canvasShowsColoredPoints(FxRobot robot) throws Exception {
+        awaitState(State.PAUSED);
+        waitFor(30, TimeUnit.SECONDS, () -> digitsWithPixels(robot) == 10);
+        for (int i = 0; i < 3; i++) {
+            robot.clickOn("#stepButton");
+            int expected = i + 1;
+            waitFor(30, TimeUnit.SECONDS, () -> progress(robot).startsWith("step " + expected + " "));
+        }
+        waitFor(10, TimeUnit.SECONDS, () -> digitsWithPixels(robot) == 10);
+    }
+
+    /** How many digits have more than 20 pixels of their color on the plane now. */
+    private int digitsWithPixels(FxRobot robot) throws Exception {
+        var canvas = robot.lookup("#mainPlane").queryAs(FeaturePlane.class).canvas();
+        AtomicReference<WritableImage> image = new AtomicReference<>();
+        robot.interact(() -> image.set(canvas.snapshot(null, null)));
+        PixelReader pixels = image.get().getPixelReader();
+        int[] perDigit = new int[10];
+        for (int y = 0; y < (int) image.get().getHeight(); y++) {
+            for (int x = 0; x < (int) image.get().getWidth(); x++) {
+                Color c = pixels.getColor(x, y);
+                for (int d = 0; d < 10; d++) {
+                    if (close(c, Palette.color(d, true))) {
+                        perDigit[d]++;
+                    }
+                }
+            }
+        }
+        int digits = 0;
+        for (int d = 0; d < 10; d++) {
+            digits += perDigit[d] > 20 ? 1 : 0;
+        }
+        return digits;
+    }
+
+    private static boolean close(Color a, Color b) {
+        return Math.abs(a.getRed() - b.getRed()) < 0.03 && Math.abs(a.getGreen() - b.getGreen()) < 0.03
+                && Math.abs(a.getBlue() - b.getBlue()) < 0.03;
+    }
+
+    @Test
+    @DisplayName("a broken data folder shows the reader's message and a way to choose another folder")
+    void brokenDataFolder(FxRobot robot) throws Exception {
+        Path nowhere = Path.of("/no/such/mnist");
+        robot.interact(() -> session.training().useDataFolder(nowhere));
+        awaitState(State.NO_DATA);
+        waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#problemBox").query().isVisible());
+        assertThat(robot.lookup("#problemLabel").queryAs(Label.class).getText())
+                .isEqualTo("Data folder /no/such/mnist does not exist or is not a folder.");
+        assertThat(robot.lookup("#chooseDataButton").query().isVisible()).isTrue();
+        assertThat(robot.lookup("#restartButton").query().isVisible()).isFalse(); // the data, not libtorch
+        assertThat(robot.lookup("#playButton").queryAs(Button.class).isDisabled()).isTrue();
+        assertThat(stage.isShowing()).isTrue();
+        // and back: the bundled folder loads again
+        robot.interact(() -> session.training().useDataFolder(TestData.bundledFolder()));
+        awaitState(State.PAUSED);
+        assertThat(robot.lookup("#problemBox").query().isVisible()).isFalse();
+    }
+}
