@@ -26,6 +26,9 @@ final class LabCommand implements Callable<Integer> {
             description = "Where the window trains (default: as last time, else auto); without a GPU it says so and uses the CPU.")
     DeviceChoice device;
 
+    @Option(names = "--open", paramLabel = "FILE", description = "Open a saved run (.clab) in the window at start.")
+    Path open;
+
     /** With no subcommand: the window, until it is closed. */
     @Override
     public Integer call() {
@@ -34,7 +37,7 @@ final class LabCommand implements Callable<Integer> {
                     + "the train, render and bench commands work without one (see --help).");
             return 1;
         }
-        LabApplication.launchWindow(data, device);
+        LabApplication.launchWindow(data, device, open);
         return 0;
     }
 

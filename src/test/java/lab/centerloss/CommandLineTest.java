@@ -137,6 +137,53 @@ class CommandLineTest {
     }
 
     @Test
+    @DisplayName("train --save-run writes a run file; run-info describes it; render --from-run draws it without training")
+    void savedRuns(@TempDir Path folder) throws Exception {
+        Path file = folder.resolve("run.clab");
+        Run train = run("train", "--steps", "40", "--eval-every", "20", "--probe-size", "200", "--batch-size", "32",
+                "--probe-every", "10", "--quiet", "--save-run", file.toString());
+        assertThat(train.err()).isEmpty();
+        assertThat(train.exitCode()).isZero();
+
+        Run info = run("run-info", file.toString());
+        assertThat(info.exitCode()).isZero();
+        JsonNode json = JSON.readTree(info.out());
+        assertThat(json.get("format_version").asInt()).isEqualTo(1);
+        assertThat(json.get("steps").asInt()).isEqualTo(40);
+        assertThat(json.get("data_fingerprint").asText()).hasSize(64);
+        assertThat(json.get("settings")).hasSize(1);
+        assertThat(json.get("settings").get(0).get("from_step").asInt()).isEqualTo(1);
+        assertThat(json.get("kept").get("probes").asInt()).isEqualTo(4);
+        assertThat(json.get("kept").get("checkpoints").asInt()).isEqualTo(1);
+        assertThat(json.get("file_bytes").asLong()).isEqualTo(Files.size(file));
+        assertThat(json.has("app_version")).isTrue();
+
+        Path frames = Files.createDirectory(folder.resolve("frames"));
+        Run render = run("render", "--from-run", file.toString(), "--frames", "5", "--every", "10", "--width", "320",
+                "--height", "200", "--out", frames.toString());
+        assertThat(render.err()).isEmpty();
+        assertThat(render.exitCode()).isZero();
+        try (Stream<Path> written = Files.list(frames)) {
+            assertThat(written.map(p -> p.getFileName().toString()).sorted().toList())
+                    .containsExactly("frame-00001.png", "frame-00002.png", "frame-00003.png", "frame-00004.png");
+        }
+        assertThat(render.out()).contains("Wrote 4 frames");
+    }
+
+    @Test
+    @DisplayName("run-info of a file it cannot read: one sentence, exit code 2")
+    void runInfoRefusesBrokenFiles(@TempDir Path folder) throws Exception {
+        Path noise = Files.write(folder.resolve("noise.clab"), new byte[] {1, 2, 3, 4, 5});
+        Run run = run("run-info", noise.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().strip()).isEqualTo(noise + " is not a Center Loss Lab run file.");
+        Run missing = run("render", "--from-run", folder.resolve("none.clab").toString(), "--frames", "1",
+                "--out", folder.toString());
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err().strip()).isEqualTo("The run file " + folder.resolve("none.clab") + " does not exist.");
+    }
+
+    @Test
     @DisplayName("train writes the metrics and one record line per step")
     void trainWritesMetricsAndRecord(@TempDir Path folder) throws Exception {
         Path metrics = folder.resolve("metrics.json");

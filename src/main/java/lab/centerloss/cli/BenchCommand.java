@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import lab.centerloss.data.MnistDataSet;
 import lab.centerloss.plot.HeadlessFx;
 import lab.centerloss.plot.RenderBenchmark;
 import lab.centerloss.train.ModelSize;
+import lab.centerloss.train.SeedRuns;
 import lab.centerloss.train.TrainingBenchmark;
 import lab.centerloss.train.TrainingEngine;
 import picocli.CommandLine.Command;
@@ -38,6 +40,21 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--models", split = ",", defaultValue = "lite,paper", description = "Models to measure (default: lite,paper).")
     List<ModelSize> models;
 
+    @Option(names = "--time-to-accuracy", paramLabel = "A",
+            description = "Per seed: steps and seconds of training until the probe (2,000 test images, every 10 steps) reaches A.")
+    Double timeToAccuracy;
+
+    @Option(names = "--stability", description = "Per seed: train --steps steps and report divergence, the largest gradient norm and the test accuracy.")
+    boolean stability;
+
+    @Option(names = "--seeds", split = ",", paramLabel = "LIST", defaultValue = "1,2,3",
+            description = "Seeds for --time-to-accuracy and --stability (default: 1,2,3); a range 1-20 works too.")
+    List<String> seeds;
+
+    @Option(names = "--steps", paramLabel = "N", defaultValue = "3000",
+            description = "Most steps per seed (default: 3000).")
+    int steps;
+
     @Option(names = "--render", description = "Measure drawing instead: one frame of the plane with --points points, off screen.")
     boolean render;
 
@@ -51,6 +68,9 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (render) {
             return renderBenchmark();
+        }
+        if (timeToAccuracy != null || stability) {
+            return seedRuns();
         }
         if (warmup < 0 || measure < 10) {
             throw new UserError("--warmup must be 0 or more and --measure 10 or more.");
@@ -79,6 +99,77 @@ public final class BenchCommand implements Callable<Integer> {
                 node.put("bare_ms_per_step_median", r.bareMedianMs());
                 node.put("bare_ms_per_step_p90", r.bareP90Ms());
                 node.put("trainer_overhead_percent", r.overheadPercent());
+            }
+        }
+        spec.commandLine().getOut().println(mapper.writeValueAsString(root));
+        return 0;
+    }
+
+    /** The seeds named: "1,2,3" or "1-20", or both mixed. */
+    static List<Long> parseSeeds(List<String> items) {
+        List<Long> list = new java.util.ArrayList<>();
+        for (String item : items) {
+            try {
+                if (item.matches("\\s*-?\\d+\\s*-\\s*-?\\d+\\s*") && item.indexOf('-', 1) > 0) {
+                    int dash = item.indexOf('-', 1);
+                    long from = Long.parseLong(item.substring(0, dash).trim());
+                    long to = Long.parseLong(item.substring(dash + 1).trim());
+                    if (to < from || to - from > 10_000) {
+                        throw new UserError("--seeds: the range " + item + " is empty or too long.");
+                    }
+                    for (long seed = from; seed <= to; seed++) {
+                        list.add(seed);
+                    }
+                } else {
+                    list.add(Long.parseLong(item.trim()));
+                }
+            } catch (NumberFormatException e) {
+                throw new UserError("--seeds takes whole numbers and ranges such as 1,2,3 or 1-20 (got " + item + ").");
+            }
+        }
+        return list;
+    }
+
+    private int seedRuns() throws Exception {
+        if (timeToAccuracy != null && !(timeToAccuracy > 0 && timeToAccuracy <= 1)) {
+            throw new UserError("--time-to-accuracy must lie in (0, 1] (it is " + timeToAccuracy + ").");
+        }
+        if (steps < 1) {
+            throw new UserError("--steps must be 1 or more (it is " + steps + ").");
+        }
+        List<Long> seedList = parseSeeds(seeds);
+        training.check();
+        MnistDataSet dataSet = TrainCommand.loadData(training.dataFolder());
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = mapper.createObjectNode();
+        try (TrainingEngine engine = TrainingEngine.open(dataSet, training.device, training.threads)) {
+            lab.centerloss.train.Hyperparameters base = training.hyperparameters(engine.deviceName().equals("cuda"));
+            root.put("what", timeToAccuracy != null
+                    ? "steps and seconds of training (probes excluded) until the probe of 2,000 test images, checked every 10 steps, reaches " + timeToAccuracy
+                    : "whole runs of " + steps + " steps: divergence, largest gradient norm, test accuracy (10,000 images)");
+            root.put("device", engine.deviceName());
+            root.put("threads", engine.threads());
+            root.set("settings", lab.centerloss.store.HyperparametersJson.toJson(base));
+            ArrayNode runs = root.putArray("seeds");
+            PrintWriter err = spec.commandLine().getErr();
+            for (long seed : seedList) {
+                SeedRuns.Outcome o = SeedRuns.run(engine, base.withSeed(seed),
+                        timeToAccuracy != null ? timeToAccuracy : 2, 2000, 10, steps);
+                ObjectNode node = runs.addObject();
+                node.put("seed", seed);
+                if (timeToAccuracy != null) {
+                    node.putPOJO("steps", o.reachedStep() > 0 ? o.reachedStep() : null);
+                    node.putPOJO("seconds", o.reachedStep() > 0 ? o.trainSeconds() : null);
+                } else {
+                    node.put("steps", o.steps());
+                    lab.centerloss.export.StepRecordJson.putNumber(node, "test_accuracy", o.finalAccuracy());
+                }
+                node.put("ms_per_step", o.msPerStep());
+                node.putPOJO("diverged_at_step", o.divergedStep() > 0 ? o.divergedStep() : null);
+                node.put("max_gradient_norm", o.maxGradientNorm());
+                node.put("max_gradient_norm_step", o.maxGradientStep());
+                err.printf("seed %d: %s%n", seed, node);
+                err.flush();
             }
         }
         spec.commandLine().getOut().println(mapper.writeValueAsString(root));

@@ -22,6 +22,7 @@ public final class CommandLineApp {
         commandLine.addSubcommand(new TrainCommand());
         commandLine.addSubcommand(new RenderCommand());
         commandLine.addSubcommand(new BenchCommand());
+        commandLine.addSubcommand(new RunInfoCommand());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setParameterExceptionHandler(ONE_SENTENCE);
         commandLine.setExecutionExceptionHandler(USER_ERRORS);

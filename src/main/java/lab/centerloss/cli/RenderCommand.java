@@ -20,6 +20,9 @@ import lab.centerloss.plot.FrameCapture;
 import lab.centerloss.plot.HeadlessFx;
 import lab.centerloss.plot.PlaneScenes;
 import lab.centerloss.plot.PlaneStyle;
+import lab.centerloss.store.RunFile;
+import lab.centerloss.store.RunFileException;
+import lab.centerloss.store.RunRecord;
 import lab.centerloss.train.Hyperparameters;
 import lab.centerloss.train.StepSnapshot;
 import lab.centerloss.train.TrainingEngine;
@@ -72,9 +75,16 @@ public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--no-overlay", description = "Leave out the step and hyperparameters in the corner.")
     boolean noOverlay;
 
+    @Option(names = "--from-run", paramLabel = "FILE",
+            description = "Draw the frames from a saved run file instead of training (needs no libtorch).")
+    Path fromRun;
+
     @Override
     public Integer call() throws Exception {
         checkOptions();
+        if (fromRun != null) {
+            return renderSavedRun();
+        }
         MnistDataSet dataSet = TrainCommand.loadData(training.dataFolder());
         HeadlessFx.start();
         FrameCapture capture = HeadlessFx.call(() -> new FrameCapture(width, height));
@@ -128,6 +138,39 @@ public final class RenderCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Frame f shows step f * every of the saved run; a shorter run ends the frames at its last step. */
+    private int renderSavedRun() throws Exception {
+        RunRecord run;
+        try {
+            run = RunFile.read(fromRun).record();
+        } catch (RunFileException e) {
+            throw new UserError(e.getMessage());
+        }
+        HeadlessFx.start();
+        FrameCapture capture = HeadlessFx.call(() -> new FrameCapture(width, height));
+        PrintWriter console = spec.commandLine().getOut();
+        int written = 0;
+        try (GifOutput gifOutput = new GifOutput(gif, gifDelay)) {
+            for (int frame = 1; frame <= frames; frame++) {
+                var snapshot = run.at((long) frame * every);
+                if (snapshot.isEmpty()) {
+                    break;
+                }
+                StepSnapshot step = snapshot.get();
+                BufferedImage image = HeadlessFx.call(() -> capture.capture(
+                        PlaneScenes.of(step, width, height, true, true, true, !noOverlay), PlaneStyle.normal()));
+                ImageFiles.writePng(image, out.resolve(ImageFiles.frameName(frame)));
+                gifOutput.add(image);
+                written++;
+            }
+            gifOutput.finish();
+        } catch (IOException e) {
+            throw new UserError("Cannot write the frames into " + out + " (" + e.getMessage() + ").");
+        }
+        console.printf("Wrote %d frames of %s to %s%s%n", written, fromRun, out, gif != null ? " and " + gif : "");
+        return 0;
+    }
+
     /** Queues the work; when the queue is full, waits for room instead of dropping the frame. */
     private static Future<?> submit(ThreadPoolExecutor writer, Callable<Void> work) throws InterruptedException {
         while (true) {
@@ -159,7 +202,9 @@ public final class RenderCommand implements Callable<Integer> {
         if (gif != null) {
             AtomicFiles.discard(AtomicFiles.temporaryFor(gif));
         }
-        training.check();
+        if (fromRun == null) {
+            training.check();
+        }
     }
 
     /** The export folder must exist and take files; checked before any training. */

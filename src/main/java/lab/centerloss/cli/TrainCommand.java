@@ -16,6 +16,10 @@ import java.util.concurrent.Callable;
 import lab.centerloss.data.DataSetException;
 import lab.centerloss.data.MnistDataSet;
 import lab.centerloss.export.StepRecordJson;
+import lab.centerloss.store.RunFile;
+import lab.centerloss.store.RunFileException;
+import lab.centerloss.store.RunRecord;
+import lab.centerloss.train.CheckpointPolicy;
 import lab.centerloss.train.FeatureStatistics;
 import lab.centerloss.train.Hyperparameters;
 import lab.centerloss.train.ProbeResult;
@@ -56,6 +60,14 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--record", paramLabel = "FILE", description = "Write every step as a line of JSON (JSON Lines).")
     Path record;
 
+    @Option(names = "--save-run", paramLabel = "FILE",
+            description = "Save the run (steps, probes, checkpoints) as a run file the window opens (.clab).")
+    Path saveRun;
+
+    @Option(names = "--probe-every", paramLabel = "K",
+            description = "Probe the test images every K steps for the saved run's timeline (default: 20 with --save-run).")
+    Integer probeEvery;
+
     @Option(names = "--quiet", description = "Print only the final line.")
     boolean quiet;
 
@@ -72,10 +84,17 @@ public final class TrainCommand implements Callable<Integer> {
             out.flush();
             RunResult result;
             try (TrainingSession session = engine.newSession(hp); RecordWriter recorder = RecordWriter.open(record)) {
-                result = train(session, hp, recorder, out);
+                RunRecord run = saveRun == null ? null : new RunRecord(session.origin(hp, probeSize));
+                if (run != null) {
+                    run.addCheckpoint(session.checkpoint());
+                }
+                result = train(session, hp, recorder, run, out);
                 result.finalTest = session.evaluateTestSet(hp.head());
                 result.centers = session.centers();
                 recorder.commit();
+                if (run != null) {
+                    saveRun(run);
+                }
             }
             result.wallSeconds = (System.nanoTime() - wallStart) / 1e9;
             out.printf("Done: %d steps, %.1f s of training, test accuracy %.2f%%%s%n", result.steps,
@@ -98,11 +117,14 @@ public final class TrainCommand implements Callable<Integer> {
         if (probeSize < 1 || probeSize > 10_000) {
             throw new UserError("--probe-size must lie between 1 and 10000 (it is " + probeSize + ").");
         }
+        if (probeEvery != null && probeEvery < 1) {
+            throw new UserError("--probe-every must be 1 or more (it is " + probeEvery + ").");
+        }
         if (evalEvery < 1) {
             throw new UserError("--eval-every must be 1 or more (it is " + evalEvery + ").");
         }
         training.check();
-        for (Path output : Arrays.asList(metrics, record)) {
+        for (Path output : Arrays.asList(metrics, record, saveRun)) {
             if (output != null) {
                 AtomicFiles.discard(AtomicFiles.temporaryFor(output)); // fail now, not after training
             }
@@ -132,11 +154,27 @@ public final class TrainCommand implements Callable<Integer> {
         double wallSeconds;
     }
 
-    private RunResult train(TrainingSession session, Hyperparameters hp, RecordWriter recorder, PrintWriter out)
-            throws IOException {
+    private void saveRun(RunRecord run) {
+        try {
+            RunFile.write(run, saveRun, lab.centerloss.AppInfo.VERSION);
+        } catch (RunFileException e) {
+            throw new UserError(e.getMessage());
+        }
+    }
+
+    private RunResult train(TrainingSession session, Hyperparameters hp, RecordWriter recorder, RunRecord run,
+            PrintWriter out) throws IOException {
         RunResult result = new RunResult();
+        int timelineProbes = probeEvery != null ? probeEvery : 20;
         for (int i = 1; i <= steps; i++) {
-            StepSnapshot snapshot = session.step(hp, record != null); // features after a step: only the record shows them
+            // features after a step: only the record and the run file show them
+            StepSnapshot snapshot = session.step(hp, record != null || run != null);
+            if (run != null) {
+                run.add(i % timelineProbes == 0 ? snapshot.withProbe(session.probe(probeSize, hp.head())) : snapshot);
+                if (CheckpointPolicy.due(snapshot.step(), hp.model())) {
+                    run.addCheckpoint(session.checkpoint());
+                }
+            }
             result.last = snapshot;
             result.steps = snapshot.step();
             result.trainMillis += snapshot.stepMillis();

@@ -35,6 +35,26 @@ public record MnistDataSet(Split train, Split test) {
         }
     }
 
+    /**
+     * SHA-256 over the decoded images and labels of both splits, in hex: the same data gives the
+     * same fingerprint whether its files are gzipped or raw. A run file carries it, so that a run is
+     * never shown over other data without a warning.
+     */
+    public String fingerprint() {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (Split split : List.of(train, test)) {
+                sha.update(java.nio.ByteBuffer.allocate(12).putInt(split.count()).putInt(split.rows())
+                        .putInt(split.cols()).array());
+                sha.update(split.pixels());
+                sha.update(split.labels());
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
+    }
+
     public static MnistDataSet load(Path folder) throws DataSetException {
         if (!Files.isDirectory(folder)) {
             throw new DataSetException("Data folder " + folder + " does not exist or is not a folder.");

@@ -3,29 +3,27 @@ package lab.centerloss.train;
 import java.util.SplittableRandom;
 
 /**
- * The order in which training images are visited: a fresh shuffle per epoch from one seeded
- * generator, so the same seed gives the same batches. A batch never spans two epochs; the few
- * images left at the end of an epoch wait for the next shuffle.
+ * The order in which training images are visited: a fresh shuffle per epoch, drawn from the seed
+ * and the epoch's number alone, so the same seed gives the same batches and a position (epoch,
+ * place in it) is all it takes to resume. A batch never spans two epochs; the few images left at
+ * the end of an epoch wait for the next shuffle.
  */
 final class BatchSampler {
-    private final SplittableRandom random;
+    private final long seed;
     private final int[] order;
     private int position;
     private int epoch;
 
     BatchSampler(int size, long seed) {
-        random = new SplittableRandom(seed);
+        this.seed = seed;
         order = new int[size];
-        for (int i = 0; i < size; i++) {
-            order[i] = i;
-        }
         position = size; // shuffle at the first batch
     }
 
     long[] next(int batchSize) {
         int size = Math.min(batchSize, order.length);
         if (position + size > order.length) {
-            shuffle();
+            shuffle(epoch + 1);
         }
         long[] batch = new long[size];
         for (int i = 0; i < size; i++) {
@@ -40,7 +38,34 @@ final class BatchSampler {
         return epoch;
     }
 
-    private void shuffle() {
+    /** Where the sampler stands: the epoch begun and how many of its images were taken. */
+    record Position(int epoch, int taken) {
+    }
+
+    Position position() {
+        return new Position(epoch, position);
+    }
+
+    /** Stands where {@link #position()} said, so that the next batches are those that followed. */
+    void restore(Position at) {
+        if (at.epoch() == 0) {
+            epoch = 0;
+            position = order.length;
+            return;
+        }
+        if (at.taken() < 0 || at.taken() > order.length) {
+            throw new IllegalArgumentException("sampler position " + at.taken() + " outside 0.." + order.length);
+        }
+        shuffle(at.epoch());
+        position = at.taken();
+    }
+
+    /** Fisher-Yates from the identity, with a generator for this epoch alone. */
+    private void shuffle(int newEpoch) {
+        SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + newEpoch);
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
         for (int i = order.length - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
             int swap = order[i];
@@ -48,6 +73,6 @@ final class BatchSampler {
             order[j] = swap;
         }
         position = 0;
-        epoch++;
+        epoch = newEpoch;
     }
 }

@@ -23,6 +23,8 @@ final class DeviceData {
     final int testCount;
     /** How many classes the head has: one per label value of the data. */
     final int classes;
+    /** The data set's fingerprint, which run files carry. */
+    final String fingerprint;
     final int[] testLabelsJava;
     final byte[] trainLabelsJava;
 
@@ -32,6 +34,7 @@ final class DeviceData {
         testImages = images(data.test(), device);
         testLabels = labels(data.test(), device);
         classes = MnistDataSet.CLASSES;
+        fingerprint = data.fingerprint();
         trainCount = data.train().count();
         testCount = data.test().count();
         trainLabelsJava = data.train().labels().clone();

@@ -91,6 +91,29 @@ public record StepSnapshot(
         return centers.before().size();
     }
 
+    /** Whether the batch's labels and features are here (a long history keeps them for recent steps only). */
+    public boolean hasBatchDetails() {
+        return batch.size() > 0;
+    }
+
+    /**
+     * The same step without the batch's labels and features (its class counts stay): what a long
+     * history keeps of an older step.
+     */
+    public StepSnapshot withoutBatchDetails() {
+        IntVector none = IntVector.owning(new int[0]);
+        Vec2List nothing = Vec2List.owning(new float[0]);
+        return new StepSnapshot(step, epoch, hyperparameters, marginInForce, learningRateInForce, scalars,
+                new Batch(none, nothing, Optional.empty(), batch.classCounts()), centers, head, headAfter,
+                stepMillis, Optional.empty(), divergence);
+    }
+
+    /** This snapshot with the latest probe at or before its step, or none. */
+    public StepSnapshot withProbe(Optional<ProbeResult> result) {
+        return new StepSnapshot(step, epoch, hyperparameters, marginInForce, learningRateInForce, scalars, batch,
+                centers, head, headAfter, stepMillis, result, divergence);
+    }
+
     /** This snapshot with a probe taken after its step. */
     public StepSnapshot withProbe(ProbeResult result) {
         return new StepSnapshot(step, epoch, hyperparameters, marginInForce, learningRateInForce, scalars, batch,

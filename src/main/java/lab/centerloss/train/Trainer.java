@@ -32,7 +32,28 @@ public final class Trainer implements TrainerControls {
         }
     }
 
-    private enum Command { PLAY, PAUSE, STEP, RESET, PROBE, STOP }
+    private enum Command { PLAY, PAUSE, STEP, RESET, PROBE, BRANCH, STOP }
+
+    /**
+     * Go on from a checkpoint of a run: restore it, train the recorded steps after it again with
+     * their recorded settings (the same batches: this is deterministic on the CPU), then pause at
+     * the last of them. Nothing of the replayed steps is published: the run already has them.
+     *
+     * @param start  the run's settings at its start (model, seed, center start)
+     * @param replay the settings of each step from the checkpoint's to the branch point, in order
+     */
+    public record BranchRequest(Checkpoint checkpoint, Hyperparameters start, java.util.List<Hyperparameters> replay) {
+        public BranchRequest {
+            replay = java.util.List.copyOf(replay);
+        }
+
+        /** The step the branch continues from. */
+        public long step() {
+            return checkpoint.step() + replay.size();
+        }
+    }
+
+    private final AtomicReference<BranchRequest> branchRequest = new AtomicReference<>();
 
     private final DataSource dataSource;
     private final Settings settings;
@@ -103,6 +124,17 @@ public final class Trainer implements TrainerControls {
         synchronized (publication) {
             return run;
         }
+    }
+
+    /** Goes on from an earlier step of a run: see {@link BranchRequest}. Pauses there. */
+    @Override
+    public void branch(BranchRequest request) {
+        synchronized (publication) {
+            run++;
+            latest.set(null);
+        }
+        branchRequest.set(request);
+        commands.add(Command.BRANCH);
     }
 
     /** Probes the test images now, after the current step. */
@@ -200,6 +232,7 @@ public final class Trainer implements TrainerControls {
         try {
             session = engine.newSession(hyperparameters.get());
             publishOrigin(session, sessionRun);
+            publishCheckpoint(session, sessionRun);
             publish(new TrainerStatus(State.PAUSED, Messages.text("trainer.ready"), device));
             while (true) {
                 Command command = nextCommand(running, nextStepAt);
@@ -220,7 +253,22 @@ public final class Trainer implements TrainerControls {
                             sessionRun = currentRun();
                             session = engine.newSession(hyperparameters.get());
                             publishOrigin(session, sessionRun);
+                            publishCheckpoint(session, sessionRun);
                             probe = null;
+                            diverged = false;
+                            running = false;
+                        }
+                        case BRANCH -> {
+                            BranchRequest request = branchRequest.getAndSet(null);
+                            session.close();
+                            session = null;
+                            sessionRun = currentRun();
+                            session = engine.newSession(request.start());
+                            session.restore(request.checkpoint());
+                            for (Hyperparameters replayed : request.replay()) {
+                                session.step(replayed, false);
+                            }
+                            probe = session.probe(settings.probeSize(), hyperparameters.get().head());
                             diverged = false;
                             running = false;
                         }
@@ -251,6 +299,9 @@ public final class Trainer implements TrainerControls {
                     lastProbeNanos = lastProbeEnd - probeStart;
                 }
                 publish(snapshot.withProbe(probe), sessionRun);
+                if (CheckpointPolicy.due(snapshot.step(), hp.model())) {
+                    publishCheckpoint(session, sessionRun);
+                }
                 if (snapshot.diverged()) {
                     running = false;
                     diverged = true;
@@ -312,6 +363,18 @@ public final class Trainer implements TrainerControls {
             }
             for (TrainerListener listener : listeners) {
                 listener.onOrigin(origin);
+            }
+        }
+    }
+
+    private void publishCheckpoint(TrainingSession session, long ofRun) {
+        Checkpoint checkpoint = session.checkpoint();
+        synchronized (publication) {
+            if (ofRun != run) {
+                return;
+            }
+            for (TrainerListener listener : listeners) {
+                listener.onCheckpoint(checkpoint);
             }
         }
     }

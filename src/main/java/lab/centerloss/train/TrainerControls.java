@@ -14,6 +14,11 @@ public interface TrainerControls extends AutoCloseable {
     /** Rebuild from the seed of the current hyperparameters. */
     void reset();
 
+    /** Goes on from an earlier step of a run, then pauses there (see {@link Trainer.BranchRequest}). */
+    default void branch(Trainer.BranchRequest request) {
+        throw new UnsupportedOperationException("this trainer cannot branch");
+    }
+
     /** Takes effect at the next step; model size and seed at the next reset. */
     void setHyperparameters(Hyperparameters hyperparameters);
 

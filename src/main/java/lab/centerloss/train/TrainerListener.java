@@ -12,6 +12,10 @@ public interface TrainerListener {
     default void onSnapshot(StepSnapshot snapshot) {
     }
 
+    /** A checkpoint from which the run can go on exactly (see {@link Checkpoint}). */
+    default void onCheckpoint(Checkpoint checkpoint) {
+    }
+
     default void onStatus(TrainerStatus status) {
     }
 }

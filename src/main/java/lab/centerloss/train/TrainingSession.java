@@ -9,13 +9,8 @@ import static org.bytedeco.pytorch.global.torch.randn;
 import java.util.Optional;
 import lab.centerloss.text.Message;
 import org.bytedeco.javacpp.PointerScope;
-import org.bytedeco.pytorch.Adam;
-import org.bytedeco.pytorch.AdamOptions;
 import org.bytedeco.pytorch.LongOptional;
 import org.bytedeco.pytorch.NoGradGuard;
-import org.bytedeco.pytorch.Optimizer;
-import org.bytedeco.pytorch.SGD;
-import org.bytedeco.pytorch.SGDOptions;
 import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.global.torch.ScalarType;
@@ -34,9 +29,7 @@ public final class TrainingSession implements AutoCloseable {
     private final Tensor centers;
     private final BatchSampler sampler;
     private float[] centerValues;
-    private Optimizer optimizer;
-    private Hyperparameters optimizerSettings;
-    private double learningRateInOptimizer;
+    private ParameterUpdate optimizer;
     private long stepsDone;
 
     TrainingSession(DeviceData data, Torch.DeviceInfo device, Hyperparameters hyperparameters) {
@@ -87,7 +80,7 @@ public final class TrainingSession implements AutoCloseable {
         hp.validated();
         long started = System.nanoTime();
         double learningRate = hp.learningRateAt(stepsDone);
-        configureOptimizer(hp, learningRate);
+        configureOptimizer(hp);
         long[] batchIndices = sampler.next(hp.batchSize());
         int batch = batchIndices.length;
         int[] batchLabels = new int[batch];
@@ -124,13 +117,13 @@ public final class TrainingSession implements AutoCloseable {
                         lossTotal, 0, Double.NaN), batchLabels, featureValues, counts, headInForce, started);
             }
 
-            optimizer.zero_grad();
+            network.zero_grad(true); // gradients set to none, as torch.optim does by default
             total.backward();
             // The norm is measured always (a clip at infinity scales by 1) and recorded: a spike
             // in it is the first sign of a run about to blow up.
             double gradientNorm = clip_grad_norm_(network.parameters(),
                     hp.gradientClipNorm() > 0 ? hp.gradientClipNorm() : Double.POSITIVE_INFINITY);
-            optimizer.step();
+            optimizer.step(learningRate, hp.momentum(), hp.weightDecay());
 
             // Algorithm 1, line 6: the centers follow the features x_i of this iteration's forward pass.
             CenterLoss.Update update = CenterLoss.update(features, centers, labels, counts, hp.centerRule(),
@@ -181,9 +174,62 @@ public final class TrainingSession implements AutoCloseable {
                 head, head, millisSince(started), Optional.empty(), Optional.of(reason));
     }
 
+    /** Everything needed to go on from here exactly as this session would: see {@link Checkpoint}. */
+    public Checkpoint checkpoint() {
+        java.util.List<float[]> values = new java.util.ArrayList<>();
+        try (PointerScope scope = new PointerScope()) {
+            var parameters = network.parameters();
+            for (long i = 0; i < parameters.size(); i++) {
+                values.add(Torch.toFloats(parameters.get(i)));
+            }
+        }
+        ParameterUpdate.State state = optimizer == null ? null : optimizer.state();
+        BatchSampler.Position at = sampler.position();
+        return new Checkpoint(stepsDone, values, state == null ? null : state.kind(),
+                state == null ? 0 : state.steps(), state == null ? java.util.List.of() : state.first(),
+                state == null ? java.util.List.of() : state.second(), centerValues.clone(), at.epoch(), at.taken());
+    }
+
+    /**
+     * Puts this session where a checkpoint of a session of the same model and data was taken.
+     *
+     * @throws IllegalArgumentException when the checkpoint does not fit this network or data
+     */
+    public void restore(Checkpoint checkpoint) {
+        try (PointerScope scope = new PointerScope(); NoGradGuard noGrad = new NoGradGuard()) {
+            var parameters = network.parameters();
+            if (parameters.size() != checkpoint.parameters().size()
+                    || checkpoint.centers().length != data.classes * 2) {
+                throw new IllegalArgumentException("the checkpoint is of another network or data set");
+            }
+            for (long i = 0; i < parameters.size(); i++) {
+                Tensor p = parameters.get(i);
+                float[] values = checkpoint.parameters().get((int) i);
+                if (values.length != p.numel()) {
+                    throw new IllegalArgumentException("the checkpoint is of another network size");
+                }
+                p.copy_(Torch.floats(values, p.sizes().vec().get()));
+            }
+            centers.copy_(Torch.floats(checkpoint.centers(), data.classes, 2));
+        }
+        centerValues = checkpoint.centers().clone();
+        if (optimizer != null) {
+            optimizer.close();
+            optimizer = null;
+        }
+        if (checkpoint.optimizerKind() != null) {
+            optimizer = new ParameterUpdate(network.parameters(), checkpoint.optimizerKind());
+            optimizer.restore(new ParameterUpdate.State(checkpoint.optimizerKind(), checkpoint.optimizerSteps(),
+                    checkpoint.optimizerFirst(), checkpoint.optimizerSecond()));
+        }
+        sampler.restore(new BatchSampler.Position(checkpoint.epoch(), checkpoint.taken()));
+        stepsDone = checkpoint.step();
+    }
+
     /** The run as it stands before any step: for the picture a class sees before Play. */
     public RunOrigin origin(Hyperparameters hp, int probeSize) {
-        return new RunOrigin(hp, Vec2List.copyOf(centerValues), headParameters(hp.head()), probe(probeSize, hp.head()));
+        return new RunOrigin(hp, Vec2List.copyOf(centerValues), headParameters(hp.head()), probe(probeSize, hp.head()),
+                data.fingerprint);
     }
 
     /** Features and predictions of the first {@code size} test images. */
@@ -261,36 +307,16 @@ public final class TrainingSession implements AutoCloseable {
     }
 
     /**
-     * Builds or retunes the optimizer. The learning rate changes in place; a change of optimizer,
-     * momentum or weight decay builds a new one (its momentum buffers start again from zero).
+     * The optimizer for this step's settings. Learning rate, momentum and weight decay are read at
+     * every step; a change of optimizer starts its state (momentum buffers, Adam's moments) afresh.
      */
-    private void configureOptimizer(Hyperparameters hp, double learningRate) {
-        boolean rebuild = optimizer == null
-                || optimizerSettings.optimizer() != hp.optimizer()
-                || optimizerSettings.momentum() != hp.momentum()
-                || optimizerSettings.weightDecay() != hp.weightDecay();
-        if (rebuild) {
+    private void configureOptimizer(Hyperparameters hp) {
+        if (optimizer == null || optimizer.kind() != hp.optimizer()) {
             if (optimizer != null) {
                 optimizer.close();
             }
-            if (hp.optimizer() == OptimizerKind.SGD) {
-                SGDOptions options = new SGDOptions(learningRate);
-                options.momentum().put(hp.momentum());
-                options.weight_decay().put(hp.weightDecay());
-                optimizer = new SGD(network.parameters(), options);
-            } else {
-                AdamOptions options = new AdamOptions(learningRate);
-                options.weight_decay().put(hp.weightDecay());
-                optimizer = new Adam(network.parameters(), options);
-            }
-        } else if (learningRateInOptimizer != learningRate) {
-            var groups = optimizer.param_groups();
-            for (long i = 0; i < groups.size(); i++) {
-                groups.get(i).options().set_lr(learningRate);
-            }
+            optimizer = new ParameterUpdate(network.parameters(), hp.optimizer());
         }
-        optimizerSettings = hp;
-        learningRateInOptimizer = learningRate;
     }
 
     private static double millisSince(long startNanos) {

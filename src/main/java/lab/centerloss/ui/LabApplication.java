@@ -9,6 +9,7 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import java.util.Map;
+import lab.centerloss.store.RunFile;
 import lab.centerloss.text.Messages;
 import lab.centerloss.train.DeviceChoice;
 import lab.centerloss.ui.charts.ChartWarmUp;
@@ -26,10 +27,11 @@ public final class LabApplication extends Application {
     private final Path settingsFile = UserSettings.defaultFile();
 
     /** Opens the window and blocks until it closes. */
-    public static void launchWindow(Path dataFolder, DeviceChoice device) {
+    public static void launchWindow(Path dataFolder, DeviceChoice device, Path runFile) {
         HeadlessFx.quietClassPathWarning();
         Application.launch(LabApplication.class, "--data=" + (dataFolder == null ? "" : dataFolder.toString()),
-                "--device=" + (device == null ? "" : device.name()));
+                "--device=" + (device == null ? "" : device.name()),
+                "--open=" + (runFile == null ? "" : runFile.toString()));
     }
 
     /** On Linux a window needs an X or Wayland display; elsewhere there always is one. */
@@ -52,13 +54,18 @@ public final class LabApplication extends Application {
         session.dialogs().lastFolderProperty().set(saved.settings().exportFolder());
         this.stage = stage;
         this.device = device;
-        Scene scene = new Scene(load(session, stage).root(), saved.settings().windowWidth(),
-                saved.settings().windowHeight());
+        session.timeline().autosaveTo(UserSettings.dataFolder().resolve("last-run" + RunFile.EXTENSION));
+        LoadedWindow window = load(session, stage);
+        Scene scene = new Scene(window.root(), saved.settings().windowWidth(), saved.settings().windowHeight());
         stage.setTitle(Messages.text("app.title"));
         stage.setScene(scene);
         stage.show();
         session.start();
         warmUpDrawing();
+        String open = getParameters().getNamed().getOrDefault("open", "");
+        if (!open.isEmpty()) {
+            window.shell().open(Path.of(open));
+        }
     }
 
     /**

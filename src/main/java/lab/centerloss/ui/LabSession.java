@@ -23,6 +23,8 @@ import lab.centerloss.ui.stepthrough.StepThroughView;
 import lab.centerloss.ui.stepthrough.StepThroughViewModel;
 import lab.centerloss.ui.status.StatusView;
 import lab.centerloss.ui.status.StatusViewModel;
+import lab.centerloss.ui.timeline.TimelineView;
+import lab.centerloss.ui.timeline.TimelineViewModel;
 import lab.centerloss.ui.toolbar.ToolbarView;
 import lab.centerloss.ui.toolbar.ToolbarViewModel;
 
@@ -46,6 +48,7 @@ public final class LabSession {
     private final StatusViewModel status;
     private final ProblemViewModel problem;
     private final MarginViewModel margin;
+    private final TimelineViewModel timeline;
 
     public LabSession(LiveTraining.TrainerFactory trainerFactory, Path dataFolder, Hyperparameters initial) {
         training = new LiveTraining(trainerFactory, dataFolder, initial, history);
@@ -58,6 +61,7 @@ public final class LabSession {
         status = new StatusViewModel(training, history);
         problem = new ProblemViewModel(training, history);
         margin = new MarginViewModel(training);
+        timeline = new TimelineViewModel(history, training);
         plane.setOverlay(stepThrough::scene);
     }
 
@@ -68,6 +72,7 @@ public final class LabSession {
 
     /** Stops the trainer and the file workers: the window is closing. */
     public void shutdown() {
+        timeline.autosaveNow();
         export.shutdown();
         files.shutdown();
         training.close();
@@ -84,7 +89,8 @@ public final class LabSession {
                 ChartsView.class, new ChartsView(charts),
                 StatusView.class, new StatusView(status),
                 ProblemView.class, new ProblemView(problem),
-                MarginView.class, new MarginView(margin));
+                MarginView.class, new MarginView(margin),
+                TimelineView.class, new TimelineView(timeline, dialogs));
     }
 
     public RunHistory history() { return history; }
@@ -98,4 +104,5 @@ public final class LabSession {
     public ChartsViewModel charts() { return charts; }
     public StatusViewModel status() { return status; }
     public FileDialogs dialogs() { return dialogs; }
+    public TimelineViewModel timeline() { return timeline; }
 }

@@ -40,6 +40,13 @@ public final class MainWindow {
     private final AngleRenderer angleRenderer = new AngleRenderer();
     private Map<Class<?>, Object> views = Map.of();
     private AnimationTimer timer;
+    private final java.util.concurrent.ExecutorService background = java.util.concurrent.Executors
+            .newSingleThreadExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "autosave");
+                thread.setDaemon(true);
+                thread.setPriority(Thread.MIN_PRIORITY);
+                return thread;
+            });
 
     @FXML private BorderPane root;
     @FXML private StackPane planeArea;
@@ -95,6 +102,11 @@ public final class MainWindow {
     }
 
     /** Wires panels to each other through the shell, after every view of this load exists. */
+    /** Opens a run file as the window starts ({@code --open}). */
+    void open(java.nio.file.Path file) {
+        view(lab.centerloss.ui.timeline.TimelineView.class).open(file);
+    }
+
     void connectPanels() {
         view(ExportView.class).setPlane(() -> session.plane().sceneAt(System.nanoTime(), mainPlane.getWidth(),
                 mainPlane.getHeight()), mainPlane::getHeight);
@@ -113,6 +125,8 @@ public final class MainWindow {
         session.status().onFrame(now);
         session.charts().onFrame(now);
         session.export().onFrame();
+        session.timeline().onFrame(now);
+        session.timeline().autosave(now, background::submit);
     }
 
     private PlaneStyle style() {
@@ -138,8 +152,20 @@ public final class MainWindow {
         KeyCode code = e.getCode();
         switch (code) {
             case SPACE -> session.training().togglePlay();
-            case RIGHT, PAGE_DOWN -> advance();
-            case LEFT, PAGE_UP -> session.stepThrough().previousPhase();
+            case RIGHT, PAGE_DOWN -> {
+                if (e.isShiftDown()) {
+                    session.timeline().stepBy(1);
+                } else {
+                    advance();
+                }
+            }
+            case LEFT, PAGE_UP -> {
+                if (e.isShiftDown()) {
+                    session.timeline().stepBy(-1);
+                } else {
+                    session.stepThrough().previousPhase();
+                }
+            }
             case R -> session.training().reset();
             case F -> {
                 if (stage != null) {
@@ -176,5 +202,6 @@ public final class MainWindow {
         if (timer != null) {
             timer.stop();
         }
+        background.shutdown();
     }
 }

@@ -35,8 +35,33 @@ public final class UiBenchCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR", description = "Folder with the four MNIST IDX files.")
     Path data;
 
+    @Option(names = "--history", paramLabel = "STEPS",
+            description = "Measure a long run's history instead: memory, and the time to show a random step while dragging.")
+    Integer history;
+
     @Option(names = "--threads", defaultValue = "0", description = "libtorch threads; 0 for one per processor, as the window uses (default: 0).")
     int threads;
+
+    private int historyBenchmark() throws Exception {
+        if (history < 10 || history > 1_000_000) {
+            throw new IllegalArgumentException("--history must lie between 10 and 1000000 (it is " + history + ").");
+        }
+        var r = lab.centerloss.ui.timeline.HistoryBenchmark.measure(history, 300, 1280, 720);
+        ObjectNode node = new ObjectMapper().createObjectNode();
+        node.put("what", "a run of the lite model's sizes kept in the window's history; showing a random step "
+                + "(cursor, scene, drawing and rasterizing one 1280x720 frame) as the scrubber does while dragged");
+        node.put("steps", r.steps());
+        node.put("probes_kept", r.probesKept());
+        node.put("checkpoints_kept", r.checkpointsKept());
+        node.put("heap_mb", Math.round(r.heapMegabytes() * 10) / 10.0);
+        node.put("arrays_mb", Math.round(r.estimatedMegabytes() * 10) / 10.0);
+        node.put("show_step_ms_median", r.showMedianMs());
+        node.put("show_step_ms_p95", r.showP95Ms());
+        node.put("show_step_ms_max", r.showMaxMs());
+        spec.commandLine().getOut().println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                .writeValueAsString(node));
+        return 0;
+    }
 
     /** Polls {@code read} until {@code done} holds or the timeout passes; returns the last value read. */
     private static <T> T await(java.util.function.Supplier<T> read, java.util.function.Predicate<T> done,
@@ -53,6 +78,9 @@ public final class UiBenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         HeadlessFx.start();
+        if (history != null) {
+            return historyBenchmark();
+        }
         Path folder = data != null ? data : DataLocation.defaultMnistFolder();
         AtomicReference<LabSession> model = new AtomicReference<>();
         AtomicReference<MainWindow> view = new AtomicReference<>();

@@ -66,6 +66,29 @@ public record UserSettings(Hyperparameters hyperparameters, double windowWidth, 
         TextFiles.write(file, JSON.writeValueAsString(this));
     }
 
+    /**
+     * The per-user data folder of this operating system (where the last run is kept), or
+     * {@code lab.dataHome} if set: ~/.local/share/center-loss-lab, %LOCALAPPDATA%\Center Loss Lab,
+     * ~/Library/Application Support/Center Loss Lab.
+     */
+    public static Path dataFolder() {
+        String override = System.getProperty("lab.dataHome");
+        if (override != null && !override.isBlank()) {
+            return Path.of(override);
+        }
+        String os = System.getProperty("os.name", "").toLowerCase();
+        Path home = Path.of(System.getProperty("user.home"));
+        if (os.contains("win")) {
+            String local = System.getenv("LOCALAPPDATA");
+            return (local != null ? Path.of(local) : home.resolve("AppData").resolve("Local")).resolve("Center Loss Lab");
+        } else if (os.contains("mac")) {
+            return home.resolve("Library").resolve("Application Support").resolve("Center Loss Lab");
+        }
+        String xdg = System.getenv("XDG_DATA_HOME");
+        return (xdg != null && !xdg.isBlank() ? Path.of(xdg) : home.resolve(".local").resolve("share"))
+                .resolve("center-loss-lab");
+    }
+
     /** The per-user config folder of this operating system, or {@code lab.configDir} if set. */
     public static Path defaultFile() {
         String override = System.getProperty("lab.configDir");

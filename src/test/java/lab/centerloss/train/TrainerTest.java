@@ -24,6 +24,12 @@ class TrainerTest {
         final BlockingQueue<StepSnapshot> snapshots = new LinkedBlockingQueue<>();
         final List<TrainerStatus> statuses = new CopyOnWriteArrayList<>();
         final List<String> threads = new CopyOnWriteArrayList<>();
+        List<Checkpoint> checkpoints = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void onCheckpoint(Checkpoint checkpoint) {
+            checkpoints.add(checkpoint);
+        }
 
         @Override
         public void onSnapshot(StepSnapshot snapshot) {
@@ -100,6 +106,46 @@ class TrainerTest {
             assertThat(again.centers().after()).isEqualTo(first.centers().after());
             assertThat(again.batch().features()).isEqualTo(first.batch().features());
             assertThat(recorder.threads).containsOnly("trainer");
+        }
+    }
+
+    @Test
+    @DisplayName("branching from step k of a run and changing nothing gives the same steps as the original run")
+    void branchRepeatsTheRun() throws Exception {
+        Recorder recorder = new Recorder();
+        List<Checkpoint> checkpoints = new CopyOnWriteArrayList<>();
+        recorder.checkpoints = checkpoints;
+        Hyperparameters hp = Hyperparameters.defaults().withBatchSize(32);
+        try (Trainer trainer = new Trainer(TestData::mnist, SETTINGS, hp)) {
+            trainer.addListener(recorder);
+            trainer.launch();
+            recorder.awaitStatus(s -> s.state() == State.PAUSED);
+            List<StepSnapshot> original = new java.util.ArrayList<>();
+            for (int i = 1; i <= 30; i++) {
+                trainer.step();
+                StepSnapshot s = recorder.next();
+                if (i == 12) {
+                    // the settings changed on the way: the branch replays them too
+                    hp = hp.withLambda(0.4);
+                    trainer.setHyperparameters(hp);
+                }
+                original.add(s);
+            }
+            assertThat(checkpoints).as("one at the start").hasSize(1);
+            List<Hyperparameters> replay = original.subList(0, 20).stream().map(StepSnapshot::hyperparameters).toList();
+            trainer.branch(new Trainer.BranchRequest(checkpoints.get(0), Hyperparameters.defaults().withBatchSize(32),
+                    replay));
+            recorder.snapshots.clear();
+            for (int i = 21; i <= 30; i++) {
+                trainer.step();
+                StepSnapshot again = recorder.next();
+                StepSnapshot expected = original.get(i - 1);
+                assertThat(again.step()).isEqualTo(i);
+                assertThat(again.batch().labels()).isEqualTo(expected.batch().labels());
+                assertThat(again.batch().features()).as("step %d", i).isEqualTo(expected.batch().features());
+                assertThat(again.centers().after()).isEqualTo(expected.centers().after());
+                assertThat(again.scalars()).isEqualTo(expected.scalars());
+            }
         }
     }
 

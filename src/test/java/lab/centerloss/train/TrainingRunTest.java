@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
 
 /** Real training on the bundled MNIST, on every processor. JUnit runs these on one thread. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -35,6 +36,59 @@ class TrainingRunTest {
         Vec2List otherSeed = centersAfter(hp.withSeed(2), 25);
         assertThat(second).isEqualTo(first);
         assertThat(otherSeed).isNotEqualTo(first);
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(OptimizerKind.class)
+    @DisplayName("restored from a checkpoint, a session goes on exactly as the original did: same batches, same numbers")
+    void checkpointsResumeExactly(OptimizerKind kind) {
+        Hyperparameters hp = Hyperparameters.defaults().withOptimizer(kind).withLearningRate(kind == OptimizerKind.SGD
+                ? 0.01 : 0.001).withBatchSize(32);
+        List<StepSnapshot> original = new ArrayList<>();
+        Checkpoint at10;
+        try (TrainingSession session = engine.newSession(hp)) {
+            for (int i = 0; i < 10; i++) {
+                session.step(hp, false);
+            }
+            at10 = session.checkpoint();
+            for (int i = 0; i < 5; i++) {
+                original.add(session.step(hp, false));
+            }
+        }
+        try (TrainingSession resumed = engine.newSession(hp.withSeed(hp.seed()))) {
+            resumed.restore(at10);
+            for (StepSnapshot expected : original) {
+                StepSnapshot again = resumed.step(hp, false);
+                assertThat(again.step()).isEqualTo(expected.step());
+                assertThat(again.batch().labels()).isEqualTo(expected.batch().labels());
+                assertThat(again.batch().features()).isEqualTo(expected.batch().features());
+                assertThat(again.centers().after()).isEqualTo(expected.centers().after());
+                assertThat(again.scalars().lossTotal()).isEqualTo(expected.scalars().lossTotal());
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("centers start at the origin, or from a standard normal draw that the seed fixes (torch.randn)")
+    void centerInit() {
+        Hyperparameters normal = Hyperparameters.defaults().withCenterInit(CenterInit.NORMAL);
+        Vec2List zero = centersAfter(Hyperparameters.defaults(), 0);
+        Vec2List drawn = centersAfter(normal, 0);
+        assertThat(zero).isEqualTo(Vec2List.copyOf(new float[20]));
+        assertThat(drawn).isEqualTo(centersAfter(normal, 0));
+        assertThat(drawn).isNotEqualTo(centersAfter(normal.withSeed(2), 0));
+        double sumOfSquares = 0;
+        for (int j = 0; j < drawn.size(); j++) {
+            sumOfSquares += drawn.x(j) * drawn.x(j) + drawn.y(j) * drawn.y(j);
+        }
+        // 20 standard normal draws: a sum of squares of 20 +- 6.3 (chi-squared, 20 degrees)
+        assertThat(sumOfSquares).isBetween(5.0, 45.0);
+        // the network starts the same either way: the draw comes after its weights
+        try (TrainingSession a = engine.newSession(Hyperparameters.defaults());
+                TrainingSession b = engine.newSession(normal)) {
+            assertThat(b.step(normal, false).batch().features()).isEqualTo(a.step(Hyperparameters.defaults(), false)
+                    .batch().features());
+        }
     }
 
     private Vec2List centersAfter(Hyperparameters hp, int steps) {

@@ -180,6 +180,27 @@ class WindowTest {
     }
 
     @Test
+    @DisplayName("dragging the scrubber shows an earlier step while training goes on; Live returns to the end")
+    void scrubber(FxRobot robot) throws Exception {
+        awaitState(State.PAUSED);
+        robot.interact(() -> session.training().stepsPerSecondProperty().set(20.0));
+        robot.clickOn("#playButton");
+        waitFor(60, TimeUnit.SECONDS, () -> latestStep() >= 20);
+        robot.drag("#scrubber .thumb").moveBy(-300, 0).release(javafx.scene.input.MouseButton.PRIMARY);
+        long shown = TestWindows.onFx(() -> session.history().shownProperty().getValue().step());
+        assertThat(shown).isLessThan(latestStep());
+        assertThat(TestWindows.onFx(() -> session.history().cursorProperty().get())).isEqualTo(shown);
+        waitFor(30, TimeUnit.SECONDS, () -> latestStep() > shown + 5);
+        assertThat(TestWindows.onFx(() -> session.history().shownProperty().getValue().step()))
+                .as("the class looks at the past while training goes on").isEqualTo(shown);
+        assertThat(progress(robot)).startsWith("step " + shown + " ").contains("(of ");
+        robot.clickOn("#liveButton");
+        waitFor(10, TimeUnit.SECONDS, () -> TestWindows.onFx(() -> session.history().cursorProperty().get() == null));
+        robot.clickOn("#playButton");
+        awaitState(State.PAUSED);
+    }
+
+    @Test
     @DisplayName("a broken data folder shows the reader's message and a way to choose another folder")
     void brokenDataFolder(FxRobot robot) throws Exception {
         Path nowhere = Path.of("/no/such/mnist");

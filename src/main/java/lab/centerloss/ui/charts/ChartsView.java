@@ -2,7 +2,6 @@ package lab.centerloss.ui.charts;
 
 import java.util.List;
 import javafx.fxml.FXML;
-import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import lab.centerloss.text.Messages;
@@ -11,8 +10,8 @@ import lab.centerloss.text.Messages;
 public final class ChartsView {
     private final ChartsViewModel viewModel;
 
-    @FXML private LineChart<Number, Number> lossChart;
-    @FXML private LineChart<Number, Number> accuracyChart;
+    @FXML private CursorLineChart lossChart;
+    @FXML private CursorLineChart accuracyChart;
 
     public ChartsView(ChartsViewModel viewModel) {
         this.viewModel = viewModel;
@@ -29,6 +28,8 @@ public final class ChartsView {
                 viewModel.accuracyPoints())));
         // Before the first step the axes show a plain range (steps 0 to 100, a loss of 0 to 2.5:
         // ln 10 = 2.3 is where an untrained ten-class head starts) instead of the chart's default.
+        lossChart.cursorXProperty().bind(viewModel.cursorStepProperty());
+        accuracyChart.cursorXProperty().bind(viewModel.cursorStepProperty());
         rangeWhileEmpty((NumberAxis) lossChart.getXAxis(), viewModel.softmaxLossPoints(), 0, 100, 20);
         rangeWhileEmpty((NumberAxis) lossChart.getYAxis(), viewModel.softmaxLossPoints(), 0, 2.5, 0.5);
         rangeWhileEmpty((NumberAxis) accuracyChart.getXAxis(), viewModel.accuracyPoints(), 0, 100, 20);

@@ -24,13 +24,19 @@ public final class ChartsViewModel {
     private final BoundedSeries weightedCenterLoss = new BoundedSeries(CHART_POINTS);
     private final BoundedSeries accuracy = new BoundedSeries(CHART_POINTS);
     private final StringBinding softmaxName;
+    private final javafx.beans.binding.DoubleBinding cursorStep;
     private int taken;
     private long lastProbeStep = -1;
     private long publishedAt;
-    private StepSnapshot lastTaken;
+    private lab.centerloss.store.RunRecord drawnRecord;
 
     public ChartsViewModel(RunHistory history) {
         this.history = history;
+        cursorStep = Bindings.createDoubleBinding(() -> {
+            Long at = history.cursorProperty().get();
+            StepSnapshot shown = history.shownProperty().getValue();
+            return at == null || shown == null ? Double.NaN : shown.step();
+        }, history.cursorProperty(), history.shownProperty());
         softmaxName = Bindings.createStringBinding(() -> {
             StepSnapshot latest = history.latestProperty().get();
             HeadKind head = latest == null ? HeadKind.SOFTMAX : latest.hyperparameters().head();
@@ -40,27 +46,27 @@ public final class ChartsViewModel {
 
     /** Takes the steps the history gained since the last frame; publishes a few times a second. */
     public void onFrame(long now) {
-        if (history.size() < taken || (taken > 0 && history.steps().get(taken - 1) != lastTaken
-                && history.steps().get(taken - 1).step() != lastTaken.step())) {
-            clear(); // the history started again
+        if (history.record() != drawnRecord || history.size() < taken) {
+            clear(); // another run, or the run started again
+            drawnRecord = history.record();
         }
         for (int i = taken; i < history.size(); i++) {
             StepSnapshot s = history.steps().get(i);
             softmaxLoss.add(s.step(), s.scalars().lossSoftmax());
             weightedCenterLoss.add(s.step(), s.hyperparameters().lambda() * s.scalars().lossCenter());
         }
-        // A probe can arrive with a step already taken (the same step again): look at the latest.
-        StepSnapshot latest = history.latestProperty().get();
-        if (latest != null) {
-            latest.probe().ifPresent(p -> {
-                if (p.step() != lastProbeStep) {
-                    lastProbeStep = p.step();
-                    accuracy.add(p.step(), 100 * p.accuracy());
+        // The kept probes: the history thins them over a long run, the chart thins its points anyway.
+        var probes = history.probes();
+        for (int i = probes.size() - 1; i >= 0 && probes.get(i).step() > lastProbeStep; i--) {
+            if (i == 0 || probes.get(i - 1).step() <= lastProbeStep) {
+                for (int k = i; k < probes.size(); k++) {
+                    accuracy.add(probes.get(k).step(), 100 * probes.get(k).accuracy());
                 }
-            });
+                lastProbeStep = probes.get(probes.size() - 1).step();
+                break;
+            }
         }
         taken = history.size();
-        lastTaken = taken == 0 ? null : history.steps().get(taken - 1);
         if (now - publishedAt >= CHART_INTERVAL_NANOS) {
             publish();
             publishedAt = now;
@@ -73,13 +79,17 @@ public final class ChartsViewModel {
         accuracy.clear();
         taken = 0;
         lastProbeStep = -1;
-        lastTaken = null;
     }
 
     private void publish() {
         softmaxLoss.publish();
         weightedCenterLoss.publish();
         accuracy.publish();
+    }
+
+    /** The step the timeline shows when it is not the run's end (NaN while live): the charts mark it. */
+    public javafx.beans.binding.DoubleBinding cursorStepProperty() {
+        return cursorStep;
     }
 
     /** "L_S (ArcFace cross-entropy)": the loss of the head in force. */

@@ -100,9 +100,13 @@ public final class ExportViewModel {
                 : "", recording, framesWritten, framesBehind);
     }
 
-    /** The steps of the run, each once (the latest version of a step published twice). */
+    /** The kept steps of the run, whole (each with the latest kept probe at or before it). */
     List<StepSnapshot> keptSteps() {
-        return new ArrayList<>(history.steps());
+        List<StepSnapshot> whole = new ArrayList<>(history.size());
+        for (int i = 0; i < history.size(); i++) {
+            whole.add(history.record().atIndex(i));
+        }
+        return whole;
     }
 
     // Recording ------------------------------------------------------------------------------
@@ -162,7 +166,7 @@ public final class ExportViewModel {
                 first--;
             }
             for (int k = first; k < history.size(); k++) {
-                StepSnapshot step = history.steps().get(k);
+                StepSnapshot step = history.record().atIndex(k);
                 if (!step.diverged() && step.step() % recordEvery == 0) {
                     toDraw.add(step);
                 }

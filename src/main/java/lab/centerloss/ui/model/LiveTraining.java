@@ -34,6 +34,7 @@ public final class LiveTraining {
 
     private final TrainerFactory trainerFactory;
     private final RunHistory history;
+    private final RunLibrary library = new RunLibrary();
     private TrainerControls trainer;
     private Path dataFolder;
     private final ReadOnlyObjectWrapper<Hyperparameters> hyperparameters = new ReadOnlyObjectWrapper<>();
@@ -60,6 +61,11 @@ public final class LiveTraining {
             }
         });
         history.latestProperty().addListener((o, was, now) -> announceSingleStep());
+        history.originProperty().addListener((o, was, now) -> {
+            if (now != null && history.showingLiveProperty().get()) {
+                trainerFingerprint = now.dataFingerprint();
+            }
+        });
         running.addListener((o, was, now) -> announceSingleStep());
     }
 
@@ -144,6 +150,52 @@ public final class LiveTraining {
             history.dropIncoming();
             history.clear();
         }
+    }
+
+    /**
+     * "Continue from here": the live run goes on from a step of the run shown, re-trained exactly
+     * from the nearest checkpoint at or before it; the settings now on the sliders take over after
+     * it. The live run's later steps are kept as a run of their own.
+     *
+     * @return why it cannot, or empty when the trainer was asked
+     */
+    public java.util.Optional<lab.centerloss.text.Message> continueFrom(long step) {
+        lab.centerloss.store.RunRecord shown = history.record();
+        if (trainer == null || !canReset.get() || state.get() == State.LOADING) {
+            return java.util.Optional.of(lab.centerloss.text.Message.of("runs.notReady"));
+        }
+        if (shown == null || shown.origin() == null) {
+            return java.util.Optional.of(lab.centerloss.text.Message.of("runs.noCheckpoint", step));
+        }
+        if (trainerFingerprint != null && !trainerFingerprint.equals(shown.origin().dataFingerprint())) {
+            return java.util.Optional.of(lab.centerloss.text.Message.of("runs.otherData"));
+        }
+        var checkpoint = shown.checkpointAtOrBefore(step);
+        if (checkpoint.isEmpty()) {
+            return java.util.Optional.of(lab.centerloss.text.Message.of("runs.noCheckpoint", step));
+        }
+        java.util.List<Hyperparameters> replay = new java.util.ArrayList<>();
+        for (var s : shown.steps()) {
+            if (s.step() > checkpoint.get().step() && s.step() <= step) {
+                replay.add(s.hyperparameters());
+            }
+        }
+        lab.centerloss.store.RunRecord live = history.liveRecord();
+        if (live != null && live.size() > 0 && (live != shown || live.lastStep() > step)) {
+            library.keep(live.copy(), step);
+        }
+        trainer.branch(new lab.centerloss.train.Trainer.BranchRequest(checkpoint.get(),
+                shown.origin().hyperparameters(), replay));
+        history.continueAs(shown.upTo(step));
+        return java.util.Optional.empty();
+    }
+
+    /** The data the trainer trains on, by fingerprint (known once its first run started). */
+    private String trainerFingerprint;
+
+    /** Kept runs: earlier continuations and runs opened from files. */
+    public RunLibrary library() {
+        return library;
     }
 
     /**

@@ -1,38 +1,47 @@
 package lab.centerloss.ui.model;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableValue;
+import lab.centerloss.store.RunRecord;
+import lab.centerloss.train.Checkpoint;
+import lab.centerloss.train.ProbeResult;
 import lab.centerloss.train.RunOrigin;
 import lab.centerloss.train.StepSnapshot;
 import lab.centerloss.train.TrainerListener;
 
 /**
- * The one store of a run's past steps, and its cursor: the step being shown. Every panel reads
- * the run from here; the trainer's thread feeds it through {@link #listener()} without ever
- * blocking, and the JavaFX thread takes the new steps in once a frame with {@link #pull()}.
+ * The run the window shows, and its cursor: the step being shown. Every panel reads the run from
+ * here. The steps are kept in a {@link RunRecord} (bounded however long the run); the trainer's
+ * thread feeds the live run through {@link #listener()} without ever blocking, and the JavaFX
+ * thread takes the new steps in once a frame with {@link #pull()}. A run opened from a file, or an
+ * earlier branch, is shown the same way while the live run goes on being fed.
  *
- * <p>The cursor is empty while the view follows the training end ("live"); set, it holds a step
- * number and {@link #shownProperty()} is that step.
+ * <p>The cursor is empty while the view follows the run's end ("live"); set, it holds a step number
+ * and {@link #shownProperty()} is that step.
  */
 public final class RunHistory {
     /** Filled on the trainer's thread; drained on the JavaFX thread. */
     private final ConcurrentLinkedQueue<Object> incoming = new ConcurrentLinkedQueue<>();
-    private final List<StepSnapshot> steps = new ArrayList<>();
+    /** The run the trainer feeds. */
+    private RunRecord live;
+    /** The run shown: the live one, or one opened from a file, or a kept branch. */
+    private RunRecord record;
     private final ReadOnlyObjectWrapper<RunOrigin> origin = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<StepSnapshot> latest = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper();
+    private final ReadOnlyBooleanWrapper showingLive = new ReadOnlyBooleanWrapper(true);
     private final ObjectProperty<Long> cursor = new SimpleObjectProperty<>();
     private final ObjectBinding<StepSnapshot> shown;
 
@@ -46,12 +55,17 @@ public final class RunHistory {
         public void onSnapshot(StepSnapshot snapshot) {
             incoming.add(snapshot);
         }
+
+        @Override
+        public void onCheckpoint(Checkpoint checkpoint) {
+            incoming.add(checkpoint);
+        }
     };
 
     public RunHistory() {
         shown = Bindings.createObjectBinding(() -> {
             Long at = cursor.get();
-            return at == null ? latest.get() : at(at).orElse(latest.get());
+            return at == null || record == null ? latest.get() : record.at(at).orElse(latest.get());
         }, cursor, latest, revision);
     }
 
@@ -62,8 +76,8 @@ public final class RunHistory {
 
     /**
      * Takes in what the trainer published since the last call, in order: a new origin starts the
-     * history afresh; the same step published again (with a newer probe) replaces its first
-     * version. Call on the JavaFX thread; returns whether anything changed.
+     * run afresh; the same step again (with a newer probe) replaces its first version. Call on the
+     * JavaFX thread; returns whether anything changed.
      */
     public boolean pull() {
         boolean changed = false;
@@ -71,40 +85,44 @@ public final class RunHistory {
         while ((next = incoming.poll()) != null) {
             changed = true;
             if (next instanceof RunOrigin runOrigin) {
-                clear();
-                origin.set(runOrigin);
+                live = new RunRecord(runOrigin);
+                if (showingLive.get()) {
+                    record = live;
+                    origin.set(runOrigin);
+                    cursor.set(null);
+                }
             } else if (next instanceof StepSnapshot snapshot) {
-                take(snapshot);
+                if (live == null || live.size() > 0 && snapshot.step() < live.steps().get(live.size() - 1).step()) {
+                    // a new run whose origin was not seen
+                    live = new RunRecord(live == null ? null : live.origin());
+                    if (showingLive.get()) {
+                        record = live;
+                    }
+                }
+                live.add(snapshot);
+            } else if (next instanceof Checkpoint checkpoint && live != null) {
+                live.addCheckpoint(checkpoint);
             }
         }
-        if (changed) {
-            latest.set(steps.isEmpty() ? null : steps.get(steps.size() - 1));
-            revision.set(revision.get() + 1);
+        if (changed && showingLive.get()) {
+            publish();
         }
-        return changed;
+        return changed && showingLive.get();
     }
 
-    private void take(StepSnapshot snapshot) {
-        if (!steps.isEmpty()) {
-            StepSnapshot last = steps.get(steps.size() - 1);
-            if (snapshot.step() == last.step()) {
-                steps.set(steps.size() - 1, snapshot);
-                return;
-            }
-            if (snapshot.step() < last.step()) {
-                steps.clear(); // a new run whose origin was not seen (e.g. a swapped trainer)
-            }
-        }
-        steps.add(snapshot);
-    }
-
-    /** Forgets the run (a reset, another data folder); the cursor returns to live. */
-    public void clear() {
-        steps.clear();
-        origin.set(null);
-        latest.set(null);
-        cursor.set(null);
+    private void publish() {
+        latest.set(record == null ? null : record.latest().orElse(null));
         revision.set(revision.get() + 1);
+    }
+
+    /** Forgets the live run (a reset, another data folder) and shows the live one; the cursor returns to the end. */
+    public void clear() {
+        live = null;
+        record = null;
+        origin.set(null);
+        cursor.set(null);
+        showingLive.set(true);
+        publish();
     }
 
     /** Discards what the trainer published but was not pulled yet (it belongs to a replaced run). */
@@ -112,51 +130,80 @@ public final class RunHistory {
         incoming.clear();
     }
 
-    /** Every kept step, oldest first (a read-only view: copy it to use it on another thread). */
+    /** Shows a run that the trainer does not feed: one opened from a file, or a kept branch. */
+    public void show(RunRecord other) {
+        record = other;
+        origin.set(other.origin());
+        showingLive.set(other == live);
+        cursor.set(null);
+        publish();
+    }
+
+    /** Shows the run the trainer feeds again. */
+    public void showLive() {
+        record = live;
+        origin.set(live == null ? null : live.origin());
+        showingLive.set(true);
+        cursor.set(null);
+        publish();
+    }
+
+    /**
+     * The trainer goes on from here in a new run that starts as {@code start} (the steps of a run
+     * up to a branch point, or a run opened from a file): it is fed from now on, and shown.
+     */
+    public void continueAs(RunRecord start) {
+        incoming.clear();
+        live = start;
+        showLive();
+    }
+
+    /** The run the trainer feeds, or null before its first origin. */
+    public RunRecord liveRecord() {
+        return live;
+    }
+
+    /** The run shown, or null before the trainer's first origin. */
+    public RunRecord record() {
+        return record;
+    }
+
+    /** Every kept step, oldest first, without probes (see {@link RunRecord#steps()}). */
     public List<StepSnapshot> steps() {
-        return Collections.unmodifiableList(steps);
+        return record == null ? List.of() : record.steps();
+    }
+
+    /** Every kept probe, oldest first. */
+    public List<ProbeResult> probes() {
+        return record == null ? List.of() : record.probes();
     }
 
     public int size() {
-        return steps.size();
+        return record == null ? 0 : record.size();
     }
 
-    /** The kept step with this number. */
+    /** The kept step with this number, whole (with its probe). */
     public Optional<StepSnapshot> at(long step) {
-        int low = 0;
-        int high = steps.size() - 1;
-        while (low <= high) {
-            int mid = (low + high) >>> 1;
-            long found = steps.get(mid).step();
-            if (found == step) {
-                return Optional.of(steps.get(mid));
-            }
-            if (found < step) {
-                low = mid + 1;
-            } else {
-                high = mid - 1;
-            }
-        }
-        return Optional.empty();
+        return record == null ? Optional.empty() : record.at(step);
     }
 
     /** The kept step before or after {@code step} (delta -1 or +1), if any. */
     public Optional<StepSnapshot> neighbour(long step, int delta) {
-        for (int i = 0; i < steps.size(); i++) {
-            if (steps.get(i).step() == step) {
-                int j = i + delta;
-                return j >= 0 && j < steps.size() ? Optional.of(steps.get(j)) : Optional.empty();
-            }
+        if (record == null) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        int index = record.indexOf(step);
+        int other = index + delta;
+        return index < 0 || other < 0 || other >= record.size() ? Optional.empty()
+                : Optional.of(record.atIndex(other));
     }
 
-    /** Shows a past step; the view stops following the training end. */
+    /** Shows a past step; the view stops following the run's end. */
     public void showStep(long step) {
         cursor.set(step);
     }
 
-    /** Follows the training end again. */
+    /** Follows the run's end again. */
     public void goLive() {
         cursor.set(null);
     }
@@ -178,6 +225,11 @@ public final class RunHistory {
     /** Empty while live; else the step shown. */
     public ObjectProperty<Long> cursorProperty() {
         return cursor;
+    }
+
+    /** Whether the run shown is the one the trainer feeds (not one opened from a file, or a kept branch). */
+    public ReadOnlyBooleanProperty showingLiveProperty() {
+        return showingLive.getReadOnlyProperty();
     }
 
     /** Counts changes, for listeners that redraw from the whole history. */

@@ -26,7 +26,7 @@ class RunHistoryTest {
         history.listener().onSnapshot(again);
         history.pull();
         assertThat(history.steps()).extracting(StepSnapshot::step).containsExactly(1L, 2L, 3L);
-        assertThat(history.latestProperty().get()).isSameAs(again);
+        assertThat(history.latestProperty().get()).isEqualTo(again);
     }
 
     @Test

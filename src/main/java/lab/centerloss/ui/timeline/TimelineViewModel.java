@@ -1,0 +1,338 @@
+package lab.centerloss.ui.timeline;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import lab.centerloss.AppInfo;
+import lab.centerloss.store.RunFile;
+import lab.centerloss.store.RunFileException;
+import lab.centerloss.store.RunRecord;
+import lab.centerloss.text.Messages;
+import lab.centerloss.train.StepSnapshot;
+import lab.centerloss.ui.model.LiveTraining;
+import lab.centerloss.ui.model.RunHistory;
+import lab.centerloss.ui.model.RunLibrary;
+
+/**
+ * The timeline under the plane: a scrubber from step 1 to the run's last step, playback of the
+ * past at a chosen pace (backwards too), Live, "Continue from here", the run shown (live, an
+ * earlier continuation, or a file), and saving and opening run files. Training goes on in the
+ * background while the class looks at the past.
+ */
+public final class TimelineViewModel {
+    /** Steps per second of playback; negative plays backwards. */
+    public static final List<Double> PLAYBACK_SPEEDS = List.of(10.0, 30.0, 100.0, 300.0, 1000.0);
+
+    private final RunHistory history;
+    private final LiveTraining training;
+    private final ReadOnlyDoubleWrapper lastStep = new ReadOnlyDoubleWrapper(0);
+    private final ReadOnlyDoubleWrapper shownStep = new ReadOnlyDoubleWrapper(0);
+    private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper(false);
+    private final BooleanProperty backwards = new SimpleBooleanProperty(false);
+    private final ObjectProperty<Double> speed = new SimpleObjectProperty<>(30.0);
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ObservableList<Object> runChoices = FXCollections.observableArrayList();
+    private final ObjectProperty<Object> runChoice = new SimpleObjectProperty<>();
+    private final StringBinding positionText;
+    private final StringBinding memoryText;
+    private final BooleanBinding live;
+    /** A position between kept steps while playing: steps move by fractions per frame. */
+    private double playhead;
+    private long lastFrame = -1;
+    /** The live run in the run selector. */
+    public static final Object LIVE = new Object();
+
+    public TimelineViewModel(RunHistory history, LiveTraining training) {
+        this.history = history;
+        this.training = training;
+        live = Bindings.createBooleanBinding(() -> history.cursorProperty().get() == null
+                && history.showingLiveProperty().get(), history.cursorProperty(), history.showingLiveProperty());
+        history.revisionProperty().addListener(o -> refresh());
+        history.cursorProperty().addListener(o -> refresh());
+        positionText = Bindings.createStringBinding(() -> Messages.text("timeline.position", (long) shownStep.get(),
+                (long) lastStep.get()), shownStep, lastStep);
+        memoryText = Bindings.createStringBinding(() -> {
+            RunRecord record = history.record();
+            return record == null ? "" : Messages.text("timeline.memory", record.size(),
+                    record.estimatedBytes() / 1e6);
+        }, history.revisionProperty());
+        runChoices.add(LIVE);
+        runChoice.set(LIVE);
+        training.library().runs().addListener((javafx.collections.ListChangeListener<RunLibrary.KeptRun>) c -> {
+            runChoices.setAll(LIVE);
+            runChoices.addAll(training.library().runs());
+        });
+        runChoice.addListener((o, was, now) -> {
+            if (now == LIVE || now == null) {
+                history.showLive();
+            } else if (now instanceof RunLibrary.KeptRun kept) {
+                history.show(kept.record());
+            }
+        });
+        history.showingLiveProperty().addListener((o, was, showingLive) -> {
+            if (showingLive) {
+                runChoice.set(LIVE);
+            }
+        });
+        refresh();
+    }
+
+    private void refresh() {
+        RunRecord record = history.record();
+        lastStep.set(record == null ? 0 : record.lastStep());
+        StepSnapshot shown = history.shownProperty().getValue();
+        shownStep.set(shown == null ? 0 : shown.step());
+    }
+
+    /** Shows a step (the slider was dragged there); past the last step means live. */
+    public void scrubTo(double position) {
+        RunRecord record = history.record();
+        if (record == null || record.size() == 0) {
+            return;
+        }
+        long step = Math.max(record.steps().get(0).step(), Math.round(position));
+        if (step >= record.lastStep() && history.showingLiveProperty().get()) {
+            history.goLive();
+        } else {
+            history.showStep(nearestKept(record, step));
+        }
+    }
+
+    private static long nearestKept(RunRecord record, long step) {
+        int index = record.indexOf(step);
+        if (index >= 0) {
+            return step;
+        }
+        for (int i = record.size() - 1; i >= 0; i--) {
+            if (record.steps().get(i).step() <= step) {
+                return record.steps().get(i).step();
+            }
+        }
+        return record.steps().get(0).step();
+    }
+
+    /** One step earlier or later (Shift + arrow keys). */
+    public void stepBy(int delta) {
+        stopPlayback();
+        scrubTo(shownStep.get() + delta);
+    }
+
+    /** Plays the past forward (or backward) at the chosen speed, from the step shown. */
+    public void togglePlayback() {
+        if (playing.get()) {
+            stopPlayback();
+            return;
+        }
+        RunRecord record = history.record();
+        if (record == null || record.size() == 0) {
+            return;
+        }
+        playhead = shownStep.get();
+        if (!backwards.get() && playhead >= record.lastStep()) {
+            playhead = record.steps().get(0).step(); // from the start again
+        }
+        history.showStep(nearestKept(record, (long) playhead));
+        lastFrame = -1;
+        playing.set(true);
+    }
+
+    public void stopPlayback() {
+        playing.set(false);
+    }
+
+    /** Moves the playhead by the time since the last frame; called once a frame. */
+    public void onFrame(long now) {
+        if (!playing.get()) {
+            return;
+        }
+        RunRecord record = history.record();
+        if (lastFrame < 0 || record == null || record.size() == 0) {
+            lastFrame = now;
+            return;
+        }
+        double seconds = Math.min(0.25, (now - lastFrame) / 1e9);
+        lastFrame = now;
+        double rate = speed.get() == null ? 30 : speed.get();
+        playhead += (backwards.get() ? -rate : rate) * seconds;
+        long first = record.steps().get(0).step();
+        if (playhead <= first) {
+            history.showStep(first);
+            stopPlayback();
+        } else if (playhead >= record.lastStep()) {
+            scrubTo(record.lastStep());
+            stopPlayback();
+        } else {
+            history.showStep(nearestKept(record, (long) playhead));
+        }
+    }
+
+    /** Back to the training end of the live run. */
+    public void goLive() {
+        stopPlayback();
+        runChoice.set(LIVE);
+        history.showLive();
+    }
+
+    /** The live run goes on from the step shown, with the settings now on the sliders. */
+    public void continueFromHere() {
+        stopPlayback();
+        long step = (long) shownStep.get();
+        Optional<lab.centerloss.text.Message> problem = training.continueFrom(step);
+        message.set(problem.map(lab.centerloss.text.Message::render)
+                .orElse(Messages.text("timeline.continued", step)));
+    }
+
+    /** Writes the run shown; the result is reported in {@link #messageProperty()}. */
+    public void save(Path target, java.util.function.Consumer<Runnable> inBackground) {
+        RunRecord record = history.record();
+        if (record == null) {
+            message.set(Messages.text("runfile.nothingToSave", target.toString()));
+            return;
+        }
+        RunRecord copy = record.copy();
+        message.set(Messages.text("timeline.saving", target.toString()));
+        inBackground.accept(() -> {
+            String result;
+            try {
+                RunFile.write(copy, target, AppInfo.VERSION);
+                result = Messages.text("timeline.saved", target.toString(), copy.lastStep());
+            } catch (RunFileException e) {
+                result = e.getMessage();
+            }
+            String text = result;
+            lab.centerloss.ui.common.FxThread.run(() -> message.set(text));
+        });
+    }
+
+    /**
+     * What reading a run file gave: the run and whether it was trained on the data the trainer
+     * uses; the view asks before it shows a run of other data.
+     */
+    public record Opened(RunFile.Contents contents, Path file, boolean otherData) {
+    }
+
+    /** Reads a run file (call off the JavaFX thread: a large run takes a moment). */
+    public static Opened read(Path file, String trainerFingerprint) throws RunFileException {
+        RunFile.Contents contents = RunFile.read(file);
+        return new Opened(contents, file, trainerFingerprint != null
+                && !trainerFingerprint.equals(contents.dataFingerprint()));
+    }
+
+    /** Shows a run read from a file, kept in the run list. */
+    public void show(Opened opened) {
+        RunLibrary.KeptRun kept = training.library().keepOpened(opened.contents().record(),
+                opened.file().getFileName().toString());
+        runChoice.set(kept);
+        message.set(opened.otherData() ? Messages.text("timeline.openedOtherData", opened.file().toString())
+                : Messages.text("timeline.opened", opened.file().toString(), opened.contents().record().lastStep()));
+    }
+
+    /** The data the live run trains on, by fingerprint, once known. */
+    public String trainerFingerprint() {
+        RunRecord live = history.liveRecord();
+        return live == null || live.origin() == null ? null : live.origin().dataFingerprint();
+    }
+
+    /** Where the live run is kept between sessions, and whether the last session left one. */
+    private Path autosaveFile;
+    private final ReadOnlyBooleanWrapper reopenOffered = new ReadOnlyBooleanWrapper(false);
+    private long savedRevision = -1;
+    private long lastAutosave;
+    /** The live run is written about this often while it changes; and when the window closes. */
+    static final long AUTOSAVE_NANOS = 30_000_000_000L;
+
+    /**
+     * Keeps the live run in {@code file}: every half minute while it changes, and on close. A run
+     * the last session left there is offered for reopening.
+     */
+    public void autosaveTo(Path file) {
+        autosaveFile = file;
+        reopenOffered.set(java.nio.file.Files.isRegularFile(file));
+    }
+
+    /** Writes the live run in the background when it changed and the time has come; call once a frame. */
+    public void autosave(long now, java.util.function.Consumer<Runnable> inBackground) {
+        RunRecord live = history.liveRecord();
+        if (autosaveFile == null || live == null || live.size() == 0 || now - lastAutosave < AUTOSAVE_NANOS
+                || reopenOffered.get()) {
+            return;
+        }
+        long revision = history.revisionProperty().get();
+        if (revision == savedRevision) {
+            return;
+        }
+        lastAutosave = now;
+        savedRevision = revision;
+        RunRecord copy = live.copy();
+        Path file = autosaveFile;
+        inBackground.accept(() -> {
+            try {
+                RunFile.write(copy, file, AppInfo.VERSION);
+            } catch (RunFileException e) {
+                lab.centerloss.ui.common.FxThread.run(() -> message.set(e.getMessage()));
+            }
+        });
+    }
+
+    /** Writes the live run now (the window is closing): at most the last seconds are lost. */
+    public void autosaveNow() {
+        RunRecord live = history.liveRecord();
+        if (autosaveFile != null && live != null && live.size() > 0 && !reopenOffered.get()) {
+            try {
+                java.nio.file.Files.createDirectories(autosaveFile.toAbsolutePath().getParent());
+                RunFile.write(live.copy(), autosaveFile, AppInfo.VERSION);
+            } catch (RunFileException | java.io.IOException e) {
+                System.err.println(e.getMessage());
+            }
+        }
+    }
+
+    /** The teacher declined the last session's run, or reopened it: from now on the live run is kept there. */
+    public void answerReopen() {
+        reopenOffered.set(false);
+    }
+
+    /** Whether the last session's run waits to be reopened. */
+    public ReadOnlyBooleanProperty reopenOfferedProperty() {
+        return reopenOffered.getReadOnlyProperty();
+    }
+
+    public Path autosaveFile() {
+        return autosaveFile;
+    }
+
+    public void showMessage(String text) {
+        message.set(text);
+    }
+
+    public ReadOnlyDoubleProperty lastStepProperty() { return lastStep.getReadOnlyProperty(); }
+    public ReadOnlyDoubleProperty shownStepProperty() { return shownStep.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty playingProperty() { return playing.getReadOnlyProperty(); }
+    public BooleanProperty backwardsProperty() { return backwards; }
+    public ObjectProperty<Double> speedProperty() { return speed; }
+    public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
+    public ObservableList<Object> runChoices() { return runChoices; }
+    public ObjectProperty<Object> runChoiceProperty() { return runChoice; }
+    public StringBinding positionTextProperty() { return positionText; }
+    /** "1,234 steps kept · 45.6 MB": what the run takes in memory. */
+    public StringBinding memoryTextProperty() { return memoryText; }
+    /** Whether the view follows the live run's end. */
+    public BooleanBinding liveProperty() { return live; }
+    public LiveTraining training() { return training; }
+    public RunHistory history() { return history; }
+}

@@ -1,0 +1,104 @@
+package lab.centerloss.ui.timeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import lab.centerloss.testing.SnapshotBuilder;
+import lab.centerloss.train.Hyperparameters;
+import lab.centerloss.train.StepSnapshot;
+import lab.centerloss.train.TrainerControls;
+import lab.centerloss.train.TrainerStatus;
+import lab.centerloss.train.TrainerStatus.State;
+import lab.centerloss.ui.model.LiveTraining;
+import lab.centerloss.ui.model.RunHistory;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The timeline without a window: scrubbing, stepping, replaying the past, going live. */
+class TimelineViewModelTest {
+    private final RunHistory history = new RunHistory();
+    private TimelineViewModel timeline;
+
+    @BeforeEach
+    void fill() {
+        TrainerControls idle = new TrainerControls() {
+            @Override public void play() { }
+            @Override public void pause() { }
+            @Override public void step() { }
+            @Override public void reset() { }
+            @Override public void setHyperparameters(Hyperparameters hp) { }
+            @Override public void setStepsPerSecond(double rate) { }
+            @Override public void setProbeEvery(int steps) { }
+            @Override public void addListener(lab.centerloss.train.TrainerListener l) { }
+            @Override public java.util.Optional<StepSnapshot> latest() { return java.util.Optional.empty(); }
+            @Override public TrainerStatus status() { return new TrainerStatus(State.PAUSED, "Ready.", "CPU"); }
+            @Override public void close() { }
+        };
+        LiveTraining training = new LiveTraining((f, hp) -> idle, Path.of("."), Hyperparameters.defaults(), history);
+        timeline = new TimelineViewModel(history, training);
+        for (int step = 1; step <= 500; step++) {
+            history.listener().onSnapshot(SnapshotBuilder.aStep().step(step).batchSize(4).build());
+        }
+        history.pull();
+    }
+
+    private long shown() {
+        return history.shownProperty().getValue().step();
+    }
+
+    @Test
+    @DisplayName("dragging shows that step; the last step is live again; Shift+arrow moves by one")
+    void scrubbing() {
+        assertThat(timeline.liveProperty().get()).isTrue();
+        assertThat(timeline.lastStepProperty().get()).isEqualTo(500);
+        timeline.scrubTo(300.4);
+        assertThat(shown()).isEqualTo(300);
+        assertThat(timeline.liveProperty().get()).isFalse();
+        assertThat(timeline.shownStepProperty().get()).isEqualTo(300);
+        timeline.stepBy(-1);
+        assertThat(shown()).isEqualTo(299);
+        timeline.stepBy(1);
+        timeline.stepBy(1);
+        assertThat(shown()).isEqualTo(301);
+        // training goes on: the cursor stays where the class looks
+        for (int step = 501; step <= 510; step++) {
+            history.listener().onSnapshot(SnapshotBuilder.aStep().step(step).batchSize(4).build());
+        }
+        history.pull();
+        assertThat(shown()).isEqualTo(301);
+        assertThat(timeline.lastStepProperty().get()).isEqualTo(510);
+        timeline.scrubTo(510);
+        assertThat(timeline.liveProperty().get()).isTrue();
+        timeline.scrubTo(-5);
+        assertThat(shown()).isEqualTo(1);
+        timeline.goLive();
+        assertThat(shown()).isEqualTo(510);
+    }
+
+    @Test
+    @DisplayName("replay moves at the chosen pace, forward and backward, and stops at either end")
+    void replay() {
+        timeline.scrubTo(100);
+        timeline.speedProperty().set(100.0);
+        timeline.togglePlayback();
+        long t0 = 1_000_000_000L;
+        timeline.onFrame(t0);
+        timeline.onFrame(t0 + 200_000_000L); // 0.2 s at 100 steps/s
+        assertThat(shown()).isEqualTo(120);
+        timeline.backwardsProperty().set(true);
+        timeline.onFrame(t0 + 300_000_000L); // 0.1 s back
+        assertThat(shown()).isEqualTo(110);
+        for (int i = 1; i <= 10; i++) {
+            timeline.onFrame(t0 + 300_000_000L + i * 200_000_000L);
+        }
+        assertThat(shown()).isEqualTo(1);
+        assertThat(timeline.playingProperty().get()).isFalse();
+    }
+
+    @Test
+    @DisplayName("the memory the run takes is reported")
+    void memory() {
+        assertThat(timeline.memoryTextProperty().get()).matches("500 steps kept · [0-9.]+ MB");
+    }
+}
