@@ -3,7 +3,8 @@
 
 Run by hand, not by the test suite (Python is no dependency of the app):
 
-    python3 scripts/python_reference.py --seeds 1,2,3 --target 0.95 [--threads 2] [--lr-warmup 0]
+    python3 scripts/python_reference.py --seeds 1,2,3 --target 0.95 [--threads 2] [--lr 0.01]
+        [--lr-warmup 0] [--clip-grad-norm 0] [--batch 128]
 
 Prints one JSON line per seed: the step at which the probe (the first 2,000 test images,
 evaluated every 10 steps) first reached the target, and the seconds spent in training steps
@@ -83,6 +84,8 @@ def run(seed, args, data):
         loss = loss_s + args.lam * loss_c
         opt.zero_grad()
         loss.backward()
+        if args.clip_grad_norm > 0:
+            torch.nn.utils.clip_grad_norm_(net.parameters(), args.clip_grad_norm)
         opt.step()
         with torch.no_grad():
             f = features.detach()
@@ -111,6 +114,7 @@ def main():
     parser.add_argument("--lr", type=float, default=0.01)
     parser.add_argument("--lr-warmup", type=int, default=0)
     parser.add_argument("--batch", type=int, default=128)
+    parser.add_argument("--clip-grad-norm", type=float, default=0)
     parser.add_argument("--lam", type=float, default=0.1)
     parser.add_argument("--alpha", type=float, default=0.5)
     parser.add_argument("--max-steps", type=int, default=3000)

@@ -21,7 +21,8 @@ class ArchitectureTest {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("lab.centerloss");
 
     private static final String[] PANELS = {"..ui.toolbar..", "..ui.controls..", "..ui.stepthrough..",
-        "..ui.export..", "..ui.charts..", "..ui.status..", "..ui.problem..", "..ui.margin.."};
+        "..ui.export..", "..ui.charts..", "..ui.status..", "..ui.problem..", "..ui.margin..", "..ui.timeline..",
+        "..ui.openset.."};
 
     static final ArchRule textKnowsNothingOfOurs = noClasses().that().resideInAPackage("..centerloss.text..")
             .should().dependOnClassesThat().resideInAnyPackage("..centerloss.data..", "..centerloss.train..",

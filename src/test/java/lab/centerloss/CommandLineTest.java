@@ -63,6 +63,13 @@ class CommandLineTest {
                         "The learning-rate warm-up must be between 0 and 1,000,000 steps (it is -1)."),
                 Arguments.of(List.of("--clip-grad-norm", "-2"),
                         "The gradient clip must be 0 (off) or a number above 0 (it is -2.0)."),
+                Arguments.of(List.of("--known", "2,3,3,5"), "--known names the digit 3 twice."),
+                Arguments.of(List.of("--known", "4"),
+                        "--known needs at least two digits: a head with one class has nothing to tell apart."),
+                Arguments.of(List.of("--known", "0,1,2,3,4,5,6,7,8,9"), "--known leaves no digit unknown: name fewer "
+                        + "than ten for the open-set test, or leave it out for the closed set."),
+                Arguments.of(List.of("--known", "2,x"), "--known takes digits 0 to 9 (got x)."),
+                Arguments.of(List.of("--known", "2,12"), "--known takes digits 0 to 9 (got 12)."),
                 Arguments.of(List.of("--center-init", "uniform"),
                         "Invalid value for option '--center-init': expected one of [ZERO, NORMAL] (case-insensitive) "
                                 + "but was 'uniform' (see --help)"),
@@ -171,6 +178,39 @@ class CommandLineTest {
     }
 
     @Test
+    @DisplayName("train --known trains on those digits only; the metrics hold the open-set numbers; --features-out every test image")
+    void openSet(@TempDir Path folder) throws Exception {
+        Path metrics = folder.resolve("m.json");
+        Path features = folder.resolve("features.csv");
+        Run run = run("train", "--known", "2,3,4,5,8,9", "--steps", "40", "--eval-every", "20", "--probe-size", "300",
+                "--batch-size", "64", "--quiet", "--metrics", metrics.toString(), "--features-out", features.toString());
+        assertThat(run.err()).isEmpty();
+        assertThat(run.exitCode()).isZero();
+        JsonNode m = JSON.readTree(metrics.toFile());
+        assertThat(m.get("centers")).hasSize(6);
+        JsonNode openSet = m.get("open_set");
+        assertThat(openSet.get("known").toString()).isEqualTo("[2,3,4,5,8,9]");
+        assertThat(openSet.get("unknown").toString()).isEqualTo("[0,1,6,7]");
+        assertThat(openSet.get("closed_accuracy").asDouble()).isBetween(0.0, 1.0);
+        for (String score : List.of("center_distance", "max_cosine", "max_logit", "max_softmax", "feature_norm")) {
+            assertThat(openSet.get("auroc").get(score).asDouble()).as(score).isBetween(0.0, 1.0);
+            assertThat(openSet.get("oscr").get(score).asDouble()).as(score).isBetween(0.0, 1.0);
+        }
+        List<String> lines = Files.readAllLines(features);
+        assertThat(lines.get(0)).isEqualTo(
+                "index,label,known,x,y,predicted,center_distance,max_cosine,max_softmax,max_logit,feature_norm");
+        assertThat(lines).hasSize(10_001);
+        // every prediction is a known digit; the unknown digits are marked false
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split(",");
+            int label = Integer.parseInt(cells[1]);
+            assertThat(Boolean.parseBoolean(cells[2])).isEqualTo(List.of(2, 3, 4, 5, 8, 9).contains(label));
+            assertThat(List.of(2, 3, 4, 5, 8, 9)).contains(Integer.parseInt(cells[5]));
+            assertThat(Double.parseDouble(cells[6])).isGreaterThanOrEqualTo(0); // the distance itself
+        }
+    }
+
+    @Test
     @DisplayName("run-info of a file it cannot read: one sentence, exit code 2")
     void runInfoRefusesBrokenFiles(@TempDir Path folder) throws Exception {
         Path noise = Files.write(folder.resolve("noise.clab"), new byte[] {1, 2, 3, 4, 5});
@@ -251,7 +291,9 @@ class CommandLineTest {
     @DisplayName("a diverging run says at which step, exits with 3 and records it in the metrics")
     void divergingRun(@TempDir Path folder) throws Exception {
         Path metrics = folder.resolve("m.json");
-        Run run = run("train", "--lr", "5", "--steps", "100", "--metrics", metrics.toString());
+        // without the warm-up and the gradient clip, which would otherwise hold even this rate
+        Run run = run("train", "--lr", "5", "--lr-warmup", "0", "--clip-grad-norm", "0", "--steps", "100", "--metrics",
+                metrics.toString());
         assertThat(run.exitCode()).isEqualTo(3);
         JsonNode m = JSON.readTree(metrics.toFile());
         assertThat(m.get("diverged_at_step").asInt()).isPositive();

@@ -75,6 +75,14 @@ public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--no-overlay", description = "Leave out the step and hyperparameters in the corner.")
     boolean noOverlay;
 
+    @Option(names = "--open-set-score", paramLabel = "SCORE",
+            description = "Shade each class's region and the region this score accepts: center_distance, max_cosine, max_softmax, max_logit or feature_norm.")
+    String openSetScore;
+
+    @Option(names = "--open-set-threshold", paramLabel = "T",
+            description = "The threshold of --open-set-score, as its raw value (a distance for center_distance).")
+    Double openSetThreshold;
+
     @Option(names = "--from-run", paramLabel = "FILE",
             description = "Draw the frames from a saved run file instead of training (needs no libtorch).")
     Path fromRun;
@@ -108,8 +116,7 @@ public final class RenderCommand implements Callable<Integer> {
                         }
                     }
                     StepSnapshot withProbe = snapshot.withProbe(session.probe(probeSize, hp.head()));
-                    BufferedImage image = HeadlessFx.call(() -> capture.capture(
-                            PlaneScenes.of(withProbe, width, height, true, true, true, !noOverlay), PlaneStyle.normal()));
+                    BufferedImage image = HeadlessFx.call(() -> capture.capture(scene(withProbe), PlaneStyle.normal()));
                     Path file = out.resolve(ImageFiles.frameName(frame));
                     // Training goes on while the frame is encoded; a full queue means the disk is
                     // behind, and then training waits rather than dropping a frame.
@@ -138,6 +145,29 @@ public final class RenderCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The scene of a step, with the open-set shading when asked. */
+    private lab.centerloss.plot.PlaneScene scene(StepSnapshot step) {
+        var scene = PlaneScenes.of(step, width, height, true, true, true, !noOverlay);
+        if (openSetScore == null) {
+            return scene;
+        }
+        var score = score();
+        var hp = step.hyperparameters();
+        return scene.withRegions(new lab.centerloss.plot.PlaneScene.Regions(hp.head(), step.headAfter().weights(),
+                step.headAfter().bias().orElse(null), hp.scale(), step.centers().after(), score,
+                score.fromRaw(openSetThreshold), hp.knownDigits()));
+    }
+
+    private lab.centerloss.train.OpenSetScores.Score score() {
+        for (var s : lab.centerloss.train.OpenSetScores.Score.values()) {
+            if (s.id().equals(openSetScore)) {
+                return s;
+            }
+        }
+        throw new UserError("--open-set-score must be one of center_distance, max_cosine, max_softmax, max_logit, "
+                + "feature_norm (got " + openSetScore + ").");
+    }
+
     /** Frame f shows step f * every of the saved run; a shorter run ends the frames at its last step. */
     private int renderSavedRun() throws Exception {
         RunRecord run;
@@ -157,8 +187,7 @@ public final class RenderCommand implements Callable<Integer> {
                     break;
                 }
                 StepSnapshot step = snapshot.get();
-                BufferedImage image = HeadlessFx.call(() -> capture.capture(
-                        PlaneScenes.of(step, width, height, true, true, true, !noOverlay), PlaneStyle.normal()));
+                BufferedImage image = HeadlessFx.call(() -> capture.capture(scene(step), PlaneStyle.normal()));
                 ImageFiles.writePng(image, out.resolve(ImageFiles.frameName(frame)));
                 gifOutput.add(image);
                 written++;
@@ -197,6 +226,12 @@ public final class RenderCommand implements Callable<Integer> {
         }
         if (gifDelay < 10) {
             throw new UserError("--gif-delay must be 10 ms or more (it is " + gifDelay + ").");
+        }
+        if (openSetScore != null) {
+            score();
+            if (openSetThreshold == null || !Double.isFinite(openSetThreshold)) {
+                throw new UserError("--open-set-score needs --open-set-threshold, a number.");
+            }
         }
         checkWritableFolder(out);
         if (gif != null) {

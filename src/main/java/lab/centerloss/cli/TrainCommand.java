@@ -21,6 +21,8 @@ import lab.centerloss.store.RunFileException;
 import lab.centerloss.store.RunRecord;
 import lab.centerloss.train.CheckpointPolicy;
 import lab.centerloss.train.FeatureStatistics;
+import lab.centerloss.train.OpenSetEvaluation;
+import lab.centerloss.train.OpenSetScores;
 import lab.centerloss.train.Hyperparameters;
 import lab.centerloss.train.ProbeResult;
 import lab.centerloss.train.StepSnapshot;
@@ -68,6 +70,10 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Probe the test images every K steps for the saved run's timeline (default: 20 with --save-run).")
     Integer probeEvery;
 
+    @Option(names = "--features-out", paramLabel = "FILE",
+            description = "Write the final test features as CSV: index, label, known, x, y, predicted, and each open-set score.")
+    Path featuresOut;
+
     @Option(names = "--quiet", description = "Print only the final line.")
     boolean quiet;
 
@@ -103,6 +109,10 @@ public final class TrainCommand implements Callable<Integer> {
             if (metrics != null) {
                 AtomicFiles.writeString(metrics, metricsJson(result, engine, hp));
             }
+            if (featuresOut != null && result.last != null) {
+                AtomicFiles.writeString(featuresOut, featuresCsv(OpenSetEvaluation.of(result.finalTest,
+                        result.last.headAfter(), result.centers, hp)));
+            }
             return result.divergedAt != null ? 3 : 0;
         }
     }
@@ -124,7 +134,7 @@ public final class TrainCommand implements Callable<Integer> {
             throw new UserError("--eval-every must be 1 or more (it is " + evalEvery + ").");
         }
         training.check();
-        for (Path output : Arrays.asList(metrics, record, saveRun)) {
+        for (Path output : Arrays.asList(metrics, record, saveRun, featuresOut)) {
             if (output != null) {
                 AtomicFiles.discard(AtomicFiles.temporaryFor(output)); // fail now, not after training
             }
@@ -241,14 +251,59 @@ public final class TrainCommand implements Callable<Integer> {
         StepRecordJson.putNumber(root, "loss_softmax", r.last.scalars().lossSoftmax());
         StepRecordJson.putNumber(root, "loss_center", r.last.scalars().lossCenter());
         root.set("centers", StepRecordJson.points(r.centers));
-        StepRecordJson.putNumber(root, "rms_intra", FeatureStatistics.rmsDistanceToCenters(r.finalTest.features(), r.finalTest.labels(), r.centers));
-        StepRecordJson.putNumber(root, "rms_intra_to_class_mean", FeatureStatistics.rmsDistanceToCenters(r.finalTest.features(),
-                r.finalTest.labels(), FeatureStatistics.classMeans(r.finalTest.features(), r.finalTest.labels(), 10)));
+        int known = hp.knownDigits();
+        StepRecordJson.putNumber(root, "rms_intra", FeatureStatistics.rmsDistanceToCenters(r.finalTest.features(),
+                r.finalTest.labels(), r.centers, known));
+        StepRecordJson.putNumber(root, "rms_intra_to_class_mean", FeatureStatistics.rmsDistanceToCenters(
+                r.finalTest.features(), r.finalTest.labels(),
+                FeatureStatistics.classMeans(r.finalTest.features(), r.finalTest.labels(), known), known));
         StepRecordJson.putNumber(root, "min_center_distance", FeatureStatistics.minPairwiseDistance(r.centers));
         root.putPOJO("reached_accuracy_step", r.reachedStep);
         root.putPOJO("reached_accuracy_seconds", r.reachedSeconds);
         root.putPOJO("diverged_at_step", r.divergedAt);
+        if (hp.isOpenSet() && r.divergedAt == null) {
+            root.set("open_set", openSetJson(r, hp, mapper));
+        }
         return mapper.writeValueAsString(root) + System.lineSeparator();
+    }
+
+    /** The open-set numbers of the final test set: which digits, closed-set accuracy, AUROC and OSCR per score. */
+    private static ObjectNode openSetJson(RunResult r, Hyperparameters hp, ObjectMapper mapper) {
+        OpenSetEvaluation evaluation = OpenSetEvaluation.of(r.finalTest, r.last.headAfter(), r.centers, hp);
+        ObjectNode node = mapper.createObjectNode();
+        ArrayNode known = node.putArray("known");
+        ArrayNode unknown = node.putArray("unknown");
+        for (int d = 0; d < 10; d++) {
+            (hp.isKnown(d) ? known : unknown).add(d);
+        }
+        StepRecordJson.putNumber(node, "closed_accuracy", evaluation.closedAccuracy());
+        ObjectNode auroc = node.putObject("auroc");
+        ObjectNode oscr = node.putObject("oscr");
+        for (OpenSetScores.Score score : OpenSetScores.Score.values()) {
+            StepRecordJson.putNumber(auroc, score.id(), evaluation.auroc(score));
+            StepRecordJson.putNumber(oscr, score.id(), evaluation.oscr(score));
+        }
+        return node;
+    }
+
+    /** Every final test feature with its scores, as CSV (raw values: the distance itself). */
+    static String featuresCsv(OpenSetEvaluation evaluation) {
+        StringBuilder csv = new StringBuilder("index,label,known,x,y,predicted");
+        for (OpenSetScores.Score score : OpenSetScores.Score.values()) {
+            csv.append(',').append(score.id());
+        }
+        csv.append('\n');
+        ProbeResult probe = evaluation.probe();
+        for (int i = 0; i < evaluation.size(); i++) {
+            csv.append(i).append(',').append(probe.labels().get(i)).append(',').append(evaluation.known(i))
+                    .append(',').append(probe.features().x(i)).append(',').append(probe.features().y(i))
+                    .append(',').append(evaluation.predictedDigit(i));
+            for (OpenSetScores.Score score : OpenSetScores.Score.values()) {
+                csv.append(',').append(score.raw(evaluation.scored(i).get(score)));
+            }
+            csv.append('\n');
+        }
+        return csv.toString();
     }
 
     static double median(List<Double> values) {

@@ -41,15 +41,15 @@ public final class TrainingOptions {
     @Option(names = "--optimizer", paramLabel = "sgd|adam", description = "Optimizer (default: sgd for softmax, adam for the normalized heads).")
     OptimizerKind optimizer;
 
-    @Option(names = "--lr", description = "Learning rate (default: 0.01 with sgd, 0.001 with adam).")
+    @Option(names = "--lr", description = "Learning rate (default: 0.02 with sgd, reached after --lr-warmup steps; 0.001 with adam).")
     Double learningRate;
 
     @Option(names = "--lr-warmup", paramLabel = "STEPS",
-            description = "Grow the learning rate linearly over the first STEPS steps (default: 0).")
+            description = "Grow the learning rate linearly over the first STEPS steps (default: 100).")
     Integer learningRateWarmup;
 
     @Option(names = "--clip-grad-norm", paramLabel = "NORM",
-            description = "Scale the network's gradient down to this length when longer; 0 never (default: 0).")
+            description = "Scale the network's gradient down to this length when longer; 0 never (default: 10).")
     Double gradientClipNorm;
 
     @Option(names = "--momentum", description = "SGD momentum (default: 0.9).")
@@ -72,6 +72,10 @@ public final class TrainingOptions {
 
     @Option(names = "--seed", description = "Seed of the initial weights and the batch order (default: 1).")
     Long seed;
+
+    @Option(names = "--known", split = ",", paramLabel = "DIGITS",
+            description = "The digits training sees; the others are the unknowns of the open-set test (e.g. 2,3,4,5,8,9).")
+    List<String> known;
 
     @Option(names = "--device", paramLabel = "auto|cpu|cuda", defaultValue = "auto", description = "Where to train (default: auto).")
     DeviceChoice device;
@@ -107,7 +111,7 @@ public final class TrainingOptions {
         if (optimizer != null) {
             hp = hp.withOptimizer(optimizer);
             if (learningRate == null) {
-                hp = hp.withLearningRate(optimizer == OptimizerKind.ADAM ? 1e-3 : 1e-2);
+                hp = hp.withLearningRate(optimizer == OptimizerKind.ADAM ? 1e-3 : Hyperparameters.defaults().learningRate());
             }
         }
         if (learningRate != null) {
@@ -134,7 +138,40 @@ public final class TrainingOptions {
         if (seed != null) {
             hp = hp.withSeed(seed);
         }
+        if (known != null) {
+            hp = hp.withKnownDigits(knownDigits());
+        }
         return hp;
+    }
+
+    /**
+     * The known digits as bits: a list of distinct digits 0 to 9, at least two, leaving at least
+     * one unknown.
+     */
+    int knownDigits() {
+        int mask = 0;
+        for (String item : known) {
+            int digit;
+            try {
+                digit = Integer.parseInt(item.trim());
+            } catch (NumberFormatException e) {
+                throw new UserError(Message.of("cli.knownNotDigit", item.trim()).render());
+            }
+            if (digit < 0 || digit > 9) {
+                throw new UserError(Message.of("cli.knownNotDigit", item.trim()).render());
+            }
+            if ((mask & (1 << digit)) != 0) {
+                throw new UserError(Message.of("cli.knownTwice", digit).render());
+            }
+            mask |= 1 << digit;
+        }
+        if (Integer.bitCount(mask) < 2) {
+            throw new UserError(Message.of("cli.knownTooFew").render());
+        }
+        if (mask == Hyperparameters.ALL_DIGITS) {
+            throw new UserError(Message.of("cli.knownNoUnknown").render());
+        }
+        return mask;
     }
 
     /** Refuses impossible values, before any training: one sentence, exit code 2. */

@@ -44,8 +44,8 @@ public final class AngleRenderer {
         gc.setLineWidth(style.lineWidth());
         gc.strokeOval(cx - radius, cy - radius, 2 * radius, 2 * radius);
 
-        drawOnCircle(gc, cx, cy, radius, scene.testPoints(), scene.testLabels(), style, 0.55, 0.82);
-        drawOnCircle(gc, cx, cy, radius, scene.trainPoints(), scene.trainLabels(), style, 1.0, 0.92);
+        drawOnCircle(gc, cx, cy, radius, scene.testPoints(), scene.testLabels(), style, 0.55, 0.82, scene.knownDigits());
+        drawOnCircle(gc, cx, cy, radius, scene.trainPoints(), scene.trainLabels(), style, 1.0, 0.92, scene.knownDigits());
 
         gc.setFont(Font.font("System", FontWeight.BOLD, style.fontSize() * 1.1));
         gc.setTextAlign(TextAlignment.CENTER);
@@ -54,11 +54,12 @@ public final class AngleRenderer {
             double dx = Math.cos(angles[j]);
             double dy = -Math.sin(angles[j]);
             boolean selected = j == scene.selectedClass();
-            gc.setStroke(Palette.color(j, style.dark()));
+            int digit = scene.classDigit(j);
+            gc.setStroke(Palette.color(digit, style.dark()));
             gc.setLineWidth(style.lineWidth() * (selected ? 4 : 2.5));
             gc.strokeLine(cx, cy, cx + dx * radius * 1.12, cy + dy * radius * 1.12);
-            gc.setFill(Palette.color(j, style.dark()));
-            gc.fillText(Integer.toString(j), cx + dx * (radius * 1.12 + style.fontSize() * 1.2),
+            gc.setFill(Palette.color(digit, style.dark()));
+            gc.fillText(Integer.toString(digit), cx + dx * (radius * 1.12 + style.fontSize() * 1.2),
                     cy + dy * (radius * 1.12 + style.fontSize() * 1.2));
         }
         gc.restore();
@@ -66,14 +67,16 @@ public final class AngleRenderer {
 
     /** Features at their angle, spread a little in radius by index so that dense angles show as bands. */
     private static void drawOnCircle(GraphicsContext gc, double cx, double cy, double radius, Vec2List points,
-            IntVector labels, PlaneStyle style, double opacity, double innerRadius) {
+            IntVector labels, PlaneStyle style, double opacity, double innerRadius, int knownDigits) {
         double size = style.pointRadius() * 0.9;
         for (int i = 0; i < points.size(); i++) {
             double angle = Math.atan2(points.y(i), points.x(i));
             double r = radius * (innerRadius + (1 - innerRadius) * ((i * 0.618034) % 1.0));
             double px = cx + r * Math.cos(angle);
             double py = cy - r * Math.sin(angle);
-            gc.setFill(Palette.color(labels.get(i), style.dark()).deriveColor(0, 1, 1, opacity));
+            int digit = labels.get(i);
+            gc.setFill(((knownDigits & (1 << digit)) != 0 ? Palette.color(digit, style.dark()) : style.unknown())
+                    .deriveColor(0, 1, 1, opacity));
             gc.fillRect(px - size / 2, py - size / 2, size, size);
         }
     }

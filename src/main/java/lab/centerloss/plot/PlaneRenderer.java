@@ -21,7 +21,8 @@ import lab.centerloss.train.Vec2List;
  * Call on the JavaFX thread.
  */
 public final class PlaneRenderer {
-    private final Image[] testSprites = new Image[10];
+    /** Digits 0-9 filled; 10-19 the same shapes grey and hollow, for the open set's unknowns. */
+    private final Image[] testSprites = new Image[20];
     private final Image[] trainSprites = new Image[10];
     private final Image[] ghostSprites = new Image[10];
     private PlaneStyle spriteStyle;
@@ -50,8 +51,11 @@ public final class PlaneRenderer {
         for (double y : NiceTicks.ticksWithStep(view.toWorldY(height, height), view.toWorldY(0, height), step)) {
             points.horizontalLine(view.toScreenY(y, height), grid);
         }
+        if (scene.regions() != null) {
+            shadeRegions(view, scene.regions(), style);
+        }
         points.add(view, scene.ghostPoints(), scene.ghostLabels(), ghostPixels);
-        points.add(view, scene.testPoints(), scene.testLabels(), testPixels);
+        points.add(view, scene.testPoints(), scene.testLabels(), testPixels, scene.knownDigits());
         points.add(view, scene.trainPoints(), scene.trainLabels(), trainPixels);
         points.draw(gc);
         drawAxes(gc, width, height, view, step, style, scene.caption().isEmpty() ? 0 : style.fontSize() * 2.0);
@@ -60,7 +64,7 @@ public final class PlaneRenderer {
         drawCenters(gc, width, height, scene, style);
         drawMarks(gc, width, height, scene, style, true); // moves on top, or the centers would hide them
         if (scene.showLegend()) {
-            drawLegend(gc, width, style);
+            drawLegend(gc, width, style, scene.knownDigits());
         }
         if (!scene.caption().isEmpty()) {
             gc.setFont(Font.font("System", style.fontSize()));
@@ -70,6 +74,50 @@ public final class PlaneRenderer {
             gc.fillText(scene.caption(), style.fontSize() * 0.8, style.fontSize() * 0.6);
         }
         gc.restore();
+    }
+
+    /** Cells of this many pixels are shaded alike: fine enough to see a boundary, cheap enough per frame. */
+    private static final int REGION_CELL = 4;
+
+    /**
+     * The open-set view: each cell in the color of the class the head gives its center point,
+     * faint where the score rejects it, stronger where it accepts it.
+     */
+    private void shadeRegions(ViewWindow view, PlaneScene.Regions r, PlaneStyle style) {
+        int width = points.width();
+        int height = points.height();
+        int classes = r.weights().size();
+        int[] digits = new int[classes];
+        int seen = 0;
+        for (int d = 0; d < 31 && seen < classes; d++) {
+            if ((r.knownDigits() & (1 << d)) != 0) {
+                digits[seen++] = d;
+            }
+        }
+        int[] accepted = new int[classes];
+        int[] rejected = new int[classes];
+        for (int j = 0; j < classes; j++) {
+            Color c = Palette.color(digits[j], style.dark());
+            accepted[j] = premultiplied(c, 0.30);
+            rejected[j] = premultiplied(c, 0.07);
+        }
+        for (int y = 0; y < height; y += REGION_CELL) {
+            double wy = view.toWorldY(y + REGION_CELL / 2.0, height);
+            for (int x = 0; x < width; x += REGION_CELL) {
+                double wx = view.toWorldX(x + REGION_CELL / 2.0, width);
+                var scored = lab.centerloss.train.OpenSetScores.score(wx, wy, r.head(), r.weights(), r.bias(),
+                        r.scale(), r.centers());
+                boolean accept = scored.get(r.score()) >= r.threshold();
+                points.fillCell(x, y, REGION_CELL, accept ? accepted[scored.predicted()] : rejected[scored.predicted()]);
+            }
+        }
+    }
+
+    /** A color at an opacity as premultiplied ARGB. */
+    private static int premultiplied(Color c, double opacity) {
+        int a = (int) Math.round(255 * opacity);
+        return (a << 24) | ((int) Math.round(c.getRed() * a) << 16) | ((int) Math.round(c.getGreen() * a) << 8)
+                | (int) Math.round(c.getBlue() * a);
     }
 
     /** One step for both axes: they share a scale, and a square grid shows it. */
@@ -134,7 +182,7 @@ public final class PlaneRenderer {
             if (trail.size() < 2) {
                 continue;
             }
-            gc.setStroke(Palette.color(j, style.dark()).deriveColor(0, 1, 1, 0.7));
+            gc.setStroke(Palette.color(scene.centerDigit(j), style.dark()).deriveColor(0, 1, 1, 0.7));
             gc.beginPath();
             gc.moveTo(scene.view().toScreenX(trail.x(0), width), scene.view().toScreenY(trail.y(0), height));
             for (int i = 1; i < trail.size(); i++) {
@@ -202,17 +250,18 @@ public final class PlaneRenderer {
             double sy = scene.view().toScreenY(centers.y(j), height);
             boolean selected = j == scene.selectedClass();
             double radius = selected ? r * 1.35 : r;
-            gc.setFill(Palette.color(j, style.dark()));
+            int digit = scene.centerDigit(j);
+            gc.setFill(Palette.color(digit, style.dark()));
             gc.fillOval(sx - radius, sy - radius, 2 * radius, 2 * radius);
             gc.setLineWidth(selected ? style.lineWidth() * 3 : style.lineWidth() * 2);
             gc.setStroke(style.dark() ? Color.WHITE : Color.BLACK);
             gc.strokeOval(sx - radius, sy - radius, 2 * radius, 2 * radius);
-            gc.setFill(textOn(Palette.color(j, style.dark())));
-            gc.fillText(Integer.toString(j), sx, sy + 0.5);
+            gc.setFill(textOn(Palette.color(digit, style.dark())));
+            gc.fillText(Integer.toString(digit), sx, sy + 0.5);
         }
     }
 
-    private static void drawLegend(GraphicsContext gc, double width, PlaneStyle style) {
+    private static void drawLegend(GraphicsContext gc, double width, PlaneStyle style, int knownDigits) {
         double row = style.fontSize() * 1.6;
         double boxWidth = style.fontSize() * 3.6;
         double x = width - boxWidth - style.fontSize() * 0.6;
@@ -228,9 +277,14 @@ public final class PlaneRenderer {
         for (int j = 0; j < 10; j++) {
             double cy = y + style.fontSize() * 0.3 + row * (j + 0.5);
             double cx = x + style.fontSize() * 1.1;
-            drawMarker(gc, cx, cy, style.fontSize() * 0.5, j, style, 1.0);
-            gc.setFill(style.foreground());
-            gc.fillText(Integer.toString(j), cx + style.fontSize() * 0.9, cy);
+            boolean known = (knownDigits & (1 << j)) != 0;
+            if (known) {
+                drawMarker(gc, cx, cy, style.fontSize() * 0.5, j, style, 1.0);
+            } else {
+                drawHollowMarker(gc, cx, cy, style.fontSize() * 0.5, j, style);
+            }
+            gc.setFill(known ? style.foreground() : style.unknown());
+            gc.fillText(known ? Integer.toString(j) : j + "?", cx + style.fontSize() * 0.9, cy);
         }
     }
 
@@ -268,6 +322,7 @@ public final class PlaneRenderer {
         }
         for (int j = 0; j < 10; j++) {
             testSprites[j] = sprite(j, style.pointRadius(), style, 0.75);
+            testSprites[10 + j] = hollowSprite(j, style.pointRadius(), style);
             trainSprites[j] = sprite(j, style.pointRadius() * 1.3, style, 1.0);
             ghostSprites[j] = sprite(j, style.pointRadius() * 1.3, style, 0.25);
         }
@@ -275,6 +330,33 @@ public final class PlaneRenderer {
         testPixels = PointLayer.Sprites.of(testSprites);
         trainPixels = PointLayer.Sprites.of(trainSprites);
         spriteStyle = style;
+    }
+
+    /** A digit training never saw: its shape, grey, hollow. */
+    private static Image hollowSprite(int digit, double radius, PlaneStyle style) {
+        int size = (int) Math.ceil(radius * 2 + 4);
+        Canvas canvas = new Canvas(size, size);
+        drawHollowMarker(canvas.getGraphicsContext2D(), size / 2.0, size / 2.0, radius, digit, style);
+        SnapshotParameters parameters = new SnapshotParameters();
+        parameters.setFill(Color.TRANSPARENT);
+        return canvas.snapshot(parameters, new WritableImage(size, size));
+    }
+
+    static void drawHollowMarker(GraphicsContext gc, double cx, double cy, double radius, int digit, PlaneStyle style) {
+        gc.setStroke(style.unknown());
+        gc.setLineWidth(Math.max(1, radius * 0.3));
+        double[] v = Palette.shape(digit).vertices();
+        if (v.length == 0) {
+            gc.strokeOval(cx - radius * 0.85, cy - radius * 0.85, 1.7 * radius, 1.7 * radius);
+            return;
+        }
+        double[] xs = new double[v.length / 2];
+        double[] ys = new double[v.length / 2];
+        for (int i = 0; i < xs.length; i++) {
+            xs[i] = cx + radius * 0.85 * v[2 * i];
+            ys[i] = cy + radius * 0.85 * v[2 * i + 1];
+        }
+        gc.strokePolygon(xs, ys, xs.length);
     }
 
     private static Image sprite(int digit, double radius, PlaneStyle style, double opacity) {

@@ -1,6 +1,7 @@
 package lab.centerloss.plot;
 
 import java.util.List;
+import lab.centerloss.train.Hyperparameters;
 import lab.centerloss.train.IntVector;
 import lab.centerloss.train.Vec2List;
 
@@ -19,6 +20,9 @@ import lab.centerloss.train.Vec2List;
  * @param marks        lines and arrows drawn over the points (the step-through's pulls and moves)
  * @param ghostPoints  earlier positions drawn faint under everything (may be empty)
  * @param ghostLabels  their digits
+ * @param knownDigits  the digits training saw, as bits: center j is the j-th of them, and test
+ *                     points of other digits (the open set's unknowns) are drawn grey and hollow
+ * @param regions      what to shade under the points (decision and accepted regions), or null
  */
 public record PlaneScene(
         ViewWindow view,
@@ -33,7 +37,9 @@ public record PlaneScene(
         String caption,
         List<Mark> marks,
         Vec2List ghostPoints,
-        IntVector ghostLabels) {
+        IntVector ghostLabels,
+        int knownDigits,
+        Regions regions) {
 
     private static final Vec2List NO_POINTS = Vec2List.copyOf(new float[0]);
     private static final IntVector NO_LABELS = IntVector.copyOf(new int[0]);
@@ -42,26 +48,66 @@ public record PlaneScene(
             IntVector trainLabels, Vec2List centers, List<Vec2List> trails, int selectedClass, boolean showLegend,
             String caption) {
         this(view, testPoints, testLabels, trainPoints, trainLabels, centers, trails, selectedClass, showLegend, caption,
-                List.of(), NO_POINTS, NO_LABELS);
+                List.of(), NO_POINTS, NO_LABELS, Hyperparameters.ALL_DIGITS, null);
     }
 
     public PlaneScene(ViewWindow view, Vec2List testPoints, IntVector testLabels, Vec2List trainPoints,
             IntVector trainLabels, Vec2List centers, List<Vec2List> trails, int selectedClass, boolean showLegend,
             String caption, List<Mark> marks) {
         this(view, testPoints, testLabels, trainPoints, trainLabels, centers, trails, selectedClass, showLegend, caption,
-                marks, NO_POINTS, NO_LABELS);
+                marks, NO_POINTS, NO_LABELS, Hyperparameters.ALL_DIGITS, null);
     }
 
     /** The same scene on another view, e.g. an export at another size. */
     public PlaneScene withView(ViewWindow other) {
         return new PlaneScene(other, testPoints, testLabels, trainPoints, trainLabels, centers, trails, selectedClass,
-                showLegend, caption, marks, ghostPoints, ghostLabels);
+                showLegend, caption, marks, ghostPoints, ghostLabels, knownDigits, regions);
     }
 
     /** The same scene with another legend and caption choice, for an export. */
     public PlaneScene withLegendAndCaption(boolean legend, String newCaption) {
         return new PlaneScene(view, testPoints, testLabels, trainPoints, trainLabels, centers, trails, selectedClass,
-                legend, newCaption, marks, ghostPoints, ghostLabels);
+                legend, newCaption, marks, ghostPoints, ghostLabels, knownDigits, regions);
+    }
+
+    /** The same scene for another split of known digits. */
+    public PlaneScene withKnownDigits(int known) {
+        return new PlaneScene(view, testPoints, testLabels, trainPoints, trainLabels, centers, trails, selectedClass,
+                showLegend, caption, marks, ghostPoints, ghostLabels, known, regions);
+    }
+
+    /** The same scene with regions shaded under it (or none). */
+    public PlaneScene withRegions(Regions shading) {
+        return new PlaneScene(view, testPoints, testLabels, trainPoints, trainLabels, centers, trails, selectedClass,
+                showLegend, caption, marks, ghostPoints, ghostLabels, knownDigits, shading);
+    }
+
+    /**
+     * The open-set view's shading: every point of the plane in the color of the class the head
+     * gives it (softmax gives every point to some class), brighter where the score accepts it.
+     *
+     * @param centers   per class
+     * @param threshold on the score (higher accepts)
+     */
+    public record Regions(lab.centerloss.train.HeadKind head, Vec2List weights, lab.centerloss.train.FloatVector bias,
+            double scale, Vec2List centers, lab.centerloss.train.OpenSetScores.Score score, double threshold,
+            int knownDigits) {
+    }
+
+    /** The digit of center (class) j. */
+    public int centerDigit(int j) {
+        int seen = 0;
+        for (int d = 0; d < 31; d++) {
+            if ((knownDigits & (1 << d)) != 0 && seen++ == j) {
+                return d;
+            }
+        }
+        return j;
+    }
+
+    /** Whether training saw this digit. */
+    public boolean isKnown(int digit) {
+        return digit >= 0 && digit < 31 && (knownDigits & (1 << digit)) != 0;
     }
 
     /** A line or arrow between two world points, in a digit's color. */

@@ -28,7 +28,7 @@ public final class PlaneScenes {
         return new PlaneScene(box.fit(width, height, PADDING), testPoints,
                 test && probe != null ? probe.labels() : noLabels, train ? s.batch().features() : none,
                 train ? s.batch().labels() : noLabels, s.centers().after(), List.of(), -1, legend,
-                caption ? caption(s) : "");
+                caption ? caption(s) : "").withKnownDigits(s.hyperparameters().knownDigits());
     }
 
     /** "step 120   Softmax   λ 0.1   α 0.50   lr 0.01", plus m and s for the heads that use them. */

@@ -36,6 +36,11 @@ public record PlaneStyle(boolean dark, double pointRadius, double centerRadius, 
         return dark ? Color.web("#59616d") : Color.web("#9a9a9a");
     }
 
+    /** The open set's unknown digits: a grey that stays readable on the background. */
+    public Color unknown() {
+        return dark ? Color.web("#b0b0b0") : Color.web("#5f5f5f");
+    }
+
     /** Tick labels: brighter than the axis lines, about 7:1 against the background, for a projector. */
     public Color tickLabel() {
         return dark ? Color.web("#a0a8b4") : Color.web("#555555");

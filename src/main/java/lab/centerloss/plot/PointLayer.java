@@ -50,6 +50,31 @@ final class PointLayer {
         Arrays.fill(pixels, background | 0xff000000);
     }
 
+    int width() {
+        return width;
+    }
+
+    int height() {
+        return height;
+    }
+
+    /** Blends a premultiplied ARGB color over a square cell. */
+    void fillCell(int left, int top, int size, int color) {
+        int alpha = color >>> 24;
+        int keep = 255 - alpha;
+        for (int y = top; y < Math.min(height, top + size); y++) {
+            int row = y * width;
+            for (int x = left; x < Math.min(width, left + size); x++) {
+                int dst = pixels[row + x];
+                int rb = (dst & 0x00ff00ff) * keep + 0x00800080;
+                rb = ((rb + ((rb >>> 8) & 0x00ff00ff)) >>> 8) & 0x00ff00ff;
+                int ag = ((dst >>> 8) & 0x00ff00ff) * keep + 0x00800080;
+                ag = (ag + ((ag >>> 8) & 0x00ff00ff)) & 0xff00ff00;
+                pixels[row + x] = color + (ag | rb);
+            }
+        }
+    }
+
     /** A one-pixel vertical line, e.g. of the grid. */
     void verticalLine(double screenX, int argb) {
         int x = (int) Math.floor(screenX);
@@ -71,6 +96,15 @@ final class PointLayer {
     }
 
     void add(ViewWindow view, Vec2List points, IntVector labels, Sprites sprites) {
+        add(view, points, labels, sprites, -1);
+    }
+
+    /**
+     * As {@link #add(ViewWindow, Vec2List, IntVector, Sprites)}, with the sprites of the digits
+     * training never saw (not in {@code knownDigits}) taken from the second half of the sprites:
+     * index 10 + digit.
+     */
+    void add(ViewWindow view, Vec2List points, IntVector labels, Sprites sprites, int knownDigits) {
         int size = sprites.size();
         int half = size / 2;
         for (int i = 0; i < points.size(); i++) {
@@ -79,7 +113,9 @@ final class PointLayer {
             if (!(sx > -size && sy > -size && sx < width + size && sy < height + size)) {
                 continue; // off screen, or NaN
             }
-            blend(sprites.pixels()[labels.get(i)], size, (int) Math.round(sx) - half, (int) Math.round(sy) - half);
+            int digit = labels.get(i);
+            int sprite = (knownDigits & (1 << digit)) != 0 ? digit : 10 + digit;
+            blend(sprites.pixels()[sprite], size, (int) Math.round(sx) - half, (int) Math.round(sy) - half);
         }
     }
 

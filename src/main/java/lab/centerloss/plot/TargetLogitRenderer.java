@@ -84,7 +84,8 @@ public final class TargetLogitRenderer {
             gc.strokeLine(x, top, x, bottom);
             gc.setLineDashes();
         }
-        drawKey(gc, left + font * 0.6, top + font * 0.4, font, inForce, style);
+        // the key sits low on the left, where no curve runs (they start high at theta = 0)
+        drawKey(gc, left + font * 0.6, bottom - font * 1.4 * 3 - font * 0.4, font, inForce, style);
         gc.restore();
     }
 

@@ -44,6 +44,10 @@ public final class HyperparametersJson {
         node.put("margin_warmup", hp.marginWarmupSteps());
         node.put("batch_size", hp.batchSize());
         node.put("seed", hp.seed());
+        var known = node.putArray("known");
+        for (int digit : hp.classDigits()) {
+            known.add(digit);
+        }
         return node;
     }
 
@@ -74,6 +78,7 @@ public final class HyperparametersJson {
             b.marginWarmupSteps((int) whole(node, "margin_warmup", base.marginWarmupSteps()));
             b.batchSize((int) whole(node, "batch_size", base.batchSize()));
             b.seed(whole(node, "seed", base.seed()));
+            b.knownDigits(known(node, base.knownDigits()));
             Hyperparameters hp = b.build();
             List<Message> problems = hp.problems();
             return problems.isEmpty() ? new Result(Optional.of(hp), Optional.empty())
@@ -123,6 +128,25 @@ public final class HyperparametersJson {
             throw new BadField(Message.of("json.notWhole", field));
         }
         return value;
+    }
+
+    /** A list of distinct digits 0..9 as bits. */
+    private static int known(JsonNode node, int fallback) throws BadField {
+        JsonNode v = node.get("known");
+        if (v == null || v.isNull()) {
+            return fallback;
+        }
+        if (!v.isArray() || v.size() > 10) {
+            throw new BadField(Message.of("json.notDigits", "known"));
+        }
+        int mask = 0;
+        for (JsonNode digit : v) {
+            if (!digit.isInt() || digit.asInt() < 0 || digit.asInt() > 9 || (mask & (1 << digit.asInt())) != 0) {
+                throw new BadField(Message.of("json.notDigits", "known"));
+            }
+            mask |= 1 << digit.asInt();
+        }
+        return mask;
     }
 
     private static <E extends Enum<E>> E choice(JsonNode node, String field, E[] values, E fallback) throws BadField {

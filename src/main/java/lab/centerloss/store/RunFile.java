@@ -72,6 +72,8 @@ public final class RunFile {
     static final Map<String, Long> ENTRY_LIMITS = Map.of(META, 8L << 20, ORIGIN, 64L << 20, STEPS, 1L << 30,
             PROBES, 1L << 30, CHECKPOINTS, 1L << 30);
     private static final int MAX_CLASSES = 1000;
+    /** Labels and predictions are digits (the data's label values); classes are the known ones among them. */
+    private static final int LABEL_VALUES = 10;
     private static final int MAX_PROBE = 10_000;
     private static final int MAX_BATCH = Hyperparameters.MAX_BATCH_SIZE;
     private static final long MAX_STEPS = 100_000_000L;
@@ -438,6 +440,7 @@ public final class RunFile {
         private final int probeSize;
         private final List<Hyperparameters> settings;
         private final List<ProbeResult> probes = new ArrayList<>();
+        private int knownDigits = Hyperparameters.ALL_DIGITS;
 
         Reader(int classes, int probeSize, List<Hyperparameters> settings) {
             this.classes = classes;
@@ -468,9 +471,11 @@ public final class RunFile {
 
         RunOrigin origin(DataInputStream in, String fingerprint) throws IOException {
             Hyperparameters hp = settings(in);
+            knownDigits = hp.knownDigits();
+            BinaryIO.check(hp.classDigits().length == classes, "the known digits do not match the class count");
             Vec2List centers = points(in, classes, "the origin's centers");
             StepSnapshot.HeadParameters head = head(in);
-            int[] labels = BinaryIO.readInts(in, probeSize, 0, classes - 1, "the probe's labels");
+            int[] labels = BinaryIO.readInts(in, probeSize, 0, LABEL_VALUES - 1, "the probe's labels");
             BinaryIO.check(labels.length == probeSize, "the probe has " + labels.length + " labels");
             ProbeResult probe = probe(in, IntVector.copyOf(labels));
             BinaryIO.check(probe.step() == 0, "the origin's probe is not at step 0");
@@ -480,9 +485,9 @@ public final class RunFile {
         ProbeResult probe(DataInputStream in, IntVector labels) throws IOException {
             long step = BinaryIO.readLong(in, 0, MAX_STEPS, "a probe's step");
             Vec2List features = points(in, probeSize, "a probe's features");
-            int[] predictions = BinaryIO.readInts(in, probeSize, 0, classes - 1, "a probe's predictions");
+            int[] predictions = BinaryIO.readInts(in, probeSize, 0, LABEL_VALUES - 1, "a probe's predictions");
             BinaryIO.check(predictions.length == probeSize, "a probe has " + predictions.length + " predictions");
-            return new ProbeResult(step, features, labels, IntVector.copyOf(predictions));
+            return new ProbeResult(step, features, labels, IntVector.copyOf(predictions), knownDigits);
         }
 
         StepSnapshot step(DataInputStream in) throws IOException {
@@ -514,7 +519,7 @@ public final class RunFile {
             StepSnapshot.HeadParameters headAfter = head(in);
             StepSnapshot.Batch batch;
             if (BinaryIO.readFlag(in, "the details flag")) {
-                int[] labels = BinaryIO.readInts(in, MAX_BATCH, 0, classes - 1, "a batch's labels");
+                int[] labels = BinaryIO.readInts(in, MAX_BATCH, 0, LABEL_VALUES - 1, "a batch's labels");
                 BinaryIO.check(labels.length > 0, "a batch with details has no labels");
                 float[] xy = BinaryIO.readFloats(in, 2 * labels.length, "a batch's features");
                 BinaryIO.check(xy.length == 2 * labels.length, "a batch's features do not match its labels");

@@ -90,7 +90,8 @@ public final class RunRecord {
     private ProbeResult shareLabels(ProbeResult probe) {
         ProbeResult first = !probes.isEmpty() ? probes.get(0) : origin != null ? origin.probe() : null;
         return first != null && probe.labels().equals(first.labels()) && probe.labels() != first.labels()
-                ? new ProbeResult(probe.step(), probe.features(), first.labels(), probe.predictions()) : probe;
+                ? new ProbeResult(probe.step(), probe.features(), first.labels(), probe.predictions(), probe.knownDigits())
+                : probe;
     }
 
     /** The thinning policy: is a probe at {@code step} kept, the last kept one being at {@code lastKept}? */

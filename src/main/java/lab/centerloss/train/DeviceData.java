@@ -21,8 +21,8 @@ final class DeviceData {
     final Tensor testLabels;
     final int trainCount;
     final int testCount;
-    /** How many classes the head has: one per label value of the data. */
-    final int classes;
+    /** How many label values the data has (10 digits); the head has one class per known one. */
+    final int labelValues;
     /** The data set's fingerprint, which run files carry. */
     final String fingerprint;
     final int[] testLabelsJava;
@@ -33,7 +33,7 @@ final class DeviceData {
         trainLabels = labels(data.train(), device);
         testImages = images(data.test(), device);
         testLabels = labels(data.test(), device);
-        classes = MnistDataSet.CLASSES;
+        labelValues = MnistDataSet.CLASSES;
         fingerprint = data.fingerprint();
         trainCount = data.train().count();
         testCount = data.test().count();

@@ -10,25 +10,56 @@ public final class FeatureStatistics {
      * sqrt(1/N sum_i |x_i - c_{y_i}|^2).
      */
     public static double rmsDistanceToCenters(Vec2List features, IntVector labels, Vec2List centers) {
-        if (features.size() == 0) {
-            return 0;
-        }
+        return rmsDistanceToCenters(features, labels, centers, Hyperparameters.ALL_DIGITS);
+    }
+
+    /**
+     * The same over the known digits' features only, center j being the j-th known digit's (the
+     * open-set split).
+     */
+    public static double rmsDistanceToCenters(Vec2List features, IntVector labels, Vec2List centers, int knownDigits) {
+        int[] classOf = classOf(knownDigits);
         double sum = 0;
+        int n = 0;
         for (int i = 0; i < features.size(); i++) {
-            int c = labels.get(i);
+            int digit = labels.get(i);
+            int c = digit >= 0 && digit < classOf.length ? classOf[digit] : -1;
+            if (c < 0) {
+                continue;
+            }
             double dx = features.x(i) - centers.x(c);
             double dy = features.y(i) - centers.y(c);
             sum += dx * dx + dy * dy;
+            n++;
         }
-        return Math.sqrt(sum / features.size());
+        return n == 0 ? 0 : Math.sqrt(sum / n);
     }
 
-    /** The mean feature of each class (NaN for a class with no feature). */
-    public static Vec2List classMeans(Vec2List features, IntVector labels, int classes) {
+    /** Digit to class index for a set of known digits; -1 for the others. */
+    public static int[] classOf(int knownDigits) {
+        int[] classOf = new int[31];
+        java.util.Arrays.fill(classOf, -1);
+        int j = 0;
+        for (int d = 0; d < 31; d++) {
+            if ((knownDigits & (1 << d)) != 0) {
+                classOf[d] = j++;
+            }
+        }
+        return classOf;
+    }
+
+    /** The mean feature of each known digit's class, in class order (NaN for a class with no feature). */
+    public static Vec2List classMeans(Vec2List features, IntVector labels, int knownDigits) {
+        int[] classOf = classOf(knownDigits);
+        int classes = Integer.bitCount(knownDigits);
         double[] sums = new double[classes * 2];
         int[] counts = new int[classes];
         for (int i = 0; i < features.size(); i++) {
-            int c = labels.get(i);
+            int digit = labels.get(i);
+            int c = digit >= 0 && digit < classOf.length ? classOf[digit] : -1;
+            if (c < 0) {
+                continue;
+            }
             sums[2 * c] += features.x(i);
             sums[2 * c + 1] += features.y(i);
             counts[c]++;

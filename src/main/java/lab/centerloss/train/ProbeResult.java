@@ -1,23 +1,40 @@
 package lab.centerloss.train;
 
 /**
- * The features and predictions of a fixed set of test images after a given step.
+ * The features and predictions of a fixed set of test images after a given step. Labels and
+ * predictions are digits; in the open-set split some labels are digits training never saw.
  *
- * @param step number of training steps done when it was taken
+ * @param step        number of training steps done when it was taken
+ * @param knownDigits the digits training sees, as bits (see {@link Hyperparameters#knownDigits()})
  */
-public record ProbeResult(long step, Vec2List features, IntVector labels, IntVector predictions) {
+public record ProbeResult(long step, Vec2List features, IntVector labels, IntVector predictions, int knownDigits) {
+
+    /** A probe of the closed set: every digit known. */
+    public ProbeResult(long step, Vec2List features, IntVector labels, IntVector predictions) {
+        this(step, features, labels, predictions, Hyperparameters.ALL_DIGITS);
+    }
+
     public int size() {
         return labels.size();
     }
 
-    /** Fraction of correctly predicted images. */
+    public boolean isKnown(int index) {
+        int digit = labels.get(index);
+        return digit >= 0 && digit < 31 && (knownDigits & (1 << digit)) != 0;
+    }
+
+    /** Fraction of the known images predicted right: the closed-set accuracy. */
     public double accuracy() {
         int correct = 0;
+        int known = 0;
         for (int i = 0; i < labels.size(); i++) {
-            if (labels.get(i) == predictions.get(i)) {
-                correct++;
+            if (isKnown(i)) {
+                known++;
+                if (labels.get(i) == predictions.get(i)) {
+                    correct++;
+                }
             }
         }
-        return labels.size() == 0 ? 0 : (double) correct / labels.size();
+        return known == 0 ? 0 : (double) correct / known;
     }
 }

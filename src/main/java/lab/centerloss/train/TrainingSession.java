@@ -28,6 +28,15 @@ public final class TrainingSession implements AutoCloseable {
     private final Network network;
     private final Tensor centers;
     private final BatchSampler sampler;
+    /** Class j of the head is digit classDigits[j]: all ten, or the known ones of the open-set split. */
+    private final int[] classDigits;
+    private final int classes;
+    private final int knownDigits;
+    /** The training images of known digits: the sampler draws positions in this list. */
+    private final int[] trainable;
+    /** Digit to class index, for the loss; -1 for a digit training never sees. */
+    private final Tensor classOfDigit;
+    private final int[] classOfDigitJava;
     private float[] centerValues;
     private ParameterUpdate optimizer;
     private long stepsDone;
@@ -37,12 +46,37 @@ public final class TrainingSession implements AutoCloseable {
         this.device = device;
         // The seed fixes the initial weights (and centers); the sampler's own generator fixes the batch order.
         manual_seed(hyperparameters.seed());
-        network = new Network(hyperparameters.model(), data.classes);
+        classDigits = hyperparameters.classDigits();
+        classes = classDigits.length;
+        knownDigits = hyperparameters.knownDigits();
+        network = new Network(hyperparameters.model(), classes);
         network.to(device.device(), false);
-        centerValues = initialCenters(hyperparameters.centerInit(), data.classes);
+        centerValues = initialCenters(hyperparameters.centerInit(), classes);
         // Moved by the center update only, never by the optimizer.
-        centers = Torch.floats(centerValues, data.classes, 2).to(device.device(), ScalarType.Float);
-        sampler = new BatchSampler(data.trainCount, hyperparameters.seed());
+        centers = Torch.floats(centerValues, classes, 2).to(device.device(), ScalarType.Float);
+        classOfDigitJava = new int[data.labelValues];
+        java.util.Arrays.fill(classOfDigitJava, -1);
+        long[] lookup = new long[data.labelValues];
+        for (int j = 0; j < classes; j++) {
+            classOfDigitJava[classDigits[j]] = j;
+        }
+        for (int d = 0; d < lookup.length; d++) {
+            lookup[d] = Math.max(0, classOfDigitJava[d]);
+        }
+        classOfDigit = Torch.longs(lookup).to(device.device(), ScalarType.Long);
+        trainable = trainableImages(data, classOfDigitJava);
+        sampler = new BatchSampler(trainable.length, hyperparameters.seed());
+    }
+
+    private static int[] trainableImages(DeviceData data, int[] classOfDigit) {
+        int[] positions = new int[data.trainCount];
+        int n = 0;
+        for (int i = 0; i < data.trainCount; i++) {
+            if (classOfDigit[data.trainLabelsJava[i]] >= 0) {
+                positions[n++] = i;
+            }
+        }
+        return java.util.Arrays.copyOf(positions, n);
     }
 
     /**
@@ -84,10 +118,11 @@ public final class TrainingSession implements AutoCloseable {
         long[] batchIndices = sampler.next(hp.batchSize());
         int batch = batchIndices.length;
         int[] batchLabels = new int[batch];
-        int[] counts = new int[data.classes];
+        int[] counts = new int[classes];
         for (int i = 0; i < batch; i++) {
+            batchIndices[i] = trainable[(int) batchIndices[i]];
             batchLabels[i] = data.trainLabelsJava[(int) batchIndices[i]];
-            counts[batchLabels[i]]++;
+            counts[classOfDigitJava[batchLabels[i]]]++;
         }
         double margin = hp.marginAt(stepsDone);
         float[] centersBefore = centerValues;
@@ -95,7 +130,8 @@ public final class TrainingSession implements AutoCloseable {
             network.train(true);
             Tensor index = Torch.longs(batchIndices).to(device.device(), ScalarType.Long);
             Tensor images = data.trainImages.index_select(0, index);
-            Tensor labels = data.trainLabels.index_select(0, index);
+            // the loss and the centers index classes; the record keeps the digits
+            Tensor labels = classOfDigit.index_select(0, data.trainLabels.index_select(0, index));
 
             Tensor features = network.trunk.forward(images);
             Tensor logits = network.head.trainingLogits(features, labels, hp.head(), hp.scale(), margin);
@@ -111,6 +147,7 @@ public final class TrainingSession implements AutoCloseable {
             float[] featureValues = Torch.toFloats(features);
             StepSnapshot.HeadParameters headInForce = headParameters(hp.head());
             double batchAccuracy = accuracy(predictions(features.detach(), hp.head()), batchLabels);
+            // (predictions are digits, as the labels are)
             stepsDone++;
             if (!Double.isFinite(lossTotal)) {
                 return divergedSnapshot(hp, margin, learningRate, new StepSnapshot.Scalars(lossSoftmax, lossCenter,
@@ -129,7 +166,7 @@ public final class TrainingSession implements AutoCloseable {
             CenterLoss.Update update = CenterLoss.update(features, centers, labels, counts, hp.centerRule(),
                     hp.alpha());
             try (NoGradGuard noGrad = new NoGradGuard()) {
-                centers.copy_(Torch.floats(update.centersAfter(), data.classes, 2));
+                centers.copy_(Torch.floats(update.centersAfter(), classes, 2));
             }
             centerValues = update.centersAfter();
             Optional<Vec2List> featuresAfter = withFeaturesAfter
@@ -170,7 +207,7 @@ public final class TrainingSession implements AutoCloseable {
         return new StepSnapshot(stepsDone, sampler.epoch(), hp, margin, learningRate, scalars,
                 new StepSnapshot.Batch(IntVector.owning(batchLabels), features, Optional.of(features),
                         IntVector.owning(counts)),
-                new StepSnapshot.CenterMove(unchanged, unchanged, Vec2List.owning(new float[data.classes * 2])),
+                new StepSnapshot.CenterMove(unchanged, unchanged, Vec2List.owning(new float[classes * 2])),
                 head, head, millisSince(started), Optional.empty(), Optional.of(reason));
     }
 
@@ -199,7 +236,7 @@ public final class TrainingSession implements AutoCloseable {
         try (PointerScope scope = new PointerScope(); NoGradGuard noGrad = new NoGradGuard()) {
             var parameters = network.parameters();
             if (parameters.size() != checkpoint.parameters().size()
-                    || checkpoint.centers().length != data.classes * 2) {
+                    || checkpoint.centers().length != classes * 2) {
                 throw new IllegalArgumentException("the checkpoint is of another network or data set");
             }
             for (long i = 0; i < parameters.size(); i++) {
@@ -210,7 +247,7 @@ public final class TrainingSession implements AutoCloseable {
                 }
                 p.copy_(Torch.floats(values, p.sizes().vec().get()));
             }
-            centers.copy_(Torch.floats(checkpoint.centers(), data.classes, 2));
+            centers.copy_(Torch.floats(checkpoint.centers(), classes, 2));
         }
         centerValues = checkpoint.centers().clone();
         if (optimizer != null) {
@@ -239,7 +276,7 @@ public final class TrainingSession implements AutoCloseable {
         int[] labels = new int[count];
         System.arraycopy(data.testLabelsJava, 0, labels, 0, count);
         return new ProbeResult(stepsDone, Vec2List.owning(evaluated.features), IntVector.owning(labels),
-                IntVector.owning(evaluated.predictions));
+                IntVector.owning(evaluated.predictions), knownDigits);
     }
 
     /** The whole test set, for final accuracy and spread. */
@@ -294,7 +331,7 @@ public final class TrainingSession implements AutoCloseable {
                     .argmax(new LongOptional(1), false));
             int[] predictions = new int[classes.length];
             for (int i = 0; i < classes.length; i++) {
-                predictions[i] = (int) classes[i];
+                predictions[i] = classDigits[(int) classes[i]]; // the digit of the class
             }
             return predictions;
         }
@@ -330,5 +367,6 @@ public final class TrainingSession implements AutoCloseable {
         }
         network.close();
         centers.close();
+        classOfDigit.close();
     }
 }

@@ -16,6 +16,8 @@ import lab.centerloss.ui.margin.MarginViewModel;
 import lab.centerloss.ui.model.LiveTraining;
 import lab.centerloss.ui.model.RunHistory;
 import lab.centerloss.ui.model.ViewOptions;
+import lab.centerloss.ui.openset.OpenSetView;
+import lab.centerloss.ui.openset.OpenSetViewModel;
 import lab.centerloss.ui.plane.PlaneViewModel;
 import lab.centerloss.ui.problem.ProblemView;
 import lab.centerloss.ui.problem.ProblemViewModel;
@@ -49,6 +51,7 @@ public final class LabSession {
     private final ProblemViewModel problem;
     private final MarginViewModel margin;
     private final TimelineViewModel timeline;
+    private final OpenSetViewModel openSet;
 
     public LabSession(LiveTraining.TrainerFactory trainerFactory, Path dataFolder, Hyperparameters initial) {
         training = new LiveTraining(trainerFactory, dataFolder, initial, history);
@@ -62,6 +65,8 @@ public final class LabSession {
         problem = new ProblemViewModel(training, history);
         margin = new MarginViewModel(training);
         timeline = new TimelineViewModel(history, training);
+        openSet = new OpenSetViewModel(history, training);
+        plane.setRegions(openSet::regions);
         plane.setOverlay(stepThrough::scene);
     }
 
@@ -80,17 +85,18 @@ public final class LabSession {
 
     /** The views of one load of the window's FXML, made for the FXML loader by controller class. */
     Map<Class<?>, Object> newViews(MainWindow shell) {
-        return Map.of(
-                MainWindow.class, shell,
-                ToolbarView.class, new ToolbarView(toolbar),
-                ControlsView.class, new ControlsView(controls),
-                StepThroughView.class, new StepThroughView(stepThrough, files, dialogs),
-                ExportView.class, new ExportView(export, dialogs),
-                ChartsView.class, new ChartsView(charts),
-                StatusView.class, new StatusView(status),
-                ProblemView.class, new ProblemView(problem),
-                MarginView.class, new MarginView(margin),
-                TimelineView.class, new TimelineView(timeline, dialogs));
+        return Map.ofEntries(
+                Map.entry(MainWindow.class, shell),
+                Map.entry(ToolbarView.class, new ToolbarView(toolbar)),
+                Map.entry(ControlsView.class, new ControlsView(controls)),
+                Map.entry(StepThroughView.class, new StepThroughView(stepThrough, files, dialogs)),
+                Map.entry(ExportView.class, new ExportView(export, dialogs)),
+                Map.entry(ChartsView.class, new ChartsView(charts)),
+                Map.entry(StatusView.class, new StatusView(status)),
+                Map.entry(ProblemView.class, new ProblemView(problem)),
+                Map.entry(MarginView.class, new MarginView(margin)),
+                Map.entry(TimelineView.class, new TimelineView(timeline, dialogs)),
+                Map.entry(OpenSetView.class, new OpenSetView(openSet)));
     }
 
     public RunHistory history() { return history; }
@@ -105,4 +111,5 @@ public final class LabSession {
     public StatusViewModel status() { return status; }
     public FileDialogs dialogs() { return dialogs; }
     public TimelineViewModel timeline() { return timeline; }
+    public OpenSetViewModel openSet() { return openSet; }
 }

@@ -31,7 +31,7 @@ import lab.centerloss.ui.status.StatusView;
  */
 public final class MainWindow {
     private static final double KEY_ZOOM = 1.25;
-    private static final double SIDE_WIDTH = 340;
+    private static final double SIDE_WIDTH = 420;
     private static final double STEP_SIDE_WIDTH = 560;
 
     private final LabSession session;
@@ -178,9 +178,12 @@ public final class MainWindow {
                 if (!code.isDigitKey()) {
                     return;
                 }
+                // a digit key selects that digit's class (in the open-set split, class j is the j-th known digit)
                 var origin = session.history().originProperty().get();
-                int classes = origin == null ? 0 : origin.centers().size();
-                session.options().toggleClass(Integer.parseInt(code.getChar().replaceAll("\\D", "")), classes);
+                int digit = Integer.parseInt(code.getChar().replaceAll("\\D", ""));
+                int classIndex = origin == null ? -1
+                        : lab.centerloss.train.FeatureStatistics.classOf(origin.hyperparameters().knownDigits())[digit];
+                session.options().toggleClass(classIndex, origin == null ? 0 : origin.classes());
             }
         }
         e.consume();

@@ -42,16 +42,28 @@ public record UserSettings(Hyperparameters hyperparameters, double windowWidth, 
             return ignored(file, e.getMessage());
         }
         try {
-            UserSettings settings = JSON.readValue(content, UserSettings.class);
-            if (settings.hyperparameters() == null || !settings.hyperparameters().problems().isEmpty()) {
-                return ignored(file, settings.hyperparameters() == null ? Messages.text("settings.noHyperparameters")
-                        : settings.hyperparameters().problems().get(0).render());
+            // Read field by field: a file from an older version lacks some, a damaged one has others.
+            var root = JSON.readTree(content);
+            if (root == null || !root.isObject() || !root.has("hyperparameters")) {
+                return ignored(file, Messages.text("settings.noHyperparameters"));
             }
-            double width = settings.windowWidth() >= 640 && settings.windowWidth() <= 10_000 ? settings.windowWidth() : 1440;
-            double height = settings.windowHeight() >= 480 && settings.windowHeight() <= 10_000 ? settings.windowHeight() : 900;
-            return new Loaded(new UserSettings(settings.hyperparameters(), width, height,
-                    settings.exportFolder() == null ? "" : settings.exportFolder(),
-                    settings.device() == null ? DeviceChoice.AUTO : settings.device()), Optional.empty());
+            var read = lab.centerloss.store.HyperparametersJson.fromJson(root.get("hyperparameters"),
+                    Hyperparameters.defaults());
+            if (read.problem().isPresent()) {
+                return ignored(file, read.problem().get().render());
+            }
+            double width = root.path("windowWidth").asDouble(1440);
+            double height = root.path("windowHeight").asDouble(900);
+            width = width >= 640 && width <= 10_000 ? width : 1440;
+            height = height >= 480 && height <= 10_000 ? height : 900;
+            DeviceChoice device = DeviceChoice.AUTO;
+            for (DeviceChoice choice : DeviceChoice.values()) {
+                if (choice.name().equals(root.path("device").asText())) {
+                    device = choice;
+                }
+            }
+            return new Loaded(new UserSettings(read.hyperparameters().get(), width, height,
+                    root.path("exportFolder").asText(""), device), Optional.empty());
         } catch (JacksonException e) {
             return ignored(file, Messages.text("settings.notJson"));
         }
@@ -63,7 +75,13 @@ public record UserSettings(Hyperparameters hyperparameters, double windowWidth, 
 
     public void save(Path file) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
-        TextFiles.write(file, JSON.writeValueAsString(this));
+        var root = JSON.createObjectNode();
+        root.set("hyperparameters", lab.centerloss.store.HyperparametersJson.toJson(hyperparameters));
+        root.put("windowWidth", windowWidth);
+        root.put("windowHeight", windowHeight);
+        root.put("exportFolder", exportFolder);
+        root.put("device", device.name());
+        TextFiles.write(file, JSON.writeValueAsString(root));
     }
 
     /**

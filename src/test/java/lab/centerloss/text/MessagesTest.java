@@ -95,6 +95,24 @@ class MessagesTest {
     }
 
     @Test
+    @DisplayName("a text the FXML shows is read as it is: no doubled quote, no {argument}")
+    void fxmlTextsAreLiteral() throws IOException {
+        Properties english = bundle("");
+        List<String> wrong = new ArrayList<>();
+        Pattern fxmlKey = Pattern.compile("=\"%([A-Za-z0-9_.]+)\"");
+        for (Path file : files(FXML, ".fxml")) {
+            Matcher m = fxmlKey.matcher(Files.readString(file));
+            while (m.find()) {
+                String value = english.getProperty(m.group(1), "");
+                if (value.contains("''") || value.contains("{")) {
+                    wrong.add(m.group(1));
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
     @DisplayName("every pattern of the bundle is a valid MessageFormat")
     void everyPatternFormats() throws IOException {
         Properties english = bundle("");

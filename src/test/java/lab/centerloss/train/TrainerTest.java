@@ -176,7 +176,9 @@ class TrainerTest {
     @DisplayName("divergence pauses the trainer with the reason; reset recovers")
     void divergencePausesAndResetRecovers() throws Exception {
         Recorder recorder = new Recorder();
-        try (Trainer trainer = new Trainer(TestData::mnist, SETTINGS, Hyperparameters.defaults().withLearningRate(5))) {
+        Hyperparameters blowsUp = Hyperparameters.defaults().withLearningRate(5).withLearningRateWarmupSteps(0)
+                .withGradientClipNorm(0);
+        try (Trainer trainer = new Trainer(TestData::mnist, SETTINGS, blowsUp)) {
             trainer.addListener(recorder);
             trainer.launch();
             trainer.play();

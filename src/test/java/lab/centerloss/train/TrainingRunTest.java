@@ -158,7 +158,8 @@ class TrainingRunTest {
     @Test
     @DisplayName("a loss that turns NaN is reported as divergence at its step, with nothing updated")
     void divergenceIsReported() {
-        Hyperparameters hp = Hyperparameters.defaults().withLearningRate(5);
+        Hyperparameters hp = Hyperparameters.defaults().withLearningRate(5).withLearningRateWarmupSteps(0)
+                .withGradientClipNorm(0);
         try (TrainingSession session = engine.newSession(hp)) {
             StepSnapshot snapshot = null;
             for (int i = 0; i < 100; i++) {

@@ -199,7 +199,8 @@ public final class LiveTraining {
     }
 
     /**
-     * New settings for the next step. A new model size, seed or center start needs a rebuild:
+     * New settings for the next step. A new model size, seed, center start or set of known digits
+     * needs a rebuild:
      * then the run starts again from the seed.
      */
     public void setHyperparameters(Hyperparameters next) {
@@ -208,7 +209,7 @@ public final class LiveTraining {
         if (trainer != null) {
             trainer.setHyperparameters(next);
             if (before.model() != next.model() || before.seed() != next.seed()
-                    || before.centerInit() != next.centerInit()) {
+                    || before.centerInit() != next.centerInit() || before.knownDigits() != next.knownDigits()) {
                 reset();
             }
         }

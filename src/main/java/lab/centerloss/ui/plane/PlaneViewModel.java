@@ -27,6 +27,7 @@ public final class PlaneViewModel {
     private final ViewOptions options;
     private final PlaneAnimator animator = new PlaneAnimator();
     private UnaryOperator<PlaneScene> overlay = scene -> scene;
+    private java.util.function.Supplier<PlaneScene.Regions> regions = () -> null;
     private StepSnapshot accepted;
     private RunOrigin acceptedOrigin;
 
@@ -44,6 +45,11 @@ public final class PlaneViewModel {
         overlay = replacement;
     }
 
+    /** What the open-set view shades under the points, when it does (null: nothing). */
+    public void setRegions(java.util.function.Supplier<PlaneScene.Regions> source) {
+        regions = source;
+    }
+
     /** The scene for this frame, on a canvas of the given size. */
     public PlaneScene sceneAt(long now, double width, double height) {
         takeShown(now);
@@ -53,7 +59,18 @@ public final class PlaneViewModel {
                 options.showTestProperty().get(), options.showTrainProperty().get(),
                 options.showTrailsProperty().get(), options.showLegendProperty().get(),
                 options.selectedClassProperty().get(), caption));
-        return overlay.apply(live);
+        return overlay.apply(live.withKnownDigits(knownDigits()).withRegions(regions.get()));
+    }
+
+    /** The digits the run shown trains on. */
+    private int knownDigits() {
+        StepSnapshot shown = history.shownProperty().getValue();
+        if (shown != null) {
+            return shown.hyperparameters().knownDigits();
+        }
+        RunOrigin origin = history.originProperty().get();
+        return origin == null ? lab.centerloss.train.Hyperparameters.ALL_DIGITS
+                : origin.hyperparameters().knownDigits();
     }
 
     /** Hands the animator the step to show (or the run's origin), when it changed. */
@@ -126,7 +143,7 @@ public final class PlaneViewModel {
         return Optional.of(new AngleScene(test ? s.probe().get().features() : none,
                 test ? s.probe().get().labels() : noLabels, train ? s.batch().features() : none,
                 train ? s.batch().labels() : noLabels, s.head().weights(), s.hyperparameters().head(),
-                s.marginInForce(), options.selectedClassProperty().get()));
+                s.marginInForce(), options.selectedClassProperty().get(), s.hyperparameters().knownDigits()));
     }
 
     /** Whether the shown step's margin cannot be met between some neighbouring class directions. */

@@ -14,6 +14,8 @@ import lab.centerloss.train.StepSnapshot;
  * alpha (1 + n_j) / m. The mean and the sum are taken here from the step's features, to show the
  * arithmetic; the delta and the new center are the trainer's own.
  *
+ * @param digit        the class's digit (row j of a step is class j; in the open-set split its digit
+ *                     is the j-th known one)
  * @param meanX        mean of the class's batch features (NaN when n_j = 0)
  * @param sumX         sum over the class's samples of (c_j - x_i)
  * @param deltaX       delta_c_j as the trainer computed it
@@ -38,9 +40,11 @@ public record CenterUpdateRow(
     public static List<CenterUpdateRow> of(StepSnapshot s) {
         int classes = s.classes();
         int[] counts = s.batch().classCounts().toArray();
+        int[] digits = s.hyperparameters().classDigits();
+        int[] classOf = StepThroughViewModel.classOfDigit(s);
         double[] featureSums = new double[classes * 2];
         for (int i = 0; i < s.batch().size(); i++) {
-            int j = s.batch().labels().get(i);
+            int j = classOf[s.batch().labels().get(i)];
             featureSums[2 * j] += s.batch().features().x(i);
             featureSums[2 * j + 1] += s.batch().features().y(i);
         }
@@ -54,7 +58,7 @@ public record CenterUpdateRow(
             double deltaX = s.centers().paperDeltas().x(j);
             double deltaY = s.centers().paperDeltas().y(j);
             double effective = rule == CenterRule.PAPER ? alpha : alpha * (1 + counts[j]) / m;
-            rows.add(new CenterUpdateRow(j, counts[j], cx, cy,
+            rows.add(new CenterUpdateRow(digits[j], counts[j], cx, cy,
                     counts[j] == 0 ? Double.NaN : featureSums[2 * j] / counts[j],
                     counts[j] == 0 ? Double.NaN : featureSums[2 * j + 1] / counts[j],
                     counts[j] * cx - featureSums[2 * j], counts[j] * cy - featureSums[2 * j + 1],

@@ -79,7 +79,7 @@ public final class StepThroughView {
             TableRow<CenterUpdateRow> row = new TableRow<>();
             row.setOnMouseClicked(e -> {
                 if (row.getItem() != null) {
-                    viewModel.options().toggleClass(row.getItem().digit(), viewModel.rows().size());
+                    viewModel.options().toggleClass(row.getIndex(), viewModel.rows().size());
                 }
             });
             return row;

@@ -152,13 +152,14 @@ public final class StepThroughViewModel {
             case BATCH -> { }
             case PULL -> caption += pullMarks(s, selected, pixelsPerUnit, marks);
             case UPDATE -> {
+                int[] digits = s.hyperparameters().classDigits();
                 double magnification = magnification(longestCenterMove(s) * pixelsPerUnit);
                 for (int j = 0; j < s.classes(); j++) {
                     if (allArrows.get() || j == selected) {
                         double x = s.centers().before().x(j);
                         double y = s.centers().before().y(j);
                         marks.add(new Mark(x, y, x + magnification * (s.centers().after().x(j) - x),
-                                y + magnification * (s.centers().after().y(j) - y), j, Mark.Kind.ARROW));
+                                y + magnification * (s.centers().after().y(j) - y), digits[j], Mark.Kind.ARROW));
                     }
                 }
                 caption += magnification > 1 ? Messages.text("step.drawnTimes", formatFactor(magnification)) : "";
@@ -168,10 +169,12 @@ public final class StepThroughViewModel {
                     ghosts = s.batch().features();
                     ghostLabels = s.batch().labels();
                     points = s.batch().featuresAfter().get();
+                    int[] classOf = classOfDigit(s);
                     for (int i = 0; i < points.size(); i++) {
-                        int j = s.batch().labels().get(i);
-                        if (j == selected) {
-                            marks.add(new Mark(ghosts.x(i), ghosts.y(i), points.x(i), points.y(i), j, Mark.Kind.LINE));
+                        int digit = s.batch().labels().get(i);
+                        if (classOf[digit] == selected) {
+                            marks.add(new Mark(ghosts.x(i), ghosts.y(i), points.x(i), points.y(i), digit,
+                                    Mark.Kind.LINE));
                         }
                     }
                 }
@@ -179,7 +182,7 @@ public final class StepThroughViewModel {
         }
         return new PlaneScene(live.view(), Vec2List.copyOf(new float[0]), IntVector.copyOf(new int[0]), points,
                 s.batch().labels(), centers, List.of(), selected, live.showLegend(), caption, marks, ghosts,
-                ghostLabels);
+                ghostLabels, s.hyperparameters().knownDigits(), live.regions());
     }
 
     /**
@@ -190,16 +193,18 @@ public final class StepThroughViewModel {
     private String pullMarks(StepSnapshot s, int selected, double pixelsPerUnit, List<Mark> marks) {
         double lambda = s.hyperparameters().lambda();
         int m = s.batch().size();
+        int[] classOf = classOfDigit(s);
         double longest = 0;
         for (int i = 0; i < m; i++) {
-            int j = s.batch().labels().get(i);
+            int j = classOf[s.batch().labels().get(i)];
             double dx = s.centers().before().x(j) - s.batch().features().x(i);
             double dy = s.centers().before().y(j) - s.batch().features().y(i);
             longest = Math.max(longest, lambda * Math.hypot(dx, dy) / m);
         }
         double magnification = magnification(longest * pixelsPerUnit);
         for (int i = 0; i < m; i++) {
-            int j = s.batch().labels().get(i);
+            int digit = s.batch().labels().get(i);
+            int j = classOf[digit];
             if (selected >= 0 && j != selected) {
                 continue;
             }
@@ -207,14 +212,25 @@ public final class StepThroughViewModel {
             double y = s.batch().features().y(i);
             double cx = s.centers().before().x(j);
             double cy = s.centers().before().y(j);
-            marks.add(new Mark(x, y, cx, cy, j, Mark.Kind.LINE));
+            marks.add(new Mark(x, y, cx, cy, digit, Mark.Kind.LINE));
             if (lambda > 0) {
                 double k = magnification * lambda / m;
-                marks.add(new Mark(x, y, x + k * (cx - x), y + k * (cy - y), j, Mark.Kind.FORCE));
+                marks.add(new Mark(x, y, x + k * (cx - x), y + k * (cy - y), digit, Mark.Kind.FORCE));
             }
         }
         return lambda > 0 ? Messages.text("step.pullDrawn", formatFactor(magnification))
                 : Messages.text("step.noPull");
+    }
+
+    /** Digit to class index for a step's settings (-1 for a digit training never saw). */
+    static int[] classOfDigit(StepSnapshot s) {
+        int[] classOf = new int[31];
+        java.util.Arrays.fill(classOf, -1);
+        int[] digits = s.hyperparameters().classDigits();
+        for (int j = 0; j < digits.length; j++) {
+            classOf[digits[j]] = j;
+        }
+        return classOf;
     }
 
     private static double longestCenterMove(StepSnapshot s) {
