@@ -84,10 +84,11 @@ class CommandLineTest {
                 Arguments.of(List.of("--metrics", "/no/such/folder/m.json"),
                         "Cannot write /no/such/folder/m.json: the folder /no/such/folder does not exist."),
                 Arguments.of(List.of("--head", "sphereface"),
-                        "Invalid value for option '--head': expected one of [SOFTMAX, NORMFACE, COSFACE, ARCFACE] "
-                                + "(case-insensitive) but was 'sphereface' (see --help)"),
+                        "Invalid value for option '--head' (softmax|normface|cosface|arcface): expected one of [SOFTMAX, "
+                                + "NORMFACE, COSFACE, ARCFACE] (case-insensitive) but was 'sphereface' (see --help)"),
                 Arguments.of(List.of("--lambda", "abc"),
-                        "Invalid value for option '--lambda': 'abc' is not a double (see --help)"));
+                        "Invalid value for option '--lambda' (LAMBDA): 'abc' is not a double (see --help)"),
+                Arguments.of(List.of("--lambda", "0.1,0.2"), "--lambda takes one value here (sweep takes a list)."));
     }
 
     @Test
@@ -208,6 +209,61 @@ class CommandLineTest {
             assertThat(List.of(2, 3, 4, 5, 8, 9)).contains(Integer.parseInt(cells[5]));
             assertThat(Double.parseDouble(cells[6])).isGreaterThanOrEqualTo(0); // the distance itself
         }
+    }
+
+    @Test
+    @DisplayName("sweep trains every combination, saves each run, draws the grid and writes the summary; --only shares and --collect give the same table")
+    void sweep(@TempDir Path folder) throws Exception {
+        Path all = folder.resolve("all");
+        Run run = run("sweep", "--lambda", "0,0.1", "--seeds", "1,2", "--steps", "12", "--batch-size", "32",
+                "--probe-size", "200", "--width", "640", "--out", all.toString());
+        assertThat(run.err()).isEmpty();
+        assertThat(run.exitCode()).isZero();
+        try (Stream<Path> files = Files.list(all.resolve("runs"))) {
+            assertThat(files.filter(p -> p.toString().endsWith(".clab")).count()).isEqualTo(4);
+        }
+        java.awt.image.BufferedImage grid = javax.imageio.ImageIO.read(all.resolve("grid.png").toFile());
+        assertThat(grid.getWidth()).isEqualTo(640);
+        assertThat(grid.getHeight()).isEqualTo(2 * Math.round(320 * 0.8));
+        List<String> summary = Files.readAllLines(all.resolve("summary.csv"));
+        assertThat(summary.get(0)).isEqualTo("head,lambda,alpha,m,seed,steps,test_accuracy,rms_intra,"
+                + "min_center_distance,intra_to_distance,seconds");
+        assertThat(summary).hasSize(1 + 4 + 2 * 2); // four runs, then mean and std of each lambda over two seeds
+        assertThat(summary.get(5)).startsWith("softmax,0.0,0.5,0.5,mean,12.0,");
+
+        Path shared = folder.resolve("shared");
+        for (String share : List.of("1/2", "2/2")) {
+            Run part = run("sweep", "--lambda", "0,0.1", "--seeds", "1,2", "--steps", "12", "--batch-size", "32",
+                    "--probe-size", "200", "--width", "640", "--only", share, "--out", shared.toString());
+            assertThat(part.exitCode()).isZero();
+        }
+        assertThat(Files.exists(shared.resolve("summary.csv"))).as("no summary from a share").isFalse();
+        Run collected = run("sweep", "--collect", shared.toString(), "--width", "640");
+        assertThat(collected.exitCode()).isZero();
+        List<String> together = Files.readAllLines(shared.resolve("summary.csv"));
+        assertThat(together).hasSize(summary.size());
+        for (int i = 1; i <= 4; i++) {
+            // the same numbers but the seconds, which differ from run to run
+            assertThat(withoutSeconds(together.get(i))).isEqualTo(withoutSeconds(summary.get(i)));
+        }
+    }
+
+    private static String withoutSeconds(String row) {
+        return row.substring(0, row.lastIndexOf(','));
+    }
+
+    @Test
+    @DisplayName("a bad sweep list is refused before any training: one sentence, exit code 2")
+    void sweepRefusesBadLists(@TempDir Path folder) {
+        for (var bad : List.of(List.of("--lambda", "0,x"), List.of("--alpha", "0.5,1.5"), List.of("--lambda", "0.1,0.1"),
+                List.of("--head", "softmax,sphereface"), List.of("--only", "3/2"))) {
+            List<String> args = new java.util.ArrayList<>(List.of("sweep", "--steps", "5", "--out", folder.toString()));
+            args.addAll(bad);
+            Run run = run(args.toArray(String[]::new));
+            assertThat(run.exitCode()).as(bad.toString()).isEqualTo(2);
+            assertThat(run.err().strip()).as(bad.toString()).doesNotContain("\n").isNotEmpty();
+        }
+        assertThat(folder.resolve("runs")).doesNotExist();
     }
 
     @Test

@@ -23,6 +23,7 @@ public final class CommandLineApp {
         commandLine.addSubcommand(new RenderCommand());
         commandLine.addSubcommand(new BenchCommand());
         commandLine.addSubcommand(new RunInfoCommand());
+        commandLine.addSubcommand(new SweepCommand());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setParameterExceptionHandler(ONE_SENTENCE);
         commandLine.setExecutionExceptionHandler(USER_ERRORS);

@@ -22,14 +22,16 @@ public final class TrainingOptions {
             description = "LeNet++ size: lite (8/16/32 channels) or paper (32/64/128). Default: lite on a CPU, paper on a GPU.")
     ModelSize model;
 
-    @Option(names = "--head", paramLabel = "softmax|normface|cosface|arcface", description = "Classifier head (default: softmax).")
-    HeadKind head;
+    // Four options take lists for `sweep`; every other command takes one value of each.
+    @Option(names = "--head", split = ",", paramLabel = "softmax|normface|cosface|arcface",
+            description = "Classifier head (default: softmax); sweep takes a list.")
+    List<HeadKind> heads;
 
-    @Option(names = "--lambda", description = "Center-loss weight, 0 or more; 0 turns center loss off.")
-    Double lambda;
+    @Option(names = "--lambda", split = ",", paramLabel = "LAMBDA", description = "Center-loss weight, 0 or more; 0 turns center loss off; sweep takes a list.")
+    List<Double> lambdas;
 
-    @Option(names = "--alpha", description = "Center learning rate, in [0, 1].")
-    Double alpha;
+    @Option(names = "--alpha", split = ",", paramLabel = "ALPHA", description = "Center learning rate, in [0, 1]; sweep takes a list.")
+    List<Double> alphas;
 
     @Option(names = "--center-rule", paramLabel = "paper|sgd", description = "How centers follow the features (default: paper).")
     CenterRule centerRule;
@@ -61,8 +63,8 @@ public final class TrainingOptions {
     @Option(names = "--s", description = "Scale s of the normalized heads (default: 16).")
     Double scale;
 
-    @Option(names = "--m", description = "Margin m, in [0, pi/2]: radians for arcface, cosine units for cosface.")
-    Double margin;
+    @Option(names = "--m", split = ",", paramLabel = "M", description = "Margin m, in [0, pi/2]: radians for arcface, cosine units for cosface; sweep takes a list.")
+    List<Double> margins;
 
     @Option(names = "--margin-warmup", paramLabel = "STEPS", description = "Grow the margin linearly from 0 over this many steps.")
     Integer marginWarmup;
@@ -88,11 +90,19 @@ public final class TrainingOptions {
 
     /** The record these options ask for; the model size waits for the device when not given. */
     Hyperparameters hyperparameters(boolean onGpu) {
-        Hyperparameters hp = Hyperparameters.recommendedFor(head == null ? HeadKind.SOFTMAX : head);
+        HeadKind head = single("--head", heads);
+        return hyperparameters(onGpu, head == null ? HeadKind.SOFTMAX : head);
+    }
+
+    /** The record these options ask for, for a given head (its recommended settings under the options). */
+    Hyperparameters hyperparameters(boolean onGpu, HeadKind forHead) {
+        Hyperparameters hp = Hyperparameters.recommendedFor(forHead);
         hp = hp.withModel(model != null ? model : onGpu ? ModelSize.PAPER : ModelSize.LITE);
+        Double lambda = single("--lambda", lambdas);
         if (lambda != null) {
             hp = hp.withLambda(lambda);
         }
+        Double alpha = single("--alpha", alphas);
         if (alpha != null) {
             hp = hp.withAlpha(alpha);
         }
@@ -126,6 +136,7 @@ public final class TrainingOptions {
         if (scale != null) {
             hp = hp.withScale(scale);
         }
+        Double margin = single("--m", margins);
         if (margin != null) {
             hp = hp.withMargin(margin);
         }
@@ -142,6 +153,37 @@ public final class TrainingOptions {
             hp = hp.withKnownDigits(knownDigits());
         }
         return hp;
+    }
+
+    /** The one value of an option that takes a list only in `sweep`; null when not given. */
+    private static <T> T single(String option, List<T> values) {
+        if (values == null || values.isEmpty()) {
+            return null;
+        }
+        if (values.size() > 1) {
+            throw new UserError(option + " takes one value here (sweep takes a list).");
+        }
+        return values.get(0);
+    }
+
+    /** The settings of one combination of `sweep`: a head's recommended settings under the options. */
+    Hyperparameters forSweep(HeadKind head, double lambda, double alpha, double margin, long seed) {
+        List<HeadKind> h = heads;
+        List<Double> l = lambdas;
+        List<Double> a = alphas;
+        List<Double> m = margins;
+        try {
+            heads = null;
+            lambdas = null;
+            alphas = null;
+            margins = null;
+            return hyperparameters(false, head).withLambda(lambda).withAlpha(alpha).withMargin(margin).withSeed(seed);
+        } finally {
+            heads = h;
+            lambdas = l;
+            alphas = a;
+            margins = m;
+        }
     }
 
     /**

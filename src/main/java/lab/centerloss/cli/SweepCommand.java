@@ -1,0 +1,400 @@
+package lab.centerloss.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import lab.centerloss.AppInfo;
+import lab.centerloss.data.MnistDataSet;
+import lab.centerloss.export.AtomicFile;
+import lab.centerloss.export.ImageFiles;
+import lab.centerloss.plot.GridFigure;
+import lab.centerloss.plot.HeadlessFx;
+import lab.centerloss.store.RunFile;
+import lab.centerloss.store.RunFileException;
+import lab.centerloss.store.RunRecord;
+import lab.centerloss.train.CheckpointPolicy;
+import lab.centerloss.train.FeatureStatistics;
+import lab.centerloss.train.HeadKind;
+import lab.centerloss.train.Hyperparameters;
+import lab.centerloss.train.ProbeResult;
+import lab.centerloss.train.StepSnapshot;
+import lab.centerloss.train.TrainingEngine;
+import lab.centerloss.train.TrainingSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code sweep}: the center-loss paper's figure from the command line. Trains every combination of
+ * the lists given (lambda, alpha, head, m, seeds), saves a run file for each, and draws them side
+ * by side on shared axes in {@code grid.png} with a table of their numbers in {@code summary.csv}.
+ * {@code --only I/N} runs one share of the combinations (a job of a batch system's array) and
+ * {@code --collect} makes the grid and table from the run files of all shares.
+ */
+@Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Train every combination of the lists given and draw them side by side, as the paper's figure.",
+                "Writes DIR/runs/*.clab (and a summary beside each), DIR/grid.png and DIR/summary.csv."})
+public final class SweepCommand implements Callable<Integer> {
+    static final List<String> SUMMARY_COLUMNS = List.of("head", "lambda", "alpha", "m", "seed", "steps",
+            "test_accuracy", "rms_intra", "min_center_distance", "intra_to_distance", "seconds");
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    TrainingOptions training = new TrainingOptions();
+
+    @Option(names = "--seeds", split = ",", paramLabel = "LIST", description = "Seeds: 1,2,3 or 1-5 (default: the --seed).")
+    List<String> seeds;
+
+    @Option(names = "--steps", paramLabel = "N", defaultValue = "2000", description = "Steps per run (default: 2000).")
+    int steps;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Folder for runs/, grid.png and summary.csv.")
+    Path out;
+
+    @Option(names = "--only", paramLabel = "I/N", description = "Train only the I-th of N shares of the combinations (1 <= I <= N).")
+    String only;
+
+    @Option(names = "--collect", paramLabel = "DIR", description = "Make grid.png and summary.csv from the run files in DIR/runs.")
+    Path collect;
+
+    @Option(names = "--parallel", paramLabel = "K",
+            description = "Runs trained at once (default: one per processor / --threads; with --threads 0, one).")
+    Integer parallel;
+
+    @Option(names = "--probe-size", defaultValue = "2000", description = "Test images drawn in each panel (default: 2000).")
+    int probeSize;
+
+    @Option(names = "--width", defaultValue = "1600", description = "Width of grid.png (default: 1600).")
+    int width;
+
+    /** One combination of the lists: what to train, and its file name. */
+    record Combination(Hyperparameters hyperparameters) {
+        String name() {
+            Hyperparameters hp = hyperparameters;
+            return String.format(Locale.ROOT, "%s-lambda%s-alpha%s-m%s-seed%d", hp.head().id(), number(hp.lambda()),
+                    number(hp.alpha()), number(hp.margin()), hp.seed());
+        }
+    }
+
+    static String number(double v) {
+        String s = Double.toString(v);
+        return s.endsWith(".0") ? s.substring(0, s.length() - 2) : s;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (collect != null) {
+            Path folder = collect;
+            writeFigureAndSummary(folder, readSummaries(folder));
+            spec.commandLine().getOut().println("Collected the runs of " + folder.resolve("runs") + " into "
+                    + folder.resolve("grid.png") + " and " + folder.resolve("summary.csv"));
+            return 0;
+        }
+        if (out == null) {
+            throw new UserError("sweep needs --out DIR (or --collect DIR).");
+        }
+        int[] share = share();
+        List<Combination> all = combinations();
+        List<Combination> mine = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            if (i % share[1] == share[0] - 1) {
+                mine.add(all.get(i));
+            }
+        }
+        Path runs = out.resolve("runs");
+        try {
+            Files.createDirectories(runs);
+        } catch (IOException e) {
+            throw new UserError("Cannot make the folder " + runs + " (" + e.getMessage() + ").");
+        }
+        RenderCommand.checkWritableFolder(runs);
+        MnistDataSet dataSet = TrainCommand.loadData(training.dataFolder());
+        PrintWriter console = spec.commandLine().getOut();
+        int threads = training.threads;
+        int workers = parallel != null ? parallel
+                : threads > 0 ? Math.max(1, Runtime.getRuntime().availableProcessors() / threads) : 1;
+        console.printf("Training %d of %d combinations, %d at once, %d steps each, into %s%n", mine.size(),
+                all.size(), workers, steps, runs);
+        console.flush();
+        ExecutorService pool = Executors.newFixedThreadPool(workers, runnable -> {
+            Thread thread = new Thread(runnable, "sweep");
+            thread.setDaemon(true);
+            return thread;
+        });
+        ThreadLocal<TrainingEngine> engines = new ThreadLocal<>();
+        List<TrainingEngine> opened = java.util.Collections.synchronizedList(new ArrayList<>());
+        try {
+            List<Future<ObjectNode>> results = new ArrayList<>();
+            for (Combination c : mine) {
+                results.add(pool.submit(() -> {
+                    // Each worker thread owns its engine: every libtorch call of a run stays on one thread.
+                    TrainingEngine engine = engines.get();
+                    if (engine == null) {
+                        engine = TrainingEngine.open(dataSet, training.device, threads);
+                        engines.set(engine);
+                        opened.add(engine);
+                    }
+                    ObjectNode summary = trainOne(engine, c, runs);
+                    synchronized (console) {
+                        console.printf("%s: test accuracy %.2f%%, %.1f s%n", c.name(),
+                                100 * summary.get("test_accuracy").asDouble(), summary.get("seconds").asDouble());
+                        console.flush();
+                    }
+                    return summary;
+                }));
+            }
+            for (Future<ObjectNode> f : results) {
+                f.get();
+            }
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof UserError userError) {
+                throw userError;
+            }
+            throw e;
+        } finally {
+            pool.shutdown();
+            pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+            // the engines are closed by the JVM's exit; closing them from this thread would break their one-thread rule
+        }
+        if (share[1] == 1) {
+            writeFigureAndSummary(out, readSummaries(out));
+            console.printf("Wrote %s and %s%n", out.resolve("grid.png"), out.resolve("summary.csv"));
+        } else {
+            console.printf("Share %d of %d done; `sweep --collect %s` makes the grid and summary once all are.%n",
+                    share[0], share[1], out);
+        }
+        return 0;
+    }
+
+    /** Trains one combination, writes its run file and its summary beside it. */
+    private ObjectNode trainOne(TrainingEngine engine, Combination c, Path runs) throws Exception {
+        Hyperparameters hp = c.hyperparameters();
+        long start = System.nanoTime();
+        RunRecord run;
+        ProbeResult test;
+        StepSnapshot last = null;
+        try (TrainingSession session = engine.newSession(hp)) {
+            run = new RunRecord(session.origin(hp, probeSize));
+            run.addCheckpoint(session.checkpoint());
+            for (int i = 1; i <= steps; i++) {
+                StepSnapshot s = session.step(hp, false);
+                last = s;
+                run.add(i % 20 == 0 || i == steps ? s.withProbe(session.probe(probeSize, hp.head())) : s);
+                if (CheckpointPolicy.due(s.step(), hp.model())) {
+                    run.addCheckpoint(session.checkpoint());
+                }
+                if (s.diverged()) {
+                    break;
+                }
+            }
+            test = session.evaluateTestSet(hp.head());
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        ObjectNode row = new ObjectMapper().createObjectNode();
+        row.put("head", hp.head().id());
+        row.put("lambda", hp.lambda());
+        row.put("alpha", hp.alpha());
+        row.put("m", hp.margin());
+        row.put("seed", hp.seed());
+        row.put("steps", last == null ? 0 : last.step());
+        row.put("test_accuracy", test.accuracy());
+        double rms = FeatureStatistics.rmsDistanceToCenters(test.features(), test.labels(), last.centers().after(),
+                hp.knownDigits());
+        double distance = FeatureStatistics.minPairwiseDistance(last.centers().after());
+        row.put("rms_intra", rms);
+        row.put("min_center_distance", distance);
+        row.put("intra_to_distance", distance > 0 ? rms / distance : Double.NaN);
+        row.put("seconds", seconds);
+        try {
+            RunFile.write(run, runs.resolve(c.name() + RunFile.EXTENSION), AppInfo.VERSION);
+            AtomicFile.writeString(runs.resolve(c.name() + ".json"),
+                    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(row));
+        } catch (RunFileException e) {
+            throw new UserError(e.getMessage());
+        } catch (IOException e) {
+            throw new UserError("Cannot write " + runs.resolve(c.name() + ".json") + " (" + e.getMessage() + ").");
+        }
+        return row;
+    }
+
+    /**
+     * Every combination, in a fixed order: heads, then m, lambda, alpha, seed. The lists come from
+     * --head, --m, --lambda, --alpha and --seeds; each list is checked before any training.
+     */
+    List<Combination> combinations() {
+        if (steps < 1) {
+            throw new UserError("--steps must be 1 or more (it is " + steps + ").");
+        }
+        if (training.threads < 0) {
+            throw new UserError("--threads must be 0 (one per processor) or more (it is " + training.threads + ").");
+        }
+        List<HeadKind> headList = training.heads == null ? List.of(HeadKind.SOFTMAX) : training.heads;
+        distinct("--head", headList);
+        distinct("--lambda", training.lambdas);
+        distinct("--alpha", training.alphas);
+        distinct("--m", training.margins);
+        List<Long> seedList = seeds == null ? List.of(training.seed == null ? 1L : training.seed)
+                : BenchCommand.parseSeeds(seeds);
+        distinct("--seeds", seedList);
+        List<Combination> all = new ArrayList<>();
+        for (HeadKind head : headList) {
+            Hyperparameters recommended = Hyperparameters.recommendedFor(head);
+            for (double m : listOr(training.margins, recommended.margin())) {
+                for (double lambda : listOr(training.lambdas, recommended.lambda())) {
+                    for (double alpha : listOr(training.alphas, recommended.alpha())) {
+                        for (long seed : seedList) {
+                            Hyperparameters hp = training.forSweep(head, lambda, alpha, m, seed);
+                            if (!hp.problems().isEmpty()) {
+                                throw new UserError(hp.problems().get(0).render());
+                            }
+                            all.add(new Combination(hp));
+                        }
+                    }
+                }
+            }
+        }
+        if (all.size() > 1000) {
+            throw new UserError("The sweep has " + all.size() + " combinations; at most 1000 (split it with --only).");
+        }
+        return all;
+    }
+
+    private static List<Double> listOr(List<Double> values, double fallback) {
+        return values == null ? List.of(fallback) : values;
+    }
+
+    private static void distinct(String option, List<?> values) {
+        if (values != null && new java.util.HashSet<>(values).size() != values.size()) {
+            throw new UserError(option + " names a value twice.");
+        }
+    }
+
+    /** {I, N} from "--only I/N", {1, 1} without it. */
+    int[] share() {
+        if (only == null) {
+            return new int[] {1, 1};
+        }
+        String[] parts = only.split("/");
+        try {
+            int i = Integer.parseInt(parts[0].trim());
+            int n = Integer.parseInt(parts[1].trim());
+            if (parts.length == 2 && n >= 1 && i >= 1 && i <= n) {
+                return new int[] {i, n};
+            }
+        } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+            // the sentence below
+        }
+        throw new UserError("--only takes I/N with 1 <= I <= N, e.g. 2/4 (got " + only + ").");
+    }
+
+    /** The summaries beside the run files, in name order, each with its run file. */
+    static List<JsonNode> readSummaries(Path folder) throws IOException {
+        Path runs = folder.resolve("runs");
+        if (!Files.isDirectory(runs)) {
+            throw new UserError("There is no folder " + runs + " to collect.");
+        }
+        List<JsonNode> rows = new ArrayList<>();
+        try (Stream<Path> files = Files.list(runs)) {
+            for (Path json : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+                if (Files.size(json) > 1_000_000) {
+                    throw new UserError(json + " is too large to be a run's summary.");
+                }
+                JsonNode row;
+                try {
+                    row = new ObjectMapper().readTree(json.toFile());
+                } catch (com.fasterxml.jackson.core.JacksonException e) {
+                    throw new UserError(json + " is not a run's summary (not JSON).");
+                }
+                for (String column : SUMMARY_COLUMNS) {
+                    if (row == null || !row.has(column)) {
+                        throw new UserError(json + " is not a run's summary (no " + column + ").");
+                    }
+                }
+                rows.add(row);
+            }
+        }
+        if (rows.isEmpty()) {
+            throw new UserError("There are no runs in " + runs + " to collect.");
+        }
+        return rows;
+    }
+
+    /** summary.csv (a row per run, then mean and standard deviation per combination over seeds) and grid.png. */
+    private void writeFigureAndSummary(Path folder, List<JsonNode> rows) throws Exception {
+        AtomicFile.writeString(folder.resolve("summary.csv"), summaryCsv(rows));
+        List<GridFigure.Panel> panels = new ArrayList<>();
+        for (JsonNode row : rows) {
+            String name = nameOf(row);
+            RunRecord run;
+            try {
+                run = RunFile.read(folder.resolve("runs").resolve(name + RunFile.EXTENSION)).record();
+            } catch (RunFileException e) {
+                throw new UserError(e.getMessage());
+            }
+            StepSnapshot last = run.latest().orElseThrow(() -> new UserError(name + " has no steps."));
+            panels.add(new GridFigure.Panel(last, String.format(Locale.ROOT, "%s  λ %s  α %s%s  seed %d",
+                    HeadKind.valueOf(row.get("head").asText().toUpperCase(Locale.ROOT)).id(),
+                    number(row.get("lambda").asDouble()), number(row.get("alpha").asDouble()),
+                    row.get("head").asText().equals("softmax") ? "" : "  m " + number(row.get("m").asDouble()),
+                    row.get("seed").asLong()),
+                    String.format(Locale.ROOT, "test %.1f%%  spread/distance %.3f", 100 * row.get("test_accuracy").asDouble(),
+                            row.get("intra_to_distance").asDouble())));
+        }
+        HeadlessFx.start();
+        ImageFiles.writePng(GridFigure.draw(panels, width), folder.resolve("grid.png"));
+    }
+
+    private static String nameOf(JsonNode row) {
+        return String.format(Locale.ROOT, "%s-lambda%s-alpha%s-m%s-seed%d", row.get("head").asText(),
+                number(row.get("lambda").asDouble()), number(row.get("alpha").asDouble()),
+                number(row.get("m").asDouble()), row.get("seed").asLong());
+    }
+
+    static String summaryCsv(List<JsonNode> rows) {
+        StringBuilder csv = new StringBuilder(String.join(",", SUMMARY_COLUMNS)).append('\n');
+        java.util.Map<String, List<JsonNode>> groups = new java.util.LinkedHashMap<>();
+        for (JsonNode row : rows) {
+            for (String column : SUMMARY_COLUMNS) {
+                csv.append(column.equals("head") ? "" : ",").append(row.get(column).asText());
+            }
+            csv.append('\n');
+            String key = row.get("head").asText() + "," + row.get("lambda").asText() + "," + row.get("alpha").asText()
+                    + "," + row.get("m").asText();
+            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(row);
+        }
+        for (var group : groups.entrySet()) {
+            if (group.getValue().size() < 2) {
+                continue;
+            }
+            for (String statistic : List.of("mean", "std")) {
+                csv.append(group.getKey()).append(',').append(statistic);
+                for (String column : SUMMARY_COLUMNS.subList(5, SUMMARY_COLUMNS.size())) {
+                    double[] v = group.getValue().stream().mapToDouble(r -> r.get(column).asDouble()).toArray();
+                    double mean = java.util.Arrays.stream(v).average().orElse(Double.NaN);
+                    double sd = Math.sqrt(java.util.Arrays.stream(v).map(x -> (x - mean) * (x - mean)).sum()
+                            / (v.length - 1));
+                    csv.append(',').append(statistic.equals("mean") ? mean : sd);
+                }
+                csv.append('\n');
+            }
+        }
+        return csv.toString();
+    }
+}
