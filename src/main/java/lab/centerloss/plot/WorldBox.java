@@ -52,6 +52,12 @@ public record WorldBox(double minX, double maxX, double minY, double maxY) {
         return new WorldBox(cx - halfX, cx + halfX, cy - halfY, cy + halfY);
     }
 
+    /** The smallest box holding both: the shared axes of planes compared. */
+    public WorldBox union(WorldBox other) {
+        return new WorldBox(Math.min(minX, other.minX), Math.max(maxX, other.maxX), Math.min(minY, other.minY),
+                Math.max(maxY, other.maxY));
+    }
+
     public ViewWindow fit(double width, double height, double paddingFraction) {
         return ViewWindow.fitting(minX, maxX, minY, maxY, width, height, paddingFraction);
     }

@@ -65,7 +65,7 @@ public final class Trainer implements TrainerControls {
     private final List<TrainerListener> listeners = new CopyOnWriteArrayList<>();
     private final Thread thread;
     /** 0: probe as often as costs at most a fifth of the time (see {@link #probeDue}). */
-    private volatile int probeEvery;
+    private final ProbePacing probePacing = new ProbePacing();
     /**
      * Counts resets. A step already under way when reset is asked for belongs to the old run and
      * is not published; {@link #publication} makes that check and the publishing one act, so no
@@ -160,7 +160,7 @@ public final class Trainer implements TrainerControls {
     /** Probe the test images every {@code steps} steps (0: automatically, up to a fifth of the time). */
     @Override
     public void setProbeEvery(int steps) {
-        probeEvery = Math.max(0, steps);
+        probePacing.setEverySteps(steps);
     }
 
     /** Limits the pace so a class can follow; 0 trains as fast as possible. */
@@ -292,11 +292,9 @@ public final class Trainer implements TrainerControls {
                 // where the batch's features went; a run at full speed does not spend a third of
                 // its time on it.
                 StepSnapshot snapshot = session.step(hp, !running || stepsPerSecond > 0);
-                if (probe == null || !running || probeDue(snapshot.step())) {
-                    long probeStart = System.nanoTime();
-                    probe = session.probe(settings.probeSize(), hp.head());
-                    lastProbeEnd = System.nanoTime();
-                    lastProbeNanos = lastProbeEnd - probeStart;
+                if (probe == null || !running || probePacing.due(snapshot.step())) {
+                    TrainingSession stepped = session;
+                    probe = probePacing.timed(() -> stepped.probe(settings.probeSize(), hp.head()));
                 }
                 publish(snapshot.withProbe(probe), sessionRun);
                 if (CheckpointPolicy.due(snapshot.step(), hp.model())) {
@@ -328,22 +326,6 @@ public final class Trainer implements TrainerControls {
     @Override
     public String notice() {
         return notice;
-    }
-
-    private long lastProbeEnd;
-    private long lastProbeNanos;
-
-    /**
-     * Whether to probe after this step. A probe of 2,000 test images costs several training steps,
-     * so by default the trainer probes when the time since the last probe is at least four times
-     * what that probe took: smooth motion of the test cloud for at most a fifth of the time.
-     */
-    private boolean probeDue(long step) {
-        int every = probeEvery;
-        if (every > 0) {
-            return step % every == 0;
-        }
-        return System.nanoTime() - lastProbeEnd >= 4 * lastProbeNanos;
     }
 
     /** The next command; while running, waits at most until the next step is due. */

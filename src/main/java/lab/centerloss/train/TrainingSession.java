@@ -272,9 +272,31 @@ public final class TrainingSession implements AutoCloseable {
     /** Features and predictions of the first {@code size} test images. */
     public ProbeResult probe(int size, HeadKind head) {
         int count = Math.min(size, data.testCount);
-        Evaluated evaluated = evaluate(count, head);
+        Evaluated evaluated = evaluate(data.testImages, count, head);
         int[] labels = new int[count];
         System.arraycopy(data.testLabelsJava, 0, labels, 0, count);
+        return new ProbeResult(stepsDone, Vec2List.owning(evaluated.features), IntVector.owning(labels),
+                IntVector.owning(evaluated.predictions), knownDigits);
+    }
+
+    /**
+     * Features and predictions of the first {@code size} training images of the known digits: the
+     * left half of the train/test pair, where a class sees that the training features are tighter
+     * than the test features.
+     */
+    public ProbeResult probeTraining(int size, HeadKind head) {
+        int count = Math.min(size, trainable.length);
+        long[] positions = new long[count];
+        int[] labels = new int[count];
+        for (int i = 0; i < count; i++) {
+            positions[i] = trainable[i];
+            labels[i] = data.trainLabelsJava[trainable[i]];
+        }
+        Evaluated evaluated;
+        try (PointerScope scope = new PointerScope()) {
+            Tensor images = data.trainImages.index_select(0, Torch.longs(positions).to(device.device(), ScalarType.Long));
+            evaluated = evaluate(images, count, head);
+        }
         return new ProbeResult(stepsDone, Vec2List.owning(evaluated.features), IntVector.owning(labels),
                 IntVector.owning(evaluated.predictions), knownDigits);
     }
@@ -304,7 +326,7 @@ public final class TrainingSession implements AutoCloseable {
     private record Evaluated(float[] features, int[] predictions) {
     }
 
-    private Evaluated evaluate(int count, HeadKind head) {
+    private Evaluated evaluate(Tensor images, int count, HeadKind head) {
         float[] features = new float[count * 2];
         int[] predictions = new int[count];
         try (NoGradGuard noGrad = new NoGradGuard()) {
@@ -314,7 +336,7 @@ public final class TrainingSession implements AutoCloseable {
                 // activations until the end (1.8 GB for the 10,000 test images).
                 try (PointerScope scope = new PointerScope()) {
                     int end = Math.min(count, start + EVALUATION_CHUNK);
-                    Tensor chunk = data.testImages.narrow(0, start, end - start);
+                    Tensor chunk = images.narrow(0, start, end - start);
                     Tensor chunkFeatures = network.trunk.forward(chunk);
                     System.arraycopy(Torch.toFloats(chunkFeatures), 0, features, start * 2, (end - start) * 2);
                     System.arraycopy(predictions(chunkFeatures, head), 0, predictions, start, end - start);

@@ -48,8 +48,8 @@ public final class LabApplication extends Application {
         UserSettings.Loaded saved = UserSettings.load(settingsFile);
         String askedDevice = getParameters().getNamed().getOrDefault("device", "");
         DeviceChoice device = askedDevice.isEmpty() ? saved.settings().device() : DeviceChoice.valueOf(askedDevice);
-        session = new LabSession((f, hp) -> startTrainer(f, hp, device, 0), folder,
-                saved.settings().hyperparameters());
+        session = new LabSession((f, hp) -> startTrainer(f, hp, device, 0), f -> comparisonTrainer(f, device),
+                folder, saved.settings().hyperparameters());
         saved.notice().ifPresent(session.controls()::showNotice);
         session.dialogs().lastFolderProperty().set(saved.settings().exportFolder());
         this.stage = stage;
@@ -108,6 +108,11 @@ public final class LabApplication extends Application {
         Trainer.Settings defaults = Trainer.Settings.defaults();
         return new Trainer(() -> MnistDataSet.load(folder),
                 new Trainer.Settings(device, threads, defaults.probeSize()), initial).launch();
+    }
+
+    static lab.centerloss.train.ComparisonTrainer comparisonTrainer(Path folder, DeviceChoice device) {
+        return new lab.centerloss.train.ComparisonTrainer(() -> MnistDataSet.load(folder),
+                new Trainer.Settings(device, 0, Trainer.Settings.defaults().probeSize()));
     }
 
     @Override

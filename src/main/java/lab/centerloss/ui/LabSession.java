@@ -2,7 +2,11 @@ package lab.centerloss.ui;
 
 import java.nio.file.Path;
 import java.util.Map;
+import lab.centerloss.train.ComparisonTrainer;
 import lab.centerloss.train.Hyperparameters;
+import lab.centerloss.train.Trainer;
+import lab.centerloss.ui.compare.CompareView;
+import lab.centerloss.ui.compare.CompareViewModel;
 import lab.centerloss.ui.charts.ChartsView;
 import lab.centerloss.ui.charts.ChartsViewModel;
 import lab.centerloss.ui.common.BackgroundFiles;
@@ -52,9 +56,18 @@ public final class LabSession {
     private final MarginViewModel margin;
     private final TimelineViewModel timeline;
     private final OpenSetViewModel openSet;
+    private final CompareViewModel compare;
 
+    /** A session whose comparison trains on the CPU or GPU as the device choice says, reading the folder. */
     public LabSession(LiveTraining.TrainerFactory trainerFactory, Path dataFolder, Hyperparameters initial) {
+        this(trainerFactory, folder -> new ComparisonTrainer(() -> lab.centerloss.data.MnistDataSet.load(folder),
+                Trainer.Settings.defaults()), dataFolder, initial);
+    }
+
+    public LabSession(LiveTraining.TrainerFactory trainerFactory, CompareViewModel.TrainerFactory comparisonFactory,
+            Path dataFolder, Hyperparameters initial) {
         training = new LiveTraining(trainerFactory, dataFolder, initial, history);
+        compare = new CompareViewModel(comparisonFactory, training, history, options);
         plane = new PlaneViewModel(history, options);
         toolbar = new ToolbarViewModel(training, options);
         controls = new ControlsViewModel(training);
@@ -78,6 +91,7 @@ public final class LabSession {
     /** Stops the trainer and the file workers: the window is closing. */
     public void shutdown() {
         timeline.autosaveNow();
+        compare.shutdown();
         export.shutdown();
         files.shutdown();
         training.close();
@@ -96,7 +110,8 @@ public final class LabSession {
                 Map.entry(ProblemView.class, new ProblemView(problem)),
                 Map.entry(MarginView.class, new MarginView(margin)),
                 Map.entry(TimelineView.class, new TimelineView(timeline, dialogs)),
-                Map.entry(OpenSetView.class, new OpenSetView(openSet)));
+                Map.entry(OpenSetView.class, new OpenSetView(openSet)),
+                Map.entry(CompareView.class, new CompareView(compare, options)));
     }
 
     public RunHistory history() { return history; }
@@ -112,4 +127,5 @@ public final class LabSession {
     public FileDialogs dialogs() { return dialogs; }
     public TimelineViewModel timeline() { return timeline; }
     public OpenSetViewModel openSet() { return openSet; }
+    public CompareViewModel compare() { return compare; }
 }

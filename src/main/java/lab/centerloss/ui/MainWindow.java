@@ -54,6 +54,10 @@ public final class MainWindow {
     @FXML private CanvasControl angleView;
     @FXML private TabPane sideTabs;
     @FXML private Tab stepTab;
+    @FXML private javafx.scene.Node toolbar;
+    @FXML private javafx.scene.Node singleRun;
+    @FXML private javafx.scene.Node comparison;
+    @FXML private javafx.scene.Node bottomPanels;
 
     MainWindow(LabSession session, Stage stage) {
         this.session = session;
@@ -80,6 +84,14 @@ public final class MainWindow {
                 ? "margin.unreachableTip" : "margin.wedgeTip")));
         Tooltip.install(angleView, wedges);
         session.options().presentationProperty().addListener((o, was, on) -> presentation(on));
+        // The comparison takes the window: its own transport, planes and timeline replace the one run's.
+        var comparing = session.options().comparingProperty();
+        for (javafx.scene.Node single : java.util.List.of(toolbar, singleRun, sideTabs, bottomPanels)) {
+            single.visibleProperty().bind(comparing.not());
+            single.managedProperty().bind(comparing.not());
+        }
+        comparison.visibleProperty().bind(comparing);
+        comparison.managedProperty().bind(comparing);
         sideTabs.prefWidthProperty().bind(Bindings.when(sideTabs.getSelectionModel().selectedItemProperty()
                 .isEqualTo(stepTab)).then(STEP_SIDE_WIDTH).otherwise(SIDE_WIDTH));
         session.stepThrough().activeProperty().addListener((o, was, active) -> {
@@ -127,6 +139,7 @@ public final class MainWindow {
         session.export().onFrame();
         session.timeline().onFrame(now);
         session.timeline().autosave(now, background::submit);
+        session.compare().onFrame();
     }
 
     private PlaneStyle style() {
@@ -150,6 +163,18 @@ public final class MainWindow {
             return;
         }
         KeyCode code = e.getCode();
+        if (session.options().comparingProperty().get()) {
+            switch (code) {
+                case SPACE -> session.compare().togglePlay();
+                case RIGHT, PAGE_DOWN -> session.compare().step();
+                case ESCAPE -> session.options().comparingProperty().set(false);
+                default -> {
+                    return;
+                }
+            }
+            e.consume();
+            return;
+        }
         switch (code) {
             case SPACE -> session.training().togglePlay();
             case RIGHT, PAGE_DOWN -> {

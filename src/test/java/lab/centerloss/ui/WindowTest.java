@@ -110,6 +110,35 @@ class WindowTest {
     }
 
     @Test
+    @DisplayName("Compare: four planes from one seed, one Step moves them all, the train/test pair, Back returns to the one run")
+    void comparison(FxRobot robot) throws Exception {
+        awaitState(State.PAUSED);
+        robot.clickOn("#compareToggle");
+        assertThat(robot.lookup("#singleRun").query().isVisible()).isFalse();
+        assertThat(robot.lookup("#compareRoot").query().isVisible()).isTrue();
+        waitFor(90, TimeUnit.SECONDS, () -> TestWindows.onFx(() -> session.compare().canTrainProperty().get()));
+        assertThat(robot.lookup(".compare-pane").queryAll()).hasSize(4);
+        assertThat(robot.lookup(".pane-title").queryAllAs(Label.class)).extracting(Label::getText)
+                .containsExactly("λ = 0", "λ = 0.01", "λ = 0.1", "λ = 1");
+        robot.clickOn("#compareStepButton");
+        waitFor(60, TimeUnit.SECONDS, () -> TestWindows.onFx(() -> robot.lookup("#comparePositionLabel")
+                .queryAs(Label.class).getText().equals("step 1")));
+        waitFor(10, TimeUnit.SECONDS, () -> TestWindows.onFx(() -> robot.lookup(".pane-numbers").queryAllAs(Label.class)
+                .stream().allMatch(l -> l.getText().startsWith("probe of step 1: accuracy "))));
+
+        robot.clickOn("#comparePresetBox").clickOn("Training images / test images of one run");
+        robot.clickOn("#compareApplyButton");
+        waitFor(10, TimeUnit.SECONDS, () -> TestWindows.onFx(() -> robot.lookup(".compare-pane").queryAll().size() == 2));
+        assertThat(robot.lookup(".pane-title").queryAllAs(Label.class)).extracting(Label::getText)
+                .containsExactly("Training images (the first 2,000)", "Test images (the first 2,000)");
+
+        robot.clickOn("#compareBackButton");
+        assertThat(robot.lookup("#singleRun").query().isVisible()).isTrue();
+        assertThat(robot.lookup("#compareRoot").query().isVisible()).isFalse();
+        assertThat(session.training().stateProperty().get()).isEqualTo(State.PAUSED);
+    }
+
+    @Test
     @DisplayName("Step trains one batch and stays paused; Play runs; Pause stops; Reset starts again")
     void transport(FxRobot robot) throws Exception {
         awaitState(State.PAUSED);

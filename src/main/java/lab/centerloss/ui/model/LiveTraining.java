@@ -160,19 +160,43 @@ public final class LiveTraining {
      * @return why it cannot, or empty when the trainer was asked
      */
     public java.util.Optional<lab.centerloss.text.Message> continueFrom(long step) {
-        lab.centerloss.store.RunRecord shown = history.record();
         if (trainer == null || !canReset.get() || state.get() == State.LOADING) {
             return java.util.Optional.of(lab.centerloss.text.Message.of("runs.notReady"));
         }
+        BranchPoint point = branchPointAt(step);
+        if (point.problem() != null) {
+            return java.util.Optional.of(point.problem());
+        }
+        lab.centerloss.store.RunRecord shown = history.record();
+        lab.centerloss.store.RunRecord live = history.liveRecord();
+        if (live != null && live.size() > 0 && (live != shown || live.lastStep() > step)) {
+            library.keep(live.copy(), step);
+        }
+        trainer.branch(point.request());
+        history.continueAs(shown.upTo(step));
+        return java.util.Optional.empty();
+    }
+
+    /** How to re-train a step of the run shown exactly: a request, or why it cannot be done. */
+    public record BranchPoint(lab.centerloss.train.Trainer.BranchRequest request, lab.centerloss.text.Message problem) {
+    }
+
+    /**
+     * The checkpoint at or before a step of the run shown and the settings of every step from it
+     * to that step: what it takes to re-train the step exactly (continue from it, or compare
+     * siblings from it).
+     */
+    public BranchPoint branchPointAt(long step) {
+        lab.centerloss.store.RunRecord shown = history.record();
         if (shown == null || shown.origin() == null) {
-            return java.util.Optional.of(lab.centerloss.text.Message.of("runs.noCheckpoint", step));
+            return new BranchPoint(null, lab.centerloss.text.Message.of("runs.noCheckpoint", step));
         }
         if (trainerFingerprint != null && !trainerFingerprint.equals(shown.origin().dataFingerprint())) {
-            return java.util.Optional.of(lab.centerloss.text.Message.of("runs.otherData"));
+            return new BranchPoint(null, lab.centerloss.text.Message.of("runs.otherData"));
         }
         var checkpoint = shown.checkpointAtOrBefore(step);
         if (checkpoint.isEmpty()) {
-            return java.util.Optional.of(lab.centerloss.text.Message.of("runs.noCheckpoint", step));
+            return new BranchPoint(null, lab.centerloss.text.Message.of("runs.noCheckpoint", step));
         }
         java.util.List<Hyperparameters> replay = new java.util.ArrayList<>();
         for (var s : shown.steps()) {
@@ -180,14 +204,8 @@ public final class LiveTraining {
                 replay.add(s.hyperparameters());
             }
         }
-        lab.centerloss.store.RunRecord live = history.liveRecord();
-        if (live != null && live.size() > 0 && (live != shown || live.lastStep() > step)) {
-            library.keep(live.copy(), step);
-        }
-        trainer.branch(new lab.centerloss.train.Trainer.BranchRequest(checkpoint.get(),
-                shown.origin().hyperparameters(), replay));
-        history.continueAs(shown.upTo(step));
-        return java.util.Optional.empty();
+        return new BranchPoint(new lab.centerloss.train.Trainer.BranchRequest(checkpoint.get(),
+                shown.origin().hyperparameters(), replay), null);
     }
 
     /** The data the trainer trains on, by fingerprint (known once its first run started). */

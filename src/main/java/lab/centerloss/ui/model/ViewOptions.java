@@ -17,6 +17,7 @@ public final class ViewOptions {
     private final BooleanProperty followData = new SimpleBooleanProperty(true);
     private final BooleanProperty presentation = new SimpleBooleanProperty(false);
     private final IntegerProperty selectedClass = new SimpleIntegerProperty(-1);
+    private final BooleanProperty comparing = new SimpleBooleanProperty(false);
 
     /** Selects a class, or unselects it when it is selected already; -1 or a class out of range unselects. */
     public void toggleClass(int classIndex, int classes) {
@@ -29,6 +30,8 @@ public final class ViewOptions {
     public BooleanProperty showLegendProperty() { return showLegend; }
     public BooleanProperty followDataProperty() { return followData; }
     public BooleanProperty presentationProperty() { return presentation; }
+    /** Whether the window shows the comparison of several runs instead of the one run. */
+    public BooleanProperty comparingProperty() { return comparing; }
     /** The highlighted class, or -1. */
     public IntegerProperty selectedClassProperty() { return selectedClass; }
 }

@@ -105,6 +105,23 @@ final class PlaneAnimator {
         target = WorldBox.around(0, 0, 1);
     }
 
+    /** The extent of what is shown: where the view goes while following the data. */
+    WorldBox dataBox() {
+        return target;
+    }
+
+    /** Another extent to follow instead of this plane's own (shared axes of a comparison); null: its own. */
+    void setSharedTarget(java.util.function.Supplier<WorldBox> shared) {
+        sharedTarget = shared;
+    }
+
+    private java.util.function.Supplier<WorldBox> sharedTarget;
+
+    private WorldBox goal() {
+        WorldBox shared = sharedTarget == null ? null : sharedTarget.get();
+        return shared != null ? shared : target;
+    }
+
     void setFollowing(boolean follow) {
         following = follow;
     }
@@ -115,7 +132,7 @@ final class PlaneAnimator {
 
     /** The view as it stands, for zoom and pan to start from. */
     ViewWindow view(double width, double height) {
-        return view != null ? view : target.fit(width, height, PADDING);
+        return view != null ? view : goal().fit(width, height, PADDING);
     }
 
     /** A view chosen by the user (wheel, drag): it stays until following is switched on again. */
@@ -126,10 +143,10 @@ final class PlaneAnimator {
 
     PlaneScene sceneAt(long now, double width, double height, SceneOptions options) {
         if (view == null) {
-            view = target.fit(width, height, PADDING);
+            view = goal().fit(width, height, PADDING);
         } else if (following) {
             double seconds = lastFrameAt < 0 ? 1 : (now - lastFrameAt) / 1e9;
-            view = view.approach(target.fit(width, height, PADDING),
+            view = view.approach(goal().fit(width, height, PADDING),
                     ViewWindow.easingFraction(seconds, VIEW_TIME_CONSTANT));
         }
         lastFrameAt = now;

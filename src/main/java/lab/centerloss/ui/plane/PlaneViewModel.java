@@ -93,13 +93,39 @@ public final class PlaneViewModel {
 
     /** Zooms by a factor around a screen point; the view stops following the data. */
     public void zoom(double factor, double x, double y, double width, double height) {
-        animator.setView(animator.view(width, height).zoomAt(factor, x, y, width, height));
-        options.followDataProperty().set(false);
+        choose(animator.view(width, height).zoomAt(factor, x, y, width, height));
     }
 
     public void pan(double dx, double dy, double width, double height) {
-        animator.setView(animator.view(width, height).panByPixels(dx, dy));
+        choose(animator.view(width, height).panByPixels(dx, dy));
+    }
+
+    private void choose(ViewWindow view) {
+        animator.setView(view);
         options.followDataProperty().set(false);
+        viewChosen.accept(view);
+    }
+
+    private java.util.function.Consumer<ViewWindow> viewChosen = view -> { };
+
+    /** Told of every view the user chooses (wheel, drag): planes with shared axes follow each other. */
+    public void setOnViewChosen(java.util.function.Consumer<ViewWindow> listener) {
+        viewChosen = listener;
+    }
+
+    /** Shows a view chosen on another plane; this plane stops following the data too. */
+    public void showView(ViewWindow view) {
+        animator.setView(view);
+    }
+
+    /** The extent of what this plane shows, which its view follows. */
+    public lab.centerloss.plot.WorldBox dataBox() {
+        return animator.dataBox();
+    }
+
+    /** Follow another extent than this plane's own (shared axes); null returns to its own. */
+    public void setSharedExtent(java.util.function.Supplier<lab.centerloss.plot.WorldBox> extent) {
+        animator.setSharedTarget(extent);
     }
 
     /** A click: selects the center under it (or unselects), as the digit keys do. */

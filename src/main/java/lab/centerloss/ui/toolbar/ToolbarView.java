@@ -23,6 +23,7 @@ public final class ToolbarView {
     @FXML private ToggleButton legendToggle;
     @FXML private ToggleButton followToggle;
     @FXML private ToggleButton presentationToggle;
+    @FXML private ToggleButton compareToggle;
 
     public ToolbarView(ToolbarViewModel viewModel) {
         this.viewModel = viewModel;
@@ -46,6 +47,7 @@ public final class ToolbarView {
         legendToggle.selectedProperty().bindBidirectional(options.showLegendProperty());
         followToggle.selectedProperty().bindBidirectional(options.followDataProperty());
         presentationToggle.selectedProperty().bindBidirectional(options.presentationProperty());
+        compareToggle.selectedProperty().bindBidirectional(options.comparingProperty());
     }
 
     @FXML

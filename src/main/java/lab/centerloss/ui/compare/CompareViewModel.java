@@ -1,0 +1,415 @@
+package lab.centerloss.ui.compare;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import lab.centerloss.plot.PlaneScenes;
+import lab.centerloss.plot.WorldBox;
+import lab.centerloss.text.Messages;
+import lab.centerloss.train.Comparison;
+import lab.centerloss.train.ComparisonListener;
+import lab.centerloss.train.ComparisonPreset;
+import lab.centerloss.train.ComparisonTrainer;
+import lab.centerloss.train.FeatureStatistics;
+import lab.centerloss.train.HeadKind;
+import lab.centerloss.train.Hyperparameters;
+import lab.centerloss.train.ProbeResult;
+import lab.centerloss.train.RunOrigin;
+import lab.centerloss.train.StepSnapshot;
+import lab.centerloss.train.TrainerStatus;
+import lab.centerloss.train.Vec2List;
+import lab.centerloss.ui.model.LiveTraining;
+import lab.centerloss.ui.model.RunHistory;
+import lab.centerloss.ui.model.ViewOptions;
+import lab.centerloss.ui.plane.PlaneViewModel;
+
+/**
+ * The comparison: 2 to 4 runs side by side, from the same seed and the same batches, differing in
+ * the one setting a preset names (the figure Wen et al. 2016 make their point with, Fig. 3). One
+ * Play and one timeline drive every pane; each pane is a {@link RunHistory} of its own with a
+ * plane and a caption of live numbers. Its trainer is made the first time the comparison is
+ * shown, and the live run pauses meanwhile: both would share the same two cores.
+ */
+public final class CompareViewModel {
+    /** Makes the comparison's trainer for a data folder. */
+    @FunctionalInterface
+    public interface TrainerFactory {
+        ComparisonTrainer create(Path dataFolder);
+    }
+
+    /** One plane of the comparison: its run, its plane and its caption. */
+    public static final class Pane {
+        private final RunHistory history = new RunHistory();
+        private final PlaneViewModel plane;
+        private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
+        private final ReadOnlyStringWrapper numbers = new ReadOnlyStringWrapper("");
+        private final ReadOnlyBooleanWrapper visible = new ReadOnlyBooleanWrapper(false);
+        private StepSnapshot described;
+
+        Pane(ViewOptions options) {
+            plane = new PlaneViewModel(history, options);
+        }
+
+        public RunHistory history() { return history; }
+        public PlaneViewModel plane() { return plane; }
+        /** What this pane's run is: the setting compared. */
+        public ReadOnlyStringProperty titleProperty() { return title.getReadOnlyProperty(); }
+        /** Its live numbers: accuracy, spread, nearest centers, their ratio (and the angle for normalized heads). */
+        public ReadOnlyStringProperty numbersProperty() { return numbers.getReadOnlyProperty(); }
+        public ReadOnlyBooleanProperty visibleProperty() { return visible.getReadOnlyProperty(); }
+    }
+
+    private record Origins(long plan, List<RunOrigin> origins) {
+    }
+
+    private record Steps(long plan, List<Comparison.PaneStep> steps) {
+    }
+
+    private final TrainerFactory factory;
+    private final LiveTraining live;
+    private final RunHistory liveHistory;
+    private final ViewOptions options = new ViewOptions();
+    private final List<Pane> panes = new ArrayList<>();
+    private final ObjectProperty<ComparisonPreset> preset = new SimpleObjectProperty<>(ComparisonPreset.LAMBDA);
+    private final BooleanProperty fromShownStep = new SimpleBooleanProperty(false);
+    private final BooleanProperty sharedAxes = new SimpleBooleanProperty(true);
+    private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper(Messages.text("compare.noPlan"));
+    private final ReadOnlyStringWrapper startText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper canTrain = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyLongWrapper firstStep = new ReadOnlyLongWrapper();
+    private final ReadOnlyLongWrapper lastStep = new ReadOnlyLongWrapper();
+    private final ReadOnlyLongWrapper shownStep = new ReadOnlyLongWrapper();
+    /** Filled on the trainer's thread, drained once a frame: every pane takes a step at the same frame. */
+    private final ConcurrentLinkedQueue<Object> incoming = new ConcurrentLinkedQueue<>();
+    private ComparisonTrainer trainer;
+    private Path trainerFolder;
+    private volatile long currentPlan = -1;
+    private Comparison.Plan plan;
+    private int probeSize = 2000;
+
+    public CompareViewModel(TrainerFactory factory, LiveTraining live, RunHistory liveHistory, ViewOptions windowOptions) {
+        this.factory = factory;
+        this.live = live;
+        this.liveHistory = liveHistory;
+        for (int i = 0; i < Comparison.Plan.MAX_RUNS; i++) {
+            Pane pane = new Pane(options);
+            pane.plane.setSharedExtent(() -> sharedAxes.get() ? sharedExtent() : null);
+            pane.plane.setOnViewChosen(view -> {
+                if (sharedAxes.get()) {
+                    panes.forEach(other -> other.plane.showView(view));
+                }
+            });
+            panes.add(pane);
+        }
+        windowOptions.comparingProperty().addListener((o, was, now) -> {
+            if (now) {
+                enter();
+            } else {
+                leave();
+            }
+        });
+        options.showTrainProperty().set(false);
+    }
+
+    /** The comparison is shown: the live run pauses; the first time, the runs are built. */
+    public void enter() {
+        live.pause();
+        if (trainer == null || !live.dataFolder().equals(trainerFolder)) {
+            startTrainer();
+        }
+        if (plan == null) {
+            apply();
+        }
+    }
+
+    /** Back to one run: the comparison pauses where it is. */
+    public void leave() {
+        pause();
+    }
+
+    private void startTrainer() {
+        if (trainer != null) {
+            trainer.close();
+        }
+        trainerFolder = live.dataFolder();
+        trainer = factory.create(trainerFolder);
+        trainer.addListener(new ComparisonListener() {
+            @Override
+            public void onOrigins(long number, List<RunOrigin> origins) {
+                incoming.add(new Origins(number, origins));
+            }
+
+            @Override
+            public void onSteps(long number, List<Comparison.PaneStep> steps) {
+                incoming.add(new Steps(number, steps));
+            }
+
+            @Override
+            public void onStatus(TrainerStatus status) {
+                incoming.add(status);
+            }
+        });
+        trainer.launch();
+        applyStatus(trainer.status());
+        plan = null;
+    }
+
+    /**
+     * Builds the runs of the chosen preset from the live run's settings (or, from the step shown,
+     * from that step's settings, re-trained exactly to it so that the runs are its siblings).
+     */
+    public void apply() {
+        if (trainer == null) {
+            startTrainer();
+        }
+        notice.set("");
+        Hyperparameters base = live.hyperparametersProperty().get();
+        Optional<lab.centerloss.train.Trainer.BranchRequest> start = Optional.empty();
+        if (fromShownStep.get()) {
+            StepSnapshot shown = liveHistory.shownProperty().getValue();
+            if (shown != null) {
+                LiveTraining.BranchPoint point = live.branchPointAt(shown.step());
+                if (point.problem() != null) {
+                    notice.set(point.problem().render());
+                } else {
+                    start = Optional.of(point.request());
+                    base = shown.hyperparameters();
+                }
+            }
+        }
+        Comparison.Plan next = new Comparison.Plan(preset.get().runs(base), preset.get().trainAndTest(), start);
+        plan = next;
+        currentPlan = trainer.setPlan(next);
+        incoming.removeIf(item -> !(item instanceof TrainerStatus) && planOf(item) != currentPlan);
+        for (int i = 0; i < panes.size(); i++) {
+            Pane pane = panes.get(i);
+            pane.history.dropIncoming();
+            pane.history.clear();
+            pane.visible.set(i < next.panes());
+            pane.title.set(i < next.panes() ? title(preset.get(), next.runs().get(next.trainAndTest() ? 0 : i), i) : "");
+            pane.numbers.set("");
+            pane.described = null;
+        }
+        firstStep.set(next.firstStep());
+        lastStep.set(next.firstStep());
+        shownStep.set(next.firstStep());
+        startText.set(start.isPresent() ? Messages.text("compare.siblings", next.firstStep())
+                : Messages.text("compare.fromSeed"));
+    }
+
+    private static long planOf(Object item) {
+        return item instanceof Origins o ? o.plan() : item instanceof Steps s ? s.plan() : -1;
+    }
+
+    public void togglePlay() {
+        if (running.get()) {
+            pause();
+        } else {
+            play();
+        }
+    }
+
+    public void play() {
+        if (trainer != null && canTrain.get()) {
+            goLive();
+            trainer.play();
+        }
+    }
+
+    public void pause() {
+        if (trainer != null) {
+            trainer.pause();
+        }
+    }
+
+    public void step() {
+        if (trainer != null && canTrain.get()) {
+            goLive();
+            trainer.step();
+        }
+    }
+
+    /** Every pane shows the same step. */
+    public void showStep(long step) {
+        long clamped = Math.max(firstStep.get(), Math.min(lastStep.get(), step));
+        for (Pane pane : panes) {
+            if (pane.history.size() > 0) {
+                pane.history.showStep(clamped);
+            }
+        }
+        shownStep.set(clamped);
+    }
+
+    /** Every pane follows its run's end again. */
+    public void goLive() {
+        panes.forEach(pane -> pane.history.goLive());
+        shownStep.set(lastStep.get());
+    }
+
+    /** Once a frame: takes the trainer's new steps into every pane, then updates the captions. */
+    public void onFrame() {
+        Object next;
+        while ((next = incoming.poll()) != null) {
+            if (next instanceof TrainerStatus status) {
+                applyStatus(status);
+                continue;
+            }
+            if (planOf(next) != currentPlan) {
+                continue;
+            }
+            if (next instanceof Origins o) {
+                for (int i = 0; i < o.origins().size() && i < panes.size(); i++) {
+                    panes.get(i).history.listener().onOrigin(o.origins().get(i));
+                }
+            } else if (next instanceof Steps s) {
+                for (Comparison.PaneStep step : s.steps()) {
+                    panes.get(step.pane()).history.listener().onSnapshot(step.snapshot());
+                    lastStep.set(Math.max(lastStep.get(), step.snapshot().step()));
+                }
+            }
+        }
+        boolean following = true;
+        for (Pane pane : panes) {
+            pane.history.pull();
+            following &= pane.history.cursorProperty().get() == null;
+        }
+        if (following) {
+            shownStep.set(lastStep.get());
+        }
+        for (Pane pane : panes) {
+            StepSnapshot shown = pane.history.shownProperty().getValue();
+            if (shown != pane.described && pane.visible.get()) {
+                pane.described = shown;
+                pane.numbers.set(shown == null ? "" : numbers(shown, centersAtProbe(pane.history, shown)));
+            }
+        }
+    }
+
+    /** The extent that holds every visible pane's points: the shared axes. */
+    WorldBox sharedExtent() {
+        WorldBox union = null;
+        for (Pane pane : panes) {
+            if (pane.visible.get()) {
+                WorldBox box = pane.plane.dataBox();
+                union = union == null ? box : union.union(box);
+            }
+        }
+        return union;
+    }
+
+    /** What a pane's run is, by the setting the preset changes. */
+    static String title(ComparisonPreset preset, Hyperparameters hp, int pane) {
+        return switch (preset) {
+            case LAMBDA -> Messages.text("compare.title.lambda", PlaneScenes.shortNumber(hp.lambda()));
+            case ALPHA -> Messages.text("compare.title.alpha", PlaneScenes.shortNumber(hp.alpha()));
+            case CENTER_RULE -> Messages.text("compare.title.rule", Messages.label(hp.centerRule()));
+            case HEADS -> hp.head() == HeadKind.SOFTMAX
+                    ? hp.lambda() == 0 ? Messages.text("compare.title.softmax")
+                            : Messages.text("compare.title.center", PlaneScenes.shortNumber(hp.lambda()))
+                    : Messages.text("compare.title.margin", Messages.label(hp.head()), hp.margin());
+            case TRAIN_AND_TEST -> Messages.text(pane == 0 ? "compare.title.train" : "compare.title.test", 2000);
+        };
+    }
+
+    /**
+     * The centers at the step of the probe a step carries: a probe is taken only every few steps
+     * while training runs, and spread and distances must compare features and centers of one step.
+     */
+    static Vec2List centersAtProbe(RunHistory history, StepSnapshot shown) {
+        long probeStep = shown.probe().map(ProbeResult::step).orElse(shown.step());
+        if (probeStep == shown.step()) {
+            return shown.centers().after();
+        }
+        Optional<StepSnapshot> then = history.at(probeStep);
+        if (then.isPresent()) {
+            return then.get().centers().after();
+        }
+        RunOrigin origin = history.originProperty().get();
+        return origin != null && probeStep == 0 ? origin.centers() : null;
+    }
+
+    /**
+     * A pane's live numbers, from the probe it shows: accuracy; spread, the root-mean-square
+     * distance of the features to their class's center c_j; the smallest distance between two
+     * centers; and their ratio, the figure of merit of center loss (compact classes far apart).
+     * For the normalized heads, the smallest angle between two class directions W_j too.
+     */
+    static String numbers(StepSnapshot shown, Vec2List centers) {
+        if (shown.diverged()) {
+            return Messages.text("compare.diverged", shown.step());
+        }
+        Optional<ProbeResult> probe = shown.probe();
+        if (probe.isEmpty() || centers == null) {
+            return "";
+        }
+        ProbeResult p = probe.get();
+        int known = shown.hyperparameters().knownDigits();
+        double spread = FeatureStatistics.rmsDistanceToCenters(p.features(), p.labels(), centers, known);
+        double nearest = FeatureStatistics.minPairwiseDistance(centers);
+        String text = Messages.text("compare.numbers", p.step(), p.accuracy(), spread, nearest,
+                nearest > 0 ? spread / nearest : Double.NaN);
+        if (shown.hyperparameters().head().isNormalized()) {
+            text += " · " + Messages.text("compare.angle", Math.toDegrees(smallestAngle(shown.head().weights())));
+        }
+        return text;
+    }
+
+    /** The smallest angle between two of the directions, in radians. */
+    static double smallestAngle(Vec2List directions) {
+        double smallest = Math.PI;
+        for (int i = 0; i < directions.size(); i++) {
+            for (int j = i + 1; j < directions.size(); j++) {
+                double a = Math.atan2(directions.y(i), directions.x(i));
+                double b = Math.atan2(directions.y(j), directions.x(j));
+                double d = Math.abs(a - b) % (2 * Math.PI);
+                smallest = Math.min(smallest, Math.min(d, 2 * Math.PI - d));
+            }
+        }
+        return smallest;
+    }
+
+    private void applyStatus(TrainerStatus status) {
+        statusText.set(status.message());
+        running.set(status.state() == TrainerStatus.State.RUNNING);
+        canTrain.set(status.canTrain() && plan != null);
+    }
+
+    /** Closes the trainer: the window is closing. */
+    public void shutdown() {
+        if (trainer != null) {
+            trainer.close();
+            trainer = null;
+        }
+    }
+
+    public List<Pane> panes() { return panes; }
+    public ViewOptions options() { return options; }
+    public ObjectProperty<ComparisonPreset> presetProperty() { return preset; }
+    public BooleanProperty fromShownStepProperty() { return fromShownStep; }
+    public BooleanProperty sharedAxesProperty() { return sharedAxes; }
+    public ReadOnlyStringProperty statusTextProperty() { return statusText.getReadOnlyProperty(); }
+    /** Where the runs start: the seed, or a step of the run shown. */
+    public ReadOnlyStringProperty startTextProperty() { return startText.getReadOnlyProperty(); }
+    /** A sentence to show once (why the runs could not start from the step shown), or empty. */
+    public ReadOnlyStringProperty noticeProperty() { return notice.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty runningProperty() { return running.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty canTrainProperty() { return canTrain.getReadOnlyProperty(); }
+    public ReadOnlyLongProperty firstStepProperty() { return firstStep.getReadOnlyProperty(); }
+    public ReadOnlyLongProperty lastStepProperty() { return lastStep.getReadOnlyProperty(); }
+    public ReadOnlyLongProperty shownStepProperty() { return shownStep.getReadOnlyProperty(); }
+    public Comparison.Plan plan() { return plan; }
+}
