@@ -29,6 +29,28 @@ final class LabCommand implements Callable<Integer> {
     @Option(names = "--open", paramLabel = "FILE", description = "Open a saved run (.clab) in the window at start.")
     Path open;
 
+    private lab.centerloss.text.Language language;
+
+    /** Every command takes it: the language of its messages, pictures and (here) the window. */
+    @Option(names = "--lang", paramLabel = "en|zh-CN", scope = picocli.CommandLine.ScopeType.INHERIT,
+            converter = LanguageConverter.class,
+            description = "Language of messages, images and the window: en or zh-CN (default: the system's).")
+    void language(lab.centerloss.text.Language chosen) {
+        language = chosen;
+        lab.centerloss.text.Messages.use(chosen);
+    }
+
+    static final class LanguageConverter implements picocli.CommandLine.ITypeConverter<lab.centerloss.text.Language> {
+        @Override
+        public lab.centerloss.text.Language convert(String value) {
+            try {
+                return lab.centerloss.text.Language.byTag(value);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
     /** With no subcommand: the window, until it is closed. */
     @Override
     public Integer call() {
@@ -37,7 +59,7 @@ final class LabCommand implements Callable<Integer> {
                     + "the train, render and bench commands work without one (see --help).");
             return 1;
         }
-        LabApplication.launchWindow(data, device, open);
+        LabApplication.launchWindow(data, device, open, language);
         return 0;
     }
 

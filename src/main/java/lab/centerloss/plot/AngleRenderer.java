@@ -47,7 +47,7 @@ public final class AngleRenderer {
         drawOnCircle(gc, cx, cy, radius, scene.testPoints(), scene.testLabels(), style, 0.55, 0.82, scene.knownDigits());
         drawOnCircle(gc, cx, cy, radius, scene.trainPoints(), scene.trainLabels(), style, 1.0, 0.92, scene.knownDigits());
 
-        gc.setFont(Font.font("System", FontWeight.BOLD, style.fontSize() * 1.1));
+        gc.setFont(Font.font(lab.centerloss.plot.Fonts.family(), FontWeight.BOLD, style.fontSize() * 1.1));
         gc.setTextAlign(TextAlignment.CENTER);
         gc.setTextBaseline(VPos.CENTER);
         for (int j = 0; j < angles.length; j++) {

@@ -88,7 +88,7 @@ public final class GridFigure {
         new PlaneRenderer().render(canvas.getGraphicsContext2D(), width, height, scene, style);
         GraphicsContext gc = canvas.getGraphicsContext2D();
         gc.setFill(style.foreground());
-        gc.setFont(javafx.scene.text.Font.font("System", style.fontSize() * 0.9));
+        gc.setFont(javafx.scene.text.Font.font(lab.centerloss.plot.Fonts.family(), style.fontSize() * 0.9));
         gc.setTextBaseline(javafx.geometry.VPos.TOP);
         gc.fillText(panel.numbers(), style.fontSize() * 0.8, style.fontSize() * 2.0);
         gc.setStroke(style.axis());

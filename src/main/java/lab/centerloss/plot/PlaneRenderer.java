@@ -67,7 +67,7 @@ public final class PlaneRenderer {
             drawLegend(gc, width, style, scene.knownDigits());
         }
         if (!scene.caption().isEmpty()) {
-            gc.setFont(Font.font("System", style.fontSize()));
+            gc.setFont(Font.font(lab.centerloss.plot.Fonts.family(), style.fontSize()));
             gc.setFill(style.foreground());
             gc.setTextAlign(TextAlignment.LEFT);
             gc.setTextBaseline(VPos.TOP);
@@ -137,7 +137,7 @@ public final class PlaneRenderer {
         gc.setLineWidth(style.lineWidth());
         gc.strokeLine(0, view.toScreenY(0, height), width, view.toScreenY(0, height));
         gc.strokeLine(view.toScreenX(0, width), 0, view.toScreenX(0, width), height);
-        Font font = Font.font("System", style.fontSize() * 0.85);
+        Font font = Font.font(lab.centerloss.plot.Fonts.family(), style.fontSize() * 0.85);
         gc.setFont(font);
         double textHeight = font.getSize() * 1.25;
         for (double x : xs) {
@@ -242,7 +242,7 @@ public final class PlaneRenderer {
     private static void drawCenters(GraphicsContext gc, double width, double height, PlaneScene scene, PlaneStyle style) {
         Vec2List centers = scene.centers();
         double r = style.centerRadius();
-        gc.setFont(Font.font("System", FontWeight.BOLD, r * 1.15));
+        gc.setFont(Font.font(lab.centerloss.plot.Fonts.family(), FontWeight.BOLD, r * 1.15));
         gc.setTextAlign(TextAlignment.CENTER);
         gc.setTextBaseline(VPos.CENTER);
         for (int j = 0; j < centers.size(); j++) {
@@ -271,7 +271,7 @@ public final class PlaneRenderer {
         gc.setStroke(style.axis());
         gc.setLineWidth(1);
         gc.strokeRoundRect(x, y, boxWidth, row * 10 + style.fontSize() * 0.6, 8, 8);
-        gc.setFont(Font.font("System", FontWeight.BOLD, style.fontSize()));
+        gc.setFont(Font.font(lab.centerloss.plot.Fonts.family(), FontWeight.BOLD, style.fontSize()));
         gc.setTextAlign(TextAlignment.LEFT);
         gc.setTextBaseline(VPos.CENTER);
         for (int j = 0; j < 10; j++) {

@@ -36,7 +36,7 @@ public final class TargetLogitRenderer {
 
         gc.setStroke(style.grid());
         gc.setLineWidth(1);
-        gc.setFont(Font.font("System", font));
+        gc.setFont(Font.font(lab.centerloss.plot.Fonts.family(), font));
         gc.setFill(style.tickLabel());
         gc.setTextAlign(TextAlignment.CENTER);
         gc.setTextBaseline(VPos.TOP);
@@ -93,7 +93,7 @@ public final class TargetLogitRenderer {
             PlaneStyle style) {
         gc.setTextAlign(TextAlignment.LEFT);
         gc.setTextBaseline(VPos.CENTER);
-        gc.setFont(Font.font("System", font));
+        gc.setFont(Font.font(lab.centerloss.plot.Fonts.family(), font));
         double row = font * 1.4;
         int i = 0;
         for (HeadKind head : TargetLogit.normalizedHeads()) {

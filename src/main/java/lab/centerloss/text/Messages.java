@@ -13,12 +13,30 @@ import java.util.ResourceBundle;
 public final class Messages {
     public static final String BUNDLE = "lab.centerloss.text.messages";
 
+    private static volatile Language language = Language.forLocale(Locale.getDefault());
+
     private Messages() {
     }
 
-    /** The bundle of the default locale (set by {@code --lang} or the system). */
+    /**
+     * Speak this language from now on: its bundle, and its number formats (the default locale,
+     * which {@link MessageFormat} and the bundle lookup read).
+     */
+    public static void use(Language next) {
+        language = next;
+        Locale.setDefault(next.locale());
+    }
+
+    /** The language in use: {@code --lang}, the settings, or the system's. */
+    public static Language language() {
+        return language;
+    }
+
+    /** The bundle of the language in use. */
     public static ResourceBundle bundle() {
-        return ResourceBundle.getBundle(BUNDLE, Locale.getDefault());
+        // no fallback to the system's locale: English asked for is English on a Chinese system too
+        return ResourceBundle.getBundle(BUNDLE, language.locale(),
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
     /** The text of {@code key}, with the arguments put in; the key itself if the bundle lacks it. */
@@ -29,7 +47,7 @@ public final class Messages {
         } catch (MissingResourceException e) {
             return key;
         }
-        return new MessageFormat(pattern, Locale.getDefault()).format(arguments);
+        return new MessageFormat(pattern, language.locale()).format(arguments);
     }
 
     /** The label of a choice, e.g. {@code label.HeadKind.arcface}: one place for every enum's words. */

@@ -143,6 +143,12 @@ public final class Trainer implements TrainerControls {
     }
 
     /** Ends the thread after the current step; the trainer cannot be restarted. */
+    /** A probe again, and with it the status: both in the language now in use. */
+    @Override
+    public void refreshStatus() {
+        requestProbe();
+    }
+
     public void stop() {
         commands.add(Command.STOP);
     }
@@ -236,6 +242,7 @@ public final class Trainer implements TrainerControls {
             publish(new TrainerStatus(State.PAUSED, Messages.text("trainer.ready"), device));
             while (true) {
                 Command command = nextCommand(running, nextStepAt);
+                device = engine.deviceDescription(); // in the language now in use
                 boolean stepNow = running && command == null;
                 if (command != null) {
                     switch (command) {

@@ -19,6 +19,10 @@ public interface TrainerControls extends AutoCloseable {
         throw new UnsupportedOperationException("this trainer cannot branch");
     }
 
+    /** Says its state again (in the language now in use). */
+    default void refreshStatus() {
+    }
+
     /** Takes effect at the next step; model size and seed at the next reset. */
     void setHyperparameters(Hyperparameters hyperparameters);
 

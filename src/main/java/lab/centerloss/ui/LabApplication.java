@@ -1,6 +1,8 @@
 package lab.centerloss.ui;
 
 import java.io.IOException;
+import java.util.Optional;
+import lab.centerloss.text.Language;
 import java.net.URL;
 import java.nio.file.Path;
 import javafx.application.Application;
@@ -24,14 +26,18 @@ public final class LabApplication extends Application {
     private LabSession session;
     private Stage stage;
     private DeviceChoice device = DeviceChoice.AUTO;
+    private MainWindow shell;
+    /** The language chosen (--lang, the menu, or the settings); empty: the system's. */
+    private Optional<Language> chosenLanguage = Optional.empty();
     private final Path settingsFile = UserSettings.defaultFile();
 
     /** Opens the window and blocks until it closes. */
-    public static void launchWindow(Path dataFolder, DeviceChoice device, Path runFile) {
+    public static void launchWindow(Path dataFolder, DeviceChoice device, Path runFile, Language language) {
         HeadlessFx.quietClassPathWarning();
         Application.launch(LabApplication.class, "--data=" + (dataFolder == null ? "" : dataFolder.toString()),
                 "--device=" + (device == null ? "" : device.name()),
-                "--open=" + (runFile == null ? "" : runFile.toString()));
+                "--open=" + (runFile == null ? "" : runFile.toString()),
+                "--lang=" + (language == null ? "" : language.tag()));
     }
 
     /** On Linux a window needs an X or Wayland display; elsewhere there always is one. */
@@ -48,6 +54,9 @@ public final class LabApplication extends Application {
         UserSettings.Loaded saved = UserSettings.load(settingsFile);
         String askedDevice = getParameters().getNamed().getOrDefault("device", "");
         DeviceChoice device = askedDevice.isEmpty() ? saved.settings().device() : DeviceChoice.valueOf(askedDevice);
+        String askedLanguage = getParameters().getNamed().getOrDefault("lang", "");
+        chosenLanguage = askedLanguage.isEmpty() ? saved.settings().language() : Optional.of(Language.byTag(askedLanguage));
+        Messages.use(chosenLanguage.orElse(Messages.language()));
         session = new LabSession((f, hp) -> startTrainer(f, hp, device, 0), f -> comparisonTrainer(f, device),
                 folder, saved.settings().hyperparameters());
         saved.notice().ifPresent(session.controls()::showNotice);
@@ -56,7 +65,12 @@ public final class LabApplication extends Application {
         this.device = device;
         session.timeline().autosaveTo(UserSettings.dataFolder().resolve("last-run" + RunFile.EXTENSION));
         LoadedWindow window = load(session, stage);
+        shell = window.shell();
         Scene scene = new Scene(window.root(), saved.settings().windowWidth(), saved.settings().windowHeight());
+        session.options().languageProperty().addListener((o, was, now) -> {
+            chosenLanguage = Optional.of(now);
+            switchLanguage(stage, now);
+        });
         stage.setTitle(Messages.text("app.title"));
         stage.setScene(scene);
         stage.show();
@@ -80,6 +94,25 @@ public final class LabApplication extends Application {
         ChartWarmUp.start(LabApplication.class.getResource("lab.css").toExternalForm());
     }
 
+    /**
+     * Another language at once: the window is built again from its FXML around the same session
+     * (training, runs, settings and view go on as they were). A sentence already on screen that a
+     * panel made from its state shows in the new language when it next changes.
+     */
+    private void switchLanguage(Stage stage, Language language) {
+        Messages.use(language);
+        session.refreshTexts();
+        try {
+            LoadedWindow window = load(session, stage);
+            shell.stopTimer();
+            shell = window.shell();
+            stage.getScene().setRoot(window.root());
+            stage.setTitle(Messages.text("app.title"));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** The window's node tree and its shell, wired to a session; used by the app and its UI tests. */
     public record LoadedWindow(Parent root, MainWindow shell) {
     }
@@ -99,6 +132,10 @@ public final class LabApplication extends Application {
         });
         Parent root = loader.load();
         shell.connectPanels();
+        if (Messages.language().needsBundledFont()) {
+            lab.centerloss.plot.Fonts.load();
+        }
+        root.getStyleClass().add("lang-" + Messages.language().tag().toLowerCase());
         root.getStylesheets().add(LabApplication.class.getResource("lab.css").toExternalForm());
         return new LoadedWindow(root, shell);
     }
@@ -122,7 +159,7 @@ public final class LabApplication extends Application {
             UserSettings settings = new UserSettings(session.training().hyperparametersProperty().get(),
                     stage == null || stage.isFullScreen() ? 1440 : stage.getWidth(),
                     stage == null || stage.isFullScreen() ? 900 : stage.getHeight(),
-                    session.dialogs().lastFolderProperty().get(), device);
+                    session.dialogs().lastFolderProperty().get(), device, chosenLanguage);
             try {
                 settings.save(settingsFile);
             } catch (IOException e) {

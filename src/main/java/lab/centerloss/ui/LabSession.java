@@ -97,6 +97,22 @@ public final class LabSession {
         training.close();
     }
 
+    /** The language changed: every panel makes its texts again (call before the window is built again). */
+    public void refreshTexts() {
+        training.refreshTexts();
+        toolbar.refreshTexts();
+        status.refreshTexts();
+        timeline.refreshTexts();
+        controls.refreshTexts();
+        charts.refreshTexts();
+        margin.refreshTexts();
+        problem.refreshTexts();
+        export.refreshTexts();
+        openSet.refreshTexts();
+        stepThrough.refreshTexts();
+        compare.refreshTexts();
+    }
+
     /** The views of one load of the window's FXML, made for the FXML loader by controller class. */
     Map<Class<?>, Object> newViews(MainWindow shell) {
         return Map.ofEntries(

@@ -10,6 +10,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
 import lab.centerloss.export.TextFiles;
+import lab.centerloss.text.Language;
 import lab.centerloss.text.Messages;
 import lab.centerloss.train.DeviceChoice;
 import lab.centerloss.train.Hyperparameters;
@@ -19,7 +20,14 @@ import lab.centerloss.train.Hyperparameters;
  * folder, as JSON in the user's config folder. A file that cannot be read is ignored with a notice.
  */
 public record UserSettings(Hyperparameters hyperparameters, double windowWidth, double windowHeight, String exportFolder,
-        DeviceChoice device) {
+        DeviceChoice device, Optional<Language> language) {
+
+    /** Settings that follow the system's language. */
+    public UserSettings(Hyperparameters hyperparameters, double windowWidth, double windowHeight, String exportFolder,
+            DeviceChoice device) {
+        this(hyperparameters, windowWidth, windowHeight, exportFolder, device, Optional.empty());
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -62,8 +70,14 @@ public record UserSettings(Hyperparameters hyperparameters, double windowWidth, 
                     device = choice;
                 }
             }
+            Optional<Language> language = Optional.empty();
+            for (Language choice : Language.values()) {
+                if (choice.tag().equals(root.path("language").asText())) {
+                    language = Optional.of(choice);
+                }
+            }
             return new Loaded(new UserSettings(read.hyperparameters().get(), width, height,
-                    root.path("exportFolder").asText(""), device), Optional.empty());
+                    root.path("exportFolder").asText(""), device, language), Optional.empty());
         } catch (JacksonException e) {
             return ignored(file, Messages.text("settings.notJson"));
         }
@@ -81,6 +95,7 @@ public record UserSettings(Hyperparameters hyperparameters, double windowWidth, 
         root.put("windowHeight", windowHeight);
         root.put("exportFolder", exportFolder);
         root.put("device", device.name());
+        language.ifPresent(chosen -> root.put("language", chosen.tag()));
         TextFiles.write(file, JSON.writeValueAsString(root));
     }
 

@@ -97,4 +97,9 @@ public final class ChartsViewModel {
     public ObservableList<XYChart.Data<Number, Number>> softmaxLossPoints() { return softmaxLoss.points(); }
     public ObservableList<XYChart.Data<Number, Number>> weightedCenterLossPoints() { return weightedCenterLoss.points(); }
     public ObservableList<XYChart.Data<Number, Number>> accuracyPoints() { return accuracy.points(); }
+
+    /** The language changed: every text this panel made is made again in it. */
+    public void refreshTexts() {
+        softmaxName.invalidate();
+    }
 }

@@ -412,4 +412,19 @@ public final class CompareViewModel {
     public ReadOnlyLongProperty lastStepProperty() { return lastStep.getReadOnlyProperty(); }
     public ReadOnlyLongProperty shownStepProperty() { return shownStep.getReadOnlyProperty(); }
     public Comparison.Plan plan() { return plan; }
+
+    /** The language changed: every text this panel made is made again in it. */
+    public void refreshTexts() {
+        if (plan != null) {
+            for (int i = 0; i < plan.panes(); i++) {
+                panes.get(i).title.set(title(preset.get(), plan.runs().get(plan.trainAndTest() ? 0 : i), i));
+                panes.get(i).described = null; // the numbers are made again at the next frame
+            }
+            startText.set(plan.start().isPresent() ? Messages.text("compare.siblings", plan.firstStep())
+                    : Messages.text("compare.fromSeed"));
+        }
+        if (trainer != null) {
+            applyStatus(trainer.status());
+        }
+    }
 }

@@ -84,4 +84,12 @@ public final class ControlsViewModel {
     public StringBinding scaleTextProperty() { return scaleText; }
     /** What m means for the head in force (angle or cosine), or which heads use it. */
     public StringBinding marginHintProperty() { return marginHint; }
+
+    /** The language changed: every text this panel made is made again in it. */
+    public void refreshTexts() {
+        for (StringBinding text : java.util.List.of(lambdaText, alphaText, learningRateText, marginText, scaleText,
+                marginHint)) {
+            text.invalidate();
+        }
+    }
 }

@@ -348,4 +348,9 @@ public final class ExportViewModel {
     public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
     public ReadOnlyDoubleProperty progressProperty() { return progress.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
+
+    /** The language changed: every text this panel made is made again in it. */
+    public void refreshTexts() {
+        recordingText.invalidate();
+    }
 }

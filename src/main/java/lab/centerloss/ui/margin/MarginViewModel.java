@@ -34,4 +34,10 @@ public final class MarginViewModel {
     public StringBinding settingsTextProperty() { return settingsText; }
     /** Which head is in force, or why softmax has no such curve. */
     public StringBinding headTextProperty() { return headText; }
+
+    /** The language changed: every text this panel made is made again in it. */
+    public void refreshTexts() {
+        settingsText.invalidate();
+        headText.invalidate();
+    }
 }

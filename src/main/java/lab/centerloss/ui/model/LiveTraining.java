@@ -269,4 +269,11 @@ public final class LiveTraining {
     public ReadOnlyBooleanProperty canResetProperty() { return canReset.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<StepSnapshot> singleStepDoneProperty() { return singleStepDone.getReadOnlyProperty(); }
     public Path dataFolder() { return dataFolder; }
+
+    /** The language changed: every text this panel made is made again in it. */
+    public void refreshTexts() {
+        if (trainer != null) {
+            trainer.refreshStatus();
+        }
+    }
 }

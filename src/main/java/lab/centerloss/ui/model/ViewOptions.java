@@ -18,6 +18,8 @@ public final class ViewOptions {
     private final BooleanProperty presentation = new SimpleBooleanProperty(false);
     private final IntegerProperty selectedClass = new SimpleIntegerProperty(-1);
     private final BooleanProperty comparing = new SimpleBooleanProperty(false);
+    private final javafx.beans.property.ObjectProperty<lab.centerloss.text.Language> language =
+            new javafx.beans.property.SimpleObjectProperty<>(lab.centerloss.text.Messages.language());
 
     /** Selects a class, or unselects it when it is selected already; -1 or a class out of range unselects. */
     public void toggleClass(int classIndex, int classes) {
@@ -32,6 +34,8 @@ public final class ViewOptions {
     public BooleanProperty presentationProperty() { return presentation; }
     /** Whether the window shows the comparison of several runs instead of the one run. */
     public BooleanProperty comparingProperty() { return comparing; }
+    /** The language the window speaks; the application rebuilds the window when it changes. */
+    public javafx.beans.property.ObjectProperty<lab.centerloss.text.Language> languageProperty() { return language; }
     /** The highlighted class, or -1. */
     public IntegerProperty selectedClassProperty() { return selectedClass; }
 }

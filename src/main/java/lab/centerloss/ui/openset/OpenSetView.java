@@ -57,7 +57,7 @@ public final class OpenSetView {
         gc.setStroke(style.axis());
         gc.strokeRect(left, top, right - left, bottom - top);
         gc.setFill(style.tickLabel());
-        gc.setFont(javafx.scene.text.Font.font("System", 11));
+        gc.setFont(javafx.scene.text.Font.font(lab.centerloss.plot.Fonts.family(), 11));
         gc.fillText(Messages.text("openset.curveX"), left, height - 8);
         gc.save();
         gc.translate(12, bottom);

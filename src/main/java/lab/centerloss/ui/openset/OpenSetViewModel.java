@@ -168,4 +168,9 @@ public final class OpenSetViewModel {
     public ReadOnlyObjectProperty<double[]> curveMarkProperty() { return curveMark.getReadOnlyProperty(); }
     public BooleanBinding openSetProperty() { return openSet; }
     public LiveTraining training() { return training; }
+
+    /** The language changed: every text this panel made is made again in it. */
+    public void refreshTexts() {
+        refresh();
+    }
 }

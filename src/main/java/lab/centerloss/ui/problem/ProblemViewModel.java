@@ -55,4 +55,9 @@ public final class ProblemViewModel {
     public BooleanBinding failedProperty() { return failed; }
     public BooleanBinding loadingProperty() { return loading; }
     public BooleanBinding beforeFirstStepProperty() { return beforeFirstStep; }
+
+    /** The language changed: every text this panel made is made again in it. */
+    public void refreshTexts() {
+        problemText.invalidate();
+    }
 }

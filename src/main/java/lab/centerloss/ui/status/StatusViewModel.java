@@ -76,4 +76,10 @@ public final class StatusViewModel {
     public StringBinding stateTextProperty() { return stateText; }
     public StringBinding progressTextProperty() { return progressText; }
     public ReadOnlyStringProperty rateTextProperty() { return rateText.getReadOnlyProperty(); }
+
+    /** The language changed: every text this panel made is made again in it. */
+    public void refreshTexts() {
+        stateText.invalidate();
+        progressText.invalidate();
+    }
 }

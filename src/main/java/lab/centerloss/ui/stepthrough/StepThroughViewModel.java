@@ -351,4 +351,9 @@ public final class StepThroughViewModel {
     public ReadOnlyStringProperty ruleTextProperty() { return ruleText.getReadOnlyProperty(); }
     public LiveTraining training() { return training; }
     public ViewOptions options() { return options; }
+
+    /** The language changed: every text this panel made is made again in it. */
+    public void refreshTexts() {
+        refresh();
+    }
 }

@@ -335,4 +335,10 @@ public final class TimelineViewModel {
     public BooleanBinding liveProperty() { return live; }
     public LiveTraining training() { return training; }
     public RunHistory history() { return history; }
+
+    /** The language changed: every text this panel made is made again in it. */
+    public void refreshTexts() {
+        positionText.invalidate();
+        memoryText.invalidate();
+    }
 }

@@ -24,6 +24,7 @@ public final class ToolbarView {
     @FXML private ToggleButton followToggle;
     @FXML private ToggleButton presentationToggle;
     @FXML private ToggleButton compareToggle;
+    @FXML private ComboBox<lab.centerloss.text.Language> languageBox;
 
     public ToolbarView(ToolbarViewModel viewModel) {
         this.viewModel = viewModel;
@@ -48,6 +49,11 @@ public final class ToolbarView {
         followToggle.selectedProperty().bindBidirectional(options.followDataProperty());
         presentationToggle.selectedProperty().bindBidirectional(options.presentationProperty());
         compareToggle.selectedProperty().bindBidirectional(options.comparingProperty());
+        languageBox.getItems().setAll(lab.centerloss.text.Language.values());
+        languageBox.setConverter(Converters.of(lab.centerloss.text.Language::nativeName));
+        languageBox.setValue(options.languageProperty().get());
+        // a choice rebuilds the window around the same state, so this box is replaced at once
+        languageBox.setOnAction(e -> options.languageProperty().set(languageBox.getValue()));
     }
 
     @FXML

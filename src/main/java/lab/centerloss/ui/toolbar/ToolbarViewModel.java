@@ -50,4 +50,9 @@ public final class ToolbarViewModel {
     public LiveTraining training() { return training; }
     public ViewOptions options() { return options; }
     public StringBinding playTextProperty() { return playText; }
+
+    /** The language changed: every text this panel made is made again in it. */
+    public void refreshTexts() {
+        playText.invalidate();
+    }
 }
