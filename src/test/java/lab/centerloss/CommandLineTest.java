@@ -38,6 +38,22 @@ class CommandLineTest {
     }
 
     @Test
+    @DisplayName("--lang zh-CN on any command: its sentences in Chinese; an unknown language is refused")
+    void chinese() {
+        var before = lab.centerloss.text.Messages.language();
+        try {
+            Run run = run("train", "--lang", "zh-CN", "--lambda", "-1");
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err().trim()).isEqualTo("lambda 必须是大于或等于 0 的数（现在是 -1.0）。");
+            Run unknown = run("--lang", "fr", "train");
+            assertThat(unknown.exitCode()).isEqualTo(2);
+            assertThat(unknown.err()).contains("--lang takes en or zh-CN (got fr).");
+        } finally {
+            lab.centerloss.text.Messages.use(before);
+        }
+    }
+
+    @Test
     void version() {
         Run run = run("--version");
         assertThat(run.exitCode()).isZero();

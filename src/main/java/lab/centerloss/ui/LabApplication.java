@@ -26,7 +26,6 @@ public final class LabApplication extends Application {
     private LabSession session;
     private Stage stage;
     private DeviceChoice device = DeviceChoice.AUTO;
-    private MainWindow shell;
     /** The language chosen (--lang, the menu, or the settings); empty: the system's. */
     private Optional<Language> chosenLanguage = Optional.empty();
     private final Path settingsFile = UserSettings.defaultFile();
@@ -64,15 +63,8 @@ public final class LabApplication extends Application {
         this.stage = stage;
         this.device = device;
         session.timeline().autosaveTo(UserSettings.dataFolder().resolve("last-run" + RunFile.EXTENSION));
-        LoadedWindow window = load(session, stage);
-        shell = window.shell();
-        Scene scene = new Scene(window.root(), saved.settings().windowWidth(), saved.settings().windowHeight());
-        session.options().languageProperty().addListener((o, was, now) -> {
-            chosenLanguage = Optional.of(now);
-            switchLanguage(stage, now);
-        });
-        stage.setTitle(Messages.text("app.title"));
-        stage.setScene(scene);
+        LoadedWindow window = showIn(session, stage, saved.settings().windowWidth(), saved.settings().windowHeight());
+        session.options().languageProperty().addListener((o, was, now) -> chosenLanguage = Optional.of(now));
         stage.show();
         session.start();
         warmUpDrawing();
@@ -95,22 +87,30 @@ public final class LabApplication extends Application {
     }
 
     /**
-     * Another language at once: the window is built again from its FXML around the same session
-     * (training, runs, settings and view go on as they were). A sentence already on screen that a
-     * panel made from its state shows in the new language when it next changes.
+     * Builds the window on a stage and keeps it in the language chosen: another language rebuilds
+     * it at once from its FXML around the same session (training, runs, settings and view go on
+     * as they were), after every panel has made its texts again.
      */
-    private void switchLanguage(Stage stage, Language language) {
-        Messages.use(language);
-        session.refreshTexts();
-        try {
-            LoadedWindow window = load(session, stage);
-            shell.stopTimer();
-            shell = window.shell();
-            stage.getScene().setRoot(window.root());
-            stage.setTitle(Messages.text("app.title"));
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+    public static LoadedWindow showIn(LabSession session, Stage stage, double width, double height) throws IOException {
+        LoadedWindow window = load(session, stage);
+        Scene scene = new Scene(window.root(), width, height);
+        MainWindow[] current = {window.shell()};
+        session.options().languageProperty().addListener((o, was, now) -> {
+            Messages.use(now);
+            session.refreshTexts();
+            try {
+                LoadedWindow next = load(session, stage);
+                current[0].stopTimer();
+                current[0] = next.shell();
+                scene.setRoot(next.root());
+                stage.setTitle(Messages.text("app.title"));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        stage.setTitle(Messages.text("app.title"));
+        stage.setScene(scene);
+        return window;
     }
 
     /** The window's node tree and its shell, wired to a session; used by the app and its UI tests. */

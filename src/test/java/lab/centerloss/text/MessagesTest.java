@@ -128,7 +128,8 @@ class MessagesTest {
         for (Class<? extends Enum<?>> type : List.<Class<? extends Enum<?>>>of(lab.centerloss.train.HeadKind.class,
                 lab.centerloss.train.OptimizerKind.class, lab.centerloss.train.CenterRule.class,
                 lab.centerloss.train.CenterInit.class, lab.centerloss.train.ModelSize.class,
-                lab.centerloss.train.TrainerStatus.State.class)) {
+                lab.centerloss.train.TrainerStatus.State.class, lab.centerloss.train.ComparisonPreset.class,
+                lab.centerloss.train.OpenSetScores.Score.class)) {
             for (Enum<?> value : type.getEnumConstants()) {
                 String key = "label." + type.getSimpleName() + "." + value.name().toLowerCase();
                 assertThat(Messages.has(key)).as(key).isTrue();
@@ -150,5 +151,76 @@ class MessagesTest {
             }
         }
         assertThat(found).isEmpty();
+    }
+
+    @Test
+    @DisplayName("the Chinese bundle has every key of the English one, no other, with the same arguments, and its patterns format")
+    void chineseBundleMatchesEnglish() throws IOException {
+        Properties english = bundle("");
+        Properties chinese = bundle("_zh_CN");
+        assertThat(new TreeSet<>(chinese.stringPropertyNames())).isEqualTo(new TreeSet<>(english.stringPropertyNames()));
+        Pattern argument = Pattern.compile("\\{(\\d+)");
+        for (String key : english.stringPropertyNames()) {
+            TreeSet<String> inEnglish = new TreeSet<>();
+            TreeSet<String> inChinese = new TreeSet<>();
+            Matcher m = argument.matcher(english.getProperty(key));
+            while (m.find()) {
+                inEnglish.add(m.group(1));
+            }
+            m = argument.matcher(chinese.getProperty(key));
+            while (m.find()) {
+                inChinese.add(m.group(1));
+            }
+            assertThat(inChinese).as("arguments of %s", key).isEqualTo(inEnglish);
+            new MessageFormat(chinese.getProperty(key), Locale.SIMPLIFIED_CHINESE);
+        }
+        Pattern fxmlKey = Pattern.compile("=\"%([A-Za-z0-9_.]+)\"");
+        for (Path file : files(FXML, ".fxml")) {
+            Matcher k = fxmlKey.matcher(Files.readString(file));
+            while (k.find()) {
+                String value = chinese.getProperty(k.group(1), "");
+                assertThat(value).as("FXML text %s is read as it is", k.group(1)).doesNotContain("''").doesNotContain("{");
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("every character of the Chinese bundle is one the bundled font can draw")
+    void bundledFontDrawsTheChineseBundle() throws IOException {
+        byte[] font;
+        try (InputStream in = MessagesTest.class.getResourceAsStream("/lab/centerloss/fonts/NotoSansSC-Subset.otf")) {
+            assertThat(in).as("the bundled font").isNotNull();
+            font = in.readAllBytes();
+        }
+        OpenTypeCmap cmap = new OpenTypeCmap(font);
+        Properties chinese = bundle("_zh_CN");
+        TreeSet<String> missing = new TreeSet<>();
+        for (String key : chinese.stringPropertyNames()) {
+            chinese.getProperty(key).codePoints().filter(c -> !Character.isWhitespace(c) && !Character.isISOControl(c))
+                    .filter(c -> !cmap.maps(c))
+                    .forEach(c -> missing.add(key + ": " + new String(Character.toChars(c)) + " U+"
+                            + Integer.toHexString(c)));
+        }
+        assertThat(missing).as("characters the font lacks: run scripts/make_font_subset.py").isEmpty();
+        assertThat(cmap.maps('中')).isTrue();
+        assertThat(cmap.maps('饕')).as("a character the app never shows is not in the subset").isFalse();
+    }
+
+    @Test
+    @DisplayName("a language switch changes every text at once, numbers formatted for the language")
+    void switchingLanguages() {
+        Language before = Messages.language();
+        try {
+            Messages.use(Language.SIMPLIFIED_CHINESE);
+            assertThat(Messages.text("toolbar.play")).isEqualTo("播放");
+            assertThat(Messages.text("status.progress", 1234, 2, "97.5%")).isEqualTo("第 1,234 步 · 第 2 轮 · 探测准确率 97.5%");
+            Messages.use(Language.ENGLISH);
+            assertThat(Messages.text("toolbar.play")).isEqualTo("Play");
+            assertThat(Language.byTag("zh_cn")).isEqualTo(Language.SIMPLIFIED_CHINESE);
+            assertThat(Language.forLocale(Locale.TAIWAN)).isEqualTo(Language.SIMPLIFIED_CHINESE);
+            assertThat(Language.forLocale(Locale.GERMANY)).isEqualTo(Language.ENGLISH);
+        } finally {
+            Messages.use(before);
+        }
     }
 }

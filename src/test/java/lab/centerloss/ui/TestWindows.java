@@ -22,7 +22,7 @@ final class TestWindows {
     static LabSession open(Stage stage, Hyperparameters initial, int probeSize) throws IOException {
         LabSession session = new LabSession((folder, hp) -> new Trainer(TestData::mnist,
                 new Trainer.Settings(DeviceChoice.CPU, 0, probeSize), hp).launch(), TestData.bundledFolder(), initial);
-        stage.setScene(new Scene(LabApplication.load(session, stage).root(), 1280, 800));
+        LabApplication.showIn(session, stage, 1280, 800);
         stage.show();
         session.start();
         return session;

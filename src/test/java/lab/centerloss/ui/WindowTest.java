@@ -50,7 +50,7 @@ class WindowTest {
             trainer.set(recording);
             return recording;
         }, TestData.bundledFolder(), Hyperparameters.defaults());
-        stage.setScene(new Scene(LabApplication.load(session, stage).root(), 1280, 800));
+        LabApplication.showIn(session, stage, 1280, 800);
         stage.show();
         session.start();
     }
@@ -107,6 +107,31 @@ class WindowTest {
         robot.clickOn("#centerLossCheck");
         assertThat(trainer.get().lastRecord().lambda()).isZero();
         assertThat(robot.lookup("#lambdaValue").queryAs(Label.class).getText()).isEqualTo("off");
+    }
+
+    @Test
+    @DisplayName("the language menu switches the whole window at once, training state kept, and back")
+    void languageSwitch(FxRobot robot) throws Exception {
+        awaitState(State.PAUSED);
+        robot.clickOn("#stepButton");
+        waitFor(30, TimeUnit.SECONDS, () -> progress(robot).startsWith("step 1 "));
+        try {
+            robot.clickOn("#languageBox").clickOn("简体中文");
+            waitFor(10, TimeUnit.SECONDS, () -> TestWindows.onFx(() -> robot.lookup("#playButton")
+                    .queryAs(Button.class).getText().equals("播放")));
+            assertThat(robot.lookup(".tab-pane .tab .tab-label").queryAllAs(javafx.scene.control.Labeled.class))
+                    .extracting(javafx.scene.control.Labeled::getText).contains("设置", "中心更新", "间隔", "开集", "导出");
+            assertThat(progress(robot)).as("the run is still at its step").startsWith("第 1 步 · 第 1 轮 · 探测准确率 ");
+            waitFor(30, TimeUnit.SECONDS, () -> TestWindows.onFx(() -> robot.lookup("#stateLabel").queryAs(Label.class)
+                    .getText().equals("已暂停")));
+            assertThat(robot.lookup(".root").query().getStyleClass()).contains("lang-zh-cn");
+        } finally {
+            robot.clickOn("#languageBox").clickOn("English");
+        }
+        waitFor(10, TimeUnit.SECONDS, () -> TestWindows.onFx(() -> robot.lookup("#playButton")
+                .queryAs(Button.class).getText().equals("Play")));
+        assertThat(progress(robot)).startsWith("step 1 ");
+        assertThat(lab.centerloss.text.Messages.language()).isEqualTo(lab.centerloss.text.Language.ENGLISH);
     }
 
     @Test
