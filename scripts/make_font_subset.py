@@ -19,7 +19,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SOURCE = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
 SC_INDEX = 2  # "Noto Sans CJK SC" in Debian's collection (fc-query lists the faces)
 OUT = os.path.join(ROOT, "src/main/resources/lab/centerloss/fonts/NotoSansSC-Subset.otf")
-TEXT = [os.path.join(ROOT, "src/main/resources/lab/centerloss/text")] + [os.path.join(ROOT, "lessons")]
+TEXT = [os.path.join(ROOT, "src/main/resources/lab/centerloss/text")] + [os.path.join(ROOT, "src/main/resources/lab/centerloss/lessons")]
 
 
 def characters():

@@ -29,6 +29,10 @@ final class LabCommand implements Callable<Integer> {
     @Option(names = "--open", paramLabel = "FILE", description = "Open a saved run (.clab) in the window at start.")
     Path open;
 
+    @Option(names = "--lesson", paramLabel = "NAME|FILE",
+            description = "Start the window in a guided lesson: a built-in one (see the lesson command) or a lesson file.")
+    String lesson;
+
     private lab.centerloss.text.Language language;
 
     /** Every command takes it: the language of its messages, pictures and (here) the window. */
@@ -59,7 +63,15 @@ final class LabCommand implements Callable<Integer> {
                     + "the train, render and bench commands work without one (see --help).");
             return 1;
         }
-        LabApplication.launchWindow(data, device, open, language);
+        if (lesson != null) {
+            try {
+                lab.centerloss.lesson.LessonFile.byNameOrFile(lesson); // a problem is said here, before the window opens
+            } catch (lab.centerloss.lesson.LessonFile.LessonException e) {
+                spec.commandLine().getErr().println(e.getMessage());
+                return lab.centerloss.cli.CommandLineApp.USER_ERROR;
+            }
+        }
+        LabApplication.launchWindow(data, device, open, language, lesson);
         return 0;
     }
 

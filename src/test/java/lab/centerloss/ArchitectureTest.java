@@ -22,7 +22,7 @@ class ArchitectureTest {
 
     private static final String[] PANELS = {"..ui.toolbar..", "..ui.controls..", "..ui.stepthrough..",
         "..ui.export..", "..ui.charts..", "..ui.status..", "..ui.problem..", "..ui.margin..", "..ui.timeline..",
-        "..ui.openset.."};
+        "..ui.openset..", "..ui.lesson.."};
 
     static final ArchRule textKnowsNothingOfOurs = noClasses().that().resideInAPackage("..centerloss.text..")
             .should().dependOnClassesThat().resideInAnyPackage("..centerloss.data..", "..centerloss.train..",
@@ -53,6 +53,11 @@ class ArchitectureTest {
     static final ArchRule uiAndCliAreIndependent = noClasses().that().resideInAPackage("..centerloss.cli..")
             .should().dependOnClassesThat().resideInAnyPackage("..centerloss.ui..");
 
+    /** Lessons are data over the trainer's settings: they drive the window, the window does not reach into them. */
+    static final ArchRule lessonsDoNotKnowTheirUsers = noClasses().that().resideInAPackage("..centerloss.lesson..")
+            .should().dependOnClassesThat().resideInAnyPackage("..centerloss.ui..", "..centerloss.cli..",
+                    "..centerloss.export..", "..centerloss.plot..", "javafx..", "org.bytedeco..");
+
     static final ArchRule noCycles = slices().matching("lab.centerloss.(*)..").should().beFreeOfCycles();
 
     /** Below the shell, nothing knows the shell ({@code lab.centerloss.ui} itself). */
@@ -80,7 +85,7 @@ class ArchitectureTest {
     void layersPointOneWay() {
         List<ArchRule> rules = List.of(textKnowsNothingOfOurs, dataDependsOnNothingOfOurs, trainDoesNotKnowItsUsers,
                 trainNeverTouchesJavaFx, uiNeverTouchesTensors, exportDoesNotKnowItsUsers, plotDoesNotKnowItsUsers,
-                uiAndCliAreIndependent, noCycles);
+                uiAndCliAreIndependent, lessonsDoNotKnowTheirUsers, noCycles);
         rules.forEach(rule -> rule.check(CLASSES));
     }
 

@@ -54,6 +54,29 @@ class CommandLineTest {
     }
 
     @Test
+    @DisplayName("lesson: lists the built-in lessons, prints one as a handout in the language chosen, refuses a broken file in one sentence")
+    void lessons(@org.junit.jupiter.api.io.TempDir java.nio.file.Path folder) throws Exception {
+        var before = lab.centerloss.text.Messages.language();
+        try {
+            Run list = run("lesson");
+            assertThat(list.exitCode()).isZero();
+            assertThat(list.out().lines()).hasSize(5).first().asString()
+                    .isEqualTo("softmax-alone: 1. Softmax alone: separable, not discriminative (6 steps)");
+            Run handout = run("lesson", "center-loss", "--lang", "zh-CN");
+            assertThat(handout.exitCode()).isZero();
+            assertThat(handout.out()).startsWith("2. 中心损失与 λ").contains("第 2 步，共 6 步")
+                    .contains("打开对比：λ 0 / 0.01 / 0.1 / 1；每个训练都训练到第 1,500 步，然后暂停。");
+            java.nio.file.Path broken = folder.resolve("broken.json");
+            java.nio.file.Files.writeString(broken, "{\"format\": 1, \"steps\": 3}");
+            Run refused = run("lesson", broken.toString(), "--lang", "en");
+            assertThat(refused.exitCode()).isEqualTo(2);
+            assertThat(refused.err().trim()).isEqualTo("Lesson " + broken + ", field name: must be a short name of lower-case letters, digits and dashes.");
+        } finally {
+            lab.centerloss.text.Messages.use(before);
+        }
+    }
+
+    @Test
     void version() {
         Run run = run("--version");
         assertThat(run.exitCode()).isZero();

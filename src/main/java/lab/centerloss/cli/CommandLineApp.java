@@ -24,6 +24,7 @@ public final class CommandLineApp {
         commandLine.addSubcommand(new BenchCommand());
         commandLine.addSubcommand(new RunInfoCommand());
         commandLine.addSubcommand(new SweepCommand());
+        commandLine.addSubcommand(new LessonCommand());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setParameterExceptionHandler(ONE_SENTENCE);
         commandLine.setExecutionExceptionHandler(USER_ERRORS);

@@ -63,12 +63,23 @@ public final class ComparisonTrainer implements AutoCloseable {
     }
 
     public void play() {
+        pauseAtStep.set(0);
+        commands.add(Command.PLAY);
+    }
+
+    /** Trains every run until this step, then pauses there (decided between steps, so exactly there). */
+    public void playUntil(long step) {
+        pauseAtStep.set(Math.max(1, step));
         commands.add(Command.PLAY);
     }
 
     public void pause() {
+        pauseAtStep.set(0);
         commands.add(Command.PAUSE);
     }
+
+    /** The step after which a run started by {@link #playUntil} pauses; 0: none. */
+    private final java.util.concurrent.atomic.AtomicLong pauseAtStep = new java.util.concurrent.atomic.AtomicLong();
 
     /** One step of every run, then pause. */
     public void step() {
@@ -164,10 +175,15 @@ public final class ComparisonTrainer implements AutoCloseable {
                 }
                 Comparison current = comparison;
                 long nextStep = current.stepsDone() + 1;
+                long stopAt = pauseAtStep.get();
+                if (running && stopAt > 0 && nextStep >= stopAt) {
+                    pauseAtStep.compareAndSet(stopAt, 0);
+                    running = false; // this is the last step: it is probed, and the status says paused
+                }
                 boolean probe = !running || probePacing.due(nextStep);
                 List<Comparison.PaneStep> steps = probe ? probePacing.timed(() -> current.step(true)) : current.step(false);
                 publishSteps(plan, steps);
-                if (current.allDiverged()) {
+                if (current.allDiverged() || !running) {
                     running = false;
                     publish(statusOf(current, false, device));
                 }

@@ -74,6 +74,8 @@ public final class Trainer implements TrainerControls {
     private final Object publication = new Object();
     private long run;
     private volatile double stepsPerSecond;
+    /** The step after which a run started by {@link #playUntil} pauses; 0: none. */
+    private final java.util.concurrent.atomic.AtomicLong pauseAtStep = new java.util.concurrent.atomic.AtomicLong();
 
     public Trainer(DataSource dataSource, Settings settings, Hyperparameters initial) {
         this.dataSource = Objects.requireNonNull(dataSource);
@@ -96,12 +98,20 @@ public final class Trainer implements TrainerControls {
 
     @Override
     public void play() {
+        pauseAtStep.set(0);
         commands.add(Command.PLAY);
     }
 
     @Override
     public void pause() {
+        pauseAtStep.set(0);
         commands.add(Command.PAUSE);
+    }
+
+    @Override
+    public void playUntil(long step) {
+        pauseAtStep.set(Math.max(1, step));
+        commands.add(Command.PLAY);
     }
 
     /** Trains exactly one batch, then pauses. */
@@ -113,6 +123,7 @@ public final class Trainer implements TrainerControls {
     /** Rebuilds the model from the seed of the current hyperparameters: same seed, same start. */
     @Override
     public void reset() {
+        pauseAtStep.set(0);
         synchronized (publication) {
             run++;
             latest.set(null);
@@ -129,6 +140,7 @@ public final class Trainer implements TrainerControls {
     /** Goes on from an earlier step of a run: see {@link BranchRequest}. Pauses there. */
     @Override
     public void branch(BranchRequest request) {
+        pauseAtStep.set(0);
         synchronized (publication) {
             run++;
             latest.set(null);
@@ -299,6 +311,13 @@ public final class Trainer implements TrainerControls {
                 // where the batch's features went; a run at full speed does not spend a third of
                 // its time on it.
                 StepSnapshot snapshot = session.step(hp, !running || stepsPerSecond > 0);
+                long stopAt = pauseAtStep.get();
+                boolean stopHere = running && stopAt > 0 && snapshot.step() >= stopAt;
+                if (stopHere) {
+                    // the pause is decided here, between steps, so no step past the limit is trained
+                    pauseAtStep.compareAndSet(stopAt, 0);
+                    running = false;
+                }
                 if (probe == null || !running || probePacing.due(snapshot.step())) {
                     TrainingSession stepped = session;
                     probe = probePacing.timed(() -> stepped.probe(settings.probeSize(), hp.head()));
@@ -311,6 +330,8 @@ public final class Trainer implements TrainerControls {
                     running = false;
                     diverged = true;
                     publish(new TrainerStatus(State.DIVERGED, snapshot.divergence().get(), device));
+                } else if (stopHere) {
+                    publish(new TrainerStatus(State.PAUSED, Messages.text("trainer.paused"), device));
                 }
                 double rate = stepsPerSecond;
                 nextStepAt = rate > 0 ? System.nanoTime() + (long) (1e9 / rate) : System.nanoTime();

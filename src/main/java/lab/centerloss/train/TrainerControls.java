@@ -8,6 +8,14 @@ public interface TrainerControls extends AutoCloseable {
 
     void pause();
 
+    /**
+     * Trains until the run reaches this step, then pauses there (a guided lesson's "train to step
+     * 300"): the check is made on the trainer's thread after every step, so it stops exactly there.
+     */
+    default void playUntil(long step) {
+        throw new UnsupportedOperationException("this trainer cannot stop at a step");
+    }
+
     /** Exactly one batch, then pause. */
     void step();
 

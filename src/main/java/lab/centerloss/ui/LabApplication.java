@@ -31,12 +31,13 @@ public final class LabApplication extends Application {
     private final Path settingsFile = UserSettings.defaultFile();
 
     /** Opens the window and blocks until it closes. */
-    public static void launchWindow(Path dataFolder, DeviceChoice device, Path runFile, Language language) {
+    public static void launchWindow(Path dataFolder, DeviceChoice device, Path runFile, Language language, String lesson) {
         HeadlessFx.quietClassPathWarning();
         Application.launch(LabApplication.class, "--data=" + (dataFolder == null ? "" : dataFolder.toString()),
                 "--device=" + (device == null ? "" : device.name()),
                 "--open=" + (runFile == null ? "" : runFile.toString()),
-                "--lang=" + (language == null ? "" : language.tag()));
+                "--lang=" + (language == null ? "" : language.tag()),
+                "--lesson=" + (lesson == null ? "" : lesson));
     }
 
     /** On Linux a window needs an X or Wayland display; elsewhere there always is one. */
@@ -71,6 +72,10 @@ public final class LabApplication extends Application {
         String open = getParameters().getNamed().getOrDefault("open", "");
         if (!open.isEmpty()) {
             window.shell().open(Path.of(open));
+        }
+        String lesson = getParameters().getNamed().getOrDefault("lesson", "");
+        if (!lesson.isEmpty()) {
+            session.lesson().open(lesson);
         }
     }
 

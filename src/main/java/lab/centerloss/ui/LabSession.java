@@ -15,6 +15,8 @@ import lab.centerloss.ui.controls.ControlsView;
 import lab.centerloss.ui.controls.ControlsViewModel;
 import lab.centerloss.ui.export.ExportView;
 import lab.centerloss.ui.export.ExportViewModel;
+import lab.centerloss.ui.lesson.LessonView;
+import lab.centerloss.ui.lesson.LessonViewModel;
 import lab.centerloss.ui.margin.MarginView;
 import lab.centerloss.ui.margin.MarginViewModel;
 import lab.centerloss.ui.model.LiveTraining;
@@ -57,6 +59,7 @@ public final class LabSession {
     private final TimelineViewModel timeline;
     private final OpenSetViewModel openSet;
     private final CompareViewModel compare;
+    private final LessonViewModel lesson;
 
     /** A session whose comparison trains on the CPU or GPU as the device choice says, reading the folder. */
     public LabSession(LiveTraining.TrainerFactory trainerFactory, Path dataFolder, Hyperparameters initial) {
@@ -69,7 +72,27 @@ public final class LabSession {
         training = new LiveTraining(trainerFactory, dataFolder, initial, history);
         compare = new CompareViewModel(comparisonFactory, training, history, options);
         plane = new PlaneViewModel(history, options);
-        toolbar = new ToolbarViewModel(training, options);
+        lesson = new LessonViewModel(training, history, options, new LessonViewModel.Comparisons() {
+            @Override
+            public void open(lab.centerloss.train.ComparisonPreset preset, long untilStep) {
+                compare.presetProperty().set(preset);
+                compare.fromShownStepProperty().set(false);
+                boolean planned = compare.plan() != null;
+                options.comparingProperty().set(true); // the first time, this builds the preset's runs
+                if (planned) {
+                    compare.apply();
+                }
+                if (untilStep > 0) {
+                    compare.playUntil(untilStep);
+                }
+            }
+
+            @Override
+            public void close() {
+                options.comparingProperty().set(false);
+            }
+        });
+        toolbar = new ToolbarViewModel(training, options, lesson::open);
         controls = new ControlsViewModel(training);
         stepThrough = new StepThroughViewModel(history, training, options);
         export = new ExportViewModel(history);
@@ -111,13 +134,15 @@ public final class LabSession {
         openSet.refreshTexts();
         stepThrough.refreshTexts();
         compare.refreshTexts();
+        lesson.refreshTexts();
     }
 
     /** The views of one load of the window's FXML, made for the FXML loader by controller class. */
     Map<Class<?>, Object> newViews(MainWindow shell) {
         return Map.ofEntries(
                 Map.entry(MainWindow.class, shell),
-                Map.entry(ToolbarView.class, new ToolbarView(toolbar)),
+                Map.entry(ToolbarView.class, new ToolbarView(toolbar, dialogs)),
+                Map.entry(LessonView.class, new LessonView(lesson)),
                 Map.entry(ControlsView.class, new ControlsView(controls)),
                 Map.entry(StepThroughView.class, new StepThroughView(stepThrough, files, dialogs)),
                 Map.entry(ExportView.class, new ExportView(export, dialogs)),
@@ -144,4 +169,5 @@ public final class LabSession {
     public TimelineViewModel timeline() { return timeline; }
     public OpenSetViewModel openSet() { return openSet; }
     public CompareViewModel compare() { return compare; }
+    public LessonViewModel lesson() { return lesson; }
 }

@@ -53,7 +53,13 @@ public final class MainWindow {
     @FXML private FeaturePlane mainPlane;
     @FXML private CanvasControl angleView;
     @FXML private TabPane sideTabs;
+    @FXML private Tab controlsTab;
     @FXML private Tab stepTab;
+    @FXML private Tab marginTab;
+    @FXML private Tab openSetTab;
+    @FXML private Tab exportTab;
+    /** The control a lesson highlights now, or null. */
+    private javafx.scene.Node highlighted;
     @FXML private javafx.scene.Node toolbar;
     @FXML private javafx.scene.Node singleRun;
     @FXML private javafx.scene.Node comparison;
@@ -99,6 +105,8 @@ public final class MainWindow {
                 sideTabs.getSelectionModel().select(stepTab);
             }
         });
+        session.options().shownTabProperty().addListener((o, was, id) -> showTab(id));
+        session.options().highlightedControlProperty().addListener((o, was, id) -> highlight(id));
         root.sceneProperty().addListener((o, was, scene) -> {
             if (scene != null) {
                 scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
@@ -120,6 +128,7 @@ public final class MainWindow {
     }
 
     void connectPanels() {
+        highlight(session.options().highlightedControlProperty().get()); // a rebuilt window (language) keeps it
         view(ExportView.class).setPlane(() -> session.plane().sceneAt(System.nanoTime(), mainPlane.getWidth(),
                 mainPlane.getHeight()), mainPlane::getHeight);
         view(StepThroughView.class).setPlaneSnapshot(() -> planeArea.snapshot(null, null));
@@ -158,11 +167,59 @@ public final class MainWindow {
         }
     }
 
+    /** A lesson asked for a tab of the side bar. */
+    private void showTab(String id) {
+        Tab tab = switch (id) {
+            case "controls" -> controlsTab;
+            case "center-update" -> stepTab;
+            case "margins" -> marginTab;
+            case "open-set" -> openSetTab;
+            case "export" -> exportTab;
+            default -> null;
+        };
+        if (tab != null) {
+            sideTabs.getSelectionModel().select(tab);
+        }
+    }
+
+    /** A lesson draws the class's eye to a control: its tab is shown and the control glows. */
+    private void highlight(String id) {
+        if (highlighted != null) {
+            highlighted.getStyleClass().remove("lesson-highlight");
+            highlighted = null;
+        }
+        if (id == null || id.isEmpty()) {
+            return;
+        }
+        for (Tab tab : sideTabs.getTabs()) {
+            if (tab.getContent() != null && tab.getContent().lookup("#" + id) != null) {
+                sideTabs.getSelectionModel().select(tab);
+                highlighted = tab.getContent().lookup("#" + id);
+            }
+        }
+        if (highlighted == null) {
+            highlighted = root.lookup("#" + id);
+        }
+        if (highlighted != null) {
+            highlighted.getStyleClass().add("lesson-highlight");
+        }
+    }
+
     private void onKey(KeyEvent e) {
         if (e.getTarget() instanceof TextInputControl) {
             return;
         }
         KeyCode code = e.getCode();
+        // presenter remotes send Page Down / Page Up: in a lesson they turn its pages
+        if (session.lesson().activeProperty().get() && (code == KeyCode.PAGE_DOWN || code == KeyCode.PAGE_UP)) {
+            if (code == KeyCode.PAGE_DOWN) {
+                session.lesson().next();
+            } else {
+                session.lesson().back();
+            }
+            e.consume();
+            return;
+        }
         if (session.options().comparingProperty().get()) {
             switch (code) {
                 case SPACE -> session.compare().togglePlay();

@@ -185,7 +185,7 @@ class MessagesTest {
     }
 
     @Test
-    @DisplayName("every character of the Chinese bundle is one the bundled font can draw")
+    @DisplayName("every character of the Chinese bundle and the built-in lessons is one the bundled font can draw")
     void bundledFontDrawsTheChineseBundle() throws IOException {
         byte[] font;
         try (InputStream in = MessagesTest.class.getResourceAsStream("/lab/centerloss/fonts/NotoSansSC-Subset.otf")) {
@@ -200,6 +200,16 @@ class MessagesTest {
                     .filter(c -> !cmap.maps(c))
                     .forEach(c -> missing.add(key + ": " + new String(Character.toChars(c)) + " U+"
                             + Integer.toHexString(c)));
+        }
+        for (lab.centerloss.lesson.Lesson lesson : lab.centerloss.lesson.LessonFile.builtIns()) {
+            List<String> texts = new java.util.ArrayList<>(List.of(lesson.title().chinese()));
+            for (lab.centerloss.lesson.LessonStep step : lesson.steps()) {
+                texts.add(step.narration().chinese());
+                step.question().ifPresent(q -> texts.add(q.chinese()));
+            }
+            texts.forEach(text -> text.codePoints().filter(c -> !Character.isWhitespace(c) && !Character.isISOControl(c))
+                    .filter(c -> !cmap.maps(c))
+                    .forEach(c -> missing.add(lesson.name() + ": " + new String(Character.toChars(c)))));
         }
         assertThat(missing).as("characters the font lacks: run scripts/make_font_subset.py").isEmpty();
         assertThat(cmap.maps('中')).isTrue();

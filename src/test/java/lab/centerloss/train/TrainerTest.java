@@ -110,6 +110,37 @@ class TrainerTest {
     }
 
     @Test
+    @DisplayName("playUntil trains to exactly that step and pauses there; play afterwards has no limit")
+    void playUntilStopsAtTheStep() throws Exception {
+        Recorder recorder = new Recorder();
+        try (Trainer trainer = new Trainer(TestData::mnist, SETTINGS, Hyperparameters.defaults().withBatchSize(16))) {
+            trainer.addListener(recorder);
+            trainer.launch();
+            recorder.awaitStatus(s -> s.state() == State.PAUSED);
+            recorder.statuses.clear();
+            trainer.playUntil(7);
+            for (int i = 1; i <= 7; i++) {
+                assertThat(recorder.next().step()).isEqualTo(i);
+            }
+            recorder.awaitStatus(s -> s.state() == State.PAUSED);
+            // had an eighth step been trained, the probe asked for now would republish it
+            trainer.requestProbe();
+            assertThat(recorder.next().step()).as("stopped at the step asked for").isEqualTo(7);
+
+            recorder.statuses.clear();
+            trainer.play();
+            recorder.awaitStatus(s -> s.state() == State.RUNNING);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            long latest = 7;
+            while (latest < 12 && System.nanoTime() < deadline) {
+                latest = recorder.next().step();
+            }
+            assertThat(latest).as("play after the limit runs on").isGreaterThanOrEqualTo(12);
+            trainer.pause();
+        }
+    }
+
+    @Test
     @DisplayName("branching from step k of a run and changing nothing gives the same steps as the original run")
     void branchRepeatsTheRun() throws Exception {
         Recorder recorder = new Recorder();

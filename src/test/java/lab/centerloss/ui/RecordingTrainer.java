@@ -28,6 +28,11 @@ final class RecordingTrainer implements TrainerControls {
     }
 
     @Override
+    public void playUntil(long step) {
+        delegate.playUntil(step);
+    }
+
+    @Override
     public void pause() {
         delegate.pause();
     }

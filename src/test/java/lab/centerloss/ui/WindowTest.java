@@ -135,6 +135,40 @@ class WindowTest {
     }
 
     @Test
+    @DisplayName("Lessons: the menu opens one; Page Down trains to exactly its step; a highlight glows; leaving keeps the run")
+    void lesson(FxRobot robot, @org.junit.jupiter.api.io.TempDir java.nio.file.Path folder) throws Exception {
+        robot.clickOn("#lessonMenu").clickOn("#lesson-softmax-alone");
+        waitFor(10, TimeUnit.SECONDS, () -> TestWindows.onFx(() -> robot.lookup("#lessonPanel").query().isVisible()));
+        assertThat(robot.lookup("#lessonProgressLabel").queryAs(Label.class).getText()).isEqualTo("Step 1 of 6");
+        assertThat(robot.lookup("#lessonNarrationLabel").queryAs(Label.class).getText()).startsWith("This network turns");
+        robot.clickOn("#lessonLeaveButton");
+        waitFor(10, TimeUnit.SECONDS, () -> TestWindows.onFx(() -> !robot.lookup("#lessonPanel").query().isVisible()));
+
+        java.nio.file.Path file = folder.resolve("short.json");
+        java.nio.file.Files.writeString(file, """
+                {"format": 1, "name": "short", "title": {"en": "Short", "zh-CN": "短"}, "steps": [
+                  {"narration": {"en": "Small batches.", "zh-CN": "小批次。"}, "settings": {"batch_size": 16, "lambda": 0.2}},
+                  {"narration": {"en": "Twelve steps.", "zh-CN": "十二步。"}, "action": {"type": "train", "until_step": 12}},
+                  {"narration": {"en": "This slider.", "zh-CN": "这个滑块。"}, "action": {"type": "highlight", "control": "lambdaSlider"}}
+                ]}""");
+        awaitState(State.PAUSED);
+        TestWindows.onFx(() -> session.lesson().open(file.toString()));
+        robot.type(javafx.scene.input.KeyCode.PAGE_DOWN);
+        waitFor(10, TimeUnit.SECONDS, () -> TestWindows.onFx(() -> robot.lookup("#lessonProgressLabel")
+                .queryAs(Label.class).getText().equals("Step 2 of 3")));
+        waitFor(60, TimeUnit.SECONDS, () -> latestStep() >= 12 && session.training().stateProperty().get() == State.PAUSED);
+        assertThat(latestStep()).as("paused at exactly the step asked for").isEqualTo(12);
+        robot.type(javafx.scene.input.KeyCode.PAGE_DOWN);
+        waitFor(10, TimeUnit.SECONDS, () -> TestWindows.onFx(() -> robot.lookup("#lambdaSlider").query()
+                .getStyleClass().contains("lesson-highlight")));
+        robot.clickOn("#lessonLeaveButton");
+        waitFor(10, TimeUnit.SECONDS, () -> TestWindows.onFx(() -> !robot.lookup("#lambdaSlider").query()
+                .getStyleClass().contains("lesson-highlight")));
+        assertThat(TestWindows.onFx(() -> session.training().hyperparametersProperty().get().lambda())).isEqualTo(0.2);
+        assertThat(latestStep()).isEqualTo(12);
+    }
+
+    @Test
     @DisplayName("Compare: four planes from one seed, one Step moves them all, the train/test pair, Back returns to the one run")
     void comparison(FxRobot robot) throws Exception {
         awaitState(State.PAUSED);

@@ -230,6 +230,17 @@ public final class CompareViewModel {
         }
     }
 
+    /**
+     * Trains every run to this step, then pauses there. Asked right after {@link #apply()}, it
+     * waits behind the runs' building in the trainer's queue, so it needs no ready state.
+     */
+    public void playUntil(long step) {
+        if (trainer != null) {
+            goLive();
+            trainer.playUntil(step);
+        }
+    }
+
     public void pause() {
         if (trainer != null) {
             trainer.pause();

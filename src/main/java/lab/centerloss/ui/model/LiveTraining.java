@@ -128,6 +128,14 @@ public final class LiveTraining {
         }
     }
 
+    /** Trains until the run reaches this step, then pauses there (see {@link lab.centerloss.train.TrainerControls#playUntil}). */
+    public void playUntil(long step) {
+        if (canTrain.get()) {
+            history.goLive();
+            trainer.playUntil(step);
+        }
+    }
+
     public void pause() {
         if (trainer != null) {
             trainer.pause();

@@ -21,6 +21,9 @@ public final class ViewOptions {
     private final javafx.beans.property.ObjectProperty<lab.centerloss.text.Language> language =
             new javafx.beans.property.SimpleObjectProperty<>(lab.centerloss.text.Messages.language());
 
+    private final javafx.beans.property.StringProperty shownTab = new javafx.beans.property.SimpleStringProperty("");
+    private final javafx.beans.property.StringProperty highlighted = new javafx.beans.property.SimpleStringProperty("");
+
     /** Selects a class, or unselects it when it is selected already; -1 or a class out of range unselects. */
     public void toggleClass(int classIndex, int classes) {
         selectedClass.set(classIndex >= 0 && classIndex < classes && classIndex != selectedClass.get() ? classIndex : -1);
@@ -36,6 +39,10 @@ public final class ViewOptions {
     public BooleanProperty comparingProperty() { return comparing; }
     /** The language the window speaks; the application rebuilds the window when it changes. */
     public javafx.beans.property.ObjectProperty<lab.centerloss.text.Language> languageProperty() { return language; }
+    /** The side bar's tab asked for (a lesson shows it), by id: controls, center-update, margins, open-set, export; "" none. */
+    public javafx.beans.property.StringProperty shownTabProperty() { return shownTab; }
+    /** The id of the control a lesson draws the class's eye to, or "". */
+    public javafx.beans.property.StringProperty highlightedControlProperty() { return highlighted; }
     /** The highlighted class, or -1. */
     public IntegerProperty selectedClassProperty() { return selectedClass; }
 }

@@ -26,8 +26,12 @@ public final class ToolbarView {
     @FXML private ToggleButton compareToggle;
     @FXML private ComboBox<lab.centerloss.text.Language> languageBox;
 
-    public ToolbarView(ToolbarViewModel viewModel) {
+    @FXML private javafx.scene.control.MenuButton lessonMenu;
+    private final lab.centerloss.ui.common.FileDialogs dialogs;
+
+    public ToolbarView(ToolbarViewModel viewModel, lab.centerloss.ui.common.FileDialogs dialogs) {
         this.viewModel = viewModel;
+        this.dialogs = dialogs;
     }
 
     @FXML
@@ -54,6 +58,21 @@ public final class ToolbarView {
         languageBox.setValue(options.languageProperty().get());
         // a choice rebuilds the window around the same state, so this box is replaced at once
         languageBox.setOnAction(e -> options.languageProperty().set(languageBox.getValue()));
+        for (lab.centerloss.lesson.Lesson lesson : viewModel.lessons()) {
+            javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(ToolbarViewModel.lessonTitle(lesson));
+            item.setId("lesson-" + lesson.name());
+            item.setOnAction(e -> viewModel.openLesson(lesson.name()));
+            lessonMenu.getItems().add(item);
+        }
+        javafx.scene.control.MenuItem fromFile = new javafx.scene.control.MenuItem(
+                lab.centerloss.text.Messages.text("lesson.openFile"));
+        fromFile.setOnAction(e -> {
+            java.nio.file.Path file = dialogs.openFile(lessonMenu, "lesson.openFile", "lesson.fileKind", "*.json");
+            if (file != null) {
+                viewModel.openLesson(file.toString());
+            }
+        });
+        lessonMenu.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), fromFile);
     }
 
     @FXML

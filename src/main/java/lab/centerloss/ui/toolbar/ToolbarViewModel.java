@@ -18,9 +18,13 @@ public final class ToolbarViewModel {
     private final StringBinding playText;
     private final Random seeds = new Random();
 
-    public ToolbarViewModel(LiveTraining training, ViewOptions options) {
+    private final java.util.function.Consumer<String> lessonOpener;
+
+    /** @param lessonOpener opens a built-in lesson by name or a lesson file by path */
+    public ToolbarViewModel(LiveTraining training, ViewOptions options, java.util.function.Consumer<String> lessonOpener) {
         this.training = training;
         this.options = options;
+        this.lessonOpener = lessonOpener;
         playText = Bindings.createStringBinding(() -> Messages.text(training.runningProperty().get()
                 ? "toolbar.pause" : "toolbar.play"), training.runningProperty());
     }
@@ -40,6 +44,20 @@ public final class ToolbarViewModel {
     /** A fresh random seed; the run starts again from it. */
     public void newSeed() {
         training.setHyperparameters(training.hyperparametersProperty().get().withSeed(seeds.nextInt(1_000_000)));
+    }
+
+    /** The built-in lessons, for the Lessons menu, in teaching order. */
+    public List<lab.centerloss.lesson.Lesson> lessons() {
+        return lab.centerloss.lesson.LessonFile.builtIns();
+    }
+
+    /** A lesson's title in the window's language. */
+    public static String lessonTitle(lab.centerloss.lesson.Lesson lesson) {
+        return lesson.title().in(Messages.language());
+    }
+
+    public void openLesson(String nameOrFile) {
+        lessonOpener.accept(nameOrFile);
     }
 
     /** "As fast as possible", "10 batches/s", "1 batch/s". */
