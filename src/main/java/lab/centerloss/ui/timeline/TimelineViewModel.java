@@ -282,9 +282,14 @@ public final class TimelineViewModel {
         Path file = autosaveFile;
         inBackground.accept(() -> {
             try {
+                // the user's data folder does not exist on a fresh machine until the first save
+                java.nio.file.Files.createDirectories(file.toAbsolutePath().getParent());
                 RunFile.write(copy, file, AppInfo.VERSION);
             } catch (RunFileException e) {
                 lab.centerloss.ui.common.FxThread.run(() -> message.set(e.getMessage()));
+            } catch (java.io.IOException e) {
+                lab.centerloss.ui.common.FxThread.run(() -> message.set(
+                        lab.centerloss.text.Messages.text("timeline.autosaveFolder", file.getParent(), e.getMessage())));
             }
         });
     }

@@ -77,6 +77,42 @@ class TimelineViewModelTest {
     }
 
     @Test
+    @DisplayName("the automatic save makes the user's data folder when it does not exist yet (a fresh machine)")
+    void autosaveMakesItsFolder(@org.junit.jupiter.api.io.TempDir Path home) {
+        Path file = home.resolve("never/made/last-run.clab");
+        RunHistory run = new RunHistory();
+        Hyperparameters hp = Hyperparameters.defaults();
+        int[] labels = new int[20];
+        java.util.Arrays.setAll(labels, i -> i % 10);
+        var probe = new lab.centerloss.train.ProbeResult(0, lab.centerloss.train.Vec2List.copyOf(new float[40]),
+                lab.centerloss.train.IntVector.copyOf(labels), lab.centerloss.train.IntVector.copyOf(labels));
+        run.listener().onOrigin(new lab.centerloss.train.RunOrigin(hp, lab.centerloss.train.Vec2List.copyOf(new float[20]),
+                new StepSnapshot.HeadParameters(lab.centerloss.train.Vec2List.copyOf(new float[20]),
+                        java.util.Optional.of(lab.centerloss.train.FloatVector.copyOf(new float[10]))),
+                probe, "0".repeat(64)));
+        run.listener().onSnapshot(SnapshotBuilder.aStep().step(1).batchSize(4).build());
+        run.pull();
+        TrainerControls idle = new TrainerControls() {
+            @Override public void play() { }
+            @Override public void pause() { }
+            @Override public void step() { }
+            @Override public void reset() { }
+            @Override public void setHyperparameters(Hyperparameters next) { }
+            @Override public void setStepsPerSecond(double rate) { }
+            @Override public void setProbeEvery(int steps) { }
+            @Override public void addListener(lab.centerloss.train.TrainerListener l) { }
+            @Override public java.util.Optional<StepSnapshot> latest() { return java.util.Optional.empty(); }
+            @Override public TrainerStatus status() { return new TrainerStatus(State.PAUSED, "Ready.", "CPU"); }
+            @Override public void close() { }
+        };
+        TimelineViewModel timeline = new TimelineViewModel(run, new LiveTraining((f, h) -> idle, Path.of("."), hp, run));
+        timeline.autosaveTo(file);
+        timeline.autosave(TimelineViewModel.AUTOSAVE_NANOS + 1, Runnable::run);
+        assertThat(file).isRegularFile();
+        assertThat(timeline.messageProperty().get()).isEmpty();
+    }
+
+    @Test
     @DisplayName("replay moves at the chosen pace, forward and backward, and stops at either end")
     void replay() {
         timeline.scrubTo(100);
