@@ -58,7 +58,7 @@ class CommandLineTest {
     void lessons(@org.junit.jupiter.api.io.TempDir java.nio.file.Path folder) throws Exception {
         var before = lab.centerloss.text.Messages.language();
         try {
-            Run list = run("lesson");
+            Run list = run("lesson", "--list");
             assertThat(list.exitCode()).isZero();
             assertThat(list.out().lines()).hasSize(5).first().asString()
                     .isEqualTo("softmax-alone: 1. Softmax alone: separable, not discriminative (6 steps)");
@@ -71,6 +71,42 @@ class CommandLineTest {
             Run refused = run("lesson", broken.toString(), "--lang", "en");
             assertThat(refused.exitCode()).isEqualTo(2);
             assertThat(refused.err().trim()).isEqualTo("Lesson " + broken + ", field name: must be a short name of lower-case letters, digits and dashes.");
+        } finally {
+            lab.centerloss.text.Messages.use(before);
+        }
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} in {1}")
+    @org.junit.jupiter.params.provider.CsvSource({
+        "softmax-alone, en", "softmax-alone, zh-CN", "center-loss, en", "center-loss, zh-CN",
+        "center-update, en", "center-update, zh-CN", "margins, en", "margins, zh-CN", "open-set, en", "open-set, zh-CN"})
+    @DisplayName("every built-in lesson renders headless, one slide a step, in both languages")
+    void lessonRenders(String name, String language, @org.junit.jupiter.api.io.TempDir java.nio.file.Path folder) throws Exception {
+        var before = lab.centerloss.text.Messages.language();
+        try {
+            java.nio.file.Path out = folder.resolve("slides");
+            Run run = run("lesson", name, "--render", out.toString(), "--step-limit", "3", "--probe-size", "200",
+                    "--size", "640x360", "--lang", language);
+            assertThat(run.err()).isEmpty();
+            assertThat(run.exitCode()).isZero();
+            int steps = lab.centerloss.lesson.LessonFile.builtIn(name).steps().size();
+            for (int i = 1; i <= steps; i++) {
+                java.awt.image.BufferedImage slide = javax.imageio.ImageIO.read(
+                        out.resolve(String.format("step-%02d.png", i)).toFile());
+                assertThat(slide.getWidth()).isEqualTo(640);
+                assertThat(slide.getHeight()).isGreaterThanOrEqualTo(360);
+                // the title line is drawn: bright text pixels on the dark band
+                long bright = 0;
+                for (int x = 0; x < 320; x++) {
+                    for (int y = 0; y < 30; y++) {
+                        if ((slide.getRGB(x, y) & 0xff) > 160) {
+                            bright++;
+                        }
+                    }
+                }
+                assertThat(bright).as("title text on slide %d", i).isGreaterThan(50);
+            }
+            assertThat(out.resolve(String.format("step-%02d.png", steps + 1))).doesNotExist();
         } finally {
             lab.centerloss.text.Messages.use(before);
         }

@@ -27,10 +27,37 @@ public final class LessonCommand implements Callable<Integer> {
             description = "A built-in lesson (softmax-alone, center-loss, center-update, margins, open-set) or a lesson file.")
     String lesson;
 
+    @picocli.CommandLine.Option(names = "--list", description = "Print the built-in lessons, one a line: name, title, steps.")
+    boolean list;
+
+    @picocli.CommandLine.Option(names = "--render", paramLabel = "DIR",
+            description = "Run the lesson without a window and write one slide per step into DIR (step-01.png, ...).")
+    java.nio.file.Path render;
+
+    @picocli.CommandLine.Option(names = "--size", paramLabel = "WxH", defaultValue = "1280x720",
+            description = "Slide size with --render (default: 1280x720).")
+    String size;
+
+    @picocli.CommandLine.Option(names = "--step-limit", paramLabel = "N", defaultValue = "0",
+            description = "With --render: train at most N steps in any one step of the lesson, for a quick look (default: as the lesson says).")
+    long stepLimit;
+
+    @picocli.CommandLine.Option(names = "--probe-size", defaultValue = "2000", description = "Test images drawn (default: 2000).")
+    int probeSize;
+
+    @picocli.CommandLine.Option(names = "--data", paramLabel = "DIR", description = "Folder with the four MNIST files (default: the bundled ones).")
+    java.nio.file.Path data;
+
+    @picocli.CommandLine.Option(names = "--device", paramLabel = "auto|cpu|cuda", defaultValue = "auto", description = "Where to train (default: auto).")
+    lab.centerloss.train.DeviceChoice device;
+
+    @picocli.CommandLine.Option(names = "--threads", defaultValue = "0", description = "libtorch CPU threads; 0 for one per processor.")
+    int threads;
+
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        if (lesson == null) {
+        if (lesson == null || list) {
             for (Lesson builtIn : LessonFile.builtIns()) {
                 out.println(Messages.text("lesson.listed", builtIn.name(), builtIn.title().in(Messages.language()),
                         builtIn.steps().size()));
@@ -44,6 +71,9 @@ public final class LessonCommand implements Callable<Integer> {
         } catch (LessonFile.LessonException e) {
             throw new UserError(e.getMessage());
         }
+        if (render != null) {
+            return renderSlides(read, out);
+        }
         out.println(read.title().in(Messages.language()));
         for (int i = 0; i < read.steps().size(); i++) {
             LessonStep step = read.steps().get(i);
@@ -55,6 +85,26 @@ public final class LessonCommand implements Callable<Integer> {
                 out.println("→ " + does);
             }
             step.question().ifPresent(q -> out.println(Messages.text("lesson.question", q.in(Messages.language()))));
+        }
+        out.flush();
+        return 0;
+    }
+
+    private int renderSlides(Lesson read, PrintWriter out) throws Exception {
+        int[] wh = RenderCommand.parseSize(size);
+        if (wh[0] < 320 || wh[1] < 240 || wh[0] > 7680 || wh[1] > 4320) {
+            throw new UserError(Messages.text("lesson.render.badSize", size));
+        }
+        if (stepLimit < 0 || probeSize < 1 || probeSize > 10_000) {
+            throw new UserError(Messages.text("lesson.render.badLimits"));
+        }
+        var dataSet = TrainCommand.loadData(data != null ? data : lab.centerloss.data.DataLocation.defaultMnistFolder());
+        lab.centerloss.plot.HeadlessFx.start();
+        try (var engine = lab.centerloss.train.TrainingEngine.open(dataSet, device, threads)) {
+            var files = new LessonRenderer(engine, wh[0], wh[1], probeSize, stepLimit, out).render(read, render);
+            out.println(Messages.text("lesson.render.done", files.size(), render));
+        } catch (java.io.IOException e) {
+            throw new UserError(Messages.text("lesson.render.cannotWrite", render, e.getMessage()));
         }
         out.flush();
         return 0;

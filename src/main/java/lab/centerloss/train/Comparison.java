@@ -142,7 +142,8 @@ public final class Comparison implements AutoCloseable {
             if (probe && !snapshot.diverged()) {
                 probes[pane] = probe(pane, plan.runs().get(runOf(pane)).head());
             }
-            panes.add(new PaneStep(pane, snapshot.withProbe(probes[pane])));
+            // before the first probe there is none to ride along
+            panes.add(new PaneStep(pane, probes[pane] == null ? snapshot : snapshot.withProbe(probes[pane])));
         }
         return panes;
     }
