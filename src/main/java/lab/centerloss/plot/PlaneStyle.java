@@ -15,6 +15,11 @@ public record PlaneStyle(boolean dark, double pointRadius, double centerRadius, 
         return new PlaneStyle(true, 4.5, 16, 20, 2.0);
     }
 
+    /** The same sizes on a dark background or on white (the projector theme). */
+    public PlaneStyle withDark(boolean onDark) {
+        return new PlaneStyle(onDark, pointRadius, centerRadius, fontSize, lineWidth);
+    }
+
     /** The same style grown for an export of another size, so a 1920x1080 frame reads like the screen. */
     public PlaneStyle scaledBy(double factor) {
         return new PlaneStyle(dark, pointRadius * factor, centerRadius * factor, fontSize * factor, lineWidth * factor);

@@ -60,6 +60,7 @@ public final class LabApplication extends Application {
         session = new LabSession((f, hp) -> startTrainer(f, hp, device, 0), f -> comparisonTrainer(f, device),
                 folder, saved.settings().hyperparameters());
         saved.notice().ifPresent(session.controls()::showNotice);
+        session.options().projectorThemeProperty().set(saved.settings().projectorTheme());
         session.dialogs().lastFolderProperty().set(saved.settings().exportFolder());
         this.stage = stage;
         this.device = device;
@@ -164,7 +165,8 @@ public final class LabApplication extends Application {
             UserSettings settings = new UserSettings(session.training().hyperparametersProperty().get(),
                     stage == null || stage.isFullScreen() ? 1440 : stage.getWidth(),
                     stage == null || stage.isFullScreen() ? 900 : stage.getHeight(),
-                    session.dialogs().lastFolderProperty().get(), device, chosenLanguage);
+                    session.dialogs().lastFolderProperty().get(), device, chosenLanguage,
+                    session.options().projectorThemeProperty().get());
             try {
                 settings.save(settingsFile);
             } catch (IOException e) {

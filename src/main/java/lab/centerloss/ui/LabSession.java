@@ -149,9 +149,9 @@ public final class LabSession {
                 Map.entry(ChartsView.class, new ChartsView(charts)),
                 Map.entry(StatusView.class, new StatusView(status)),
                 Map.entry(ProblemView.class, new ProblemView(problem)),
-                Map.entry(MarginView.class, new MarginView(margin)),
+                Map.entry(MarginView.class, new MarginView(margin, options)),
                 Map.entry(TimelineView.class, new TimelineView(timeline, dialogs)),
-                Map.entry(OpenSetView.class, new OpenSetView(openSet)),
+                Map.entry(OpenSetView.class, new OpenSetView(openSet, options)),
                 Map.entry(CompareView.class, new CompareView(compare, options)));
     }
 

@@ -58,6 +58,8 @@ public final class MainWindow {
     @FXML private Tab marginTab;
     @FXML private Tab openSetTab;
     @FXML private Tab exportTab;
+    private final javafx.event.EventHandler<KeyEvent> keys = this::onKey;
+    private final java.util.List<Runnable> detachments = new java.util.ArrayList<>();
     /** The control a lesson highlights now, or null. */
     private javafx.scene.Node highlighted;
     @FXML private javafx.scene.Node toolbar;
@@ -89,7 +91,9 @@ public final class MainWindow {
         wedges.setOnShowing(e -> wedges.setText(Messages.text(session.plane().marginUnreachable()
                 ? "margin.unreachableTip" : "margin.wedgeTip")));
         Tooltip.install(angleView, wedges);
-        session.options().presentationProperty().addListener((o, was, on) -> presentation(on));
+        listen(session.options().presentationProperty(), (o, was, on) -> presentation(on));
+        theme(session.options().projectorThemeProperty().get());
+        listen(session.options().projectorThemeProperty(), (o, was, on) -> theme(on));
         // The comparison takes the window: its own transport, planes and timeline replace the one run's.
         var comparing = session.options().comparingProperty();
         for (javafx.scene.Node single : java.util.List.of(toolbar, singleRun, sideTabs, bottomPanels)) {
@@ -100,16 +104,20 @@ public final class MainWindow {
         comparison.managedProperty().bind(comparing);
         sideTabs.prefWidthProperty().bind(Bindings.when(sideTabs.getSelectionModel().selectedItemProperty()
                 .isEqualTo(stepTab)).then(STEP_SIDE_WIDTH).otherwise(SIDE_WIDTH));
-        session.stepThrough().activeProperty().addListener((o, was, active) -> {
+        listen(session.stepThrough().activeProperty(), (o, was, active) -> {
             if (active) {
                 sideTabs.getSelectionModel().select(stepTab);
             }
         });
-        session.options().shownTabProperty().addListener((o, was, id) -> showTab(id));
-        session.options().highlightedControlProperty().addListener((o, was, id) -> highlight(id));
+        listen(session.options().shownTabProperty(), (o, was, id) -> showTab(id));
+        listen(session.options().highlightedControlProperty(), (o, was, id) -> highlight(id));
+        // a window built again (another language) takes the scene over: this one's keys leave with it
         root.sceneProperty().addListener((o, was, scene) -> {
+            if (was != null) {
+                was.removeEventFilter(KeyEvent.KEY_PRESSED, keys);
+            }
             if (scene != null) {
-                scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+                scene.addEventFilter(KeyEvent.KEY_PRESSED, keys);
             }
         });
         timer = new AnimationTimer() {
@@ -152,7 +160,16 @@ public final class MainWindow {
     }
 
     private PlaneStyle style() {
-        return session.options().presentationProperty().get() ? PlaneStyle.presentation() : PlaneStyle.normal();
+        return session.options().planeStyle();
+    }
+
+    /** The projector theme: the window's colors (lab.css) and the plane's, at once. */
+    private void theme(boolean light) {
+        root.getStyleClass().remove("theme-light");
+        if (light) {
+            root.getStyleClass().add("theme-light");
+        }
+        mainPlane.setLight(light);
     }
 
     private void presentation(boolean on) {
@@ -165,6 +182,16 @@ public final class MainWindow {
         if (stage != null) {
             stage.setFullScreen(on);
         }
+    }
+
+    private boolean blanked() {
+        return !root.isVisible();
+    }
+
+    /** A black screen (the scene's fill shows where the window's content was), or the window again. */
+    private void blank(boolean on) {
+        root.getScene().setFill(javafx.scene.paint.Color.BLACK);
+        root.setVisible(!on);
     }
 
     /** A lesson asked for a tab of the side bar. */
@@ -210,6 +237,20 @@ public final class MainWindow {
             return;
         }
         KeyCode code = e.getCode();
+        // "." or B blanks the screen and brings it back, as presenter remotes expect; while blank,
+        // no other key acts behind the class's back
+        if (blanked()) {
+            if (code == KeyCode.PERIOD || code == KeyCode.B || code == KeyCode.ESCAPE) {
+                blank(false);
+            }
+            e.consume();
+            return;
+        }
+        if (code == KeyCode.PERIOD || code == KeyCode.B) {
+            blank(true);
+            e.consume();
+            return;
+        }
         // presenter remotes send Page Down / Page Up: in a lesson they turn its pages
         if (session.lesson().activeProperty().get() && (code == KeyCode.PAGE_DOWN || code == KeyCode.PAGE_UP)) {
             if (code == KeyCode.PAGE_DOWN) {
@@ -283,7 +324,16 @@ public final class MainWindow {
         return frameClock;
     }
 
+    /** Listens to the session's state for as long as this window is shown; {@link #stopTimer()} lets go. */
+    private <T> void listen(javafx.beans.value.ObservableValue<T> value, javafx.beans.value.ChangeListener<? super T> listener) {
+        value.addListener(listener);
+        detachments.add(() -> value.removeListener(listener));
+    }
+
+    /** This window is closing or replaced: its timer stops and it stops listening to the session. */
     void stopTimer() {
+        detachments.forEach(Runnable::run);
+        detachments.clear();
         if (timer != null) {
             timer.stop();
         }

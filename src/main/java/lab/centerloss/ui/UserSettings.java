@@ -20,12 +20,12 @@ import lab.centerloss.train.Hyperparameters;
  * folder, as JSON in the user's config folder. A file that cannot be read is ignored with a notice.
  */
 public record UserSettings(Hyperparameters hyperparameters, double windowWidth, double windowHeight, String exportFolder,
-        DeviceChoice device, Optional<Language> language) {
+        DeviceChoice device, Optional<Language> language, boolean projectorTheme) {
 
-    /** Settings that follow the system's language. */
+    /** Settings that follow the system's language, in the dark theme. */
     public UserSettings(Hyperparameters hyperparameters, double windowWidth, double windowHeight, String exportFolder,
             DeviceChoice device) {
-        this(hyperparameters, windowWidth, windowHeight, exportFolder, device, Optional.empty());
+        this(hyperparameters, windowWidth, windowHeight, exportFolder, device, Optional.empty(), false);
     }
 
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -77,7 +77,8 @@ public record UserSettings(Hyperparameters hyperparameters, double windowWidth, 
                 }
             }
             return new Loaded(new UserSettings(read.hyperparameters().get(), width, height,
-                    root.path("exportFolder").asText(""), device, language), Optional.empty());
+                    root.path("exportFolder").asText(""), device, language, "projector".equals(root.path("theme").asText())),
+                    Optional.empty());
         } catch (JacksonException e) {
             return ignored(file, Messages.text("settings.notJson"));
         }
@@ -96,6 +97,7 @@ public record UserSettings(Hyperparameters hyperparameters, double windowWidth, 
         root.put("exportFolder", exportFolder);
         root.put("device", device.name());
         language.ifPresent(chosen -> root.put("language", chosen.tag()));
+        root.put("theme", projectorTheme ? "projector" : "dark");
         TextFiles.write(file, JSON.writeValueAsString(root));
     }
 

@@ -23,6 +23,16 @@ class UserSettingsTest {
     }
 
     @Test
+    void languageAndProjectorThemeComeBack(@TempDir Path folder) throws Exception {
+        Path file = folder.resolve("settings.json");
+        UserSettings settings = new UserSettings(Hyperparameters.defaults(), 1280, 720, "", DeviceChoice.AUTO,
+                java.util.Optional.of(lab.centerloss.text.Language.SIMPLIFIED_CHINESE), true);
+        settings.save(file);
+        assertThat(UserSettings.load(file).settings()).isEqualTo(settings);
+        assertThat(UserSettings.load(file).settings().projectorTheme()).isTrue();
+    }
+
+    @Test
     void noFileMeansDefaultsWithoutNotice(@TempDir Path folder) {
         UserSettings.Loaded loaded = UserSettings.load(folder.resolve("settings.json"));
         assertThat(loaded.settings()).isEqualTo(UserSettings.defaults());

@@ -132,6 +132,19 @@ class WindowTest {
                 .queryAs(Button.class).getText().equals("Play")));
         assertThat(progress(robot)).startsWith("step 1 ");
         assertThat(lab.centerloss.text.Messages.language()).isEqualTo(lab.centerloss.text.Language.ENGLISH);
+
+        // the windows built before let go of the keys: one Page Down turns one page, not three
+        TestWindows.onFx(() -> session.lesson().open("center-update"));
+        robot.type(javafx.scene.input.KeyCode.PAGE_DOWN);
+        waitFor(10, TimeUnit.SECONDS, () -> TestWindows.onFx(() -> !robot.lookup("#lessonProgressLabel")
+                .queryAs(Label.class).getText().equals("Step 1 of 6")));
+        assertThat(TestWindows.onFx(() -> robot.lookup("#lessonProgressLabel").queryAs(Label.class).getText()))
+                .isEqualTo("Step 2 of 6");
+        TestWindows.onFx(() -> {
+            session.lesson().leave();
+            session.training().pause();
+            return null;
+        });
     }
 
     @Test
@@ -166,6 +179,21 @@ class WindowTest {
                 .getStyleClass().contains("lesson-highlight")));
         assertThat(TestWindows.onFx(() -> session.training().hyperparametersProperty().get().lambda())).isEqualTo(0.2);
         assertThat(latestStep()).isEqualTo(12);
+    }
+
+    @Test
+    @DisplayName("B or . blanks the screen and back; while blank, Space does not start training")
+    void blankScreen(FxRobot robot) throws Exception {
+        awaitState(State.PAUSED);
+        robot.type(javafx.scene.input.KeyCode.B);
+        waitFor(10, TimeUnit.SECONDS, () -> TestWindows.onFx(() -> !robot.lookup(".lab-root").query().isVisible()));
+        robot.type(javafx.scene.input.KeyCode.SPACE);
+        robot.type(javafx.scene.input.KeyCode.PERIOD);
+        waitFor(10, TimeUnit.SECONDS, () -> TestWindows.onFx(() -> robot.lookup(".lab-root").query().isVisible()));
+        // had the Space started training, the run would be past step 1 when Step's pause comes
+        robot.clickOn("#stepButton");
+        waitFor(60, TimeUnit.SECONDS, () -> latestStep() >= 1 && session.training().stateProperty().get() == State.PAUSED);
+        assertThat(latestStep()).isEqualTo(1);
     }
 
     @Test

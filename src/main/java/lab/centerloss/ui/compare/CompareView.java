@@ -86,6 +86,8 @@ public final class CompareView {
             pane.visibleProperty().addListener((o, was, now) -> layoutPanes());
         }
         windowOptions.presentationProperty().addListener((o, was, on) -> planes.forEach(p -> p.setPresentation(on)));
+        planes.forEach(p -> p.setLight(windowOptions.projectorThemeProperty().get()));
+        windowOptions.projectorThemeProperty().addListener((o, was, on) -> planes.forEach(p -> p.setLight(on)));
         layoutPanes();
         compareScrubber.minProperty().bind(viewModel.firstStepProperty());
         compareScrubber.maxProperty().bind(Bindings.max(viewModel.firstStepProperty().add(1), viewModel.lastStepProperty()));

@@ -16,15 +16,18 @@ public final class MarginView {
     @FXML private Label settingsLabel;
     @FXML private Label headLabel;
 
-    public MarginView(MarginViewModel viewModel) {
+    private final lab.centerloss.ui.model.ViewOptions options;
+
+    public MarginView(MarginViewModel viewModel, lab.centerloss.ui.model.ViewOptions options) {
         this.viewModel = viewModel;
+        this.options = options;
     }
 
     @FXML
     private void initialize() {
         targetLogitChart.setPainter((gc, width, height, now) -> {
             Hyperparameters hp = viewModel.settingsProperty().get();
-            renderer.render(gc, width, height, hp.head(), hp.scale(), hp.margin(), PlaneStyle.normal());
+            renderer.render(gc, width, height, hp.head(), hp.scale(), hp.margin(), options.planeStyle());
         });
         settingsLabel.textProperty().bind(viewModel.settingsTextProperty());
         headLabel.textProperty().bind(viewModel.headTextProperty());

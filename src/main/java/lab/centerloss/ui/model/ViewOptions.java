@@ -18,6 +18,7 @@ public final class ViewOptions {
     private final BooleanProperty presentation = new SimpleBooleanProperty(false);
     private final IntegerProperty selectedClass = new SimpleIntegerProperty(-1);
     private final BooleanProperty comparing = new SimpleBooleanProperty(false);
+    private final BooleanProperty projectorTheme = new SimpleBooleanProperty(false);
     private final javafx.beans.property.ObjectProperty<lab.centerloss.text.Language> language =
             new javafx.beans.property.SimpleObjectProperty<>(lab.centerloss.text.Messages.language());
 
@@ -35,6 +36,14 @@ public final class ViewOptions {
     public BooleanProperty showLegendProperty() { return showLegend; }
     public BooleanProperty followDataProperty() { return followData; }
     public BooleanProperty presentationProperty() { return presentation; }
+    /** The light theme for projectors in bright rooms, instead of the dark one. */
+    public BooleanProperty projectorThemeProperty() { return projectorTheme; }
+    /** The plane's colors and sizes for the theme and presentation chosen. */
+    public lab.centerloss.plot.PlaneStyle planeStyle() {
+        lab.centerloss.plot.PlaneStyle base = presentation.get() ? lab.centerloss.plot.PlaneStyle.presentation()
+                : lab.centerloss.plot.PlaneStyle.normal();
+        return base.withDark(!projectorTheme.get());
+    }
     /** Whether the window shows the comparison of several runs instead of the one run. */
     public BooleanProperty comparingProperty() { return comparing; }
     /** The language the window speaks; the application rebuilds the window when it changes. */

@@ -27,8 +27,11 @@ public final class OpenSetView {
     @FXML private Label aurocLabel;
     @FXML private CanvasControl curveChart;
 
-    public OpenSetView(OpenSetViewModel viewModel) {
+    private final lab.centerloss.ui.model.ViewOptions options;
+
+    public OpenSetView(OpenSetViewModel viewModel, lab.centerloss.ui.model.ViewOptions options) {
         this.viewModel = viewModel;
+        this.options = options;
     }
 
     @FXML
@@ -47,7 +50,7 @@ public final class OpenSetView {
 
     /** The OSCR curve of the chosen score, and where the threshold sits on it. */
     private void drawCurve(GraphicsContext gc, double width, double height) {
-        PlaneStyle style = PlaneStyle.normal();
+        PlaneStyle style = options.planeStyle();
         gc.setFill(style.background());
         gc.fillRect(0, 0, width, height);
         double left = 40;

@@ -17,6 +17,7 @@ public final class FeaturePlane extends CanvasControl {
     private final PlaneRenderer renderer = new PlaneRenderer();
     private PlaneViewModel viewModel;
     private boolean presentation;
+    private boolean light;
     private double dragX;
     private double dragY;
     private boolean dragged;
@@ -27,7 +28,7 @@ public final class FeaturePlane extends CanvasControl {
         setPainter((gc, width, height, now) -> {
             if (viewModel != null) {
                 renderer.render(gc, width, height, viewModel.sceneAt(now, width, height),
-                        presentation ? PlaneStyle.presentation() : PlaneStyle.normal());
+                        (presentation ? PlaneStyle.presentation() : PlaneStyle.normal()).withDark(!light));
             }
         });
         addEventHandler(ScrollEvent.SCROLL, e -> {
@@ -78,6 +79,11 @@ public final class FeaturePlane extends CanvasControl {
     /** Larger text and markers, for a room. */
     public void setPresentation(boolean on) {
         presentation = on;
+    }
+
+    /** The projector theme: the plane on white. */
+    public void setLight(boolean on) {
+        light = on;
     }
 
     /** Zooms around the middle of the plane. */

@@ -23,6 +23,7 @@ public final class ToolbarView {
     @FXML private ToggleButton legendToggle;
     @FXML private ToggleButton followToggle;
     @FXML private ToggleButton presentationToggle;
+    @FXML private ToggleButton projectorToggle;
     @FXML private ToggleButton compareToggle;
     @FXML private ComboBox<lab.centerloss.text.Language> languageBox;
 
@@ -52,6 +53,7 @@ public final class ToolbarView {
         legendToggle.selectedProperty().bindBidirectional(options.showLegendProperty());
         followToggle.selectedProperty().bindBidirectional(options.followDataProperty());
         presentationToggle.selectedProperty().bindBidirectional(options.presentationProperty());
+        projectorToggle.selectedProperty().bindBidirectional(options.projectorThemeProperty());
         compareToggle.selectedProperty().bindBidirectional(options.comparingProperty());
         languageBox.getItems().setAll(lab.centerloss.text.Language.values());
         languageBox.setConverter(Converters.of(lab.centerloss.text.Language::nativeName));
