@@ -182,6 +182,24 @@ class WindowTest {
     }
 
     @Test
+    @DisplayName("after a reset the charts draw no line of the run before")
+    void chartsForgetTheRunBefore(FxRobot robot) throws Exception {
+        awaitState(State.PAUSED);
+        for (int i = 1; i <= 3; i++) {
+            robot.clickOn("#stepButton");
+            int step = i;
+            waitFor(60, TimeUnit.SECONDS, () -> latestStep() == step && session.training().stateProperty().get() == State.PAUSED);
+        }
+        waitFor(10, TimeUnit.SECONDS, () -> TestWindows.onFx(() -> lossLine(robot).getElements().size() >= 3));
+        robot.clickOn("#resetButton");
+        waitFor(10, TimeUnit.SECONDS, () -> TestWindows.onFx(() -> lossLine(robot).getElements().isEmpty()));
+    }
+
+    private static javafx.scene.shape.Path lossLine(FxRobot robot) {
+        return (javafx.scene.shape.Path) robot.lookup(".chart-series-line").queryAll().iterator().next();
+    }
+
+    @Test
     @DisplayName("B or . blanks the screen and back; while blank, Space does not start training")
     void blankScreen(FxRobot robot) throws Exception {
         awaitState(State.PAUSED);

@@ -30,9 +30,23 @@ public final class ChartsView {
         // ln 10 = 2.3 is where an untrained ten-class head starts) instead of the chart's default.
         lossChart.cursorXProperty().bind(viewModel.cursorStepProperty());
         accuracyChart.cursorXProperty().bind(viewModel.cursorStepProperty());
+        lossChart.getData().forEach(ChartsView::forgetLineWhenEmpty);
+        accuracyChart.getData().forEach(ChartsView::forgetLineWhenEmpty);
         rangeWhileEmpty((NumberAxis) lossChart.getXAxis(), viewModel.softmaxLossPoints(), 0, 100, 20);
         rangeWhileEmpty((NumberAxis) lossChart.getYAxis(), viewModel.softmaxLossPoints(), 0, 2.5, 0.5);
         rangeWhileEmpty((NumberAxis) accuracyChart.getXAxis(), viewModel.accuracyPoints(), 0, 100, 20);
+    }
+
+    /**
+     * A LineChart lays out only series with data: emptied (a reset, another run), a series would
+     * keep drawing its old line over the new axes. Its line is cleared with its data.
+     */
+    private static void forgetLineWhenEmpty(XYChart.Series<Number, Number> series) {
+        series.getData().addListener((javafx.collections.ListChangeListener<XYChart.Data<Number, Number>>) change -> {
+            if (series.getData().isEmpty() && series.getNode() instanceof javafx.scene.shape.Path line) {
+                line.getElements().clear();
+            }
+        });
     }
 
     private static void rangeWhileEmpty(NumberAxis axis, javafx.collections.ObservableList<?> points, double lower,
