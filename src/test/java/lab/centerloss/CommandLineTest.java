@@ -85,7 +85,7 @@ class CommandLineTest {
         var before = lab.centerloss.text.Messages.language();
         try {
             java.nio.file.Path out = folder.resolve("slides");
-            Run run = run("lesson", name, "--render", out.toString(), "--step-limit", "3", "--probe-size", "200",
+            Run run = run("lesson", name, "--render", out.toString(), "--step-limit", "2", "--probe-size", "100",
                     "--size", "640x360", "--lang", language);
             assertThat(run.err()).isEmpty();
             assertThat(run.exitCode()).isZero();

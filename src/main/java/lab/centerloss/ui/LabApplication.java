@@ -65,7 +65,10 @@ public final class LabApplication extends Application {
         this.stage = stage;
         this.device = device;
         session.timeline().autosaveTo(UserSettings.dataFolder().resolve("last-run" + RunFile.EXTENSION));
-        LoadedWindow window = showIn(session, stage, saved.settings().windowWidth(), saved.settings().windowHeight());
+        // no larger than the screen: a window saved on a big monitor opens whole on a 1024x768 projector
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        LoadedWindow window = showIn(session, stage, Math.min(saved.settings().windowWidth(), screen.getWidth()),
+                Math.min(saved.settings().windowHeight(), screen.getHeight()));
         session.options().languageProperty().addListener((o, was, now) -> chosenLanguage = Optional.of(now));
         stage.show();
         session.start();

@@ -66,6 +66,7 @@ public final class MainWindow {
     @FXML private javafx.scene.Node singleRun;
     @FXML private javafx.scene.Node comparison;
     @FXML private javafx.scene.Node bottomPanels;
+    @FXML private javafx.scene.Node charts;
 
     MainWindow(LabSession session, Stage stage) {
         this.session = session;
@@ -91,6 +92,9 @@ public final class MainWindow {
         wedges.setOnShowing(e -> wedges.setText(Messages.text(session.plane().marginUnreachable()
                 ? "margin.unreachableTip" : "margin.wedgeTip")));
         Tooltip.install(angleView, wedges);
+        if (session.options().presentationProperty().get()) {
+            presentation(true); // a window built again (another language) keeps presenting
+        }
         listen(session.options().presentationProperty(), (o, was, on) -> presentation(on));
         theme(session.options().projectorThemeProperty().get());
         listen(session.options().projectorThemeProperty(), (o, was, on) -> theme(on));
@@ -173,6 +177,9 @@ public final class MainWindow {
     }
 
     private void presentation(boolean on) {
+        // the class watches the plane: on a projector's 768 rows the charts would leave it no room
+        charts.setVisible(!on);
+        charts.setManaged(!on);
         if (on) {
             root.getStyleClass().add("presentation");
         } else {

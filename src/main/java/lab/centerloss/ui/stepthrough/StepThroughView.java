@@ -98,6 +98,11 @@ public final class StepThroughView {
         TableColumn<CenterUpdateRow, String> column = new TableColumn<>(Messages.text(titleKey));
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(text.apply(cell.getValue())));
         column.setSortable(false);
+        // wide enough for its title, which a narrow column would cut short
+        javafx.scene.text.Text title = new javafx.scene.text.Text(column.getText());
+        title.setFont(javafx.scene.text.Font.font(lab.centerloss.plot.Fonts.family(), 12));
+        column.setPrefWidth(Math.max(64, Math.ceil(title.getLayoutBounds().getWidth()) + 24));
+        column.setMinWidth(column.getPrefWidth());
         return column;
     }
 
