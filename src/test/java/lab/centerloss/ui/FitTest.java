@@ -88,13 +88,23 @@ class FitTest {
     /** Every shown label whose text is drawn shorter than it is, and every overflow arrow shown. */
     static List<String> truncated(Parent root) {
         List<String> found = new ArrayList<>();
-        visit(root, found);
+        visit(root, found, root.getScene().getWidth(), false);
         return found;
     }
 
-    private static void visit(Node node, List<String> found) {
+    private static void visit(Node node, List<String> found, double sceneWidth, boolean scrolled) {
         if (!node.isVisible() || node.getOpacity() == 0) {
             return;
+        }
+        // what lies in a scrolling view may pass its edge; anything else must end inside the window
+        boolean inScroll = scrolled || node instanceof javafx.scene.control.ScrollPane
+                || node instanceof javafx.scene.control.TableView;
+        if (!inScroll && node instanceof javafx.scene.control.Control control && control.getWidth() > 0) {
+            double right = control.localToScene(control.getBoundsInLocal()).getMaxX();
+            if (right > sceneWidth + 1) {
+                found.add((control.getId() != null ? "#" + control.getId() : control.getClass().getSimpleName())
+                        + " ends at x " + Math.round(right) + ", past the window's " + Math.round(sceneWidth));
+            }
         }
         if (node.getStyleClass().contains("control-buttons-tab") || node.getStyleClass().contains("tool-bar-overflow-button")) {
             found.add("an overflow arrow: " + node.getStyleClass());
@@ -111,7 +121,7 @@ class FitTest {
         }
         if (node instanceof Parent parent) {
             for (Node child : parent.getChildrenUnmodifiable()) {
-                visit(child, found);
+                visit(child, found, sceneWidth, inScroll);
             }
         }
     }
