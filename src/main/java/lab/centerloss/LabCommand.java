@@ -59,8 +59,7 @@ final class LabCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (!LabApplication.displayAvailable()) {
-            spec.commandLine().getErr().println("No display to open the window on (DISPLAY is not set); "
-                    + "the train, render and bench commands work without one (see --help).");
+            spec.commandLine().getErr().println(lab.centerloss.text.Messages.text("cli.noDisplay"));
             return 1;
         }
         if (lesson != null) {

@@ -20,17 +20,17 @@ final class AtomicFiles {
         Path absolute = target.toAbsolutePath();
         Path folder = absolute.getParent();
         if (folder == null || !Files.isDirectory(folder)) {
-            throw new UserError("Cannot write " + target + ": the folder " + folder + " does not exist.");
+            throw UserError.of("cli.write.noFolder", target, folder);
         }
         if (Files.isDirectory(absolute)) {
-            throw new UserError("Cannot write " + target + ": a folder of that name is in the way.");
+            throw UserError.of("cli.write.folderInTheWay", target);
         }
         try {
             return AtomicFile.temporaryBeside(absolute);
         } catch (AccessDeniedException e) {
-            throw new UserError("Cannot write " + target + ": the folder " + folder + " is not writable.");
+            throw UserError.of("cli.write.notWritable", target, folder);
         } catch (IOException e) {
-            throw new UserError("Cannot write " + target + " (" + e.getMessage() + ").");
+            throw UserError.of("cli.write.failed", target, e.getMessage());
         }
     }
 
@@ -39,7 +39,7 @@ final class AtomicFiles {
             AtomicFile.commit(temporary, target);
         } catch (IOException e) {
             discard(temporary);
-            throw new UserError("Cannot write " + target + " (" + e.getMessage() + ").");
+            throw UserError.of("cli.write.failed", target, e.getMessage());
         }
     }
 
@@ -56,7 +56,7 @@ final class AtomicFiles {
         try {
             AtomicFile.writeString(target, content);
         } catch (IOException e) {
-            throw new UserError("Cannot write " + target + " (" + e.getMessage() + ").");
+            throw UserError.of("cli.write.failed", target, e.getMessage());
         }
     }
 }

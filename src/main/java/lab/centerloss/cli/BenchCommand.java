@@ -80,7 +80,7 @@ public final class BenchCommand implements Callable<Integer> {
             return comparisonBenchmark();
         }
         if (warmup < 0 || measure < 10) {
-            throw new UserError("--warmup must be 0 or more and --measure 10 or more.");
+            throw UserError.of("cli.bench.warmup");
         }
         training.check();
         int batchSize = training.batchSize != null ? training.batchSize : 128;
@@ -122,7 +122,7 @@ public final class BenchCommand implements Callable<Integer> {
                     long from = Long.parseLong(item.substring(0, dash).trim());
                     long to = Long.parseLong(item.substring(dash + 1).trim());
                     if (to < from || to - from > 10_000) {
-                        throw new UserError("--seeds: the range " + item + " is empty or too long.");
+                        throw UserError.of("cli.seeds.range", item);
                     }
                     for (long seed = from; seed <= to; seed++) {
                         list.add(seed);
@@ -131,7 +131,7 @@ public final class BenchCommand implements Callable<Integer> {
                     list.add(Long.parseLong(item.trim()));
                 }
             } catch (NumberFormatException e) {
-                throw new UserError("--seeds takes whole numbers and ranges such as 1,2,3 or 1-20 (got " + item + ").");
+                throw UserError.of("cli.seeds.bad", item);
             }
         }
         return list;
@@ -139,10 +139,10 @@ public final class BenchCommand implements Callable<Integer> {
 
     private int seedRuns() throws Exception {
         if (timeToAccuracy != null && !(timeToAccuracy > 0 && timeToAccuracy <= 1)) {
-            throw new UserError("--time-to-accuracy must lie in (0, 1] (it is " + timeToAccuracy + ").");
+            throw UserError.of("cli.bench.accuracy", String.valueOf(timeToAccuracy));
         }
         if (steps < 1) {
-            throw new UserError("--steps must be 1 or more (it is " + steps + ").");
+            throw UserError.of("cli.steps", String.valueOf(steps));
         }
         List<Long> seedList = parseSeeds(seeds);
         training.check();
@@ -175,7 +175,7 @@ public final class BenchCommand implements Callable<Integer> {
                 node.putPOJO("diverged_at_step", o.divergedStep() > 0 ? o.divergedStep() : null);
                 node.put("max_gradient_norm", o.maxGradientNorm());
                 node.put("max_gradient_norm_step", o.maxGradientStep());
-                err.printf("seed %d: %s%n", seed, node);
+                err.println(lab.centerloss.text.Messages.text("cli.bench.seed", String.valueOf(seed), node));
                 err.flush();
             }
         }
@@ -185,10 +185,10 @@ public final class BenchCommand implements Callable<Integer> {
 
     private int comparisonBenchmark() throws Exception {
         if (compare < 1 || compare > lab.centerloss.train.Comparison.Plan.MAX_RUNS) {
-            throw new UserError("--compare takes 1 to 4 runs (it is " + compare + ").");
+            throw UserError.of("cli.bench.compare", String.valueOf(compare));
         }
         if (warmup < 0 || measure < 10) {
-            throw new UserError("--warmup must be 0 or more and --measure 10 or more.");
+            throw UserError.of("cli.bench.warmup");
         }
         training.check();
         MnistDataSet dataSet = TrainCommand.loadData(training.dataFolder());
@@ -218,7 +218,7 @@ public final class BenchCommand implements Callable<Integer> {
     private int renderBenchmark() throws Exception {
         int[] dimensions = RenderCommand.parseSize(size);
         if (points < 1 || measure < 10) {
-            throw new UserError("--points must be 1 or more and --measure 10 or more.");
+            throw UserError.of("cli.bench.points");
         }
         HeadlessFx.start();
         RenderBenchmark.Result r = RenderBenchmark.measure(dimensions[0], dimensions[1], points, warmup, measure);

@@ -103,7 +103,7 @@ public final class RenderCommand implements Callable<Integer> {
         try (TrainingEngine engine = TrainingEngine.open(dataSet, training.device, training.threads);
                 GifOutput gifOutput = new GifOutput(gif, gifDelay)) {
             Hyperparameters hp = training.hyperparameters(engine.deviceName().equals("cuda"));
-            console.printf("Rendering %d frames of %dx%d, one every %d steps, into %s%n", frames, width, height, every, out);
+            console.println(lab.centerloss.text.Messages.text("cli.render.start", String.valueOf(frames), String.valueOf(width), String.valueOf(height), String.valueOf(every), out));
             console.flush();
             Future<?> lastWrite = null;
             try (TrainingSession session = engine.newSession(hp)) {
@@ -136,12 +136,13 @@ public final class RenderCommand implements Callable<Integer> {
             writer.awaitTermination(1, TimeUnit.MINUTES);
             gifOutput.finish();
         } catch (ExecutionException e) {
-            throw new UserError("Cannot write the frames into " + out + " (" + e.getCause().getMessage() + ").");
+            throw UserError.of("cli.render.cannotWrite", out, e.getCause().getMessage());
         } finally {
             writer.shutdownNow();
         }
-        console.printf("Wrote %d frames to %s%s%s%n", frames, out, gif != null ? " and " + gif : "",
-                waitedNanos > 1e9 ? String.format(" (training waited %.1f s for the disk)", waitedNanos / 1e9) : "");
+        console.println(lab.centerloss.text.Messages.text(gif != null ? "cli.render.wroteGif" : "cli.render.wrote",
+                String.valueOf(frames), out, gif)
+                + (waitedNanos > 1e9 ? lab.centerloss.text.Messages.text("cli.render.waited", String.format("%.1f", waitedNanos / 1e9)) : ""));
         return 0;
     }
 
@@ -164,8 +165,7 @@ public final class RenderCommand implements Callable<Integer> {
                 return s;
             }
         }
-        throw new UserError("--open-set-score must be one of center_distance, max_cosine, max_softmax, max_logit, "
-                + "feature_norm (got " + openSetScore + ").");
+        throw UserError.of("cli.render.score", openSetScore);
     }
 
     /** Frame f shows step f * every of the saved run; a shorter run ends the frames at its last step. */
@@ -194,9 +194,9 @@ public final class RenderCommand implements Callable<Integer> {
             }
             gifOutput.finish();
         } catch (IOException e) {
-            throw new UserError("Cannot write the frames into " + out + " (" + e.getMessage() + ").");
+            throw UserError.of("cli.render.cannotWrite", out, e.getMessage());
         }
-        console.printf("Wrote %d frames of %s to %s%s%n", written, fromRun, out, gif != null ? " and " + gif : "");
+        console.println(lab.centerloss.text.Messages.text(gif != null ? "cli.render.wroteFromRunGif" : "cli.render.wroteFromRun", String.valueOf(written), fromRun, out, gif));
         return 0;
     }
 
@@ -213,24 +213,24 @@ public final class RenderCommand implements Callable<Integer> {
 
     private void checkOptions() {
         if (frames < 1) {
-            throw new UserError("--frames must be 1 or more (it is " + frames + ").");
+            throw UserError.of("cli.render.frames", String.valueOf(frames));
         }
         if (every < 1) {
-            throw new UserError("--every must be 1 or more (it is " + every + ").");
+            throw UserError.of("cli.render.every", String.valueOf(every));
         }
         if (width < 64 || height < 64 || width > 7680 || height > 4320) {
-            throw new UserError("The frame size must lie between 64x64 and 7680x4320 (it is " + width + "x" + height + ").");
+            throw UserError.of("cli.render.size", width + "x" + height);
         }
         if (probeSize < 1 || probeSize > 10_000) {
-            throw new UserError("--probe-size must lie between 1 and 10000 (it is " + probeSize + ").");
+            throw UserError.of("cli.probeSize", String.valueOf(probeSize));
         }
         if (gifDelay < 10) {
-            throw new UserError("--gif-delay must be 10 ms or more (it is " + gifDelay + ").");
+            throw UserError.of("cli.render.gifDelay", String.valueOf(gifDelay));
         }
         if (openSetScore != null) {
             score();
             if (openSetThreshold == null || !Double.isFinite(openSetThreshold)) {
-                throw new UserError("--open-set-score needs --open-set-threshold, a number.");
+                throw UserError.of("cli.render.threshold");
             }
         }
         checkWritableFolder(out);
@@ -259,7 +259,7 @@ public final class RenderCommand implements Callable<Integer> {
         } catch (NumberFormatException e) {
             // fall through to the message
         }
-        throw new UserError("A size is written WIDTHxHEIGHT, e.g. 1280x720 (got " + size + ").");
+        throw UserError.of("cli.size", size);
     }
 
     /** The optional GIF, fed on the writer thread. */

@@ -103,12 +103,12 @@ public final class SweepCommand implements Callable<Integer> {
         if (collect != null) {
             Path folder = collect;
             writeFigureAndSummary(folder, readSummaries(folder));
-            spec.commandLine().getOut().println("Collected the runs of " + folder.resolve("runs") + " into "
-                    + folder.resolve("grid.png") + " and " + folder.resolve("summary.csv"));
+            spec.commandLine().getOut().println(lab.centerloss.text.Messages.text("cli.sweep.collected", folder.resolve("runs"),
+                    folder.resolve("grid.png"), folder.resolve("summary.csv")));
             return 0;
         }
         if (out == null) {
-            throw new UserError("sweep needs --out DIR (or --collect DIR).");
+            throw UserError.of("cli.sweep.out");
         }
         int[] share = share();
         List<Combination> all = combinations();
@@ -122,7 +122,7 @@ public final class SweepCommand implements Callable<Integer> {
         try {
             Files.createDirectories(runs);
         } catch (IOException e) {
-            throw new UserError("Cannot make the folder " + runs + " (" + e.getMessage() + ").");
+            throw UserError.of("cli.sweep.folder", runs, e.getMessage());
         }
         RenderCommand.checkWritableFolder(runs);
         MnistDataSet dataSet = TrainCommand.loadData(training.dataFolder());
@@ -130,8 +130,7 @@ public final class SweepCommand implements Callable<Integer> {
         int threads = training.threads;
         int workers = parallel != null ? parallel
                 : threads > 0 ? Math.max(1, Runtime.getRuntime().availableProcessors() / threads) : 1;
-        console.printf("Training %d of %d combinations, %d at once, %d steps each, into %s%n", mine.size(),
-                all.size(), workers, steps, runs);
+        console.println(lab.centerloss.text.Messages.text("cli.sweep.start", String.valueOf(mine.size()), String.valueOf(all.size()), String.valueOf(workers), String.valueOf(steps), runs));
         console.flush();
         ExecutorService pool = Executors.newFixedThreadPool(workers, runnable -> {
             Thread thread = new Thread(runnable, "sweep");
@@ -153,8 +152,7 @@ public final class SweepCommand implements Callable<Integer> {
                     }
                     ObjectNode summary = trainOne(engine, c, runs);
                     synchronized (console) {
-                        console.printf("%s: test accuracy %.2f%%, %.1f s%n", c.name(),
-                                100 * summary.get("test_accuracy").asDouble(), summary.get("seconds").asDouble());
+                        console.println(lab.centerloss.text.Messages.text("cli.sweep.one", c.name(), String.format("%.2f", 100 * summary.get("test_accuracy").asDouble()), String.format("%.1f", summary.get("seconds").asDouble())));
                         console.flush();
                     }
                     return summary;
@@ -175,10 +173,9 @@ public final class SweepCommand implements Callable<Integer> {
         }
         if (share[1] == 1) {
             writeFigureAndSummary(out, readSummaries(out));
-            console.printf("Wrote %s and %s%n", out.resolve("grid.png"), out.resolve("summary.csv"));
+            console.println(lab.centerloss.text.Messages.text("cli.sweep.wrote", out.resolve("grid.png"), out.resolve("summary.csv")));
         } else {
-            console.printf("Share %d of %d done; `sweep --collect %s` makes the grid and summary once all are.%n",
-                    share[0], share[1], out);
+            console.println(lab.centerloss.text.Messages.text("cli.sweep.share", String.valueOf(share[0]), String.valueOf(share[1]), out));
         }
         return 0;
     }
@@ -229,7 +226,7 @@ public final class SweepCommand implements Callable<Integer> {
         } catch (RunFileException e) {
             throw new UserError(e.getMessage());
         } catch (IOException e) {
-            throw new UserError("Cannot write " + runs.resolve(c.name() + ".json") + " (" + e.getMessage() + ").");
+            throw UserError.of("cli.write.failed", runs.resolve(c.name() + ".json"), e.getMessage());
         }
         return row;
     }
@@ -240,10 +237,10 @@ public final class SweepCommand implements Callable<Integer> {
      */
     List<Combination> combinations() {
         if (steps < 1) {
-            throw new UserError("--steps must be 1 or more (it is " + steps + ").");
+            throw UserError.of("cli.steps", String.valueOf(steps));
         }
         if (training.threads < 0) {
-            throw new UserError("--threads must be 0 (one per processor) or more (it is " + training.threads + ").");
+            throw UserError.of("cli.threads", String.valueOf(training.threads));
         }
         List<HeadKind> headList = training.heads == null ? List.of(HeadKind.SOFTMAX) : training.heads;
         distinct("--head", headList);
@@ -271,7 +268,7 @@ public final class SweepCommand implements Callable<Integer> {
             }
         }
         if (all.size() > 1000) {
-            throw new UserError("The sweep has " + all.size() + " combinations; at most 1000 (split it with --only).");
+            throw UserError.of("cli.sweep.tooMany", String.valueOf(all.size()));
         }
         return all;
     }
@@ -282,7 +279,7 @@ public final class SweepCommand implements Callable<Integer> {
 
     private static void distinct(String option, List<?> values) {
         if (values != null && new java.util.HashSet<>(values).size() != values.size()) {
-            throw new UserError(option + " names a value twice.");
+            throw UserError.of("cli.sweep.twice", option);
         }
     }
 
@@ -301,37 +298,37 @@ public final class SweepCommand implements Callable<Integer> {
         } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
             // the sentence below
         }
-        throw new UserError("--only takes I/N with 1 <= I <= N, e.g. 2/4 (got " + only + ").");
+        throw UserError.of("cli.sweep.only", only);
     }
 
     /** The summaries beside the run files, in name order, each with its run file. */
     static List<JsonNode> readSummaries(Path folder) throws IOException {
         Path runs = folder.resolve("runs");
         if (!Files.isDirectory(runs)) {
-            throw new UserError("There is no folder " + runs + " to collect.");
+            throw UserError.of("cli.sweep.noFolder", runs);
         }
         List<JsonNode> rows = new ArrayList<>();
         try (Stream<Path> files = Files.list(runs)) {
             for (Path json : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
                 if (Files.size(json) > 1_000_000) {
-                    throw new UserError(json + " is too large to be a run's summary.");
+                    throw UserError.of("cli.sweep.summaryLarge", json);
                 }
                 JsonNode row;
                 try {
                     row = new ObjectMapper().readTree(json.toFile());
                 } catch (com.fasterxml.jackson.core.JacksonException e) {
-                    throw new UserError(json + " is not a run's summary (not JSON).");
+                    throw UserError.of("cli.sweep.summaryNotJson", json);
                 }
                 for (String column : SUMMARY_COLUMNS) {
                     if (row == null || !row.has(column)) {
-                        throw new UserError(json + " is not a run's summary (no " + column + ").");
+                        throw UserError.of("cli.sweep.summaryColumn", json, column);
                     }
                 }
                 rows.add(row);
             }
         }
         if (rows.isEmpty()) {
-            throw new UserError("There are no runs in " + runs + " to collect.");
+            throw UserError.of("cli.sweep.noRuns", runs);
         }
         return rows;
     }
@@ -348,7 +345,7 @@ public final class SweepCommand implements Callable<Integer> {
             } catch (RunFileException e) {
                 throw new UserError(e.getMessage());
             }
-            StepSnapshot last = run.latest().orElseThrow(() -> new UserError(name + " has no steps."));
+            StepSnapshot last = run.latest().orElseThrow(() -> UserError.of("cli.sweep.noSteps", name));
             panels.add(new GridFigure.Panel(last, String.format(Locale.ROOT, "%s  λ %s  α %s%s  seed %d",
                     HeadKind.valueOf(row.get("head").asText().toUpperCase(Locale.ROOT)).id(),
                     number(row.get("lambda").asDouble()), number(row.get("alpha").asDouble()),

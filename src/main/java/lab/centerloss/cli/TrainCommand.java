@@ -85,8 +85,8 @@ public final class TrainCommand implements Callable<Integer> {
         long wallStart = System.nanoTime();
         try (TrainingEngine engine = TrainingEngine.open(dataSet, training.device, training.threads)) {
             Hyperparameters hp = training.hyperparameters(engine.deviceName().equals("cuda"));
-            out.printf("Training %s, %s head on %s (%s), %d steps at most%n", hp.model().id(), hp.head().id(),
-                    engine.deviceName(), engine.deviceDescription(), steps);
+            out.println(lab.centerloss.text.Messages.text("cli.train.start", hp.model().id(), hp.head().id(),
+                    engine.deviceName(), engine.deviceDescription(), String.valueOf(steps)));
             out.flush();
             RunResult result;
             try (TrainingSession session = engine.newSession(hp); RecordWriter recorder = RecordWriter.open(record)) {
@@ -103,9 +103,9 @@ public final class TrainCommand implements Callable<Integer> {
                 }
             }
             result.wallSeconds = (System.nanoTime() - wallStart) / 1e9;
-            out.printf("Done: %d steps, %.1f s of training, test accuracy %.2f%%%s%n", result.steps,
-                    result.trainMillis / 1000, 100 * result.finalTest.accuracy(),
-                    result.divergedAt != null ? ", diverged at step " + result.divergedAt : "");
+            out.println(lab.centerloss.text.Messages.text("cli.train.done", String.valueOf(result.steps),
+                    String.format("%.1f", result.trainMillis / 1000), String.format("%.2f", 100 * result.finalTest.accuracy()))
+                    + (result.divergedAt != null ? lab.centerloss.text.Messages.text("cli.train.diverged", String.valueOf(result.divergedAt)) : ""));
             if (metrics != null) {
                 AtomicFiles.writeString(metrics, metricsJson(result, engine, hp));
             }
@@ -119,19 +119,19 @@ public final class TrainCommand implements Callable<Integer> {
 
     private void checkOptions() {
         if (steps < 1) {
-            throw new UserError("--steps must be 1 or more (it is " + steps + ").");
+            throw UserError.of("cli.steps", String.valueOf(steps));
         }
         if (untilAccuracy != null && !(untilAccuracy > 0 && untilAccuracy <= 1)) {
-            throw new UserError("--until-accuracy must lie in (0, 1] (it is " + untilAccuracy + ").");
+            throw UserError.of("cli.train.untilAccuracy", String.valueOf(untilAccuracy));
         }
         if (probeSize < 1 || probeSize > 10_000) {
-            throw new UserError("--probe-size must lie between 1 and 10000 (it is " + probeSize + ").");
+            throw UserError.of("cli.probeSize", String.valueOf(probeSize));
         }
         if (probeEvery != null && probeEvery < 1) {
-            throw new UserError("--probe-every must be 1 or more (it is " + probeEvery + ").");
+            throw UserError.of("cli.train.probeEvery", String.valueOf(probeEvery));
         }
         if (evalEvery < 1) {
-            throw new UserError("--eval-every must be 1 or more (it is " + evalEvery + ").");
+            throw UserError.of("cli.train.evalEvery", String.valueOf(evalEvery));
         }
         training.check();
         for (Path output : Arrays.asList(metrics, record, saveRun, featuresOut)) {
@@ -202,16 +202,18 @@ public final class TrainCommand implements Callable<Integer> {
                 ProcessMemory.residentMegabytes()
                         .ifPresent(mb -> result.residentMemory.add(new double[] {snapshot.step(), mb}));
                 if (!quiet) {
-                    out.printf("step %6d  epoch %2d  L_S %.4f  L_C %.4f  batch acc %5.1f%%  probe acc %5.1f%%  %.1f ms/step%n",
-                            snapshot.step(), snapshot.epoch(), snapshot.scalars().lossSoftmax(), snapshot.scalars().lossCenter(),
-                            100 * snapshot.scalars().batchAccuracy(), 100 * accuracy, snapshot.stepMillis());
+                    out.println(lab.centerloss.text.Messages.text("cli.train.progress", String.format("%6d", snapshot.step()),
+                            String.format("%2d", snapshot.epoch()), String.format("%.4f", snapshot.scalars().lossSoftmax()),
+                            String.format("%.4f", snapshot.scalars().lossCenter()),
+                            String.format("%5.1f", 100 * snapshot.scalars().batchAccuracy()), String.format("%5.1f", 100 * accuracy),
+                            String.format("%.1f", snapshot.stepMillis())));
                     out.flush();
                 }
                 if (untilAccuracy != null && accuracy >= untilAccuracy) {
                     result.reachedStep = snapshot.step();
                     result.reachedSeconds = result.trainMillis / 1000;
-                    out.printf("Reached %.1f%% probe accuracy at step %d after %.1f s of training%n",
-                            100 * accuracy, snapshot.step(), result.reachedSeconds);
+                    out.println(lab.centerloss.text.Messages.text("cli.train.reached", String.format("%.1f", 100 * accuracy),
+                            String.valueOf(snapshot.step()), String.format("%.1f", result.reachedSeconds)));
                     break;
                 }
             }

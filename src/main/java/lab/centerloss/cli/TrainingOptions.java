@@ -161,7 +161,7 @@ public final class TrainingOptions {
             return null;
         }
         if (values.size() > 1) {
-            throw new UserError(option + " takes one value here (sweep takes a list).");
+            throw UserError.of("cli.oneValue", option);
         }
         return values.get(0);
     }
@@ -219,7 +219,7 @@ public final class TrainingOptions {
     /** Refuses impossible values, before any training: one sentence, exit code 2. */
     void check() {
         if (threads < 0) {
-            throw new UserError("--threads must be 0 (one per processor) or more (it is " + threads + ").");
+            throw UserError.of("cli.threads", String.valueOf(threads));
         }
         List<Message> problems = hyperparameters(false).problems();
         if (!problems.isEmpty()) {

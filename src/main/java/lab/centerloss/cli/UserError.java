@@ -5,4 +5,9 @@ final class UserError extends RuntimeException {
     UserError(String message) {
         super(message);
     }
+
+    /** The sentence of this message key, in the language chosen (--lang). */
+    static UserError of(String key, Object... arguments) {
+        return new UserError(lab.centerloss.text.Messages.text(key, arguments));
+    }
 }

@@ -141,7 +141,8 @@ class MessagesTest {
     @DisplayName("the window's Java puts no literal sentence on a control")
     void noLiteralTextOnControls() throws IOException {
         Pattern literalText = Pattern.compile(
-                "(setText|setTitle|setPromptText|new Label|new Button|new Tooltip|new Tab|new CheckBox|fillText)"
+                "(setText|setTitle|setPromptText|new Label|new Button|new Tooltip|new Tab|new CheckBox|fillText"
+                        + "|new UserError|println|printf|print)"
                         + "\\(\"[^\"]*[A-Za-z]{2}[^\"]*\"");
         List<String> found = new ArrayList<>();
         for (Path file : files(SOURCES, ".java")) {
