@@ -33,6 +33,10 @@ final class LabCommand implements Callable<Integer> {
             description = "Start the window in a guided lesson: a built-in one (see the lesson command) or a lesson file.")
     String lesson;
 
+    @Option(names = "--scenario", paramLabel = "FILE",
+            description = "Open the window with a saved setup: settings, the digits known, what the plane shows, a comparison.")
+    Path scenario;
+
     private lab.centerloss.text.Language language;
 
     /** Every command takes it: the language of its messages, pictures and (here) the window. */
@@ -58,10 +62,6 @@ final class LabCommand implements Callable<Integer> {
     /** With no subcommand: the window, until it is closed. */
     @Override
     public Integer call() {
-        if (!LabApplication.displayAvailable()) {
-            spec.commandLine().getErr().println(lab.centerloss.text.Messages.text("cli.noDisplay"));
-            return 1;
-        }
         if (lesson != null) {
             try {
                 lab.centerloss.lesson.LessonFile.byNameOrFile(lesson); // a problem is said here, before the window opens
@@ -70,7 +70,19 @@ final class LabCommand implements Callable<Integer> {
                 return lab.centerloss.cli.CommandLineApp.USER_ERROR;
             }
         }
-        LabApplication.launchWindow(data, device, open, language, lesson);
+        if (scenario != null) {
+            try {
+                lab.centerloss.lesson.Scenario.read(scenario);
+            } catch (lab.centerloss.lesson.LessonFile.LessonException e) {
+                spec.commandLine().getErr().println(e.getMessage());
+                return lab.centerloss.cli.CommandLineApp.USER_ERROR;
+            }
+        }
+        if (!LabApplication.displayAvailable()) {
+            spec.commandLine().getErr().println(lab.centerloss.text.Messages.text("cli.noDisplay"));
+            return 1;
+        }
+        LabApplication.launchWindow(data, device, open, language, lesson, scenario);
         return 0;
     }
 

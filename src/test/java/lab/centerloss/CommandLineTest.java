@@ -113,6 +113,18 @@ class CommandLineTest {
     }
 
     @Test
+    @DisplayName("a lesson or setup that cannot be used is said before the window opens, exit code 2")
+    void windowStartRefusesBrokenFiles(@org.junit.jupiter.api.io.TempDir java.nio.file.Path folder) throws Exception {
+        Run lesson = run("--lesson", "petals", "--lang", "en");
+        assertThat(lesson.exitCode()).isEqualTo(2);
+        assertThat(lesson.err()).startsWith("There is no built-in lesson petals;");
+        java.nio.file.Path setup = java.nio.file.Files.writeString(folder.resolve("setup.json"), "[]");
+        Run scenario = run("--scenario", setup.toString(), "--lang", "en");
+        assertThat(scenario.exitCode()).isEqualTo(2);
+        assertThat(scenario.err().trim()).isEqualTo("The setup file " + setup + " is not a JSON object.");
+    }
+
+    @Test
     void version() {
         Run run = run("--version");
         assertThat(run.exitCode()).isZero();

@@ -50,6 +50,8 @@ public final class LessonFile {
             "scaleSlider", "modelBox", "batchSizeBox", "seedField", "playButton", "stepButton", "resetButton",
             "compareToggle", "scrubber", "scoreBox", "thresholdSlider", "regionsCheck", "languageBox");
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
+    /** A setup file's name beside the lesson: no folder, no way out of it. */
+    private static final Pattern SETUP_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,79}\\.json");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static {
@@ -119,7 +121,7 @@ public final class LessonFile {
             if (Files.size(file) > MAX_BYTES) {
                 throw new LessonException(Message.of("lesson.tooLarge", shown, MAX_BYTES / 1024));
             }
-            return parse(shown, Files.readAllBytes(file));
+            return parse(shown, Files.readAllBytes(file), file.toAbsolutePath().getParent());
         } catch (NoSuchFileException e) {
             throw new LessonException(Message.of("lesson.missing", shown));
         } catch (IOException e) {
@@ -127,8 +129,16 @@ public final class LessonFile {
         }
     }
 
-    /** Reads the bytes of a lesson file; {@code shown} names it in the messages. */
+    /** Reads the bytes of a built-in lesson (which names no setup files); {@code shown} names it in the messages. */
     public static Lesson parse(String shown, byte[] bytes) throws LessonException {
+        return parse(shown, bytes, null);
+    }
+
+    /**
+     * Reads the bytes of a lesson; {@code folder} is where its setup files may be (only there: a
+     * name that leads out of it is refused), or null when it may name none.
+     */
+    public static Lesson parse(String shown, byte[] bytes, Path folder) throws LessonException {
         if (bytes.length > MAX_BYTES) {
             throw new LessonException(Message.of("lesson.tooLarge", shown, MAX_BYTES / 1024));
         }
@@ -162,16 +172,25 @@ public final class LessonFile {
         }
         List<LessonStep> steps = new ArrayList<>();
         for (int i = 0; i < stepsNode.size(); i++) {
-            steps.add(step(shown, i + 1, stepsNode.get(i)));
+            steps.add(step(shown, i + 1, stepsNode.get(i), folder));
         }
         return new Lesson(nameNode.asText(), title, steps);
     }
 
-    private static LessonStep step(String shown, int number, JsonNode node) throws LessonException {
+    private static LessonStep step(String shown, int number, JsonNode node, Path folder) throws LessonException {
         if (node == null || !node.isObject()) {
             throw bad(shown, number, "", "lesson.needObject");
         }
-        onlyFields(shown, number, "", node, Set.of("narration", "settings", "action", "question"));
+        onlyFields(shown, number, "", node, Set.of("narration", "scenario", "settings", "action", "question"));
+        Optional<Scenario> scenario = Optional.empty();
+        if (node.hasNonNull("scenario")) {
+            String name = node.get("scenario").asText("");
+            Path file = folder == null || !SETUP_NAME.matcher(name).matches() ? null : folder.resolve(name).normalize();
+            if (file == null || !file.getParent().equals(folder.normalize())) {
+                throw bad(shown, number, "scenario", "scenario.outside");
+            }
+            scenario = Optional.of(Scenario.read(file));
+        }
         LocalizedText narration = text(shown, number, "narration", node.get("narration"));
         Optional<LocalizedText> question = node.hasNonNull("question")
                 ? Optional.of(text(shown, number, "question", node.get("question"))) : Optional.empty();
@@ -192,7 +211,7 @@ public final class LessonFile {
         }
         LessonAction action = node.hasNonNull("action") ? action(shown, number, node.get("action"))
                 : new LessonAction.None();
-        return new LessonStep(narration, settings, action, question);
+        return new LessonStep(narration, scenario, settings, action, question);
     }
 
     private static LessonAction action(String shown, int number, JsonNode node) throws LessonException {

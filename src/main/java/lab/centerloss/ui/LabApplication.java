@@ -31,13 +31,15 @@ public final class LabApplication extends Application {
     private final Path settingsFile = UserSettings.defaultFile();
 
     /** Opens the window and blocks until it closes. */
-    public static void launchWindow(Path dataFolder, DeviceChoice device, Path runFile, Language language, String lesson) {
+    public static void launchWindow(Path dataFolder, DeviceChoice device, Path runFile, Language language, String lesson,
+            Path scenario) {
         HeadlessFx.quietClassPathWarning();
         Application.launch(LabApplication.class, "--data=" + (dataFolder == null ? "" : dataFolder.toString()),
                 "--device=" + (device == null ? "" : device.name()),
                 "--open=" + (runFile == null ? "" : runFile.toString()),
                 "--lang=" + (language == null ? "" : language.tag()),
-                "--lesson=" + (lesson == null ? "" : lesson));
+                "--lesson=" + (lesson == null ? "" : lesson),
+                "--scenario=" + (scenario == null ? "" : scenario.toString()));
     }
 
     /** On Linux a window needs an X or Wayland display; elsewhere there always is one. */
@@ -76,6 +78,10 @@ public final class LabApplication extends Application {
         String open = getParameters().getNamed().getOrDefault("open", "");
         if (!open.isEmpty()) {
             window.shell().open(Path.of(open));
+        }
+        String scenario = getParameters().getNamed().getOrDefault("scenario", "");
+        if (!scenario.isEmpty()) {
+            session.setups().open(Path.of(scenario));
         }
         String lesson = getParameters().getNamed().getOrDefault("lesson", "");
         if (!lesson.isEmpty()) {

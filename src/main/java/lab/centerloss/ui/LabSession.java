@@ -2,6 +2,7 @@ package lab.centerloss.ui;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import lab.centerloss.train.ComparisonTrainer;
 import lab.centerloss.train.Hyperparameters;
 import lab.centerloss.train.Trainer;
@@ -60,6 +61,7 @@ public final class LabSession {
     private final OpenSetViewModel openSet;
     private final CompareViewModel compare;
     private final LessonViewModel lesson;
+    private final lab.centerloss.ui.model.Setups setups;
 
     /** A session whose comparison trains on the CPU or GPU as the device choice says, reading the folder. */
     public LabSession(LiveTraining.TrainerFactory trainerFactory, Path dataFolder, Hyperparameters initial) {
@@ -72,19 +74,13 @@ public final class LabSession {
         training = new LiveTraining(trainerFactory, dataFolder, initial, history);
         compare = new CompareViewModel(comparisonFactory, training, history, options);
         plane = new PlaneViewModel(history, options);
-        lesson = new LessonViewModel(training, history, options, new LessonViewModel.Comparisons() {
+        controls = new ControlsViewModel(training);
+        setups = new lab.centerloss.ui.model.Setups(training, options, () -> Optional.ofNullable(compare.presetProperty().get()),
+                preset -> openComparison(preset, 0), files, controls::showNotice);
+        lesson = new LessonViewModel(training, history, options, setups, new LessonViewModel.Comparisons() {
             @Override
             public void open(lab.centerloss.train.ComparisonPreset preset, long untilStep) {
-                compare.presetProperty().set(preset);
-                compare.fromShownStepProperty().set(false);
-                boolean planned = compare.plan() != null;
-                options.comparingProperty().set(true); // the first time, this builds the preset's runs
-                if (planned) {
-                    compare.apply();
-                }
-                if (untilStep > 0) {
-                    compare.playUntil(untilStep);
-                }
+                openComparison(preset, untilStep);
             }
 
             @Override
@@ -92,8 +88,7 @@ public final class LabSession {
                 options.comparingProperty().set(false);
             }
         });
-        toolbar = new ToolbarViewModel(training, options, lesson::open);
-        controls = new ControlsViewModel(training);
+        toolbar = new ToolbarViewModel(training, options, lesson::open, setups);
         stepThrough = new StepThroughViewModel(history, training, options);
         export = new ExportViewModel(history);
         charts = new ChartsViewModel(history);
@@ -104,6 +99,20 @@ public final class LabSession {
         openSet = new OpenSetViewModel(history, training);
         plane.setRegions(openSet::regions);
         plane.setOverlay(stepThrough::scene);
+    }
+
+    /** Shows a comparison preset with its runs built afresh from the seed, trained to the step (0: not trained). */
+    private void openComparison(lab.centerloss.train.ComparisonPreset preset, long untilStep) {
+        compare.presetProperty().set(preset);
+        compare.fromShownStepProperty().set(false);
+        boolean planned = compare.plan() != null;
+        options.comparingProperty().set(true); // the first time, this builds the preset's runs
+        if (planned) {
+            compare.apply();
+        }
+        if (untilStep > 0) {
+            compare.playUntil(untilStep);
+        }
     }
 
     /** Starts the trainer, which loads libtorch and the data in the background. */
@@ -170,4 +179,5 @@ public final class LabSession {
     public OpenSetViewModel openSet() { return openSet; }
     public CompareViewModel compare() { return compare; }
     public LessonViewModel lesson() { return lesson; }
+    public lab.centerloss.ui.model.Setups setups() { return setups; }
 }

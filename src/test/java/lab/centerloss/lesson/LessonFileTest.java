@@ -108,6 +108,41 @@ class LessonFileTest {
         assertThat(only.question().orElseThrow().chinese()).isEqualTo("为什么？");
     }
 
+    @Test
+    @DisplayName("a setup beside a lesson: read with it, applied before the step's own settings; a name leading out of the folder is refused")
+    void setupsBesideALesson(@TempDir Path folder) throws Exception {
+        Scenario setup = new Scenario(Hyperparameters.defaults().withLambda(0.7).withSeed(5),
+                new Scenario.View(true, false, true, true, false), java.util.Optional.of(ComparisonPreset.ALPHA));
+        Files.writeString(folder.resolve("setup.json"), setup.toJson());
+        assertThat(Scenario.read(folder.resolve("setup.json"))).isEqualTo(setup);
+        Path file = folder.resolve("with-setup.json");
+        Files.writeString(file, lesson(step("\"scenario\": \"setup.json\", \"settings\": {\"alpha\": 0.2}")));
+        LessonStep only = LessonFile.read(file).steps().get(0);
+        assertThat(only.scenario()).contains(setup);
+        assertThat(only.apply(Hyperparameters.defaults())).isEqualTo(setup.settings().withAlpha(0.2));
+        for (String outside : List.of("../setup.json", "sub/setup.json", "/etc/passwd", "setup.txt")) {
+            Files.writeString(file, lesson(step("\"scenario\": \"" + outside + "\"")));
+            assertThatThrownBy(() -> LessonFile.read(file)).as(outside)
+                    .hasMessage("Lesson " + file + ", step 1, field scenario: must name a file in the lesson's own folder.");
+        }
+        Files.writeString(file, lesson(step("\"scenario\": \"setup.json\"")));
+        assertThatThrownBy(() -> LessonFile.parse("built-in", Files.readAllBytes(file)))
+                .as("a built-in lesson names no setup files").hasMessageContaining("field scenario");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "not a flag | {\"format\": 1, \"settings\": {}, \"view\": {\"test\": 1}} | Setup x.json, field view.test: must be true or false.",
+        "an unknown field | {\"format\": 1, \"settings\": {}, \"script\": \"x\"} | Setup x.json, field script: no such field.",
+        "an impossible setting | {\"format\": 1, \"settings\": {\"alpha\": 3}} | Setup x.json, field settings: alpha must lie between 0 and 1 (it is 3.0).",
+        "an unknown comparison | {\"format\": 1, \"settings\": {}, \"compare\": \"all\"} | Setup x.json, field compare: must be one of lambda, heads, alpha, center-rule, train-test.",
+        "another format | {\"format\": 9, \"settings\": {}} | Setup x.json, field format: must be 1, the format this app reads.",
+    })
+    void brokenSetups(String what, String json, String sentence) {
+        assertThatThrownBy(() -> Scenario.parse("x.json", json.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(LessonFile.LessonException.class).hasMessage(sentence);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "not JSON | [1, 2 | The lesson file x.json is not a JSON object.",

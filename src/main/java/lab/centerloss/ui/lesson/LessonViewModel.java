@@ -39,6 +39,7 @@ public final class LessonViewModel {
     private final RunHistory history;
     private final ViewOptions options;
     private final Comparisons comparisons;
+    private final lab.centerloss.ui.model.Setups setups;
     private final ReadOnlyObjectWrapper<Lesson> lesson = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper active = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper canBack = new ReadOnlyBooleanWrapper(false);
@@ -55,7 +56,9 @@ public final class LessonViewModel {
     /** The probe accuracy a "train until accuracy" step waits for; NaN when none. */
     private double awaitedAccuracy = Double.NaN;
 
-    public LessonViewModel(LiveTraining training, RunHistory history, ViewOptions options, Comparisons comparisons) {
+    public LessonViewModel(LiveTraining training, RunHistory history, ViewOptions options,
+            lab.centerloss.ui.model.Setups setups, Comparisons comparisons) {
+        this.setups = setups;
         this.training = training;
         this.history = history;
         this.options = options;
@@ -136,6 +139,7 @@ public final class LessonViewModel {
         awaitedAccuracy = Double.NaN;
         options.highlightedControlProperty().set("");
         if (act) {
+            step.scenario().ifPresent(setups::apply); // the setup first; the step's own settings over it
             Hyperparameters now = training.hyperparametersProperty().get();
             Hyperparameters next = step.apply(now);
             if (!next.equals(now)) {

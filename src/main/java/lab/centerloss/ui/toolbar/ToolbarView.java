@@ -74,7 +74,24 @@ public final class ToolbarView {
                 viewModel.openLesson(file.toString());
             }
         });
-        lessonMenu.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), fromFile);
+        javafx.scene.control.MenuItem openSetup = new javafx.scene.control.MenuItem(
+                lab.centerloss.text.Messages.text("scenario.open"));
+        openSetup.setOnAction(e -> {
+            java.nio.file.Path file = dialogs.openFile(lessonMenu, "scenario.open", "scenario.fileKind", "*.json");
+            if (file != null) {
+                viewModel.openSetup(file);
+            }
+        });
+        javafx.scene.control.MenuItem saveSetup = new javafx.scene.control.MenuItem(
+                lab.centerloss.text.Messages.text("scenario.save"));
+        saveSetup.setOnAction(e -> {
+            java.nio.file.Path file = dialogs.saveFile(lessonMenu, "scenario.save", "setup.json", "scenario.fileKind", "*.json");
+            if (file != null) {
+                viewModel.saveSetup(file);
+            }
+        });
+        lessonMenu.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), fromFile,
+                new javafx.scene.control.SeparatorMenuItem(), openSetup, saveSetup);
     }
 
     @FXML

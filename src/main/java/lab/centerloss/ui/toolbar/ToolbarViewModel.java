@@ -21,7 +21,11 @@ public final class ToolbarViewModel {
     private final java.util.function.Consumer<String> lessonOpener;
 
     /** @param lessonOpener opens a built-in lesson by name or a lesson file by path */
-    public ToolbarViewModel(LiveTraining training, ViewOptions options, java.util.function.Consumer<String> lessonOpener) {
+    private final lab.centerloss.ui.model.Setups setups;
+
+    public ToolbarViewModel(LiveTraining training, ViewOptions options, java.util.function.Consumer<String> lessonOpener,
+            lab.centerloss.ui.model.Setups setups) {
+        this.setups = setups;
         this.training = training;
         this.options = options;
         this.lessonOpener = lessonOpener;
@@ -54,6 +58,14 @@ public final class ToolbarViewModel {
     /** A lesson's title in the window's language. */
     public static String lessonTitle(lab.centerloss.lesson.Lesson lesson) {
         return lesson.title().in(Messages.language());
+    }
+
+    public void openSetup(java.nio.file.Path file) {
+        setups.open(file);
+    }
+
+    public void saveSetup(java.nio.file.Path file) {
+        setups.save(file);
     }
 
     public void openLesson(String nameOrFile) {

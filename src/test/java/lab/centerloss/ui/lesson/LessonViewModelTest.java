@@ -54,13 +54,17 @@ class LessonViewModelTest {
     private final List<String> comparisons = new ArrayList<>();
     private LiveTraining training;
     private LessonViewModel lesson;
+    private lab.centerloss.ui.model.Setups setups;
+    private final List<String> said = new ArrayList<>();
 
     @BeforeEach
     void create() {
         Messages.use(Language.ENGLISH);
         training = new LiveTraining((folder, hp) -> trainer, Path.of("datasets/mnist"), Hyperparameters.defaults(), history);
         training.start();
-        lesson = new LessonViewModel(training, history, options, new LessonViewModel.Comparisons() {
+        setups = new lab.centerloss.ui.model.Setups(training, options, java.util.Optional::empty,
+                preset -> comparisons.add(preset.id() + " 0"), new lab.centerloss.ui.common.BackgroundFiles(), said::add);
+        lesson = new LessonViewModel(training, history, options, setups, new LessonViewModel.Comparisons() {
             @Override
             public void open(ComparisonPreset preset, long untilStep) {
                 comparisons.add(preset.id() + " " + untilStep);
@@ -165,6 +169,31 @@ class LessonViewModelTest {
         lesson.next();
         assertThat(options.highlightedControlProperty().get()).isEmpty();
         assertThat(options.shownTabProperty().get()).isEqualTo("open-set");
+    }
+
+    @Test
+    @DisplayName("a step's setup puts its settings, view and comparison on the window; a setup file that cannot be used changes nothing")
+    void setups(@org.junit.jupiter.api.io.TempDir Path folder) throws Exception {
+        var setup = new lab.centerloss.lesson.Scenario(Hyperparameters.defaults().withLambda(0.7),
+                new lab.centerloss.lesson.Scenario.View(true, false, true, true, true), Optional.of(ComparisonPreset.HEADS));
+        java.nio.file.Files.writeString(folder.resolve("setup.json"), setup.toJson());
+        Path file = folder.resolve("lesson.json");
+        java.nio.file.Files.writeString(file, "{\"format\": 1, \"name\": \"s\", \"title\": {\"en\": \"S\", \"zh-CN\": \"设\"},"
+                + " \"steps\": [{\"narration\": {\"en\": \"A\", \"zh-CN\": \"甲\"}, \"scenario\": \"setup.json\","
+                + " \"settings\": {\"alpha\": 0.2}}]}");
+        assertThat(lesson.open(file.toString())).isTrue();
+        assertThat(training.hyperparametersProperty().get()).isEqualTo(setup.settings().withAlpha(0.2));
+        assertThat(options.showTrainProperty().get()).isFalse();
+        assertThat(options.showTrailsProperty().get()).isTrue();
+        assertThat(comparisons).contains("heads 0");
+
+        lesson.leave();
+        Hyperparameters before = training.hyperparametersProperty().get();
+        java.nio.file.Files.writeString(folder.resolve("broken.json"), "{\"format\": 1, \"settings\": {\"lambda\": -1}}");
+        assertThat(setups.open(folder.resolve("broken.json"))).isFalse();
+        assertThat(said).last().asString().startsWith("Setup " + folder.resolve("broken.json") + ", field settings: ");
+        assertThat(training.hyperparametersProperty().get()).isEqualTo(before);
+        assertThat(setups.current().settings()).isEqualTo(before);
     }
 
     @Test
