@@ -90,7 +90,7 @@ public final class LabSession {
         });
         toolbar = new ToolbarViewModel(training, options, lesson::open, setups);
         stepThrough = new StepThroughViewModel(history, training, options);
-        export = new ExportViewModel(history);
+        export = new ExportViewModel(history, options.projectorThemeProperty());
         charts = new ChartsViewModel(history);
         status = new StatusViewModel(training, history);
         problem = new ProblemViewModel(training, history);

@@ -88,6 +88,36 @@ class ExportTest {
     }
 
     @Test
+    @DisplayName("frames follow the theme: the plane on its dark background, or on white in the projector theme")
+    void framesFollowTheTheme(FxRobot robot) throws Exception {
+        waitFor(60, TimeUnit.SECONDS, () -> viewModel.training().stateProperty().get() == State.PAUSED);
+        ExportViewModel export = viewModel.export();
+        int frame = 0;
+        for (boolean projector : List.of(false, true)) {
+            Path into = Files.createDirectories(folder.resolve(projector ? "light" : "dark"));
+            robot.interact(() -> {
+                viewModel.options().projectorThemeProperty().set(projector);
+                export.sizeProperty().set("1280x720");
+                export.recordingFolderProperty().set(into.toString());
+                export.startRecording();
+                viewModel.training().step();
+            });
+            waitFor(30, TimeUnit.SECONDS, () -> export.framesWrittenProperty().get() >= 1);
+            robot.interact(export::stopRecording);
+            BufferedImage image = ImageIO.read(into.resolve("frame-00001.png").toFile());
+            int rgb = image.getRGB(4, 715); // a corner of the background
+            int brightness = ((rgb >> 16) & 0xff) + ((rgb >> 8) & 0xff) + (rgb & 0xff);
+            if (projector) {
+                assertThat(brightness).as("on white").isGreaterThan(3 * 230);
+            } else {
+                assertThat(brightness).as("on the dark background").isLessThan(3 * 60);
+            }
+            frame++;
+        }
+        assertThat(frame).isEqualTo(2);
+    }
+
+    @Test
     @DisplayName("a recording folder that does not exist is named, and nothing records")
     void missingFolder(FxRobot robot) throws Exception {
         waitFor(60, TimeUnit.SECONDS, () -> viewModel.training().stateProperty().get() == State.PAUSED);

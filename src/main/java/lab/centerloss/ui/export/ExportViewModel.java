@@ -92,8 +92,17 @@ public final class ExportViewModel {
 
     private final javafx.beans.binding.StringBinding recordingText;
 
+    /** Whether exports are drawn on white, as the projector theme shows the plane. */
+    private final javafx.beans.value.ObservableBooleanValue light;
+
     public ExportViewModel(RunHistory history) {
+        this(history, new javafx.beans.property.SimpleBooleanProperty(false));
+    }
+
+    /** @param light whether the plane is drawn on white (the projector theme), for slides made in a bright room */
+    public ExportViewModel(RunHistory history, javafx.beans.value.ObservableBooleanValue light) {
         this.history = history;
+        this.light = light;
         recordingText = javafx.beans.binding.Bindings.createStringBinding(() -> recording.get()
                 ? Messages.text("export.rec", framesWritten.get()) + (framesBehind.get() > 2
                         ? Messages.text("export.behind", framesBehind.get()) : "")
@@ -179,7 +188,7 @@ public final class ExportViewModel {
             drawn++;
             int[] dimensions = dimensions();
             BufferedImage image = capture(dimensions).capture(PlaneScenes.of(s, dimensions[0], dimensions[1], true, true,
-                    legend.get(), overlay.get()), PlaneStyle.normal());
+                    legend.get(), overlay.get()), PlaneStyle.normal().withDark(!light.get()));
             Path file = activeFolder.resolve(ImageFiles.frameName(nextFrame++));
             encodingQueue.incrementAndGet();
             frameEncoders.submit(() -> {
@@ -216,7 +225,7 @@ public final class ExportViewModel {
                 view.pixelsPerUnit() * dimensions[1] / Math.max(1, windowHeight));
         PlaneScene scene = windowScene.withView(scaled).withLegendAndCaption(legend.get(),
                 overlay.get() ? windowScene.caption() : "");
-        BufferedImage image = capture(dimensions).capture(scene, PlaneStyle.normal());
+        BufferedImage image = capture(dimensions).capture(scene, PlaneStyle.normal().withDark(!light.get()));
         worker.submit(() -> {
             try {
                 ImageFiles.writePng(image, target);
