@@ -82,6 +82,19 @@ class FitTest {
             TestWindows.onFx(() -> truncated(stage.getScene().getRoot())).stream()
                     .map(problem -> where + problem).filter(problem -> !cut.contains(problem)).forEach(cut::add);
         }
+        // the comparison takes the window: its tools and captions must fit too
+        TestWindows.onFx(() -> {
+            session.options().comparingProperty().set(true);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents(3);
+        String where = width + "x" + height + " " + language + (presentation ? " presenting" : "") + ", comparing: ";
+        TestWindows.onFx(() -> truncated(stage.getScene().getRoot())).stream()
+                .map(problem -> where + problem).filter(problem -> !cut.contains(problem)).forEach(cut::add);
+        TestWindows.onFx(() -> {
+            session.options().comparingProperty().set(false);
+            return null;
+        });
         return cut;
     }
 
