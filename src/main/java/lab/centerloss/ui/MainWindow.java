@@ -80,8 +80,22 @@ public final class MainWindow {
     @FXML
     private void initialize() {
         mainPlane.setViewModel(session.plane());
-        angleView.setPainter((gc, width, height, now) -> session.plane().angleScene().ifPresent(scene ->
-                angleRenderer.render(gc, width, height, scene, style())));
+        angleView.setPainter((gc, width, height, now) -> {
+            var scene = session.plane().angleScene();
+            if (scene.isPresent()) {
+                angleRenderer.render(gc, width, height, scene.get(), style());
+                return;
+            }
+            // before the first step there are no angles yet: say so rather than show an empty box
+            PlaneStyle empty = style();
+            gc.setFill(empty.background());
+            gc.fillRect(0, 0, width, height);
+            gc.setFill(empty.tickLabel());
+            gc.setFont(javafx.scene.text.Font.font(lab.centerloss.plot.Fonts.family(), empty.fontSize() * 1.1));
+            gc.setTextAlign(javafx.scene.text.TextAlignment.CENTER);
+            gc.setTextBaseline(javafx.geometry.VPos.CENTER);
+            gc.fillText(Messages.text("margin.anglesAfterFirstStep"), width / 2, height / 2, width - 20);
+        });
         var normalized = Bindings.createBooleanBinding(() -> session.training().hyperparametersProperty().get()
                 .head().isNormalized(), session.training().hyperparametersProperty());
         angleView.visibleProperty().bind(normalized);
