@@ -71,8 +71,7 @@ final class LessonRenderer {
             for (int i = 0; i < lesson.steps().size(); i++) {
                 LessonStep step = lesson.steps().get(i);
                 Hyperparameters next = step.apply(settings);
-                boolean rebuild = next.model() != settings.model() || next.seed() != settings.seed()
-                        || next.centerInit() != settings.centerInit() || next.knownDigits() != settings.knownDigits();
+                boolean rebuild = next.needsRebuildFrom(settings);
                 settings = next;
                 if (rebuild) {
                     restart(); // as the window does: these settings need the run built again

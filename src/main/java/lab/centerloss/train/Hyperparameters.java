@@ -280,6 +280,15 @@ public record Hyperparameters(
         return toBuilder().batchSize(v).build();
     }
 
+    /**
+     * Whether going from {@code before} to these settings needs the run built again from the seed:
+     * a new model size, seed, center start or set of known digits cannot take effect mid-run.
+     */
+    public boolean needsRebuildFrom(Hyperparameters before) {
+        return model != before.model || seed != before.seed || centerInit != before.centerInit
+                || knownDigits != before.knownDigits;
+    }
+
     public Hyperparameters withSeed(long v) {
         return toBuilder().seed(v).build();
     }

@@ -234,8 +234,7 @@ public final class LiveTraining {
         hyperparameters.set(next.validated());
         if (trainer != null) {
             trainer.setHyperparameters(next);
-            if (before.model() != next.model() || before.seed() != next.seed()
-                    || before.centerInit() != next.centerInit() || before.knownDigits() != next.knownDigits()) {
+            if (next.needsRebuildFrom(before)) {
                 reset();
             }
         }

@@ -19,22 +19,23 @@ import org.junit.jupiter.api.Test;
 class TimelineViewModelTest {
     private final RunHistory history = new RunHistory();
     private TimelineViewModel timeline;
+    /** A trainer that does nothing: only the timeline is tested. */
+    private final TrainerControls idle = new TrainerControls() {
+        @Override public void play() { }
+        @Override public void pause() { }
+        @Override public void step() { }
+        @Override public void reset() { }
+        @Override public void setHyperparameters(Hyperparameters hp) { }
+        @Override public void setStepsPerSecond(double rate) { }
+        @Override public void setProbeEvery(int steps) { }
+        @Override public void addListener(lab.centerloss.train.TrainerListener l) { }
+        @Override public java.util.Optional<StepSnapshot> latest() { return java.util.Optional.empty(); }
+        @Override public TrainerStatus status() { return new TrainerStatus(State.PAUSED, "Ready.", "CPU"); }
+        @Override public void close() { }
+    };
 
     @BeforeEach
     void fill() {
-        TrainerControls idle = new TrainerControls() {
-            @Override public void play() { }
-            @Override public void pause() { }
-            @Override public void step() { }
-            @Override public void reset() { }
-            @Override public void setHyperparameters(Hyperparameters hp) { }
-            @Override public void setStepsPerSecond(double rate) { }
-            @Override public void setProbeEvery(int steps) { }
-            @Override public void addListener(lab.centerloss.train.TrainerListener l) { }
-            @Override public java.util.Optional<StepSnapshot> latest() { return java.util.Optional.empty(); }
-            @Override public TrainerStatus status() { return new TrainerStatus(State.PAUSED, "Ready.", "CPU"); }
-            @Override public void close() { }
-        };
         LiveTraining training = new LiveTraining((f, hp) -> idle, Path.of("."), Hyperparameters.defaults(), history);
         timeline = new TimelineViewModel(history, training);
         for (int step = 1; step <= 500; step++) {
@@ -92,19 +93,6 @@ class TimelineViewModelTest {
                 probe, "0".repeat(64)));
         run.listener().onSnapshot(SnapshotBuilder.aStep().step(1).batchSize(4).build());
         run.pull();
-        TrainerControls idle = new TrainerControls() {
-            @Override public void play() { }
-            @Override public void pause() { }
-            @Override public void step() { }
-            @Override public void reset() { }
-            @Override public void setHyperparameters(Hyperparameters next) { }
-            @Override public void setStepsPerSecond(double rate) { }
-            @Override public void setProbeEvery(int steps) { }
-            @Override public void addListener(lab.centerloss.train.TrainerListener l) { }
-            @Override public java.util.Optional<StepSnapshot> latest() { return java.util.Optional.empty(); }
-            @Override public TrainerStatus status() { return new TrainerStatus(State.PAUSED, "Ready.", "CPU"); }
-            @Override public void close() { }
-        };
         TimelineViewModel timeline = new TimelineViewModel(run, new LiveTraining((f, h) -> idle, Path.of("."), hp, run));
         timeline.autosaveTo(file);
         timeline.autosave(TimelineViewModel.AUTOSAVE_NANOS + 1, Runnable::run);
