@@ -53,9 +53,17 @@ final class DeviceData {
         try (PointerScope scope = new PointerScope()) {
             Tensor images = Torch.fromUnsignedBytes(split.pixels(), device.device(), ScalarType.Float,
                     split.count(), 1, split.rows(), split.cols());
-            images.div_(new Scalar(255.0)).sub_(new Scalar(MEAN)).div_(new Scalar(STD));
+            normalise(images);
             return images.retainReference();
         }
+    }
+
+    /**
+     * Grey levels 0..255 to the network's input, in place: scaled to [0, 1], then standardised
+     * with MNIST's mean and deviation. Training images and drawn digits both pass here.
+     */
+    static Tensor normalise(Tensor images) {
+        return images.div_(new Scalar(255.0)).sub_(new Scalar(MEAN)).div_(new Scalar(STD));
     }
 
     private static Tensor labels(MnistDataSet.Split split, Torch.DeviceInfo device) {

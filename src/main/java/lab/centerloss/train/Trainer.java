@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -32,7 +33,7 @@ public final class Trainer implements TrainerControls {
         }
     }
 
-    private enum Command { PLAY, PAUSE, STEP, RESET, PROBE, BRANCH, STOP }
+    private enum Command { PLAY, PAUSE, STEP, RESET, PROBE, BRANCH, DRAWING, STOP }
 
     /**
      * Go on from a checkpoint of a run: restore it, train the recorded steps after it again with
@@ -147,6 +148,28 @@ public final class Trainer implements TrainerControls {
         }
         branchRequest.set(request);
         commands.add(Command.BRANCH);
+    }
+
+    /** A drawn digit waiting for the trainer thread, and who waits for its feature. */
+    private record PendingDrawing(byte[] image, CompletableFuture<DrawnFeature> result) {
+    }
+
+    private final AtomicReference<PendingDrawing> pendingDrawing = new AtomicReference<>();
+
+    /**
+     * The feature of a drawn digit (prepared as MNIST's were) under the network as it is now,
+     * computed on the trainer thread between two steps. Only the newest drawing is kept: an
+     * older one still waiting is cancelled, so a student drawing fast never queues up work.
+     */
+    @Override
+    public CompletableFuture<DrawnFeature> featureOfDrawing(byte[] image) {
+        CompletableFuture<DrawnFeature> result = new CompletableFuture<>();
+        PendingDrawing older = pendingDrawing.getAndSet(new PendingDrawing(image.clone(), result));
+        if (older != null) {
+            older.result().cancel(false);
+        }
+        commands.add(Command.DRAWING);
+        return result;
     }
 
     /** Probes the test images now, after the current step. */
@@ -291,6 +314,13 @@ public final class Trainer implements TrainerControls {
                             diverged = false;
                             running = false;
                         }
+                        case DRAWING -> {
+                            PendingDrawing drawing = pendingDrawing.getAndSet(null);
+                            if (drawing != null) {
+                                drawing.result().complete(session.featureOfDrawing(drawing.image(),
+                                        hyperparameters.get().head()));
+                            }
+                        }
                         case PROBE -> {
                             probe = session.probe(settings.probeSize(), hyperparameters.get().head());
                             StepSnapshot current = latest.get();
@@ -298,6 +328,9 @@ public final class Trainer implements TrainerControls {
                                 publish(current.withProbe(probe), sessionRun);
                             }
                         }
+                    }
+                    if (command == Command.DRAWING) {
+                        continue; // nothing about the run changed: no status to say again
                     }
                     if (!stepNow) {
                         publish(new TrainerStatus(diverged ? State.DIVERGED : running ? State.RUNNING : State.PAUSED,
@@ -342,6 +375,10 @@ public final class Trainer implements TrainerControls {
             // libtorch reports its errors as RuntimeException with the C++ message.
             publish(new TrainerStatus(State.FAILED, Messages.text("trainer.failed", Torch.errorMessage(e)), device));
         } finally {
+            PendingDrawing drawing = pendingDrawing.getAndSet(null);
+            if (drawing != null) {
+                drawing.result().cancel(false);
+            }
             if (session != null) {
                 session.close();
             }

@@ -27,6 +27,15 @@ public interface TrainerControls extends AutoCloseable {
         throw new UnsupportedOperationException("this trainer cannot branch");
     }
 
+    /**
+     * The feature of a drawn digit, already prepared as MNIST's were, under the network as it is
+     * now; it completes on the trainer's thread. A newer drawing cancels one still waiting.
+     */
+    default java.util.concurrent.CompletableFuture<DrawnFeature> featureOfDrawing(byte[] image) {
+        return java.util.concurrent.CompletableFuture.failedFuture(
+                new UnsupportedOperationException("this trainer cannot run a drawing"));
+    }
+
     /** Says its state again (in the language now in use). */
     default void refreshStatus() {
     }

@@ -301,6 +301,30 @@ public final class TrainingSession implements AutoCloseable {
                 IntVector.owning(evaluated.predictions), knownDigits);
     }
 
+    /**
+     * The feature of one drawn digit, already prepared as MNIST's images were
+     * ({@link lab.centerloss.data.DigitPreparation}), under the network as it is now, and the
+     * class the head gives it. The input is normalised by the training images' own code.
+     */
+    public DrawnFeature featureOfDrawing(byte[] image, HeadKind head) {
+        int side = lab.centerloss.data.MnistDataSet.IMAGE_SIDE;
+        if (image.length != side * side) {
+            throw new IllegalArgumentException("a drawn digit has " + side * side + " pixels, not " + image.length);
+        }
+        try (PointerScope scope = new PointerScope(); NoGradGuard noGrad = new NoGradGuard()) {
+            network.eval();
+            try {
+                Tensor input = DeviceData.normalise(
+                        Torch.fromUnsignedBytes(image, device.device(), ScalarType.Float, 1, 1, side, side));
+                Tensor feature = network.trunk.forward(input);
+                float[] xy = Torch.toFloats(feature);
+                return new DrawnFeature(stepsDone, xy[0], xy[1], predictions(feature, head)[0]);
+            } finally {
+                network.train(true);
+            }
+        }
+    }
+
     /** The whole test set, for final accuracy and spread. */
     public ProbeResult evaluateTestSet(HeadKind head) {
         return probe(data.testCount, head);
