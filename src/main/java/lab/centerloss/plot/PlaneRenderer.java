@@ -63,6 +63,9 @@ public final class PlaneRenderer {
         drawMarks(gc, width, height, scene, style, false);
         drawCenters(gc, width, height, scene, style);
         drawMarks(gc, width, height, scene, style, true); // moves on top, or the centers would hide them
+        if (scene.drawn() != null) {
+            drawDrawn(gc, width, height, scene.view(), scene.drawn(), style, tickLabelWidths);
+        }
         if (scene.showLegend()) {
             drawLegend(gc, width, style, scene.knownDigits());
         }
@@ -219,6 +222,56 @@ public final class PlaneRenderer {
                 arrow(gc, x0, y0, x1, y1, color, style.lineWidth() * 2, style.centerRadius() * 0.8);
             }
         }
+    }
+
+    /**
+     * The pad's digit: a dashed line to the nearest center, a large ring (filled in the predicted
+     * digit's color when accepted, hollow and grey with a cross when rejected) and its label on a
+     * plate, so that it reads over any cloud.
+     */
+    private static void drawDrawn(GraphicsContext gc, double width, double height, ViewWindow view, PlaneScene.Drawn d,
+            PlaneStyle style, TextWidths widths) {
+        double x = view.toScreenX(d.x(), width);
+        double y = view.toScreenY(d.y(), height);
+        double cx = view.toScreenX(d.nearestX(), width);
+        double cy = view.toScreenY(d.nearestY(), height);
+        Color ink = style.foreground();
+        gc.setStroke(ink);
+        gc.setLineWidth(style.lineWidth() * 2);
+        gc.setLineDashes(style.lineWidth() * 6, style.lineWidth() * 4);
+        gc.strokeLine(x, y, cx, cy);
+        gc.setLineDashes((double[]) null);
+        double r = style.centerRadius() * 1.2;
+        boolean rejected = Boolean.FALSE.equals(d.accepted());
+        if (!rejected) {
+            gc.setFill(Palette.color(d.predictedDigit(), style.dark()));
+            gc.fillOval(x - r * 0.55, y - r * 0.55, r * 1.1, r * 1.1);
+        }
+        gc.setStroke(style.background());
+        gc.setLineWidth(style.lineWidth() * 6);
+        gc.strokeOval(x - r, y - r, 2 * r, 2 * r);
+        gc.setStroke(rejected ? style.unknown() : ink);
+        gc.setLineWidth(style.lineWidth() * 3);
+        gc.strokeOval(x - r, y - r, 2 * r, 2 * r);
+        if (rejected) {
+            double k = r * 0.5;
+            gc.strokeLine(x - k, y - k, x + k, y + k);
+            gc.strokeLine(x - k, y + k, x + k, y - k);
+        }
+        if (d.label().isEmpty()) {
+            return;
+        }
+        Font font = Font.font(lab.centerloss.plot.Fonts.family(), FontWeight.BOLD, style.fontSize());
+        gc.setFont(font);
+        double textWidth = widths.width(d.label(), font);
+        double plateX = Math.min(x + r * 1.3, width - textWidth - style.fontSize());
+        double plateY = y - style.fontSize() * 0.8;
+        gc.setFill(style.background().deriveColor(0, 1, 1, 0.85));
+        gc.fillRoundRect(plateX, plateY, textWidth + style.fontSize() * 0.8, style.fontSize() * 1.6, 6, 6);
+        gc.setFill(rejected ? style.unknown() : ink);
+        gc.setTextAlign(TextAlignment.LEFT);
+        gc.setTextBaseline(VPos.CENTER);
+        gc.fillText(d.label(), plateX + style.fontSize() * 0.4, y);
     }
 
     /** A line with a filled head at (x1, y1); nothing for a move shorter than a pixel. */

@@ -23,6 +23,7 @@ import lab.centerloss.train.Vec2List;
  * @param knownDigits  the digits training saw, as bits: center j is the j-th of them, and test
  *                     points of other digits (the open set's unknowns) are drawn grey and hollow
  * @param regions      what to shade under the points (decision and accepted regions), or null
+ * @param drawn        a digit drawn on the pad, where it landed, or null
  */
 public record PlaneScene(
         ViewWindow view,
@@ -39,7 +40,8 @@ public record PlaneScene(
         Vec2List ghostPoints,
         IntVector ghostLabels,
         int knownDigits,
-        Regions regions) {
+        Regions regions,
+        Drawn drawn) {
 
     private static final Vec2List NO_POINTS = Vec2List.copyOf(new float[0]);
     private static final IntVector NO_LABELS = IntVector.copyOf(new int[0]);
@@ -58,28 +60,51 @@ public record PlaneScene(
                 marks, NO_POINTS, NO_LABELS, Hyperparameters.ALL_DIGITS, null);
     }
 
+    public PlaneScene(ViewWindow view, Vec2List testPoints, IntVector testLabels, Vec2List trainPoints,
+            IntVector trainLabels, Vec2List centers, List<Vec2List> trails, int selectedClass, boolean showLegend,
+            String caption, List<Mark> marks, Vec2List ghostPoints, IntVector ghostLabels, int knownDigits,
+            Regions regions) {
+        this(view, testPoints, testLabels, trainPoints, trainLabels, centers, trails, selectedClass, showLegend, caption,
+                marks, ghostPoints, ghostLabels, knownDigits, regions, null);
+    }
+
     /** The same scene on another view, e.g. an export at another size. */
     public PlaneScene withView(ViewWindow other) {
         return new PlaneScene(other, testPoints, testLabels, trainPoints, trainLabels, centers, trails, selectedClass,
-                showLegend, caption, marks, ghostPoints, ghostLabels, knownDigits, regions);
+                showLegend, caption, marks, ghostPoints, ghostLabels, knownDigits, regions, drawn);
     }
 
     /** The same scene with another legend and caption choice, for an export. */
     public PlaneScene withLegendAndCaption(boolean legend, String newCaption) {
         return new PlaneScene(view, testPoints, testLabels, trainPoints, trainLabels, centers, trails, selectedClass,
-                legend, newCaption, marks, ghostPoints, ghostLabels, knownDigits, regions);
+                legend, newCaption, marks, ghostPoints, ghostLabels, knownDigits, regions, drawn);
     }
 
     /** The same scene for another split of known digits. */
     public PlaneScene withKnownDigits(int known) {
         return new PlaneScene(view, testPoints, testLabels, trainPoints, trainLabels, centers, trails, selectedClass,
-                showLegend, caption, marks, ghostPoints, ghostLabels, known, regions);
+                showLegend, caption, marks, ghostPoints, ghostLabels, known, regions, drawn);
     }
 
     /** The same scene with regions shaded under it (or none). */
     public PlaneScene withRegions(Regions shading) {
         return new PlaneScene(view, testPoints, testLabels, trainPoints, trainLabels, centers, trails, selectedClass,
-                showLegend, caption, marks, ghostPoints, ghostLabels, knownDigits, shading);
+                showLegend, caption, marks, ghostPoints, ghostLabels, knownDigits, shading, drawn);
+    }
+
+    /** The same scene with a drawn digit marked on it (or none). */
+    public PlaneScene withDrawn(Drawn mark) {
+        return new PlaneScene(view, testPoints, testLabels, trainPoints, trainLabels, centers, trails, selectedClass,
+                showLegend, caption, marks, ghostPoints, ghostLabels, knownDigits, regions, mark);
+    }
+
+    /**
+     * Where a digit drawn on the pad landed: a large marker, a line to the nearest center, a label.
+     *
+     * @param accepted whether the open-set threshold accepts it; null when there is no threshold
+     */
+    public record Drawn(double x, double y, double nearestX, double nearestY, int predictedDigit, Boolean accepted,
+            String label) {
     }
 
     /**

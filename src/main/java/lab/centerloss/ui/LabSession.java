@@ -23,6 +23,8 @@ import lab.centerloss.ui.margin.MarginViewModel;
 import lab.centerloss.ui.model.LiveTraining;
 import lab.centerloss.ui.model.RunHistory;
 import lab.centerloss.ui.model.ViewOptions;
+import lab.centerloss.ui.openset.DrawingPadView;
+import lab.centerloss.ui.openset.DrawingPadViewModel;
 import lab.centerloss.ui.openset.OpenSetView;
 import lab.centerloss.ui.openset.OpenSetViewModel;
 import lab.centerloss.ui.plane.PlaneViewModel;
@@ -59,6 +61,7 @@ public final class LabSession {
     private final MarginViewModel margin;
     private final TimelineViewModel timeline;
     private final OpenSetViewModel openSet;
+    private final DrawingPadViewModel drawingPad;
     private final CompareViewModel compare;
     private final LessonViewModel lesson;
     private final lab.centerloss.ui.model.Setups setups;
@@ -98,6 +101,8 @@ public final class LabSession {
         timeline = new TimelineViewModel(history, training);
         openSet = new OpenSetViewModel(history, training);
         plane.setRegions(openSet::regions);
+        drawingPad = new DrawingPadViewModel(history, training, openSet);
+        plane.setDrawn(drawingPad::planeMark);
         plane.setOverlay(stepThrough::scene);
     }
 
@@ -141,6 +146,7 @@ public final class LabSession {
         problem.refreshTexts();
         export.refreshTexts();
         openSet.refreshTexts();
+        drawingPad.refreshTexts();
         stepThrough.refreshTexts();
         compare.refreshTexts();
         lesson.refreshTexts();
@@ -161,6 +167,7 @@ public final class LabSession {
                 Map.entry(MarginView.class, new MarginView(margin, options)),
                 Map.entry(TimelineView.class, new TimelineView(timeline, dialogs)),
                 Map.entry(OpenSetView.class, new OpenSetView(openSet, options)),
+                Map.entry(DrawingPadView.class, new DrawingPadView(drawingPad)),
                 Map.entry(CompareView.class, new CompareView(compare, options)));
     }
 
@@ -177,6 +184,7 @@ public final class LabSession {
     public FileDialogs dialogs() { return dialogs; }
     public TimelineViewModel timeline() { return timeline; }
     public OpenSetViewModel openSet() { return openSet; }
+    public DrawingPadViewModel drawingPad() { return drawingPad; }
     public CompareViewModel compare() { return compare; }
     public LessonViewModel lesson() { return lesson; }
     public lab.centerloss.ui.model.Setups setups() { return setups; }

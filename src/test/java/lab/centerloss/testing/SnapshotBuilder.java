@@ -24,6 +24,7 @@ public final class SnapshotBuilder {
     private Vec2List centersAfter;
     private Optional<ProbeResult> probe = Optional.empty();
     private Optional<String> divergence = Optional.empty();
+    private StepSnapshot.HeadParameters head;
 
     public static SnapshotBuilder aStep() {
         return new SnapshotBuilder();
@@ -61,6 +62,12 @@ public final class SnapshotBuilder {
         return this;
     }
 
+    /** The head after the step (and in force during it); ten zero weights and biases by default. */
+    public SnapshotBuilder head(Vec2List weights, FloatVector bias) {
+        head = new StepSnapshot.HeadParameters(weights, Optional.ofNullable(bias));
+        return this;
+    }
+
     public SnapshotBuilder diverged(String why) {
         divergence = Optional.of(why);
         return this;
@@ -81,7 +88,7 @@ public final class SnapshotBuilder {
             after[2 * i + 1] = features[2 * i + 1] * 1.01f;
         }
         Vec2List zero = Vec2List.copyOf(new float[2 * classes]);
-        StepSnapshot.HeadParameters head = new StepSnapshot.HeadParameters(zero,
+        StepSnapshot.HeadParameters head = this.head != null ? this.head : new StepSnapshot.HeadParameters(zero,
                 Optional.of(FloatVector.copyOf(new float[classes])));
         return new StepSnapshot(step, 1, hyperparameters, hyperparameters.marginAt(step - 1),
                 hyperparameters.learningRateAt(step - 1),

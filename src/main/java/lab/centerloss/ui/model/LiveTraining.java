@@ -151,6 +151,17 @@ public final class LiveTraining {
         }
     }
 
+    /**
+     * The feature of a drawn digit (prepared as MNIST's were) under the live network, computed on
+     * the trainer's thread; fails when there is no trainer.
+     */
+    public java.util.concurrent.CompletableFuture<lab.centerloss.train.DrawnFeature> featureOfDrawing(byte[] image) {
+        if (trainer == null) {
+            return java.util.concurrent.CompletableFuture.failedFuture(new IllegalStateException("no trainer"));
+        }
+        return trainer.featureOfDrawing(image);
+    }
+
     /** Starts again from the seed. */
     public void reset() {
         if (trainer != null && canReset.get()) {

@@ -85,10 +85,17 @@ public final class OpenSetViewModel {
         }
         if (s != evaluated) {
             evaluated = s;
-            // the probe was taken after a step: the head and centers after it made its features
-            evaluation.set(OpenSetEvaluation.of(s.probe().get(), s.headAfter(), s.centers().after(), s.hyperparameters()));
+            evaluation.set(evaluate(s));
         }
         OpenSetEvaluation e = evaluation.get();
+        if (e == null) {
+            thresholdText.set("");
+            outcomesText.set(Messages.text("openset.noProbe"));
+            aurocText.set("");
+            curve.set(null);
+            curveMark.set(null);
+            return;
+        }
         double threshold = threshold();
         thresholdText.set(Messages.text("openset.threshold", Messages.label(score.get()),
                 score.get().raw(threshold)));
@@ -111,6 +118,26 @@ public final class OpenSetViewModel {
         curve.set(OpenSetScores.oscrCurve(e.values(score.get()), e.knownFlags(), e.correctFlags()));
         curveMark.set(new double[] {(double) o.unknownAccepted() / o.unknowns(),
             (double) o.knownRight() / Math.max(1, o.knowns())});
+    }
+
+    /**
+     * The probe a step carries, scored with the head and centers of the step the probe was taken
+     * after. While training runs the probe is taken every few steps, so the step shown may be
+     * later than its probe: its own head would score features it did not make.
+     */
+    private OpenSetEvaluation evaluate(StepSnapshot s) {
+        lab.centerloss.train.ProbeResult probe = s.probe().get();
+        if (probe.step() == s.step()) {
+            return OpenSetEvaluation.of(probe, s.headAfter(), s.centers().after(), s.hyperparameters());
+        }
+        java.util.Optional<StepSnapshot> madeBy = history.at(probe.step());
+        if (madeBy.isPresent()) {
+            StepSnapshot m = madeBy.get();
+            return OpenSetEvaluation.of(probe, m.headAfter(), m.centers().after(), m.hyperparameters());
+        }
+        lab.centerloss.train.RunOrigin origin = history.originProperty().get();
+        return probe.step() == 0 && origin != null
+                ? OpenSetEvaluation.of(probe, origin.head(), origin.centers(), origin.hyperparameters()) : null;
     }
 
     private static double rate(int part, int whole) {

@@ -50,6 +50,13 @@ public final class PlaneViewModel {
         regions = source;
     }
 
+    /** The digit drawn on the pad, marked on the plane when it can be (null: nothing). */
+    public void setDrawn(java.util.function.Supplier<PlaneScene.Drawn> source) {
+        drawn = source;
+    }
+
+    private java.util.function.Supplier<PlaneScene.Drawn> drawn = () -> null;
+
     /** The scene for this frame, on a canvas of the given size. */
     public PlaneScene sceneAt(long now, double width, double height) {
         takeShown(now);
@@ -59,7 +66,7 @@ public final class PlaneViewModel {
                 options.showTestProperty().get(), options.showTrainProperty().get(),
                 options.showTrailsProperty().get(), options.showLegendProperty().get(),
                 options.selectedClassProperty().get(), caption));
-        return overlay.apply(live.withKnownDigits(knownDigits()).withRegions(regions.get()));
+        return overlay.apply(live.withKnownDigits(knownDigits()).withRegions(regions.get()).withDrawn(drawn.get()));
     }
 
     /** The digits the run shown trains on. */

@@ -1,0 +1,291 @@
+package lab.centerloss.ui.openset;
+
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import lab.centerloss.data.DigitPreparation;
+import lab.centerloss.plot.PlaneScene;
+import lab.centerloss.text.Messages;
+import lab.centerloss.train.DrawnFeature;
+import lab.centerloss.train.FloatVector;
+import lab.centerloss.train.HeadKind;
+import lab.centerloss.train.Hyperparameters;
+import lab.centerloss.train.OpenSetScores;
+import lab.centerloss.train.OpenSetScores.Score;
+import lab.centerloss.train.RunOrigin;
+import lab.centerloss.train.StepSnapshot;
+import lab.centerloss.train.Vec2List;
+import lab.centerloss.ui.common.FxThread;
+import lab.centerloss.ui.model.LiveTraining;
+import lab.centerloss.ui.model.RunHistory;
+
+/**
+ * The drawing pad: a student draws, the drawing is prepared as MNIST's digits were
+ * ({@link DigitPreparation}), the trainer runs it through the live network between two steps, and
+ * the plane shows where it lands, with the class predicted, the chosen score and whether the
+ * open-set threshold accepts it. The pad is re-run after every step while training goes on, so the
+ * marker moves with the network. At most one drawing is on its way to the trainer at a time.
+ */
+public final class DrawingPadViewModel {
+    /** The ink is kept at four times MNIST's resolution: fine enough for a smooth stroke. */
+    public static final int SIDE = 4 * DigitPreparation.FIELD;
+    /**
+     * The pen's radius, as a share of the pad's side. A digit drawn over most of the pad then has
+     * strokes of about 2.5 pixels in the 20-pixel box, as MNIST's have.
+     */
+    static final double PEN_RADIUS = 0.045;
+
+    private final RunHistory history;
+    private final LiveTraining training;
+    private final OpenSetViewModel openSet;
+    private final Executor onUiThread;
+    private final float[] ink = new float[SIDE * SIDE];
+    private double lastX = Double.NaN;
+    private double lastY = Double.NaN;
+    private final ReadOnlyLongWrapper inkRevision = new ReadOnlyLongWrapper();
+    private final ReadOnlyObjectWrapper<byte[]> prepared = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<DrawnFeature> feature = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper verdict = new ReadOnlyStringWrapper(Messages.text("drawing.empty"));
+    private boolean inFlight;
+    private boolean again;
+    /** Counts changes of the drawing: an answer for an earlier drawing is not shown. */
+    private long drawingVersion;
+
+    public DrawingPadViewModel(RunHistory history, LiveTraining training, OpenSetViewModel openSet) {
+        this(history, training, openSet, FxThread::run);
+    }
+
+    /** @param onUiThread where the trainer's answers are taken in (the JavaFX thread in the window) */
+    DrawingPadViewModel(RunHistory history, LiveTraining training, OpenSetViewModel openSet, Executor onUiThread) {
+        this.history = history;
+        this.training = training;
+        this.openSet = openSet;
+        this.onUiThread = onUiThread;
+        // the network moved (or another run is shown): where the drawing lands is asked again
+        history.shownProperty().addListener(o -> networkChanged());
+        history.originProperty().addListener(o -> {
+            feature.set(null); // a new run: step numbers start again, an answer of the old one means nothing
+            networkChanged();
+        });
+        feature.addListener(o -> refresh());
+        openSet.scoreProperty().addListener(o -> refresh());
+        openSet.thresholdPositionProperty().addListener(o -> refresh());
+        openSet.evaluationProperty().addListener(o -> refresh());
+    }
+
+    /** Puts the pen down at (x, y), each in [0, 1] of the pad's side. */
+    public void penDown(double x, double y) {
+        lastX = x;
+        lastY = y;
+        stroke(x, y, x, y);
+    }
+
+    /** Draws a line from where the pen was to (x, y). */
+    public void penTo(double x, double y) {
+        if (Double.isNaN(lastX)) {
+            penDown(x, y);
+            return;
+        }
+        stroke(lastX, lastY, x, y);
+        lastX = x;
+        lastY = y;
+    }
+
+    public void penUp() {
+        lastX = Double.NaN;
+        lastY = Double.NaN;
+    }
+
+    public void clear() {
+        Arrays.fill(ink, 0);
+        penUp();
+        inkChanged();
+    }
+
+    /**
+     * Lays a round pen along the segment: each pixel takes the share of it the pen covers (its
+     * centre's distance to the segment against the radius, one pixel of soft edge), and ink only
+     * ever grows.
+     */
+    private void stroke(double x0, double y0, double x1, double y1) {
+        double radius = PEN_RADIUS * SIDE;
+        double ax = x0 * SIDE;
+        double ay = y0 * SIDE;
+        double bx = x1 * SIDE;
+        double by = y1 * SIDE;
+        int left = Math.max(0, (int) Math.floor(Math.min(ax, bx) - radius - 1));
+        int right = Math.min(SIDE - 1, (int) Math.ceil(Math.max(ax, bx) + radius + 1));
+        int top = Math.max(0, (int) Math.floor(Math.min(ay, by) - radius - 1));
+        int bottom = Math.min(SIDE - 1, (int) Math.ceil(Math.max(ay, by) + radius + 1));
+        double dx = bx - ax;
+        double dy = by - ay;
+        double lengthSquared = dx * dx + dy * dy;
+        for (int py = top; py <= bottom; py++) {
+            for (int px = left; px <= right; px++) {
+                double cx = px + 0.5;
+                double cy = py + 0.5;
+                double t = lengthSquared == 0 ? 0 : Math.max(0, Math.min(1, ((cx - ax) * dx + (cy - ay) * dy) / lengthSquared));
+                double distance = Math.hypot(cx - (ax + t * dx), cy - (ay + t * dy));
+                float cover = (float) Math.max(0, Math.min(1, radius + 0.5 - distance));
+                int i = py * SIDE + px;
+                ink[i] = Math.max(ink[i], cover);
+            }
+        }
+        inkChanged();
+    }
+
+    private void inkChanged() {
+        drawingVersion++;
+        inkRevision.set(inkRevision.get() + 1);
+        prepared.set(DigitPreparation.prepare(ink, SIDE, SIDE).orElse(null));
+        feature.set(null);
+        ask();
+        refresh();
+    }
+
+    private void networkChanged() {
+        if (prepared.get() != null) {
+            ask();
+        }
+        refresh();
+    }
+
+    /** Sends the drawing to the trainer, or marks it to be sent when the one on its way comes back. */
+    private void ask() {
+        byte[] image = prepared.get();
+        if (image == null) {
+            return;
+        }
+        if (inFlight) {
+            again = true;
+            return;
+        }
+        inFlight = true;
+        long version = drawingVersion;
+        training.featureOfDrawing(image).whenComplete((drawn, failure) -> onUiThread.execute(() -> {
+            inFlight = false;
+            if (drawn != null && version == drawingVersion) {
+                feature.set(drawn);
+            }
+            if (again) {
+                again = false;
+                ask();
+            }
+        }));
+    }
+
+    /** The network state the drawing's feature is to be read against, when it is the one shown. */
+    private record Network(HeadKind head, Vec2List weights, FloatVector bias, double scale, Vec2List centers,
+            Hyperparameters hyperparameters) {
+    }
+
+    /**
+     * The network that made the drawing's feature, as the run records it: the step it was computed
+     * after, when the live run is shown and that step is not later than the one shown. While
+     * training runs, the answer may be a step behind the plane; it is read with its own step's head
+     * and centers, never with another's.
+     */
+    private Optional<Network> networkOf(DrawnFeature drawn) {
+        if (!history.showingLiveProperty().get()) {
+            return Optional.empty();
+        }
+        StepSnapshot shown = history.shownProperty().getValue();
+        if (drawn.step() == 0) {
+            RunOrigin origin = history.originProperty().get();
+            if (origin == null) {
+                return Optional.empty();
+            }
+            Hyperparameters hp = origin.hyperparameters();
+            return Optional.of(new Network(hp.head(), origin.head().weights(), origin.head().bias().orElse(null),
+                    hp.scale(), origin.centers(), hp));
+        }
+        if (shown == null || drawn.step() > shown.step()) {
+            return Optional.empty();
+        }
+        return (drawn.step() == shown.step() ? Optional.of(shown) : history.at(drawn.step())).map(made -> {
+            Hyperparameters hp = made.hyperparameters();
+            return new Network(hp.head(), made.headAfter().weights(), made.headAfter().bias().orElse(null), hp.scale(),
+                    made.centers().after(), hp);
+        });
+    }
+
+    /** How the drawing reads against the network shown, or empty when it cannot be read. */
+    private record Reading(DrawnFeature drawn, OpenSetScores.Scored scored, int predictedDigit, int nearestDigit,
+            Vec2List centers, Optional<Boolean> accepted) {
+    }
+
+    private Optional<Reading> reading() {
+        DrawnFeature drawn = feature.get();
+        if (drawn == null || prepared.get() == null) {
+            return Optional.empty();
+        }
+        return networkOf(drawn).map(net -> {
+            OpenSetScores.Scored scored = OpenSetScores.score(drawn.x(), drawn.y(), net.head(), net.weights(), net.bias(),
+                    net.scale(), net.centers());
+            int[] digits = net.hyperparameters().classDigits();
+            // the threshold is placed over the probe's scores of the step shown; without a probe there is none
+            Optional<Boolean> accepted = openSet.evaluationProperty().get() == null ? Optional.empty()
+                    : Optional.of(scored.get(openSet.scoreProperty().get()) >= openSet.threshold());
+            return new Reading(drawn, scored, digits[scored.predicted()], digits[scored.nearestCenter()], net.centers(),
+                    accepted);
+        });
+    }
+
+    private void refresh() {
+        if (prepared.get() == null) {
+            verdict.set(Messages.text("drawing.empty"));
+            return;
+        }
+        DrawnFeature drawn = feature.get();
+        if (drawn == null) {
+            verdict.set(Messages.text("drawing.waiting"));
+            return;
+        }
+        Optional<Reading> read = reading();
+        if (read.isEmpty()) {
+            StepSnapshot shown = history.shownProperty().getValue();
+            verdict.set(Messages.text("drawing.otherStep", drawn.step(), shown == null ? 0 : shown.step()));
+            return;
+        }
+        Reading r = read.get();
+        Score score = openSet.scoreProperty().get();
+        String decision = r.accepted().map(yes -> Messages.text(yes ? "drawing.accepted" : "drawing.rejected",
+                score.raw(openSet.threshold()))).orElse(Messages.text("drawing.noThreshold"));
+        verdict.set(Messages.text("drawing.verdict", r.predictedDigit(), r.nearestDigit(),
+                -r.scored().get(Score.CENTER_DISTANCE), Messages.label(score), score.raw(r.scored().get(score)), decision,
+                r.drawn().step()));
+    }
+
+    /** What the plane draws for the drawing: its feature, a line to the nearest center, a label; or null. */
+    public PlaneScene.Drawn planeMark() {
+        return reading().map(r -> new PlaneScene.Drawn(r.drawn().x(), r.drawn().y(),
+                r.centers().x(r.scored().nearestCenter()), r.centers().y(r.scored().nearestCenter()), r.predictedDigit(),
+                r.accepted().orElse(null), Messages.text("drawing.planeLabel", r.predictedDigit(),
+                        r.accepted().map(yes -> Messages.text(yes ? "drawing.acceptedShort" : "drawing.rejectedShort"))
+                                .orElse("")).strip())).orElse(null);
+    }
+
+    /** The ink, row by row, {@link #SIDE} by {@link #SIDE}, each 0 (paper) to 1; a copy. */
+    public float[] ink() {
+        return ink.clone();
+    }
+
+    /** Changes whenever the ink does: the pad repaints on it. */
+    public ReadOnlyLongProperty inkRevisionProperty() { return inkRevision.getReadOnlyProperty(); }
+    /** The 28x28 image the network is given (MNIST's bytes), or null when nothing is drawn. */
+    public ReadOnlyObjectProperty<byte[]> preparedProperty() { return prepared.getReadOnlyProperty(); }
+    /** The trainer's answer for the newest drawing, or null while there is none. */
+    public ReadOnlyObjectProperty<DrawnFeature> featureProperty() { return feature.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty verdictProperty() { return verdict.getReadOnlyProperty(); }
+
+    /** The language changed. */
+    public void refreshTexts() {
+        refresh();
+    }
+}

@@ -1,0 +1,49 @@
+package lab.centerloss.ui.openset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Path;
+import lab.centerloss.testing.IdleTrainer;
+import lab.centerloss.testing.SnapshotBuilder;
+import lab.centerloss.train.FloatVector;
+import lab.centerloss.train.Hyperparameters;
+import lab.centerloss.train.IntVector;
+import lab.centerloss.train.OpenSetScores.Score;
+import lab.centerloss.train.ProbeResult;
+import lab.centerloss.train.Vec2List;
+import lab.centerloss.ui.model.LiveTraining;
+import lab.centerloss.ui.model.RunHistory;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The open-set panel's numbers without a window. */
+class OpenSetViewModelTest {
+    @Test
+    @DisplayName("a step that carries an earlier step's probe is scored with that step's centers, which made the features")
+    void probeScoredWithItsOwnStep() {
+        RunHistory history = new RunHistory();
+        LiveTraining training = new LiveTraining((folder, hp) -> new IdleTrainer(), Path.of("."),
+                Hyperparameters.defaults(), history);
+        training.start();
+        OpenSetViewModel openSet = new OpenSetViewModel(history, training);
+        float[] at1 = new float[20];
+        float[] at2 = new float[20];
+        for (int j = 0; j < 10; j++) {
+            at1[2 * j] = j;
+            at2[2 * j] = j + 0.5f;
+        }
+        ProbeResult probe = new ProbeResult(1, Vec2List.copyOf(new float[] {3, 0}), IntVector.copyOf(new int[] {3}),
+                IntVector.copyOf(new int[] {3}));
+        Vec2List weights = Vec2List.copyOf(new float[20]);
+        FloatVector bias = FloatVector.copyOf(new float[10]);
+        history.listener().onSnapshot(SnapshotBuilder.aStep().step(1).centers(Vec2List.copyOf(at1), Vec2List.copyOf(at1))
+                .head(weights, bias).probe(probe).build());
+        history.listener().onSnapshot(SnapshotBuilder.aStep().step(2).centers(Vec2List.copyOf(at1), Vec2List.copyOf(at2))
+                .head(weights, bias).probe(probe).build());
+        history.pull();
+        assertThat(history.shownProperty().getValue().step()).isEqualTo(2);
+        // against step 2's centers the feature (3, 0) would be 0.5 from the nearest
+        assertThat(openSet.evaluationProperty().get().scored(0).get(Score.CENTER_DISTANCE)).isCloseTo(0, within(1e-9));
+    }
+}
