@@ -33,6 +33,11 @@ final class RecordingTrainer implements TrainerControls {
     }
 
     @Override
+    public java.util.concurrent.CompletableFuture<lab.centerloss.train.DrawnFeature> featureOfDrawing(byte[] image) {
+        return delegate.featureOfDrawing(image);
+    }
+
+    @Override
     public void pause() {
         delegate.pause();
     }

@@ -200,6 +200,38 @@ class WindowTest {
     }
 
     @Test
+    @DisplayName("a stroke on the drawing pad goes through the live network and lands on the plane, marked")
+    void drawingPad(FxRobot robot) throws Exception {
+        awaitState(State.PAUSED);
+        robot.clickOn("#stepButton");
+        waitFor(60, TimeUnit.SECONDS, () -> latestStep() == 1 && session.training().stateProperty().get() == State.PAUSED);
+        robot.clickOn("Open set");
+        javafx.scene.canvas.Canvas pad = robot.lookup("#pad").queryAs(javafx.scene.canvas.Canvas.class);
+        Label verdict = robot.lookup("#verdictLabel").queryAs(Label.class);
+        assertThat(verdict.getText()).isEqualTo("Nothing drawn yet.");
+        // the pad sits below the panel's fold: scroll it into view, as a teacher would
+        robot.interact(() -> {
+            javafx.scene.control.ScrollPane scroll = (javafx.scene.control.ScrollPane) robot.lookup(".controls-scroll")
+                    .queryAll().stream().filter(javafx.scene.Node::isVisible)
+                    .filter(n -> n.lookup("#pad") == pad).findFirst().orElseThrow();
+            double padTop = scroll.getContent().sceneToLocal(pad.localToScene(0, 0)).getY();
+            double room = scroll.getContent().getLayoutBounds().getHeight() - scroll.getViewportBounds().getHeight();
+            scroll.setVvalue(Math.min(1, Math.max(0, (padTop - 10) / room)));
+        });
+        robot.moveTo(pad, javafx.geometry.Pos.TOP_LEFT, new javafx.geometry.Point2D(60, 40),
+                org.testfx.robot.Motion.DIRECT).press(javafx.scene.input.MouseButton.PRIMARY);
+        robot.moveBy(70, 10).moveBy(-40, 50).moveBy(45, 50).moveBy(-70, 10).release(javafx.scene.input.MouseButton.PRIMARY);
+        try {
+            waitFor(30, TimeUnit.SECONDS, () -> TestWindows.onFx(() -> verdict.getText().startsWith("Network after step 1:")));
+        } catch (java.util.concurrent.TimeoutException e) {
+            assertThat(TestWindows.onFx(verdict::getText)).startsWith("Network after step 1:");
+        }
+        assertThat(TestWindows.onFx(() -> session.drawingPad().planeMark())).isNotNull();
+        robot.clickOn("#clearButton");
+        assertThat(TestWindows.onFx(verdict::getText)).isEqualTo("Nothing drawn yet.");
+    }
+
+    @Test
     @DisplayName("B or . blanks the screen and back; while blank, Space does not start training")
     void blankScreen(FxRobot robot) throws Exception {
         awaitState(State.PAUSED);

@@ -53,6 +53,8 @@ public final class DrawingPadViewModel {
     private final ReadOnlyObjectWrapper<DrawnFeature> feature = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper verdict = new ReadOnlyStringWrapper(Messages.text("drawing.empty"));
     private boolean inFlight;
+    /** The last drawing could not go through the network (no trainer ready). */
+    private boolean unavailable;
     private boolean again;
     /** Counts changes of the drawing: an answer for an earlier drawing is not shown. */
     private long drawingVersion;
@@ -171,7 +173,12 @@ public final class DrawingPadViewModel {
         training.featureOfDrawing(image).whenComplete((drawn, failure) -> onUiThread.execute(() -> {
             inFlight = false;
             if (drawn != null && version == drawingVersion) {
+                unavailable = false;
                 feature.set(drawn);
+            } else if (failure != null && !(failure instanceof java.util.concurrent.CancellationException)) {
+                // no trainer yet, or one that failed: said once; a new run asks again
+                unavailable = true;
+                refresh();
             }
             if (again) {
                 again = false;
@@ -244,7 +251,7 @@ public final class DrawingPadViewModel {
         }
         DrawnFeature drawn = feature.get();
         if (drawn == null) {
-            verdict.set(Messages.text("drawing.waiting"));
+            verdict.set(Messages.text(unavailable ? "drawing.unavailable" : "drawing.waiting"));
             return;
         }
         Optional<Reading> read = reading();

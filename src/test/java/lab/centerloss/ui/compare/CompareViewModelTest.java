@@ -16,8 +16,6 @@ import lab.centerloss.train.ProbeResult;
 import lab.centerloss.train.StepSnapshot;
 import lab.centerloss.train.Trainer;
 import lab.centerloss.train.TrainerControls;
-import lab.centerloss.train.TrainerStatus;
-import lab.centerloss.train.TrainerStatus.State;
 import lab.centerloss.train.Vec2List;
 import lab.centerloss.ui.model.LiveTraining;
 import lab.centerloss.ui.model.RunHistory;
@@ -34,18 +32,8 @@ class CompareViewModelTest {
     private CompareViewModel compare;
 
     private CompareViewModel newComparison(Hyperparameters live) {
-        TrainerControls idle = new TrainerControls() {
-            @Override public void play() { }
+        TrainerControls idle = new lab.centerloss.testing.IdleTrainer() {
             @Override public void pause() { livePauses.incrementAndGet(); }
-            @Override public void step() { }
-            @Override public void reset() { }
-            @Override public void setHyperparameters(Hyperparameters hp) { }
-            @Override public void setStepsPerSecond(double rate) { }
-            @Override public void setProbeEvery(int steps) { }
-            @Override public void addListener(lab.centerloss.train.TrainerListener l) { }
-            @Override public java.util.Optional<StepSnapshot> latest() { return java.util.Optional.empty(); }
-            @Override public TrainerStatus status() { return new TrainerStatus(State.PAUSED, "Ready.", "CPU"); }
-            @Override public void close() { }
         };
         LiveTraining training = new LiveTraining((f, hp) -> idle, Path.of("."), live, liveHistory);
         training.start();

@@ -184,6 +184,19 @@ class DrawingPadViewModelTest {
     }
 
     @Test
+    @DisplayName("a trainer that cannot take the drawing gets one sentence, not a wait without end")
+    void trainerNotReady() {
+        trained(1, 0);
+        drawA3();
+        for (CompletableFuture<DrawnFeature> a : new ArrayList<>(answers)) {
+            a.completeExceptionally(new IllegalStateException("no trainer"));
+        }
+        assertThat(pad.verdictProperty().get()).isEqualTo(
+                "The network is not ready: the drawing goes through it once training can start.");
+        assertThat(pad.planeMark()).isNull();
+    }
+
+    @Test
     @DisplayName("Clear removes the ink, the image and the mark")
     void clear() {
         trained(1, 0);

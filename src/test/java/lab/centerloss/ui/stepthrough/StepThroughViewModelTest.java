@@ -12,8 +12,6 @@ import lab.centerloss.train.CenterRule;
 import lab.centerloss.train.Hyperparameters;
 import lab.centerloss.train.StepSnapshot;
 import lab.centerloss.train.TrainerControls;
-import lab.centerloss.train.TrainerStatus;
-import lab.centerloss.train.TrainerStatus.State;
 import lab.centerloss.train.Vec2List;
 import lab.centerloss.ui.model.LiveTraining;
 import lab.centerloss.ui.model.RunHistory;
@@ -29,19 +27,7 @@ class StepThroughViewModelTest {
     private final StepThroughViewModel viewModel;
 
     StepThroughViewModelTest() {
-        TrainerControls idle = new TrainerControls() {
-            @Override public void play() { }
-            @Override public void pause() { }
-            @Override public void step() { }
-            @Override public void reset() { }
-            @Override public void setHyperparameters(Hyperparameters hp) { }
-            @Override public void setStepsPerSecond(double rate) { }
-            @Override public void setProbeEvery(int steps) { }
-            @Override public void addListener(lab.centerloss.train.TrainerListener l) { }
-            @Override public java.util.Optional<StepSnapshot> latest() { return java.util.Optional.empty(); }
-            @Override public TrainerStatus status() { return new TrainerStatus(State.PAUSED, "Ready.", "CPU"); }
-            @Override public void close() { }
-        };
+        TrainerControls idle = new lab.centerloss.testing.IdleTrainer();
         LiveTraining training = new LiveTraining((f, hp) -> idle, Path.of("."), Hyperparameters.defaults(), history);
         viewModel = new StepThroughViewModel(history, training, options);
     }

@@ -7,8 +7,6 @@ import lab.centerloss.testing.SnapshotBuilder;
 import lab.centerloss.train.Hyperparameters;
 import lab.centerloss.train.StepSnapshot;
 import lab.centerloss.train.TrainerControls;
-import lab.centerloss.train.TrainerStatus;
-import lab.centerloss.train.TrainerStatus.State;
 import lab.centerloss.ui.model.LiveTraining;
 import lab.centerloss.ui.model.RunHistory;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,19 +18,7 @@ class TimelineViewModelTest {
     private final RunHistory history = new RunHistory();
     private TimelineViewModel timeline;
     /** A trainer that does nothing: only the timeline is tested. */
-    private final TrainerControls idle = new TrainerControls() {
-        @Override public void play() { }
-        @Override public void pause() { }
-        @Override public void step() { }
-        @Override public void reset() { }
-        @Override public void setHyperparameters(Hyperparameters hp) { }
-        @Override public void setStepsPerSecond(double rate) { }
-        @Override public void setProbeEvery(int steps) { }
-        @Override public void addListener(lab.centerloss.train.TrainerListener l) { }
-        @Override public java.util.Optional<StepSnapshot> latest() { return java.util.Optional.empty(); }
-        @Override public TrainerStatus status() { return new TrainerStatus(State.PAUSED, "Ready.", "CPU"); }
-        @Override public void close() { }
-    };
+    private final TrainerControls idle = new lab.centerloss.testing.IdleTrainer();
 
     @BeforeEach
     void fill() {
