@@ -22,6 +22,10 @@ final class LabCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR", description = "Folder with the four MNIST IDX files (default: the bundled datasets/mnist).")
     Path data;
 
+    @Option(names = "--unknown-data", paramLabel = "DIR",
+            description = "A second IDX data set (its two t10k files, e.g. Fashion-MNIST) whose test images join the test set as unknowns.")
+    Path unknownData;
+
     @Option(names = "--device", paramLabel = "auto|cpu|cuda",
             description = "Where the window trains (default: as last time, else auto); without a GPU it says so and uses the CPU.")
     DeviceChoice device;
@@ -82,7 +86,7 @@ final class LabCommand implements Callable<Integer> {
             spec.commandLine().getErr().println(lab.centerloss.text.Messages.text("cli.noDisplay"));
             return 1;
         }
-        LabApplication.launchWindow(data, device, open, language, lesson, scenario);
+        LabApplication.launchWindow(data, unknownData, device, open, language, lesson, scenario);
         return 0;
     }
 

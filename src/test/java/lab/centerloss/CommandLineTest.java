@@ -266,6 +266,44 @@ class CommandLineTest {
     }
 
     @Test
+    @DisplayName("--unknown-data: another IDX set's test images are unknowns; all ten digits may then be known")
+    void unknownData(@TempDir Path folder) throws Exception {
+        // another data set: MNIST's first 500 test images turned upside down and inverted
+        Path other = Files.createDirectory(folder.resolve("other"));
+        lab.centerloss.data.MnistDataSet.Split test = lab.centerloss.testing.TestData.mnist().test();
+        int n = 500;
+        java.nio.ByteBuffer images = java.nio.ByteBuffer.allocate(16 + n * 784).putInt(0x803).putInt(n).putInt(28).putInt(28);
+        for (int i = 0; i < n; i++) {
+            for (int p = 783; p >= 0; p--) {
+                images.put((byte) (255 - (test.pixels()[i * 784 + p] & 0xFF)));
+            }
+        }
+        java.nio.ByteBuffer labels = java.nio.ByteBuffer.allocate(8 + n).putInt(0x801).putInt(n);
+        Files.write(other.resolve("t10k-images-idx3-ubyte"), images.array());
+        Files.write(other.resolve("t10k-labels-idx1-ubyte"), java.util.Arrays.copyOf(labels.array(), 8 + n));
+        Path metrics = folder.resolve("m.json");
+        Path features = folder.resolve("features.csv");
+        Run run = run("train", "--known", "0,1,2,3,4,5,6,7,8,9", "--unknown-data", other.toString(), "--steps", "20",
+                "--eval-every", "20", "--probe-size", "300", "--batch-size", "64", "--quiet", "--metrics",
+                metrics.toString(), "--features-out", features.toString());
+        assertThat(run.err()).isEmpty();
+        assertThat(run.exitCode()).isZero();
+        JsonNode openSet = JSON.readTree(metrics.toFile()).get("open_set");
+        assertThat(openSet.get("unknown").toString()).isEqualTo("[]");
+        assertThat(openSet.get("unknown_data_images").asInt()).isEqualTo(500);
+        assertThat(openSet.get("auroc").get("max_softmax").asDouble()).isBetween(0.0, 1.0);
+        List<String> lines = Files.readAllLines(features);
+        assertThat(lines).hasSize(10_501);
+        assertThat(lines.stream().skip(1).filter(l -> l.split(",")[1].equals("10"))).hasSize(500)
+                .allMatch(l -> l.split(",")[2].equals("false"));
+
+        Run missing = run("train", "--unknown-data", folder.resolve("nowhere").toString(), "--steps", "1");
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err().strip()).isEqualTo("Unknown-data folder " + folder.resolve("nowhere")
+                + " does not exist or is not a folder.");
+    }
+
+    @Test
     @DisplayName("train --known trains on those digits only; the metrics hold the open-set numbers; --features-out every test image")
     void openSet(@TempDir Path folder) throws Exception {
         Path metrics = folder.resolve("m.json");

@@ -85,7 +85,7 @@ public final class BenchCommand implements Callable<Integer> {
         training.check();
         int batchSize = training.batchSize != null ? training.batchSize : 128;
         long loadStart = System.nanoTime();
-        MnistDataSet dataSet = TrainCommand.loadData(training.dataFolder());
+        MnistDataSet dataSet = training.loadData();
         double loadMillis = (System.nanoTime() - loadStart) / 1e6;
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode();
@@ -146,7 +146,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
         List<Long> seedList = parseSeeds(seeds);
         training.check();
-        MnistDataSet dataSet = TrainCommand.loadData(training.dataFolder());
+        MnistDataSet dataSet = training.loadData();
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode();
         try (TrainingEngine engine = TrainingEngine.open(dataSet, training.device, training.threads)) {
@@ -191,7 +191,7 @@ public final class BenchCommand implements Callable<Integer> {
             throw UserError.of("cli.bench.warmup");
         }
         training.check();
-        MnistDataSet dataSet = TrainCommand.loadData(training.dataFolder());
+        MnistDataSet dataSet = training.loadData();
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode();
         try (TrainingEngine engine = TrainingEngine.open(dataSet, training.device, training.threads)) {

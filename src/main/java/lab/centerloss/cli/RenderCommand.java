@@ -93,7 +93,7 @@ public final class RenderCommand implements Callable<Integer> {
         if (fromRun != null) {
             return renderSavedRun();
         }
-        MnistDataSet dataSet = TrainCommand.loadData(training.dataFolder());
+        MnistDataSet dataSet = training.loadData();
         HeadlessFx.start();
         FrameCapture capture = HeadlessFx.call(() -> new FrameCapture(width, height));
         PrintWriter console = spec.commandLine().getOut();

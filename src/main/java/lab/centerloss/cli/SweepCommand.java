@@ -125,7 +125,7 @@ public final class SweepCommand implements Callable<Integer> {
             throw UserError.of("cli.sweep.folder", runs, e.getMessage());
         }
         RenderCommand.checkWritableFolder(runs);
-        MnistDataSet dataSet = TrainCommand.loadData(training.dataFolder());
+        MnistDataSet dataSet = training.loadData();
         PrintWriter console = spec.commandLine().getOut();
         int threads = training.threads;
         int workers = parallel != null ? parallel

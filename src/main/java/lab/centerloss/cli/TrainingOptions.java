@@ -3,6 +3,8 @@ package lab.centerloss.cli;
 import java.nio.file.Path;
 import java.util.List;
 import lab.centerloss.data.DataLocation;
+import lab.centerloss.data.DataSetException;
+import lab.centerloss.data.MnistDataSet;
 import lab.centerloss.train.CenterInit;
 import lab.centerloss.train.CenterRule;
 import lab.centerloss.train.DeviceChoice;
@@ -87,6 +89,19 @@ public final class TrainingOptions {
 
     @Option(names = "--data", paramLabel = "DIR", description = "Folder with the four MNIST IDX files (default: the bundled datasets/mnist).")
     Path data;
+
+    @Option(names = "--unknown-data", paramLabel = "DIR",
+            description = "A second IDX data set (its two t10k files, e.g. Fashion-MNIST) whose test images join the test set as unknowns.")
+    Path unknownData;
+
+    /** The data set these options name: the data folder, with the unknown data's test images when given. */
+    MnistDataSet loadData() {
+        try {
+            return MnistDataSet.load(dataFolder(), unknownData);
+        } catch (DataSetException e) {
+            throw new UserError(e.getMessage());
+        }
+    }
 
     /** The record these options ask for; the model size waits for the device when not given. */
     Hyperparameters hyperparameters(boolean onGpu) {
@@ -188,7 +203,7 @@ public final class TrainingOptions {
 
     /**
      * The known digits as bits: a list of distinct digits 0 to 9, at least two, leaving at least
-     * one unknown.
+     * one unknown (all ten may be known when another data set gives the unknowns).
      */
     int knownDigits() {
         int mask = 0;
@@ -210,7 +225,7 @@ public final class TrainingOptions {
         if (Integer.bitCount(mask) < 2) {
             throw new UserError(Message.of("cli.knownTooFew").render());
         }
-        if (mask == Hyperparameters.ALL_DIGITS) {
+        if (mask == Hyperparameters.ALL_DIGITS && unknownData == null) {
             throw new UserError(Message.of("cli.knownNoUnknown").render());
         }
         return mask;

@@ -18,6 +18,11 @@ import java.util.Map;
  */
 public record MnistDataSet(Split train, Split test) {
     public static final int CLASSES = 10;
+    /**
+     * The label of an image from a second data set given as unknowns (e.g. Fashion-MNIST): never a
+     * digit, so never known.
+     */
+    public static final int OTHER_DATA = CLASSES;
     public static final int IMAGE_SIDE = 28;
     static final String TRAIN_IMAGES = "train-images-idx3-ubyte";
     static final String TRAIN_LABELS = "train-labels-idx1-ubyte";
@@ -63,6 +68,76 @@ public record MnistDataSet(Split train, Split test) {
         Split train = loadSplit(folder, TRAIN_IMAGES, TRAIN_LABELS, checksums);
         Split test = loadSplit(folder, TEST_IMAGES, TEST_LABELS, checksums);
         return new MnistDataSet(train, test);
+    }
+
+    /**
+     * The data set of a folder, with the test images of a second folder among its test images as
+     * unknowns when one is given (see {@link #withUnknowns}).
+     *
+     * @param unknownData a folder with another set's t10k files, or null
+     */
+    public static MnistDataSet load(Path folder, Path unknownData) throws DataSetException {
+        MnistDataSet data = load(folder);
+        return unknownData == null ? data : data.withUnknowns(loadUnknowns(unknownData));
+    }
+
+    /** How many test images are another set's unknowns. */
+    public int otherDataImages() {
+        int n = 0;
+        for (byte label : test.labels()) {
+            n += label == OTHER_DATA ? 1 : 0;
+        }
+        return n;
+    }
+
+    /**
+     * The test images of another IDX data set (its two t10k files), as unknowns: every label becomes
+     * {@link #OTHER_DATA}. Any 28x28 set works, e.g. Fashion-MNIST from Debian's
+     * {@code dataset-fashion-mnist}.
+     */
+    public static Split loadUnknowns(Path folder) throws DataSetException {
+        if (!Files.isDirectory(folder)) {
+            throw new DataSetException("Unknown-data folder " + folder + " does not exist or is not a folder.");
+        }
+        Split test = loadSplit(folder, TEST_IMAGES, TEST_LABELS, Checksums.in(folder));
+        byte[] other = new byte[test.count()];
+        java.util.Arrays.fill(other, (byte) OTHER_DATA);
+        return new Split(test.count(), test.rows(), test.cols(), test.pixels(), other);
+    }
+
+    /**
+     * This data set with another set's images among its test images, as unknowns. They are
+     * interleaved evenly, so that any first part of the test set (the window's probe) holds both in
+     * the same proportion as the whole.
+     */
+    public MnistDataSet withUnknowns(Split unknowns) {
+        int n = test.count();
+        int m = unknowns.count();
+        int pixels = test.pixelsPerImage();
+        byte[] images = new byte[(n + m) * pixels];
+        byte[] labels = new byte[n + m];
+        int fromTest = 0;
+        int fromOther = 0;
+        for (int k = 0; k < n + m; k++) {
+            // the next image is an unknown when unknowns are behind their share of the first k + 1
+            boolean other = fromOther < m && (fromTest >= n || (long) (fromOther + 1) * (n + m) <= (long) (k + 1) * m);
+            Split source = other ? unknowns : test;
+            int index = other ? fromOther++ : fromTest++;
+            System.arraycopy(source.pixels(), index * pixels, images, k * pixels, pixels);
+            labels[k] = source.labels()[index];
+        }
+        return new MnistDataSet(train, new Split(n + m, test.rows(), test.cols(), images, labels));
+    }
+
+    /** The largest label of either split, plus one: 10 for MNIST, 11 with unknowns of another set. */
+    public int labelValues() {
+        int max = CLASSES - 1;
+        for (Split split : List.of(train, test)) {
+            for (byte label : split.labels()) {
+                max = Math.max(max, label);
+            }
+        }
+        return max + 1;
     }
 
     private static Split loadSplit(Path folder, String imagesName, String labelsName, Checksums checksums)

@@ -39,9 +39,12 @@ public final class Palette {
         return MarkerShape.values()[digit];
     }
 
-    /** A distinct outline per digit, drawn within a unit circle. */
+    /**
+     * A distinct outline per digit, drawn within a unit circle; the eleventh, an octagon, marks the
+     * images of another data set given as unknowns (never filled: they are never known).
+     */
     public enum MarkerShape {
-        CIRCLE, SQUARE, TRIANGLE_UP, DIAMOND, TRIANGLE_DOWN, PLUS, CROSS, STAR, HEXAGON, PENTAGON;
+        CIRCLE, SQUARE, TRIANGLE_UP, DIAMOND, TRIANGLE_DOWN, PLUS, CROSS, STAR, HEXAGON, PENTAGON, OCTAGON;
 
         /** Polygon vertices (x, y alternating) within the unit circle; empty for CIRCLE. */
         public double[] vertices() {
@@ -56,6 +59,7 @@ public final class Palette {
                 case STAR -> star(5, 1.15, 0.5);
                 case HEXAGON -> regular(6, 0, 1.0);
                 case PENTAGON -> regular(5, -Math.PI / 2, 1.05);
+                case OCTAGON -> regular(8, Math.PI / 8, 1.0);
             };
         }
 

@@ -11,6 +11,7 @@ import javafx.scene.SnapshotParameters;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
+import lab.centerloss.data.MnistDataSet;
 import lab.centerloss.train.IntVector;
 import lab.centerloss.train.Vec2List;
 
@@ -22,7 +23,8 @@ import lab.centerloss.train.Vec2List;
  */
 public final class PlaneRenderer {
     /** Digits 0-9 filled; 10-19 the same shapes grey and hollow, for the open set's unknowns. */
-    private final Image[] testSprites = new Image[20];
+    /** Digits 0-9 filled; 10 + d the same shapes grey and hollow; 20 another data set's unknowns. */
+    private final Image[] testSprites = new Image[21];
     private final Image[] trainSprites = new Image[10];
     private final Image[] ghostSprites = new Image[10];
     private PlaneStyle spriteStyle;
@@ -67,7 +69,8 @@ public final class PlaneRenderer {
             drawDrawn(gc, width, height, scene.view(), scene.drawn(), style, tickLabelWidths);
         }
         if (scene.showLegend()) {
-            drawLegend(gc, width, style, scene.knownDigits());
+            drawLegend(gc, width, style, scene.knownDigits(), contains(scene.testLabels(), MnistDataSet.OTHER_DATA),
+                    tickLabelWidths);
         }
         if (!scene.caption().isEmpty()) {
             gc.setFont(Font.font(lab.centerloss.plot.Fonts.family(), style.fontSize()));
@@ -314,16 +317,31 @@ public final class PlaneRenderer {
         }
     }
 
-    private static void drawLegend(GraphicsContext gc, double width, PlaneStyle style, int knownDigits) {
+    private static boolean contains(IntVector labels, int label) {
+        for (int i = 0; i < labels.size(); i++) {
+            if (labels.get(i) == label) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** @param otherData whether another data set's unknowns are shown: a row of their own */
+    private static void drawLegend(GraphicsContext gc, double width, PlaneStyle style, int knownDigits,
+            boolean otherData, TextWidths widths) {
         double row = style.fontSize() * 1.6;
-        double boxWidth = style.fontSize() * 3.6;
+        String otherLabel = otherData ? lab.centerloss.text.Messages.text("plane.otherData") : "";
+        Font font = Font.font(lab.centerloss.plot.Fonts.family(), FontWeight.BOLD, style.fontSize());
+        double boxWidth = Math.max(style.fontSize() * 3.6,
+                otherData ? style.fontSize() * 2.6 + widths.width(otherLabel, font) : 0);
+        int rows = otherData ? 11 : 10;
         double x = width - boxWidth - style.fontSize() * 0.6;
         double y = style.fontSize() * 0.6;
         gc.setFill(style.background().deriveColor(0, 1, 1, 0.85));
-        gc.fillRoundRect(x, y, boxWidth, row * 10 + style.fontSize() * 0.6, 8, 8);
+        gc.fillRoundRect(x, y, boxWidth, row * rows + style.fontSize() * 0.6, 8, 8);
         gc.setStroke(style.axis());
         gc.setLineWidth(1);
-        gc.strokeRoundRect(x, y, boxWidth, row * 10 + style.fontSize() * 0.6, 8, 8);
+        gc.strokeRoundRect(x, y, boxWidth, row * rows + style.fontSize() * 0.6, 8, 8);
         gc.setFont(Font.font(lab.centerloss.plot.Fonts.family(), FontWeight.BOLD, style.fontSize()));
         gc.setTextAlign(TextAlignment.LEFT);
         gc.setTextBaseline(VPos.CENTER);
@@ -338,6 +356,13 @@ public final class PlaneRenderer {
             }
             gc.setFill(known ? style.foreground() : style.unknown());
             gc.fillText(known ? Integer.toString(j) : j + "?", cx + style.fontSize() * 0.9, cy);
+        }
+        if (otherData) {
+            double cy = y + style.fontSize() * 0.3 + row * 10.5;
+            double cx = x + style.fontSize() * 1.1;
+            drawHollowMarker(gc, cx, cy, style.fontSize() * 0.5, MnistDataSet.OTHER_DATA, style);
+            gc.setFill(style.unknown());
+            gc.fillText(otherLabel, cx + style.fontSize() * 0.9, cy);
         }
     }
 
@@ -376,6 +401,7 @@ public final class PlaneRenderer {
         for (int j = 0; j < 10; j++) {
             testSprites[j] = sprite(j, style.pointRadius(), style, 0.75);
             testSprites[10 + j] = hollowSprite(j, style.pointRadius(), style);
+            testSprites[20] = hollowSprite(MnistDataSet.OTHER_DATA, style.pointRadius(), style);
             trainSprites[j] = sprite(j, style.pointRadius() * 1.3, style, 1.0);
             ghostSprites[j] = sprite(j, style.pointRadius() * 1.3, style, 0.25);
         }

@@ -21,7 +21,7 @@ final class DeviceData {
     final Tensor testLabels;
     final int trainCount;
     final int testCount;
-    /** How many label values the data has (10 digits); the head has one class per known one. */
+    /** How many label values the data has (10 digits, 11 with another set's unknowns); the head has one class per known digit. */
     final int labelValues;
     /** The data set's fingerprint, which run files carry. */
     final String fingerprint;
@@ -33,7 +33,7 @@ final class DeviceData {
         trainLabels = labels(data.train(), device);
         testImages = images(data.test(), device);
         testLabels = labels(data.test(), device);
-        labelValues = MnistDataSet.CLASSES;
+        labelValues = data.labelValues();
         fingerprint = data.fingerprint();
         trainCount = data.train().count();
         testCount = data.test().count();

@@ -31,10 +31,11 @@ public final class LabApplication extends Application {
     private final Path settingsFile = UserSettings.defaultFile();
 
     /** Opens the window and blocks until it closes. */
-    public static void launchWindow(Path dataFolder, DeviceChoice device, Path runFile, Language language, String lesson,
-            Path scenario) {
+    public static void launchWindow(Path dataFolder, Path unknownData, DeviceChoice device, Path runFile,
+            Language language, String lesson, Path scenario) {
         HeadlessFx.quietClassPathWarning();
         Application.launch(LabApplication.class, "--data=" + (dataFolder == null ? "" : dataFolder.toString()),
+                "--unknown-data=" + (unknownData == null ? "" : unknownData.toString()),
                 "--device=" + (device == null ? "" : device.name()),
                 "--open=" + (runFile == null ? "" : runFile.toString()),
                 "--lang=" + (language == null ? "" : language.tag()),
@@ -53,13 +54,16 @@ public final class LabApplication extends Application {
     public void start(Stage stage) throws IOException {
         String data = getParameters().getNamed().getOrDefault("data", "");
         Path folder = data.isEmpty() ? DataLocation.defaultMnistFolder() : Path.of(data);
+        String unknownFolder = getParameters().getNamed().getOrDefault("unknown-data", "");
+        Path unknowns = unknownFolder.isEmpty() ? null : Path.of(unknownFolder);
         UserSettings.Loaded saved = UserSettings.load(settingsFile);
         String askedDevice = getParameters().getNamed().getOrDefault("device", "");
         DeviceChoice device = askedDevice.isEmpty() ? saved.settings().device() : DeviceChoice.valueOf(askedDevice);
         String askedLanguage = getParameters().getNamed().getOrDefault("lang", "");
         chosenLanguage = askedLanguage.isEmpty() ? saved.settings().language() : Optional.of(Language.byTag(askedLanguage));
         Messages.use(chosenLanguage.orElse(Messages.language()));
-        session = new LabSession((f, hp) -> startTrainer(f, hp, device, 0), f -> comparisonTrainer(f, device),
+        session = new LabSession((f, hp) -> startTrainer(f, unknowns, hp, device, 0),
+                f -> comparisonTrainer(f, unknowns, device),
                 folder, saved.settings().hyperparameters());
         saved.notice().ifPresent(session.controls()::showNotice);
         session.options().projectorThemeProperty().set(saved.settings().projectorTheme());
@@ -155,15 +159,18 @@ public final class LabApplication extends Application {
         return new LoadedWindow(root, shell);
     }
 
-    /** @param threads libtorch's CPU threads; 0 for one per processor */
-    static Trainer startTrainer(Path folder, Hyperparameters initial, DeviceChoice device, int threads) {
+    /**
+     * @param unknowns a second data set whose test images are unknowns (--unknown-data), or null
+     * @param threads  libtorch's CPU threads; 0 for one per processor
+     */
+    static Trainer startTrainer(Path folder, Path unknowns, Hyperparameters initial, DeviceChoice device, int threads) {
         Trainer.Settings defaults = Trainer.Settings.defaults();
-        return new Trainer(() -> MnistDataSet.load(folder),
+        return new Trainer(() -> MnistDataSet.load(folder, unknowns),
                 new Trainer.Settings(device, threads, defaults.probeSize()), initial).launch();
     }
 
-    static lab.centerloss.train.ComparisonTrainer comparisonTrainer(Path folder, DeviceChoice device) {
-        return new lab.centerloss.train.ComparisonTrainer(() -> MnistDataSet.load(folder),
+    static lab.centerloss.train.ComparisonTrainer comparisonTrainer(Path folder, Path unknowns, DeviceChoice device) {
+        return new lab.centerloss.train.ComparisonTrainer(() -> MnistDataSet.load(folder, unknowns),
                 new Trainer.Settings(device, 0, Trainer.Settings.defaults().probeSize()));
     }
 

@@ -88,7 +88,7 @@ public final class UiBenchCommand implements Callable<Integer> {
         HeadlessFx.call(() -> {
             try {
                 Stage window = new Stage();
-                LabSession session = new LabSession((f, hp) -> LabApplication.startTrainer(f, hp, DeviceChoice.AUTO,
+                LabSession session = new LabSession((f, hp) -> LabApplication.startTrainer(f, null, hp, DeviceChoice.AUTO,
                         threads), folder, Hyperparameters.defaults());
                 LabApplication.LoadedWindow loaded = LabApplication.load(session, window);
                 window.setScene(new Scene(loaded.root(), 1440, 900));

@@ -69,6 +69,32 @@ class MnistDataSetTest {
         }
 
         @Test
+        @DisplayName("another set's test images join the test set as unknowns (label 10), spread evenly; its training files are not needed")
+        void unknownsFromAnotherSet(@TempDir Path other) throws Exception {
+            Files.write(other.resolve("t10k-images-idx3-ubyte"), images(4, 28, 28));
+            Files.write(other.resolve("t10k-labels-idx1-ubyte"), labels(0, 1, 2, 3));
+            MnistDataSet data = MnistDataSet.load(folder, other);
+            assertThat(data.test().count()).isEqualTo(6);
+            // 2 digits and 4 others: every first part holds about a third digits
+            assertThat(data.test().labels()).containsExactly(10, 4, 10, 10, 9, 10);
+            assertThat(data.otherDataImages()).isEqualTo(4);
+            assertThat(data.labelValues()).isEqualTo(11);
+            assertThat(data.train().count()).isEqualTo(3);
+            // each image is the one of its source, in order
+            byte[] firstOther = Arrays.copyOfRange(images(4, 28, 28), 16, 16 + 784);
+            assertThat(Arrays.copyOfRange(data.test().pixels(), 0, 784)).isEqualTo(firstOther);
+            byte[] firstDigit = Arrays.copyOfRange(images(2, 28, 28), 16, 16 + 784);
+            assertThat(Arrays.copyOfRange(data.test().pixels(), 784, 2 * 784)).isEqualTo(firstDigit);
+        }
+
+        @Test
+        void unknownDataMissing() {
+            assertThatThrownBy(() -> MnistDataSet.load(folder, folder.resolve("fashion")))
+                    .isInstanceOf(DataSetException.class)
+                    .hasMessage("Unknown-data folder " + folder.resolve("fashion") + " does not exist or is not a folder.");
+        }
+
+        @Test
         void missingFolder() {
             assertThatThrownBy(() -> MnistDataSet.load(folder.resolve("nowhere")))
                     .isInstanceOf(DataSetException.class)

@@ -73,6 +73,10 @@ public final class OpenSetViewModel {
                 Hyperparameters.describeDigits(Hyperparameters.ALL_DIGITS & ~hp.knownDigits()))
                 : Messages.text("openset.closed"));
         StepSnapshot s = history.shownProperty().getValue();
+        int others = s == null || s.probe().isEmpty() ? 0 : otherDataImages(s.probe().get());
+        if (others > 0) {
+            splitText.set(splitText.get() + "\n" + Messages.text("openset.otherData", others));
+        }
         if (s == null || s.probe().isEmpty()) {
             evaluation.set(null);
             evaluated = null;
@@ -138,6 +142,14 @@ public final class OpenSetViewModel {
         lab.centerloss.train.RunOrigin origin = history.originProperty().get();
         return probe.step() == 0 && origin != null
                 ? OpenSetEvaluation.of(probe, origin.head(), origin.centers(), origin.hyperparameters()) : null;
+    }
+
+    private static int otherDataImages(lab.centerloss.train.ProbeResult probe) {
+        int n = 0;
+        for (int i = 0; i < probe.size(); i++) {
+            n += probe.labels().get(i) == lab.centerloss.data.MnistDataSet.OTHER_DATA ? 1 : 0;
+        }
+        return n;
     }
 
     private static double rate(int part, int whole) {
