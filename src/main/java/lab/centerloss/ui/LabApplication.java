@@ -62,7 +62,7 @@ public final class LabApplication extends Application {
         String askedLanguage = getParameters().getNamed().getOrDefault("lang", "");
         chosenLanguage = askedLanguage.isEmpty() ? saved.settings().language() : Optional.of(Language.byTag(askedLanguage));
         Messages.use(chosenLanguage.orElse(Messages.language()));
-        session = new LabSession((f, hp) -> startTrainer(f, unknowns, hp, device, 0),
+        session = new LabSession((f, hp) -> startTrainer(f, unknowns, hp, device, windowThreads(0)),
                 f -> comparisonTrainer(f, unknowns, device),
                 folder, saved.settings().hyperparameters());
         saved.notice().ifPresent(session.controls()::showNotice);
@@ -160,6 +160,19 @@ public final class LabApplication extends Application {
     }
 
     /**
+     * libtorch's CPU threads for training behind the window: one per processor but one, which is
+     * left to the JavaFX thread and the renderer. libtorch's OpenMP workers spin while they wait
+     * for each other, so a worker that shares its core with the window stalls all of them: on 2
+     * cores, `bench-ui` trained 82 steps in 30 s with 2 threads and 138 to 161 with 1 (a bare
+     * step takes 63 ms with 2 threads, 96 ms with 1).
+     *
+     * @param asked threads asked for; 0 for this rule
+     */
+    public static int windowThreads(int asked) {
+        return asked > 0 ? asked : Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+    }
+
+    /**
      * @param unknowns a second data set whose test images are unknowns (--unknown-data), or null
      * @param threads  libtorch's CPU threads; 0 for one per processor
      */
@@ -171,7 +184,7 @@ public final class LabApplication extends Application {
 
     static lab.centerloss.train.ComparisonTrainer comparisonTrainer(Path folder, Path unknowns, DeviceChoice device) {
         return new lab.centerloss.train.ComparisonTrainer(() -> MnistDataSet.load(folder, unknowns),
-                new Trainer.Settings(device, 0, Trainer.Settings.defaults().probeSize()));
+                new Trainer.Settings(device, windowThreads(0), Trainer.Settings.defaults().probeSize()));
     }
 
     @Override

@@ -39,7 +39,7 @@ public final class UiBenchCommand implements Callable<Integer> {
             description = "Measure a long run's history instead: memory, and the time to show a random step while dragging.")
     Integer history;
 
-    @Option(names = "--threads", defaultValue = "0", description = "libtorch threads; 0 for one per processor, as the window uses (default: 0).")
+    @Option(names = "--threads", defaultValue = "0", description = "libtorch threads; 0 for what the window uses, one per processor but one (default: 0).")
     int threads;
 
     private int historyBenchmark() throws Exception {
@@ -89,7 +89,7 @@ public final class UiBenchCommand implements Callable<Integer> {
             try {
                 Stage window = new Stage();
                 LabSession session = new LabSession((f, hp) -> LabApplication.startTrainer(f, null, hp, DeviceChoice.AUTO,
-                        threads), folder, Hyperparameters.defaults());
+                        LabApplication.windowThreads(threads)), folder, Hyperparameters.defaults());
                 LabApplication.LoadedWindow loaded = LabApplication.load(session, window);
                 window.setScene(new Scene(loaded.root(), 1440, 900));
                 window.show();
@@ -129,7 +129,7 @@ public final class UiBenchCommand implements Callable<Integer> {
             for (double[] gap : view.get().frameClock().longGaps()) {
                 gaps.addArray().add(Math.round(gap[0] * 100) / 100.0).add(Math.round(gap[1] * 10) / 10.0);
             }
-            node.put("libtorch_threads", threads == 0 ? Runtime.getRuntime().availableProcessors() : threads);
+            node.put("libtorch_threads", LabApplication.windowThreads(threads));
             var latest = session.history().latestProperty().get();
             node.put("steps_trained", latest == null ? 0 : latest.step());
             node.put("pipeline", "JavaFX software renderer, Monocle headless");
