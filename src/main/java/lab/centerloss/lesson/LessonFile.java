@@ -263,7 +263,7 @@ public final class LessonFile {
                 String preset = node.path("preset").asText("");
                 ComparisonPreset chosen = null;
                 for (ComparisonPreset p : ComparisonPreset.values()) {
-                    if (p.id().equals(preset)) {
+                    if (p.id().equals(preset) && !p.needsChange()) {
                         chosen = p;
                     }
                 }

@@ -120,7 +120,7 @@ public record Scenario(Hyperparameters settings, View view, Optional<ComparisonP
         if (root.hasNonNull("compare")) {
             String id = root.get("compare").asText("");
             for (ComparisonPreset preset : ComparisonPreset.values()) {
-                if (preset.id().equals(id)) {
+                if (preset.id().equals(id) && !preset.needsChange()) {
                     compare = Optional.of(preset);
                 }
             }

@@ -19,7 +19,13 @@ public enum ComparisonPreset {
     /** The paper's center update (Algorithm 1, eq. 4) beside plain SGD on the centers. */
     CENTER_RULE("center-rule"),
     /** One run, drawn twice: a fixed set of training images beside the test images. */
-    TRAIN_AND_TEST("train-test");
+    TRAIN_AND_TEST("train-test"),
+    /**
+     * The run beside a copy of it with one setting changed, chosen by the teacher (a
+     * {@link OneChange}); {@link #runs(Hyperparameters)} gives the run twice until the change is
+     * known.
+     */
+    ONE_CHANGE("one-change");
 
     public static final double[] LAMBDAS = {0, 0.01, 0.1, 1};
     public static final double[] ALPHAS = {0.1, 0.5, 0.9};
@@ -72,6 +78,10 @@ public enum ComparisonPreset {
                 runs.add(sameRun(base, Hyperparameters.recommendedFor(HeadKind.ARCFACE)));
             }
             case TRAIN_AND_TEST -> runs.add(base);
+            case ONE_CHANGE -> {
+                runs.add(base);
+                runs.add(base);
+            }
         }
         return List.copyOf(runs);
     }
@@ -79,6 +89,11 @@ public enum ComparisonPreset {
     /** How many planes the comparison shows: one per run, or two for the train/test pair. */
     public int panes() {
         return this == TRAIN_AND_TEST ? 2 : runs(Hyperparameters.defaults()).size();
+    }
+
+    /** Whether the runs need a {@link OneChange} to be made: lessons and setups cannot name this one. */
+    public boolean needsChange() {
+        return this == ONE_CHANGE;
     }
 
     public boolean trainAndTest() {

@@ -17,6 +17,7 @@ import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
 import lab.centerloss.text.Messages;
 import lab.centerloss.train.ComparisonPreset;
+import lab.centerloss.train.OneChange;
 import lab.centerloss.ui.common.Converters;
 import lab.centerloss.ui.model.ViewOptions;
 import lab.centerloss.ui.plane.FeaturePlane;
@@ -32,6 +33,9 @@ public final class CompareView {
     @FXML private Button comparePlayButton;
     @FXML private Button compareStepButton;
     @FXML private ComboBox<ComparisonPreset> comparePresetBox;
+    @FXML private Label compareChangeLabel;
+    @FXML private ComboBox<OneChange.Setting> compareChangeSettingBox;
+    @FXML private ComboBox<String> compareChangeValueBox;
     @FXML private CheckBox compareFromShownBox;
     @FXML private CheckBox compareSharedAxesBox;
     @FXML private ToggleButton compareTestToggle;
@@ -58,6 +62,26 @@ public final class CompareView {
         comparePresetBox.getItems().setAll(ComparisonPreset.values());
         comparePresetBox.setConverter(Converters.labels());
         comparePresetBox.valueProperty().bindBidirectional(viewModel.presetProperty());
+        var oneChange = Bindings.createBooleanBinding(
+                () -> viewModel.presetProperty().get() == ComparisonPreset.ONE_CHANGE, viewModel.presetProperty());
+        for (javafx.scene.Node node : List.of(compareChangeLabel, compareChangeSettingBox, compareChangeValueBox)) {
+            node.visibleProperty().bind(oneChange);
+            node.managedProperty().bind(oneChange);
+        }
+        compareChangeSettingBox.getItems().setAll(OneChange.Setting.values());
+        compareChangeSettingBox.setConverter(Converters.labels());
+        compareChangeSettingBox.valueProperty().bindBidirectional(viewModel.changedSettingProperty());
+        compareChangeValueBox.setConverter(new javafx.util.StringConverter<>() {
+            @Override public String toString(String value) {
+                return value == null ? "" : CompareViewModel.valueLabel(viewModel.changedSettingProperty().get(), value);
+            }
+            @Override public String fromString(String text) {
+                return text;
+            }
+        });
+        compareChangeValueBox.valueProperty().bindBidirectional(viewModel.changedValueProperty());
+        viewModel.changedSettingProperty().addListener((o, was, now) -> offerValues());
+        offerValues();
         compareFromShownBox.selectedProperty().bindBidirectional(viewModel.fromShownStepProperty());
         compareSharedAxesBox.selectedProperty().bindBidirectional(viewModel.sharedAxesProperty());
         compareTestToggle.selectedProperty().bindBidirectional(viewModel.options().showTestProperty());
@@ -150,6 +174,13 @@ public final class CompareView {
     @FXML
     private void onStep() {
         viewModel.step();
+    }
+
+    /** The values offered for the setting chosen: its choices, or a few numbers and any other typed in (the view model picks the first). */
+    private void offerValues() {
+        OneChange.Setting setting = viewModel.changedSettingProperty().get();
+        compareChangeValueBox.setEditable(!setting.isChoice());
+        compareChangeValueBox.getItems().setAll(setting.choices());
     }
 
     @FXML

@@ -21,6 +21,7 @@ import lab.centerloss.text.Messages;
 import lab.centerloss.train.Comparison;
 import lab.centerloss.train.ComparisonListener;
 import lab.centerloss.train.ComparisonPreset;
+import lab.centerloss.train.OneChange;
 import lab.centerloss.train.ComparisonTrainer;
 import lab.centerloss.train.FeatureStatistics;
 import lab.centerloss.train.HeadKind;
@@ -83,6 +84,12 @@ public final class CompareViewModel {
     private final ViewOptions options = new ViewOptions();
     private final List<Pane> panes = new ArrayList<>();
     private final ObjectProperty<ComparisonPreset> preset = new SimpleObjectProperty<>(ComparisonPreset.LAMBDA);
+    /** For "copy this run and change one thing": the setting, and the value the copy takes. */
+    private final ObjectProperty<OneChange.Setting> changedSetting = new SimpleObjectProperty<>(OneChange.Setting.LAMBDA);
+    private final javafx.beans.property.StringProperty changedValue = new javafx.beans.property.SimpleStringProperty("");
+    /** The preset and change (or null) of the plan being shown, for the panes' titles. */
+    private ComparisonPreset planPreset = ComparisonPreset.LAMBDA;
+    private OneChange planChange;
     private final BooleanProperty fromShownStep = new SimpleBooleanProperty(false);
     private final BooleanProperty sharedAxes = new SimpleBooleanProperty(true);
     private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper(Messages.text("compare.noPlan"));
@@ -105,6 +112,8 @@ public final class CompareViewModel {
         this.factory = factory;
         this.live = live;
         this.liveHistory = liveHistory;
+        changedValue.set(offeredValue(changedSetting.get()));
+        changedSetting.addListener((o, was, now) -> changedValue.set(offeredValue(now)));
         for (int i = 0; i < Comparison.Plan.MAX_RUNS; i++) {
             Pane pane = new Pane(options);
             pane.plane.setSharedExtent(() -> sharedAxes.get() ? sharedExtent() : null);
@@ -191,7 +200,20 @@ public final class CompareViewModel {
                 }
             }
         }
-        Comparison.Plan next = new Comparison.Plan(preset.get().runs(base), preset.get().trainAndTest(), start);
+        List<Hyperparameters> runs = preset.get().runs(base);
+        OneChange change = null;
+        if (preset.get().needsChange()) {
+            change = new OneChange(changedSetting.get(), changedValue.get());
+            Optional<lab.centerloss.text.Message> problem = change.problem(base);
+            if (problem.isPresent()) {
+                notice.set(problem.get().render()); // the comparison shown stays as it was
+                return;
+            }
+            runs = change.runs(base);
+        }
+        planPreset = preset.get();
+        planChange = change;
+        Comparison.Plan next = new Comparison.Plan(runs, preset.get().trainAndTest(), start);
         plan = next;
         currentPlan = trainer.setPlan(next);
         incoming.removeIf(item -> !(item instanceof TrainerStatus) && planOf(item) != currentPlan);
@@ -200,7 +222,7 @@ public final class CompareViewModel {
             pane.history.dropIncoming();
             pane.history.clear();
             pane.visible.set(i < next.panes());
-            pane.title.set(i < next.panes() ? title(preset.get(), next.runs().get(next.trainAndTest() ? 0 : i), i) : "");
+            pane.title.set(i < next.panes() ? title(next.runs().get(next.trainAndTest() ? 0 : i), i) : "");
             pane.numbers.set("");
             pane.described = null;
         }
@@ -322,6 +344,30 @@ public final class CompareViewModel {
         return union;
     }
 
+    /** What a pane's run is, by the setting the plan shown changes. */
+    private String title(Hyperparameters hp, int pane) {
+        if (planChange != null) {
+            OneChange.Setting setting = planChange.setting();
+            return Messages.text(pane == 0 ? "compare.title.original" : "compare.title.copy", Messages.label(setting),
+                    valueLabel(setting, setting.of(hp)));
+        }
+        return title(planPreset, hp, pane);
+    }
+
+    /**
+     * The value first offered for a setting: the first of its choices that differs from the live
+     * run's own, so that "Apply" at once compares something.
+     */
+    private String offeredValue(OneChange.Setting setting) {
+        String own = setting.of(live.hyperparametersProperty().get());
+        return setting.choices().stream().filter(v -> !v.equals(own)).findFirst().orElse(own);
+    }
+
+    /** A value of a setting as a teacher reads it: a number as written, a choice by its name. */
+    public static String valueLabel(OneChange.Setting setting, String value) {
+        return setting.choice(value).<String>map(Messages::label).orElse(value);
+    }
+
     /** What a pane's run is, by the setting the preset changes. */
     static String title(ComparisonPreset preset, Hyperparameters hp, int pane) {
         return switch (preset) {
@@ -333,6 +379,7 @@ public final class CompareViewModel {
                             : Messages.text("compare.title.center", PlaneScenes.shortNumber(hp.lambda()))
                     : Messages.text("compare.title.margin", Messages.label(hp.head()), hp.margin());
             case TRAIN_AND_TEST -> Messages.text(pane == 0 ? "compare.title.train" : "compare.title.test", 2000);
+            case ONE_CHANGE -> "";
         };
     }
 
@@ -410,6 +457,8 @@ public final class CompareViewModel {
     public List<Pane> panes() { return panes; }
     public ViewOptions options() { return options; }
     public ObjectProperty<ComparisonPreset> presetProperty() { return preset; }
+    public ObjectProperty<OneChange.Setting> changedSettingProperty() { return changedSetting; }
+    public javafx.beans.property.StringProperty changedValueProperty() { return changedValue; }
     public BooleanProperty fromShownStepProperty() { return fromShownStep; }
     public BooleanProperty sharedAxesProperty() { return sharedAxes; }
     public ReadOnlyStringProperty statusTextProperty() { return statusText.getReadOnlyProperty(); }
@@ -428,7 +477,7 @@ public final class CompareViewModel {
     public void refreshTexts() {
         if (plan != null) {
             for (int i = 0; i < plan.panes(); i++) {
-                panes.get(i).title.set(title(preset.get(), plan.runs().get(plan.trainAndTest() ? 0 : i), i));
+                panes.get(i).title.set(title(plan.runs().get(plan.trainAndTest() ? 0 : i), i));
                 panes.get(i).described = null; // the numbers are made again at the next frame
             }
             startText.set(plan.start().isPresent() ? Messages.text("compare.siblings", plan.firstStep())

@@ -113,6 +113,38 @@ class CompareViewModelTest {
     }
 
     @Test
+    @DisplayName("copy this run and change one thing: the run and its copy, titled by the setting; a bad value changes nothing and says why")
+    void copyAndChangeOneThing() {
+        Hyperparameters live = Hyperparameters.defaults().withBatchSize(32);
+        newComparison(live);
+        compare.presetProperty().set(ComparisonPreset.ONE_CHANGE);
+        compare.changedSettingProperty().set(lab.centerloss.train.OneChange.Setting.HEAD);
+        assertThat(compare.changedValueProperty().get()).as("offered: a head other than the run's").isEqualTo("normface");
+        compare.changedSettingProperty().set(lab.centerloss.train.OneChange.Setting.LEARNING_RATE);
+        compare.changedValueProperty().set("0.05");
+        compare.apply();
+        assertThat(compare.noticeProperty().get()).isEmpty();
+        assertThat(compare.plan().runs()).containsExactly(live, live.withLearningRate(0.05));
+        assertThat(compare.panes().get(0).titleProperty().get()).isEqualTo("This run: learning rate = 0.02");
+        assertThat(compare.panes().get(1).titleProperty().get()).isEqualTo("Copy: learning rate = 0.05");
+        assertThat(compare.panes().get(2).visibleProperty().get()).isFalse();
+
+        var applied = compare.plan();
+        compare.changedValueProperty().set("0,05");
+        compare.apply();
+        assertThat(compare.noticeProperty().get()).isEqualTo("\"0,05\" is not a number: write it with a point, e.g. 0.5.");
+        assertThat(compare.plan()).isSameAs(applied);
+        compare.changedValueProperty().set("0.02");
+        compare.apply();
+        assertThat(compare.noticeProperty().get()).startsWith("The copy would keep the run's own value, 0.02");
+        compare.changedSettingProperty().set(lab.centerloss.train.OneChange.Setting.LAMBDA);
+        compare.changedValueProperty().set("-1");
+        compare.apply();
+        assertThat(compare.noticeProperty().get()).isEqualTo("lambda must be a number of 0 or more (it is -1.0).");
+        assertThat(compare.plan()).isSameAs(applied);
+    }
+
+    @Test
     @DisplayName("from the step shown, without a run to branch from: one sentence, and the runs start from the seed")
     void fromShownStepWithoutCheckpoint() {
         newComparison(Hyperparameters.defaults().withBatchSize(32));
