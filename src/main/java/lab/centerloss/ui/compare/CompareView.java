@@ -180,7 +180,10 @@ public final class CompareView {
     private void offerValues() {
         OneChange.Setting setting = viewModel.changedSettingProperty().get();
         compareChangeValueBox.setEditable(!setting.isChoice());
+        // new items clear a value they did not hold; the view model's choice is put back
+        String chosen = viewModel.changedValueProperty().get();
         compareChangeValueBox.getItems().setAll(setting.choices());
+        viewModel.changedValueProperty().set(chosen);
     }
 
     @FXML

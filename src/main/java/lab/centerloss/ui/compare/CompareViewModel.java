@@ -203,7 +203,7 @@ public final class CompareViewModel {
         List<Hyperparameters> runs = preset.get().runs(base);
         OneChange change = null;
         if (preset.get().needsChange()) {
-            change = new OneChange(changedSetting.get(), changedValue.get());
+            change = new OneChange(changedSetting.get(), java.util.Objects.requireNonNullElse(changedValue.get(), ""));
             Optional<lab.centerloss.text.Message> problem = change.problem(base);
             if (problem.isPresent()) {
                 notice.set(problem.get().render()); // the comparison shown stays as it was
