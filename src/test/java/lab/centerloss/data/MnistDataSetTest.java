@@ -71,20 +71,28 @@ class MnistDataSetTest {
         @Test
         @DisplayName("another set's test images join the test set as unknowns (label 10), spread evenly; its training files are not needed")
         void unknownsFromAnotherSet(@TempDir Path other) throws Exception {
-            Files.write(other.resolve("t10k-images-idx3-ubyte"), images(4, 28, 28));
+            byte[] otherImages = images(4, 28, 28);
+            for (int i = 16; i < otherImages.length; i++) {
+                otherImages[i] = (byte) ~otherImages[i]; // unlike the digits' pixels
+            }
+            Files.write(other.resolve("t10k-images-idx3-ubyte"), otherImages);
             Files.write(other.resolve("t10k-labels-idx1-ubyte"), labels(0, 1, 2, 3));
             MnistDataSet data = MnistDataSet.load(folder, other);
             assertThat(data.test().count()).isEqualTo(6);
-            // 2 digits and 4 others: every first part holds about a third digits
-            assertThat(data.test().labels()).containsExactly(10, 4, 10, 10, 9, 10);
+            // 2 digits and 4 others: an other comes whenever the others are behind their share, 2/3
+            assertThat(data.test().labels()).containsExactly(4, 10, 10, 9, 10, 10);
             assertThat(data.otherDataImages()).isEqualTo(4);
             assertThat(data.labelValues()).isEqualTo(11);
             assertThat(data.train().count()).isEqualTo(3);
             // each image is the one of its source, in order
-            byte[] firstOther = Arrays.copyOfRange(images(4, 28, 28), 16, 16 + 784);
-            assertThat(Arrays.copyOfRange(data.test().pixels(), 0, 784)).isEqualTo(firstOther);
             byte[] firstDigit = Arrays.copyOfRange(images(2, 28, 28), 16, 16 + 784);
-            assertThat(Arrays.copyOfRange(data.test().pixels(), 784, 2 * 784)).isEqualTo(firstDigit);
+            assertThat(Arrays.copyOfRange(data.test().pixels(), 0, 784)).isEqualTo(firstDigit);
+            assertThat(Arrays.copyOfRange(data.test().pixels(), 784, 2 * 784))
+                    .isEqualTo(Arrays.copyOfRange(otherImages, 16, 16 + 784));
+            assertThat(Arrays.copyOfRange(data.test().pixels(), 2 * 784, 3 * 784))
+                    .isEqualTo(Arrays.copyOfRange(otherImages, 16 + 784, 16 + 2 * 784));
+            assertThat(Arrays.copyOfRange(data.test().pixels(), 3 * 784, 4 * 784))
+                    .isEqualTo(Arrays.copyOfRange(images(2, 28, 28), 16 + 784, 16 + 2 * 784));
         }
 
         @Test
