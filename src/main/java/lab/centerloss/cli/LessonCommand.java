@@ -48,6 +48,10 @@ public final class LessonCommand implements Callable<Integer> {
     @picocli.CommandLine.Option(names = "--data", paramLabel = "DIR", description = "Folder with the four MNIST files (default: the bundled ones).")
     java.nio.file.Path data;
 
+    @picocli.CommandLine.Option(names = "--unknown-data", paramLabel = "DIR",
+            description = "A second IDX data set (its two t10k files, e.g. Fashion-MNIST) whose test images join the test set as unknowns.")
+    java.nio.file.Path unknownData;
+
     @picocli.CommandLine.Option(names = "--device", paramLabel = "auto|cpu|cuda", defaultValue = "auto", description = "Where to train (default: auto).")
     lab.centerloss.train.DeviceChoice device;
 
@@ -98,7 +102,8 @@ public final class LessonCommand implements Callable<Integer> {
         if (stepLimit < 0 || probeSize < 1 || probeSize > 10_000) {
             throw new UserError(Messages.text("lesson.render.badLimits"));
         }
-        var dataSet = TrainCommand.loadData(data != null ? data : lab.centerloss.data.DataLocation.defaultMnistFolder());
+        var dataSet = TrainCommand.loadData(data != null ? data : lab.centerloss.data.DataLocation.defaultMnistFolder(),
+                unknownData);
         lab.centerloss.plot.HeadlessFx.start();
         try (var engine = lab.centerloss.train.TrainingEngine.open(dataSet, device, threads)) {
             var files = new LessonRenderer(engine, wh[0], wh[1], probeSize, stepLimit, out).render(read, render);

@@ -141,9 +141,10 @@ public final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    static MnistDataSet loadData(Path folder) {
+    /** @param unknownData a second data set whose test images are unknowns, or null */
+    static MnistDataSet loadData(Path folder, Path unknownData) {
         try {
-            return MnistDataSet.load(folder);
+            return MnistDataSet.load(folder, unknownData);
         } catch (DataSetException e) {
             throw new UserError(e.getMessage());
         }

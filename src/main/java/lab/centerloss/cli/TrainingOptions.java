@@ -3,7 +3,6 @@ package lab.centerloss.cli;
 import java.nio.file.Path;
 import java.util.List;
 import lab.centerloss.data.DataLocation;
-import lab.centerloss.data.DataSetException;
 import lab.centerloss.data.MnistDataSet;
 import lab.centerloss.train.CenterInit;
 import lab.centerloss.train.CenterRule;
@@ -96,11 +95,7 @@ public final class TrainingOptions {
 
     /** The data set these options name: the data folder, with the unknown data's test images when given. */
     MnistDataSet loadData() {
-        try {
-            return MnistDataSet.load(dataFolder(), unknownData);
-        } catch (DataSetException e) {
-            throw new UserError(e.getMessage());
-        }
+        return TrainCommand.loadData(dataFolder(), unknownData);
     }
 
     /** The record these options ask for; the model size waits for the device when not given. */
