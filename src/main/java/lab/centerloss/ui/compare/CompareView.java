@@ -73,7 +73,7 @@ public final class CompareView {
         compareChangeSettingBox.valueProperty().bindBidirectional(viewModel.changedSettingProperty());
         compareChangeValueBox.setConverter(new javafx.util.StringConverter<>() {
             @Override public String toString(String value) {
-                return value == null ? "" : CompareViewModel.valueLabel(viewModel.changedSettingProperty().get(), value);
+                return value == null ? "" : PaneCaptions.valueLabel(viewModel.changedSettingProperty().get(), value);
             }
             @Override public String fromString(String text) {
                 return text;

@@ -166,12 +166,12 @@ class CompareViewModelTest {
         StepSnapshot step = SnapshotBuilder.aStep().step(7).hyperparameters(two).centers(centers, centers).probe(probe)
                 .build();
         // every feature is 1 from its center: spread 1; the centers are 5 apart; 3 of 4 right
-        assertThat(CompareViewModel.numbers(step, centers))
+        assertThat(PaneCaptions.numbers(step, centers))
                 .isEqualTo("probe of step 7: accuracy 75.0% · spread 1.00 · nearest centers 5.00 · ratio 0.200");
         // (1,0), (0,1), (-1,0.1): the last is at 180 - atan(0.1) = 174.29 degrees, 84.29 from (0,1)
-        assertThat(Math.toDegrees(CompareViewModel.smallestAngle(Vec2List.copyOf(new float[] {1, 0, 0, 1, -1, 0.1f}))))
+        assertThat(Math.toDegrees(PaneCaptions.smallestAngle(Vec2List.copyOf(new float[] {1, 0, 0, 1, -1, 0.1f}))))
                 .isCloseTo(84.2894, org.assertj.core.data.Offset.offset(1e-3));
-        assertThat(CompareViewModel.numbers(SnapshotBuilder.aStep().step(9).diverged("NaN").build(), centers))
+        assertThat(PaneCaptions.numbers(SnapshotBuilder.aStep().step(9).diverged("NaN").build(), centers))
                 .isEqualTo("Diverged at step 9.");
     }
 }

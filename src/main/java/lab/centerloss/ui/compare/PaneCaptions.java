@@ -1,0 +1,98 @@
+package lab.centerloss.ui.compare;
+
+import java.util.Optional;
+import lab.centerloss.plot.PlaneScenes;
+import lab.centerloss.text.Messages;
+import lab.centerloss.train.ComparisonPreset;
+import lab.centerloss.train.FeatureStatistics;
+import lab.centerloss.train.HeadKind;
+import lab.centerloss.train.Hyperparameters;
+import lab.centerloss.train.OneChange;
+import lab.centerloss.train.ProbeResult;
+import lab.centerloss.train.RunOrigin;
+import lab.centerloss.train.StepSnapshot;
+import lab.centerloss.train.Vec2List;
+import lab.centerloss.ui.model.RunHistory;
+
+/** What each pane of the comparison says above and below its plane: what its run is, and its live numbers. */
+final class PaneCaptions {
+    private PaneCaptions() {
+    }
+
+    /** A value of a setting as a teacher reads it: a number as written, a choice by its name. */
+    public static String valueLabel(OneChange.Setting setting, String value) {
+        return setting.choice(value).<String>map(Messages::label).orElse(value);
+    }
+
+    /** What a pane's run is, by the setting the preset changes. */
+    static String title(ComparisonPreset preset, Hyperparameters hp, int pane) {
+        return switch (preset) {
+            case LAMBDA -> Messages.text("compare.title.lambda", PlaneScenes.shortNumber(hp.lambda()));
+            case ALPHA -> Messages.text("compare.title.alpha", PlaneScenes.shortNumber(hp.alpha()));
+            case CENTER_RULE -> Messages.text("compare.title.rule", Messages.label(hp.centerRule()));
+            case HEADS -> hp.head() == HeadKind.SOFTMAX
+                    ? hp.lambda() == 0 ? Messages.text("compare.title.softmax")
+                            : Messages.text("compare.title.center", PlaneScenes.shortNumber(hp.lambda()))
+                    : Messages.text("compare.title.margin", Messages.label(hp.head()), hp.margin());
+            case TRAIN_AND_TEST -> Messages.text(pane == 0 ? "compare.title.train" : "compare.title.test", 2000);
+            case ONE_CHANGE -> "";
+        };
+    }
+
+    /**
+     * The centers at the step of the probe a step carries: a probe is taken only every few steps
+     * while training runs, and spread and distances must compare features and centers of one step.
+     */
+    static Vec2List centersAtProbe(RunHistory history, StepSnapshot shown) {
+        long probeStep = shown.probe().map(ProbeResult::step).orElse(shown.step());
+        if (probeStep == shown.step()) {
+            return shown.centers().after();
+        }
+        Optional<StepSnapshot> then = history.at(probeStep);
+        if (then.isPresent()) {
+            return then.get().centers().after();
+        }
+        RunOrigin origin = history.originProperty().get();
+        return origin != null && probeStep == 0 ? origin.centers() : null;
+    }
+
+    /**
+     * A pane's live numbers, from the probe it shows: accuracy; spread, the root-mean-square
+     * distance of the features to their class's center c_j; the smallest distance between two
+     * centers; and their ratio, the figure of merit of center loss (compact classes far apart).
+     * For the normalized heads, the smallest angle between two class directions W_j too.
+     */
+    static String numbers(StepSnapshot shown, Vec2List centers) {
+        if (shown.diverged()) {
+            return Messages.text("compare.diverged", shown.step());
+        }
+        Optional<ProbeResult> probe = shown.probe();
+        if (probe.isEmpty() || centers == null) {
+            return "";
+        }
+        ProbeResult p = probe.get();
+        int known = shown.hyperparameters().knownDigits();
+        double spread = FeatureStatistics.rmsDistanceToCenters(p.features(), p.labels(), centers, known);
+        double nearest = FeatureStatistics.minPairwiseDistance(centers);
+        String text = Messages.text("compare.numbers", p.step(), p.accuracy(), spread, nearest,
+                nearest > 0 ? spread / nearest : Double.NaN);
+        if (shown.hyperparameters().head().isNormalized()) {
+            text += " · " + Messages.text("compare.angle", Math.toDegrees(smallestAngle(shown.head().weights())));
+        }
+        return text;
+    }
+
+    /** The smallest angle between two of the directions, in radians. */
+    static double smallestAngle(Vec2List directions) {
+        double smallest = Math.PI;
+        for (int i = 0; i < directions.size(); i++) {
+            for (int j = i + 1; j < directions.size(); j++) {
+                double a = Math.atan2(directions.y(i), directions.x(i));
+                double b = Math.atan2(directions.y(j), directions.x(j));
+                double d = Math.abs(a - b) % (2 * Math.PI);
+                smallest = Math.min(smallest, Math.min(d, 2 * Math.PI - d));
+            }
+        }
+        return smallest;
+    }
+}
