@@ -312,13 +312,22 @@ public final class LessonFile {
 
     private static void onlyFields(String shown, int number, String prefix, JsonNode node, Set<String> allowed)
             throws LessonException {
+        java.util.Optional<String> unknown = unknownField(node, allowed);
+        if (unknown.isPresent()) {
+            throw bad(shown, number, prefix + unknown.get(), "lesson.unknownField");
+        }
+    }
+
+    /** The first field of a JSON object that is not among the allowed ones: files from others name only what we read. */
+    static java.util.Optional<String> unknownField(JsonNode node, Set<String> allowed) {
         Iterator<String> names = node.fieldNames();
         while (names.hasNext()) {
             String name = names.next();
             if (!allowed.contains(name)) {
-                throw bad(shown, number, prefix + name, "lesson.unknownField");
+                return java.util.Optional.of(name);
             }
         }
+        return java.util.Optional.empty();
     }
 
     /** "Lesson x.json, step 3, field action.until_step: must be ..." */

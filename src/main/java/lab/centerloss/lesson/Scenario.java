@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.Optional;
 import java.util.Set;
 import lab.centerloss.store.HyperparametersJson;
@@ -142,12 +141,9 @@ public record Scenario(Hyperparameters settings, View view, Optional<ComparisonP
     }
 
     private static void only(String shown, String prefix, JsonNode node, Set<String> allowed) throws LessonFile.LessonException {
-        Iterator<String> names = node.fieldNames();
-        while (names.hasNext()) {
-            String name = names.next();
-            if (!allowed.contains(name)) {
-                throw bad(shown, prefix + name, Message.of("lesson.unknownField"));
-            }
+        Optional<String> unknown = LessonFile.unknownField(node, allowed);
+        if (unknown.isPresent()) {
+            throw bad(shown, prefix + unknown.get(), Message.of("lesson.unknownField"));
         }
     }
 

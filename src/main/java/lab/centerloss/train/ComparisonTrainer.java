@@ -63,23 +63,23 @@ public final class ComparisonTrainer implements AutoCloseable {
     }
 
     public void play() {
-        pauseAtStep.set(0);
+        pauseAtStep.clear();
         commands.add(Command.PLAY);
     }
 
     /** Trains every run until this step, then pauses there (decided between steps, so exactly there). */
     public void playUntil(long step) {
-        pauseAtStep.set(Math.max(1, step));
+        pauseAtStep.at(step);
         commands.add(Command.PLAY);
     }
 
     public void pause() {
-        pauseAtStep.set(0);
+        pauseAtStep.clear();
         commands.add(Command.PAUSE);
     }
 
     /** The step after which a run started by {@link #playUntil} pauses; 0: none. */
-    private final java.util.concurrent.atomic.AtomicLong pauseAtStep = new java.util.concurrent.atomic.AtomicLong();
+    private final StopAtStep pauseAtStep = new StopAtStep();
 
     /** One step of every run, then pause. */
     public void step() {
@@ -175,9 +175,7 @@ public final class ComparisonTrainer implements AutoCloseable {
                 }
                 Comparison current = comparison;
                 long nextStep = current.stepsDone() + 1;
-                long stopAt = pauseAtStep.get();
-                if (running && stopAt > 0 && nextStep >= stopAt) {
-                    pauseAtStep.compareAndSet(stopAt, 0);
+                if (running && pauseAtStep.reached(nextStep)) {
                     running = false; // this is the last step: it is probed, and the status says paused
                 }
                 boolean probe = !running || probePacing.due(nextStep);

@@ -76,7 +76,7 @@ public final class Trainer implements TrainerControls {
     private long run;
     private volatile double stepsPerSecond;
     /** The step after which a run started by {@link #playUntil} pauses; 0: none. */
-    private final java.util.concurrent.atomic.AtomicLong pauseAtStep = new java.util.concurrent.atomic.AtomicLong();
+    private final StopAtStep pauseAtStep = new StopAtStep();
 
     public Trainer(DataSource dataSource, Settings settings, Hyperparameters initial) {
         this.dataSource = Objects.requireNonNull(dataSource);
@@ -99,19 +99,19 @@ public final class Trainer implements TrainerControls {
 
     @Override
     public void play() {
-        pauseAtStep.set(0);
+        pauseAtStep.clear();
         commands.add(Command.PLAY);
     }
 
     @Override
     public void pause() {
-        pauseAtStep.set(0);
+        pauseAtStep.clear();
         commands.add(Command.PAUSE);
     }
 
     @Override
     public void playUntil(long step) {
-        pauseAtStep.set(Math.max(1, step));
+        pauseAtStep.at(step);
         commands.add(Command.PLAY);
     }
 
@@ -124,7 +124,7 @@ public final class Trainer implements TrainerControls {
     /** Rebuilds the model from the seed of the current hyperparameters: same seed, same start. */
     @Override
     public void reset() {
-        pauseAtStep.set(0);
+        pauseAtStep.clear();
         synchronized (publication) {
             run++;
             latest.set(null);
@@ -141,7 +141,7 @@ public final class Trainer implements TrainerControls {
     /** Goes on from an earlier step of a run: see {@link BranchRequest}. Pauses there. */
     @Override
     public void branch(BranchRequest request) {
-        pauseAtStep.set(0);
+        pauseAtStep.clear();
         synchronized (publication) {
             run++;
             latest.set(null);
@@ -344,11 +344,9 @@ public final class Trainer implements TrainerControls {
                 // where the batch's features went; a run at full speed does not spend a third of
                 // its time on it.
                 StepSnapshot snapshot = session.step(hp, !running || stepsPerSecond > 0);
-                long stopAt = pauseAtStep.get();
-                boolean stopHere = running && stopAt > 0 && snapshot.step() >= stopAt;
+                // the pause is decided here, between steps, so no step past the limit is trained
+                boolean stopHere = running && pauseAtStep.reached(snapshot.step());
                 if (stopHere) {
-                    // the pause is decided here, between steps, so no step past the limit is trained
-                    pauseAtStep.compareAndSet(stopAt, 0);
                     running = false;
                 }
                 if (probe == null || !running || probePacing.due(snapshot.step())) {
