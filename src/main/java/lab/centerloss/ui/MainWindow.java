@@ -6,9 +6,7 @@ import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TextInputControl;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
@@ -26,11 +24,10 @@ import lab.centerloss.ui.status.StatusView;
 /**
  * The shell of the window ({@code fxml/main.fxml}): holds the panels, which meet only through the
  * run model, and does what belongs to no panel: the frame clock that takes the trainer's steps in,
- * the keys, full screen and presentation, and the few wires between panels (which picture an
+ * the keys (handed to {@link WindowKeys}), full screen and presentation, and the few wires between panels (which picture an
  * export takes, which tab the step-through opens).
  */
 public final class MainWindow {
-    private static final double KEY_ZOOM = 1.25;
     private static final double SIDE_WIDTH = 420;
     private static final double STEP_SIDE_WIDTH = 560;
 
@@ -58,7 +55,7 @@ public final class MainWindow {
     @FXML private Tab marginTab;
     @FXML private Tab openSetTab;
     @FXML private Tab exportTab;
-    private final javafx.event.EventHandler<KeyEvent> keys = this::onKey;
+    private javafx.event.EventHandler<KeyEvent> keys;
     private final java.util.List<Runnable> detachments = new java.util.ArrayList<>();
     /** The control a lesson highlights now, or null. */
     private javafx.scene.Node highlighted;
@@ -80,6 +77,17 @@ public final class MainWindow {
     @FXML
     private void initialize() {
         mainPlane.setViewModel(session.plane());
+        keys = new WindowKeys(session, stage, mainPlane, new WindowKeys.Screen() {
+            @Override
+            public boolean blanked() {
+                return MainWindow.this.blanked();
+            }
+
+            @Override
+            public void blank(boolean on) {
+                MainWindow.this.blank(on);
+            }
+        });
         angleView.setPainter((gc, width, height, now) -> {
             var scene = session.plane().angleScene();
             if (scene.isPresent()) {
@@ -250,93 +258,6 @@ public final class MainWindow {
         }
         if (highlighted != null) {
             highlighted.getStyleClass().add("lesson-highlight");
-        }
-    }
-
-    private void onKey(KeyEvent e) {
-        if (e.getTarget() instanceof TextInputControl) {
-            return;
-        }
-        KeyCode code = e.getCode();
-        // "." or B blanks the screen and brings it back, as presenter remotes expect; while blank,
-        // no other key acts behind the class's back
-        if (blanked()) {
-            if (code == KeyCode.PERIOD || code == KeyCode.B || code == KeyCode.ESCAPE) {
-                blank(false);
-            }
-            e.consume();
-            return;
-        }
-        if (code == KeyCode.PERIOD || code == KeyCode.B) {
-            blank(true);
-            e.consume();
-            return;
-        }
-        // presenter remotes send Page Down / Page Up: in a lesson they turn its pages
-        if (session.lesson().activeProperty().get() && (code == KeyCode.PAGE_DOWN || code == KeyCode.PAGE_UP)) {
-            if (code == KeyCode.PAGE_DOWN) {
-                session.lesson().next();
-            } else {
-                session.lesson().back();
-            }
-            e.consume();
-            return;
-        }
-        if (session.options().comparingProperty().get()) {
-            switch (code) {
-                case SPACE -> session.compare().togglePlay();
-                case RIGHT, PAGE_DOWN -> session.compare().step();
-                case ESCAPE -> session.options().comparingProperty().set(false);
-                default -> {
-                    return;
-                }
-            }
-            e.consume();
-            return;
-        }
-        switch (code) {
-            case SPACE -> session.training().togglePlay();
-            case RIGHT, PAGE_DOWN -> {
-                if (e.isShiftDown()) {
-                    session.timeline().stepBy(1);
-                } else {
-                    advance();
-                }
-            }
-            case LEFT, PAGE_UP -> {
-                if (e.isShiftDown()) {
-                    session.timeline().stepBy(-1);
-                } else {
-                    session.stepThrough().previousPhase();
-                }
-            }
-            case R -> session.training().reset();
-            case F -> {
-                if (stage != null) {
-                    stage.setFullScreen(!stage.isFullScreen());
-                }
-            }
-            case PLUS, EQUALS, ADD -> mainPlane.zoomCenter(KEY_ZOOM);
-            case MINUS, SUBTRACT -> mainPlane.zoomCenter(1 / KEY_ZOOM);
-            default -> {
-                if (!code.isDigitKey()) {
-                    return;
-                }
-                // a digit key selects that digit's class (in the open-set split, class j is the j-th known digit)
-                var origin = session.history().originProperty().get();
-                int digit = Integer.parseInt(code.getChar().replaceAll("\\D", ""));
-                int classIndex = origin == null ? -1
-                        : lab.centerloss.train.FeatureStatistics.classOf(origin.hyperparameters().knownDigits())[digit];
-                session.options().toggleClass(classIndex, origin == null ? 0 : origin.classes());
-            }
-        }
-        e.consume();
-    }
-
-    /** The next phase of the update shown, or, after the last phase (or when live), the next batch. */
-    private void advance() {
-        if (!session.stepThrough().nextPhase()) {
-            session.training().step();
         }
     }
 
