@@ -169,6 +169,9 @@ public final class Trainer implements TrainerControls {
             older.result().cancel(false);
         }
         commands.add(Command.DRAWING);
+        if (ended) {
+            refusePendingDrawing(); // no thread left to take it
+        }
         return result;
     }
 
@@ -231,7 +234,27 @@ public final class Trainer implements TrainerControls {
         }
     }
 
+    /** The thread has ended (stopped, failed, or no data): a drawing can no longer be answered. */
+    private volatile boolean ended;
+
     private void run() {
+        try {
+            trainUntilStopped();
+        } finally {
+            ended = true;
+            refusePendingDrawing();
+        }
+    }
+
+    /** A drawing waiting when the thread ends gets a failure, not a wait without end. */
+    private void refusePendingDrawing() {
+        PendingDrawing drawing = pendingDrawing.getAndSet(null);
+        if (drawing != null) {
+            drawing.result().completeExceptionally(new IllegalStateException("the trainer has stopped"));
+        }
+    }
+
+    private void trainUntilStopped() {
         TrainingEngine engine;
         try {
             engine = openEngine(dataSource.load());
@@ -373,10 +396,6 @@ public final class Trainer implements TrainerControls {
             // libtorch reports its errors as RuntimeException with the C++ message.
             publish(new TrainerStatus(State.FAILED, Messages.text("trainer.failed", Torch.errorMessage(e)), device));
         } finally {
-            PendingDrawing drawing = pendingDrawing.getAndSet(null);
-            if (drawing != null) {
-                drawing.result().cancel(false);
-            }
             if (session != null) {
                 session.close();
             }

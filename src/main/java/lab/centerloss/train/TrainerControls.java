@@ -29,7 +29,8 @@ public interface TrainerControls extends AutoCloseable {
 
     /**
      * The feature of a drawn digit, already prepared as MNIST's were, under the network as it is
-     * now; it completes on the trainer's thread. A newer drawing cancels one still waiting.
+     * now; it completes on the trainer's thread. A newer drawing cancels one still waiting; a
+     * trainer that has stopped (or never got its data) fails it.
      */
     default java.util.concurrent.CompletableFuture<DrawnFeature> featureOfDrawing(byte[] image) {
         return java.util.concurrent.CompletableFuture.failedFuture(

@@ -259,6 +259,9 @@ class TrainerTest {
             trainer.launch();
             TrainerStatus failed = recorder.awaitStatus(s -> s.state() == State.NO_DATA);
             assertThat(failed.message()).isEqualTo("Data file train-images-idx3-ubyte.gz is missing.");
+            // a drawing cannot wait for a trainer that will never train: it fails at once
+            var drawing = trainer.featureOfDrawing(new byte[28 * 28]);
+            assertThat(drawing).failsWithin(java.time.Duration.ofSeconds(10));
         }
     }
 
