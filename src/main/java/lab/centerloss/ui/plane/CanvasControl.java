@@ -77,9 +77,23 @@ public class CanvasControl extends Region {
     public void redraw(long now) {
         double width = canvas.getWidth();
         double height = canvas.getHeight();
-        if (width > 0 && height > 0 && isVisible()) {
+        if (width > 0 && height > 0 && shown()) {
             painter.paint(canvas.getGraphicsContext2D(), width, height, now);
         }
+    }
+
+    /**
+     * Whether this control and every parent are visible: a tab not selected, or the comparison
+     * while one run is shown, hides a parent, and a canvas painted there every frame costs the
+     * JavaFX thread and the renderer time the visible picture needs.
+     */
+    private boolean shown() {
+        for (javafx.scene.Node node = this; node != null; node = node.getParent()) {
+            if (!node.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public Canvas canvas() {
