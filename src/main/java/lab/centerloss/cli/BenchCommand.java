@@ -56,7 +56,7 @@ public final class BenchCommand implements Callable<Integer> {
     int steps;
 
     @Option(names = "--compare", paramLabel = "N",
-            description = "Measure the window's comparison instead: N runs (1 to 4) trained in turn, steps per second per run.")
+            description = "Measure the window's comparison instead: N runs (1 to 4) trained at the same time, steps per second per run.")
     Integer compare;
 
     @Option(names = "--render", description = "Measure drawing instead: one frame of the plane with --points points, off screen.")
@@ -194,10 +194,11 @@ public final class BenchCommand implements Callable<Integer> {
         MnistDataSet dataSet = training.loadData();
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode();
-        try (TrainingEngine engine = TrainingEngine.open(dataSet, training.device, training.threads)) {
+        try (TrainingEngine engine = TrainingEngine.open(dataSet, training.device,
+                lab.centerloss.train.Comparison.threads(training.threads))) {
             lab.centerloss.train.Hyperparameters base = training.hyperparameters(engine.deviceName().equals("cuda"));
             var r = lab.centerloss.train.ComparisonBenchmark.measure(engine, base, compare, 2000, warmup, measure);
-            root.put("what", "runs of the comparison trained in turn on one thread, probed (2,000 test images each)"
+            root.put("what", "runs of the comparison trained at the same time, each on a thread of its own, probed (2,000 test images each)"
                     + " as often as costs a fifth of the time, as the window does at full speed");
             root.put("device", engine.deviceName());
             root.put("threads", engine.threads());

@@ -3,12 +3,23 @@ package lab.centerloss.train;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 
 /**
- * Several runs trained side by side, one step each in turn, on the thread that owns the engine.
- * They share the seed, so the same initial weights and the same batch order: what differs between
- * the planes is the one setting compared. Each plane is a pane: one per run, or two for the
- * train/test pair (the same run, its training images on the left, its test images on the right).
+ * Several runs trained side by side, each step of every run at the same time. They share the seed,
+ * so the same initial weights and the same batch order: what differs between the planes is the one
+ * setting compared. Each plane is a pane: one per run, or two for the train/test pair (the same
+ * run, its training images on the left, its test images on the right).
+ *
+ * <p>Each run has a worker thread of its own, which makes, trains, probes and closes that run's
+ * session: a session still belongs to one thread for its whole life, and the runs use the cores
+ * together instead of in turn. Each waits for all before a step is published, so the runs move
+ * together. (libtorch's intra-op threads are process-wide; with runs in parallel, one each is
+ * what a 2-core machine wants: see {@code LabApplication.windowThreads}.)
  */
 public final class Comparison implements AutoCloseable {
 
@@ -56,19 +67,43 @@ public final class Comparison implements AutoCloseable {
     }
 
     /** One pane's new step; panes whose run diverged earlier have none. */
+    /**
+     * libtorch's CPU threads for a comparison: the runs train at once, so each gets few. One per
+     * two processors but one, at least one: on 2 cores, 1 (`bench --compare 2`: 7.4 steps/s per run
+     * with 1 thread, 6.4 with 2; the runs in turn on one thread gave 5.8).
+     *
+     * @param asked threads asked for; 0 for this rule
+     */
+    public static int threads(int asked) {
+        return asked > 0 ? asked : Math.max(1, (Runtime.getRuntime().availableProcessors() - 1) / 2);
+    }
+
     public record PaneStep(int pane, StepSnapshot snapshot) {
     }
 
     private final Plan plan;
     private final int probeSize;
-    private final List<TrainingSession> sessions = new ArrayList<>();
+    /** Run r's session, made, used and closed only on {@code workers[r]}. */
+    private final TrainingSession[] sessions;
+    private final ExecutorService[] workers;
     private final boolean[] diverged;
     private final ProbeResult[] probes;
 
     private Comparison(Plan plan, int probeSize) {
         this.plan = plan;
         this.probeSize = probeSize;
-        diverged = new boolean[plan.runs().size()];
+        int runs = plan.runs().size();
+        sessions = new TrainingSession[runs];
+        workers = new ExecutorService[runs];
+        for (int r = 0; r < runs; r++) {
+            String name = "comparison-run-" + (r + 1);
+            workers[r] = Executors.newSingleThreadExecutor(task -> {
+                Thread thread = new Thread(task, name);
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+        diverged = new boolean[runs];
         probes = new ProbeResult[plan.panes()];
     }
 
@@ -76,26 +111,69 @@ public final class Comparison implements AutoCloseable {
     public static Comparison open(TrainingEngine engine, Plan plan, int probeSize) {
         Comparison comparison = new Comparison(plan, probeSize);
         try {
-            for (Hyperparameters run : plan.runs()) {
-                TrainingSession session;
+            comparison.onEachRun(r -> {
+                Hyperparameters run = plan.runs().get(r);
                 if (plan.start().isPresent()) {
                     Trainer.BranchRequest start = plan.start().get();
-                    session = engine.newSession(start.start());
-                    comparison.sessions.add(session);
+                    TrainingSession session = engine.newSession(start.start());
+                    comparison.sessions[r] = session;
                     session.restore(start.checkpoint());
                     for (Hyperparameters replayed : start.replay()) {
                         session.step(replayed, false);
                     }
                 } else {
-                    session = engine.newSession(run);
-                    comparison.sessions.add(session);
+                    comparison.sessions[r] = engine.newSession(run);
                 }
-            }
+                return null;
+            });
         } catch (RuntimeException e) {
             comparison.close();
             throw e;
         }
         return comparison;
+    }
+
+    /** Runs work for every run on that run's worker, all at once, and waits for all of them. */
+    private <T> List<T> onEachRun(IntFunction<T> work) {
+        List<Future<T>> futures = new ArrayList<>();
+        for (int r = 0; r < workers.length; r++) {
+            int run = r;
+            futures.add(workers[r].submit(() -> work.apply(run)));
+        }
+        return all(futures);
+    }
+
+    /** As {@link #onEachRun}, per pane, on the worker of the pane's run (the train/test pair's two in turn). */
+    private <T> List<T> onEachPane(IntFunction<T> work) {
+        List<Future<T>> futures = new ArrayList<>();
+        for (int p = 0; p < plan.panes(); p++) {
+            int pane = p;
+            futures.add(workers[runOf(pane)].submit(() -> work.apply(pane)));
+        }
+        return all(futures);
+    }
+
+    /** Every result, in order; the first failure is thrown as it was thrown on its worker. */
+    private static <T> List<T> all(List<Future<T>> futures) {
+        List<T> results = new ArrayList<>();
+        RuntimeException failure = null;
+        for (Future<T> future : futures) {
+            try {
+                results.add(future.get());
+            } catch (ExecutionException e) {
+                if (failure == null) {
+                    failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                }
+                results.add(null);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while the runs trained", e);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return results;
     }
 
     public Plan plan() {
@@ -104,46 +182,47 @@ public final class Comparison implements AutoCloseable {
 
     /** Each pane before the runs' first step of their own. */
     public List<RunOrigin> origins() {
-        List<RunOrigin> origins = new ArrayList<>();
-        for (int pane = 0; pane < plan.panes(); pane++) {
-            TrainingSession session = sessions.get(runOf(pane));
+        return onEachPane(pane -> {
+            TrainingSession session = sessions[runOf(pane)];
             Hyperparameters hp = plan.runs().get(runOf(pane));
             RunOrigin origin = session.origin(hp, probeSize);
             ProbeResult probe = probe(pane, hp.head());
             probes[pane] = probe;
-            origins.add(new RunOrigin(origin.hyperparameters(), origin.centers(), origin.head(), probe,
-                    origin.dataFingerprint()));
-        }
-        return origins;
+            return new RunOrigin(origin.hyperparameters(), origin.centers(), origin.head(), probe,
+                    origin.dataFingerprint());
+        });
     }
 
     /**
-     * One step of every run that has not diverged, each with its own settings, in turn.
+     * One step of every run that has not diverged, each with its own settings, all at once.
      *
      * @param probe whether to take new probes after the step (else the last ones ride along)
      */
     public List<PaneStep> step(boolean probe) {
-        List<StepSnapshot> stepped = new ArrayList<>();
-        for (int run = 0; run < sessions.size(); run++) {
+        List<StepSnapshot> stepped = onEachRun(run -> {
             if (diverged[run]) {
-                stepped.add(null);
-                continue;
+                return null;
             }
-            StepSnapshot snapshot = sessions.get(run).step(plan.runs().get(run), false);
+            StepSnapshot snapshot = sessions[run].step(plan.runs().get(run), false);
             diverged[run] = snapshot.diverged();
-            stepped.add(snapshot);
-        }
-        List<PaneStep> panes = new ArrayList<>();
-        for (int pane = 0; pane < plan.panes(); pane++) {
+            return snapshot;
+        });
+        List<StepSnapshot> probed = onEachPane(pane -> {
             StepSnapshot snapshot = stepped.get(runOf(pane));
             if (snapshot == null) {
-                continue;
+                return null;
             }
             if (probe && !snapshot.diverged()) {
                 probes[pane] = probe(pane, plan.runs().get(runOf(pane)).head());
             }
             // before the first probe there is none to ride along
-            panes.add(new PaneStep(pane, probes[pane] == null ? snapshot : snapshot.withProbe(probes[pane])));
+            return probes[pane] == null ? snapshot : snapshot.withProbe(probes[pane]);
+        });
+        List<PaneStep> panes = new ArrayList<>();
+        for (int pane = 0; pane < probed.size(); pane++) {
+            if (probed.get(pane) != null) {
+                panes.add(new PaneStep(pane, probed.get(pane)));
+            }
         }
         return panes;
     }
@@ -152,7 +231,8 @@ public final class Comparison implements AutoCloseable {
     public long stepsDone() {
         long most = 0;
         for (TrainingSession session : sessions) {
-            most = Math.max(most, session.stepsDone());
+            // read after the last step's wait, which orders it after the worker's write
+            most = Math.max(most, session == null ? 0 : session.stepsDone());
         }
         return most;
     }
@@ -168,7 +248,7 @@ public final class Comparison implements AutoCloseable {
     }
 
     private ProbeResult probe(int pane, HeadKind head) {
-        TrainingSession session = sessions.get(runOf(pane));
+        TrainingSession session = sessions[runOf(pane)];
         return plan.trainAndTest() && pane == 0 ? session.probeTraining(probeSize, head) : session.probe(probeSize, head);
     }
 
@@ -178,9 +258,18 @@ public final class Comparison implements AutoCloseable {
 
     @Override
     public void close() {
-        for (TrainingSession session : sessions) {
-            session.close();
+        try {
+            onEachRun(run -> {
+                if (sessions[run] != null) {
+                    sessions[run].close();
+                    sessions[run] = null;
+                }
+                return null;
+            });
+        } finally {
+            for (ExecutorService worker : workers) {
+                worker.shutdown();
+            }
         }
-        sessions.clear();
     }
 }

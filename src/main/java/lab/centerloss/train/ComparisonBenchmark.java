@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * How fast the window's comparison trains: N runs of the lambda preset stepped in turn on one
- * thread, probed as the {@link ComparisonTrainer} probes them (as often as costs a fifth of the
+ * How fast the window's comparison trains: N runs of the lambda preset stepped together, each on
+ * its worker thread ({@link Comparison}), probed as the {@link ComparisonTrainer} probes them (as often as costs a fifth of the
  * time), the way the window drives them at full speed.
  */
 public final class ComparisonBenchmark {

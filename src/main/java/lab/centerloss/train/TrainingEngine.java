@@ -26,9 +26,18 @@ public final class TrainingEngine implements AutoCloseable {
         return new TrainingEngine(device, new DeviceData(dataSet, device));
     }
 
+    /**
+     * A new run from its seed. A session seeds libtorch's one global generator and draws its
+     * initial weights from it, so two sessions made at once on two threads (the comparison's runs,
+     * the live run) would take each other's numbers: one is made at a time.
+     */
     public TrainingSession newSession(Hyperparameters hyperparameters) {
-        return new TrainingSession(data, device, hyperparameters.validated());
+        synchronized (SEEDED_INITIALISATION) {
+            return new TrainingSession(data, device, hyperparameters.validated());
+        }
     }
+
+    private static final Object SEEDED_INITIALISATION = new Object();
 
     /** "cpu" or "cuda". */
     public String deviceName() {

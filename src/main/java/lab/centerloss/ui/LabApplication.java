@@ -184,7 +184,8 @@ public final class LabApplication extends Application {
 
     static lab.centerloss.train.ComparisonTrainer comparisonTrainer(Path folder, Path unknowns, DeviceChoice device) {
         return new lab.centerloss.train.ComparisonTrainer(() -> MnistDataSet.load(folder, unknowns),
-                new Trainer.Settings(device, windowThreads(0), Trainer.Settings.defaults().probeSize()));
+                new Trainer.Settings(device, lab.centerloss.train.Comparison.threads(0),
+                        Trainer.Settings.defaults().probeSize()));
     }
 
     @Override
