@@ -269,6 +269,19 @@ class WindowTest {
         assertThat(robot.lookup(".pane-title").queryAllAs(Label.class)).extracting(Label::getText)
                 .containsExactly("Training images (the first 2,000)", "Test images (the first 2,000)");
 
+        // copy this run and change one thing: another setting keeps a value in its box
+        robot.clickOn("#comparePresetBox").clickOn("Copy this run, change one setting");
+        robot.clickOn("#compareChangeSettingBox").clickOn("head");
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<String> values = robot.lookup("#compareChangeValueBox").queryAs(
+                javafx.scene.control.ComboBox.class);
+        assertThat(TestWindows.onFx(values::getValue)).isEqualTo("normface");
+        assertThat(TestWindows.onFx(() -> values.getConverter().toString(values.getValue()))).isEqualTo("NormFace");
+        robot.clickOn("#compareApplyButton");
+        waitFor(10, TimeUnit.SECONDS, () -> TestWindows.onFx(() -> robot.lookup(".compare-pane").queryAll().size() == 2));
+        assertThat(robot.lookup(".pane-title").queryAllAs(Label.class)).extracting(Label::getText)
+                .containsExactly("This run: head = Softmax", "Copy: head = NormFace");
+
         robot.clickOn("#compareBackButton");
         assertThat(robot.lookup("#singleRun").query().isVisible()).isTrue();
         assertThat(robot.lookup("#compareRoot").query().isVisible()).isFalse();
