@@ -264,7 +264,7 @@ public final class TrainCommand implements Callable<Integer> {
         root.putPOJO("reached_accuracy_step", r.reachedStep);
         root.putPOJO("reached_accuracy_seconds", r.reachedSeconds);
         root.putPOJO("diverged_at_step", r.divergedAt);
-        if ((hp.isOpenSet() || otherDataImages(r.finalTest) > 0) && r.divergedAt == null) {
+        if ((hp.isOpenSet() || r.finalTest.otherDataImages() > 0) && r.divergedAt == null) {
             root.set("open_set", openSetJson(r, hp, mapper));
         }
         return mapper.writeValueAsString(root) + System.lineSeparator();
@@ -279,7 +279,7 @@ public final class TrainCommand implements Callable<Integer> {
         for (int d = 0; d < 10; d++) {
             (hp.isKnown(d) ? known : unknown).add(d);
         }
-        node.put("unknown_data_images", otherDataImages(r.finalTest));
+        node.put("unknown_data_images", r.finalTest.otherDataImages());
         StepRecordJson.putNumber(node, "closed_accuracy", evaluation.closedAccuracy());
         ObjectNode auroc = node.putObject("auroc");
         ObjectNode oscr = node.putObject("oscr");
@@ -288,15 +288,6 @@ public final class TrainCommand implements Callable<Integer> {
             StepRecordJson.putNumber(oscr, score.id(), evaluation.oscr(score));
         }
         return node;
-    }
-
-    /** Test images of a second data set (--unknown-data) in a probe. */
-    private static int otherDataImages(ProbeResult probe) {
-        int n = 0;
-        for (int i = 0; probe != null && i < probe.size(); i++) {
-            n += probe.labels().get(i) == lab.centerloss.data.MnistDataSet.OTHER_DATA ? 1 : 0;
-        }
-        return n;
     }
 
     /** Every final test feature with its scores, as CSV (raw values: the distance itself). */

@@ -81,15 +81,6 @@ public record MnistDataSet(Split train, Split test) {
         return unknownData == null ? data : data.withUnknowns(loadUnknowns(unknownData));
     }
 
-    /** How many test images are another set's unknowns. */
-    public int otherDataImages() {
-        int n = 0;
-        for (byte label : test.labels()) {
-            n += label == OTHER_DATA ? 1 : 0;
-        }
-        return n;
-    }
-
     /**
      * The test images of another IDX data set (its two t10k files), as unknowns: every label becomes
      * {@link #OTHER_DATA}. Any 28x28 set works, e.g. Fashion-MNIST from Debian's

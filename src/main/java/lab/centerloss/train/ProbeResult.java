@@ -18,6 +18,15 @@ public record ProbeResult(long step, Vec2List features, IntVector labels, IntVec
         return labels.size();
     }
 
+    /** How many of the images are another data set's unknowns (--unknown-data), not digits. */
+    public int otherDataImages() {
+        int n = 0;
+        for (int i = 0; i < labels.size(); i++) {
+            n += labels.get(i) == lab.centerloss.data.MnistDataSet.OTHER_DATA ? 1 : 0;
+        }
+        return n;
+    }
+
     public boolean isKnown(int index) {
         int digit = labels.get(index);
         return digit >= 0 && digit < 31 && (knownDigits & (1 << digit)) != 0;

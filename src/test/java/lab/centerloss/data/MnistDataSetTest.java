@@ -81,7 +81,6 @@ class MnistDataSetTest {
             assertThat(data.test().count()).isEqualTo(6);
             // 2 digits and 4 others: an other comes whenever the others are behind their share, 2/3
             assertThat(data.test().labels()).containsExactly(4, 10, 10, 9, 10, 10);
-            assertThat(data.otherDataImages()).isEqualTo(4);
             assertThat(data.labelValues()).isEqualTo(11);
             assertThat(data.train().count()).isEqualTo(3);
             // each image is the one of its source, in order

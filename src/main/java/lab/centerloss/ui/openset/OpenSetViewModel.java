@@ -73,18 +73,14 @@ public final class OpenSetViewModel {
                 Hyperparameters.describeDigits(Hyperparameters.ALL_DIGITS & ~hp.knownDigits()))
                 : Messages.text("openset.closed"));
         StepSnapshot s = history.shownProperty().getValue();
-        int others = s == null || s.probe().isEmpty() ? 0 : otherDataImages(s.probe().get());
+        int others = s == null || s.probe().isEmpty() ? 0 : s.probe().get().otherDataImages();
         if (others > 0) {
             splitText.set(splitText.get() + "\n" + Messages.text("openset.otherData", others));
         }
         if (s == null || s.probe().isEmpty()) {
             evaluation.set(null);
             evaluated = null;
-            thresholdText.set("");
-            outcomesText.set(Messages.text("openset.noProbe"));
-            aurocText.set("");
-            curve.set(null);
-            curveMark.set(null);
+            showNoProbe();
             return;
         }
         if (s != evaluated) {
@@ -93,11 +89,7 @@ public final class OpenSetViewModel {
         }
         OpenSetEvaluation e = evaluation.get();
         if (e == null) {
-            thresholdText.set("");
-            outcomesText.set(Messages.text("openset.noProbe"));
-            aurocText.set("");
-            curve.set(null);
-            curveMark.set(null);
+            showNoProbe(); // its step is no longer kept
             return;
         }
         double threshold = threshold();
@@ -124,6 +116,14 @@ public final class OpenSetViewModel {
             (double) o.knownRight() / Math.max(1, o.knowns())});
     }
 
+    private void showNoProbe() {
+        thresholdText.set("");
+        outcomesText.set(Messages.text("openset.noProbe"));
+        aurocText.set("");
+        curve.set(null);
+        curveMark.set(null);
+    }
+
     /**
      * The probe a step carries, scored with the head and centers of the step the probe was taken
      * after. While training runs the probe is taken every few steps, so the step shown may be
@@ -142,14 +142,6 @@ public final class OpenSetViewModel {
         lab.centerloss.train.RunOrigin origin = history.originProperty().get();
         return probe.step() == 0 && origin != null
                 ? OpenSetEvaluation.of(probe, origin.head(), origin.centers(), origin.hyperparameters()) : null;
-    }
-
-    private static int otherDataImages(lab.centerloss.train.ProbeResult probe) {
-        int n = 0;
-        for (int i = 0; i < probe.size(); i++) {
-            n += probe.labels().get(i) == lab.centerloss.data.MnistDataSet.OTHER_DATA ? 1 : 0;
-        }
-        return n;
     }
 
     private static double rate(int part, int whole) {
