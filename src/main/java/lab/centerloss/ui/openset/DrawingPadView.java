@@ -62,12 +62,7 @@ public final class DrawingPadView {
                 writer.setArgb(x, y, grey(Math.round(255 * ink[y * side + x])));
             }
         }
-        GraphicsContext gc = pad.getGraphicsContext2D();
-        gc.setImageSmoothing(true);
-        gc.drawImage(inkImage, 0, 0, pad.getWidth(), pad.getHeight());
-        gc.setStroke(Color.gray(0.45));
-        gc.setLineWidth(1);
-        gc.strokeRect(0.5, 0.5, pad.getWidth() - 1, pad.getHeight() - 1);
+        drawFramed(pad, inkImage, true);
     }
 
     /** The 28x28 image as the network gets it, each pixel a block: no smoothing hides what it is. */
@@ -78,12 +73,17 @@ public final class DrawingPadView {
         for (int i = 0; i < side * side; i++) {
             writer.setArgb(i % side, i / side, grey(image == null ? 0 : image[i] & 0xFF));
         }
-        GraphicsContext gc = preview.getGraphicsContext2D();
-        gc.setImageSmoothing(false);
-        gc.drawImage(preparedImage, 0, 0, preview.getWidth(), preview.getHeight());
+        drawFramed(preview, preparedImage, false);
+    }
+
+    /** The image over the whole canvas, with a thin frame so that black paper shows its edge. */
+    private static void drawFramed(Canvas canvas, WritableImage image, boolean smooth) {
+        GraphicsContext gc = canvas.getGraphicsContext2D();
+        gc.setImageSmoothing(smooth);
+        gc.drawImage(image, 0, 0, canvas.getWidth(), canvas.getHeight());
         gc.setStroke(Color.gray(0.45));
         gc.setLineWidth(1);
-        gc.strokeRect(0.5, 0.5, preview.getWidth() - 1, preview.getHeight() - 1);
+        gc.strokeRect(0.5, 0.5, canvas.getWidth() - 1, canvas.getHeight() - 1);
     }
 
     private static int grey(int level) {
