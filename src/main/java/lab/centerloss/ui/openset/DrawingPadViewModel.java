@@ -53,6 +53,8 @@ public final class DrawingPadViewModel {
     private final ReadOnlyObjectWrapper<DrawnFeature> feature = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper verdict = new ReadOnlyStringWrapper(Messages.text("drawing.empty"));
     private boolean inFlight;
+    /** Where the drawing lands, for the plane; null when it cannot be drawn. */
+    private PlaneScene.Drawn mark;
     /** The last drawing could not go through the network (no trainer ready). */
     private boolean unavailable;
     private boolean again;
@@ -244,7 +246,13 @@ public final class DrawingPadViewModel {
         });
     }
 
+    /**
+     * The sentence and the plane's mark, made again whenever what they read changes (the drawing,
+     * its answer, the step shown, the score or its threshold, the language): the plane asks for
+     * the mark every frame and gets it as it is.
+     */
     private void refresh() {
+        mark = null;
         if (prepared.get() == null) {
             verdict.set(Messages.text("drawing.empty"));
             return;
@@ -267,15 +275,16 @@ public final class DrawingPadViewModel {
         verdict.set(Messages.text("drawing.verdict", r.predictedDigit(), r.nearestDigit(),
                 -r.scored().get(Score.CENTER_DISTANCE), Messages.label(score), score.raw(r.scored().get(score)), decision,
                 r.drawn().step()));
+        mark = new PlaneScene.Drawn(r.drawn().x(), r.drawn().y(), r.centers().x(r.scored().nearestCenter()),
+                r.centers().y(r.scored().nearestCenter()), r.predictedDigit(), r.accepted().orElse(null),
+                Messages.text("drawing.planeLabel", r.predictedDigit(), r.accepted()
+                        .map(yes -> Messages.text(yes ? "drawing.acceptedShort" : "drawing.rejectedShort")).orElse(""))
+                        .strip());
     }
 
     /** What the plane draws for the drawing: its feature, a line to the nearest center, a label; or null. */
     public PlaneScene.Drawn planeMark() {
-        return reading().map(r -> new PlaneScene.Drawn(r.drawn().x(), r.drawn().y(),
-                r.centers().x(r.scored().nearestCenter()), r.centers().y(r.scored().nearestCenter()), r.predictedDigit(),
-                r.accepted().orElse(null), Messages.text("drawing.planeLabel", r.predictedDigit(),
-                        r.accepted().map(yes -> Messages.text(yes ? "drawing.acceptedShort" : "drawing.rejectedShort"))
-                                .orElse("")).strip())).orElse(null);
+        return mark;
     }
 
     /** The ink, row by row, {@link #SIDE} by {@link #SIDE}, each 0 (paper) to 1; a copy. */
