@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import lab.centerloss.train.Hyperparameters;
-import lab.centerloss.train.StepSnapshot;
-import lab.centerloss.train.TrainerControls;
 import lab.centerloss.train.TrainerListener;
 import lab.centerloss.train.TrainerStatus;
 import lab.centerloss.train.TrainerStatus.State;
@@ -25,7 +22,7 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 class TrainerSwitchTest {
     /** A trainer that only reports statuses; on close it says "Stopped." from its own thread, as the real one does. */
-    private static final class Reporting implements TrainerControls {
+    private static final class Reporting extends lab.centerloss.testing.IdleTrainer {
         final List<TrainerListener> listeners = new CopyOnWriteArrayList<>();
         final TrainerStatus status;
 
@@ -33,15 +30,7 @@ class TrainerSwitchTest {
             this.status = status;
         }
 
-        @Override public void play() { }
-        @Override public void pause() { }
-        @Override public void step() { }
-        @Override public void reset() { }
-        @Override public void setHyperparameters(Hyperparameters hp) { }
-        @Override public void setStepsPerSecond(double rate) { }
-        @Override public void setProbeEvery(int steps) { }
         @Override public void addListener(TrainerListener listener) { listeners.add(listener); }
-        @Override public Optional<StepSnapshot> latest() { return Optional.empty(); }
         @Override public TrainerStatus status() { return status; }
 
         @Override
