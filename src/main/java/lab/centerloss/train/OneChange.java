@@ -109,10 +109,10 @@ public record OneChange(Setting setting, String value) {
             case SCALE -> base.withScale(Double.parseDouble(v));
             case BATCH_SIZE -> base.withBatchSize(Integer.parseInt(v));
             case SEED -> base.withSeed(Long.parseLong(v));
-            case HEAD -> base.withHead(choice(HeadKind.values(), v));
-            case CENTER_RULE -> base.withCenterRule(choice(CenterRule.values(), v));
-            case CENTER_INIT -> base.withCenterInit(choice(CenterInit.values(), v));
-            case OPTIMIZER -> base.withOptimizer(choice(OptimizerKind.values(), v));
+            case HEAD -> base.withHead((HeadKind) chosen(v));
+            case CENTER_RULE -> base.withCenterRule((CenterRule) chosen(v));
+            case CENTER_INIT -> base.withCenterInit((CenterInit) chosen(v));
+            case OPTIMIZER -> base.withOptimizer((OptimizerKind) chosen(v));
         };
     }
 
@@ -121,13 +121,10 @@ public record OneChange(Setting setting, String value) {
         return List.of(base, applyTo(base));
     }
 
-    private static <E extends Enum<E>> E choice(E[] values, String id) {
-        for (E e : values) {
-            if (idOf(e).equals(id.toLowerCase(Locale.ROOT))) {
-                return e;
-            }
-        }
-        throw new IllegalArgumentException("not a choice: " + id);
+    /** The choice of the setting that this id names, in any case; thrown when there is none. */
+    private Enum<?> chosen(String id) {
+        return setting.choice(id.toLowerCase(Locale.ROOT))
+                .orElseThrow(() -> new IllegalArgumentException("not a choice: " + id));
     }
 
     private static String idOf(Enum<?> e) {
