@@ -340,8 +340,13 @@ public final class Trainer implements TrainerControls {
                         case DRAWING -> {
                             PendingDrawing drawing = pendingDrawing.getAndSet(null);
                             if (drawing != null) {
-                                drawing.result().complete(session.featureOfDrawing(drawing.image(),
-                                        hyperparameters.get().head()));
+                                try {
+                                    drawing.result().complete(session.featureOfDrawing(drawing.image(),
+                                            hyperparameters.get().head()));
+                                } catch (IllegalArgumentException e) {
+                                    // an image of the wrong size fails the drawing, not the run
+                                    drawing.result().completeExceptionally(e);
+                                }
                             }
                         }
                         case PROBE -> {

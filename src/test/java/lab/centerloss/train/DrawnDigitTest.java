@@ -157,6 +157,10 @@ class DrawnDigitTest {
             assertThat(drawn.step()).isZero();
             assertThat(drawn.x()).isEqualTo(expected.x());
             assertThat(drawn.y()).isEqualTo(expected.y());
+            // an image of the wrong size fails that drawing only; the trainer still answers
+            assertThat(trainer.featureOfDrawing(new byte[10])).failsWithin(java.time.Duration.ofSeconds(60));
+            assertThat(trainer.featureOfDrawing(first).get(60, TimeUnit.SECONDS).step()).isZero();
+            assertThat(trainer.status().state()).isEqualTo(State.PAUSED);
         }
     }
 
