@@ -92,6 +92,29 @@ public record PlaneScene(
                 showLegend, caption, marks, ghostPoints, ghostLabels, knownDigits, shading, drawn);
     }
 
+    /** The same scene without the test points of digits training never saw (the open set's unknowns). */
+    public PlaneScene withoutUnknowns() {
+        int kept = 0;
+        for (int i = 0; i < testLabels.size(); i++) {
+            kept += isKnown(testLabels.get(i)) ? 1 : 0;
+        }
+        if (kept == testLabels.size()) {
+            return this;
+        }
+        float[] points = new float[2 * kept];
+        int[] labels = new int[kept];
+        int k = 0;
+        for (int i = 0; i < testLabels.size(); i++) {
+            if (isKnown(testLabels.get(i))) {
+                points[2 * k] = testPoints.x(i);
+                points[2 * k + 1] = testPoints.y(i);
+                labels[k++] = testLabels.get(i);
+            }
+        }
+        return new PlaneScene(view, Vec2List.copyOf(points), IntVector.copyOf(labels), trainPoints, trainLabels, centers,
+                trails, selectedClass, showLegend, caption, marks, ghostPoints, ghostLabels, knownDigits, regions, drawn);
+    }
+
     /** The same scene with a drawn digit marked on it (or none). */
     public PlaneScene withDrawn(Drawn mark) {
         return new PlaneScene(view, testPoints, testLabels, trainPoints, trainLabels, centers, trails, selectedClass,

@@ -103,6 +103,7 @@ public final class LabSession {
         plane.setRegions(openSet::regions);
         drawingPad = new DrawingPadViewModel(history, training, openSet);
         plane.setDrawn(drawingPad::planeMark);
+        plane.setUnknownsShown(openSet.showUnknownsProperty()::get);
         plane.setOverlay(stepThrough::scene);
     }
 

@@ -23,6 +23,7 @@ public final class OpenSetView {
     @FXML private Slider thresholdSlider;
     @FXML private Label thresholdLabel;
     @FXML private CheckBox regionsCheck;
+    @FXML private CheckBox unknownsCheck;
     @FXML private Label outcomesLabel;
     @FXML private Label aurocLabel;
     @FXML private CanvasControl curveChart;
@@ -43,6 +44,7 @@ public final class OpenSetView {
         thresholdSlider.valueProperty().bindBidirectional(viewModel.thresholdPositionProperty());
         thresholdLabel.textProperty().bind(viewModel.thresholdTextProperty());
         regionsCheck.selectedProperty().bindBidirectional(viewModel.showRegionsProperty());
+        unknownsCheck.selectedProperty().bindBidirectional(viewModel.showUnknownsProperty());
         outcomesLabel.textProperty().bind(viewModel.outcomesTextProperty());
         aurocLabel.textProperty().bind(viewModel.aurocTextProperty());
         curveChart.setPainter((gc, width, height, now) -> drawCurve(gc, width, height));

@@ -56,6 +56,12 @@ public final class PlaneViewModel {
     }
 
     private java.util.function.Supplier<PlaneScene.Drawn> drawn = () -> null;
+    private java.util.function.BooleanSupplier unknownsShown = () -> true;
+
+    /** Whether the open set's unknown test digits are drawn (the open-set view's switch). */
+    public void setUnknownsShown(java.util.function.BooleanSupplier shown) {
+        unknownsShown = shown;
+    }
 
     /** The scene for this frame, on a canvas of the given size. */
     public PlaneScene sceneAt(long now, double width, double height) {
@@ -66,7 +72,8 @@ public final class PlaneViewModel {
                 options.showTestProperty().get(), options.showTrainProperty().get(),
                 options.showTrailsProperty().get(), options.showLegendProperty().get(),
                 options.selectedClassProperty().get(), caption));
-        return overlay.apply(live.withKnownDigits(knownDigits()).withRegions(regions.get()).withDrawn(drawn.get()));
+        PlaneScene scene = live.withKnownDigits(knownDigits()).withRegions(regions.get()).withDrawn(drawn.get());
+        return overlay.apply(unknownsShown.getAsBoolean() ? scene : scene.withoutUnknowns());
     }
 
     /** The digits the run shown trains on. */
