@@ -11,11 +11,17 @@ import org.bytedeco.pytorch.Module;
 import org.bytedeco.pytorch.NoGradGuard;
 import org.bytedeco.pytorch.PReLUImpl;
 import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.global.torch.MemoryFormat;
 
 /**
  * LeNet++ (Wen et al. 2016, section 4.1): three blocks of two 5x5 convolutions with PReLU and a
  * 2x2 max-pool (28 -> 14 -> 7 -> 3), then a fully connected layer down to the 2-D feature that the
  * app draws. Input [B, 1, 28, 28], output [B, 2].
+ *
+ * <p>The convolutions run in the channels-last memory format (NHWC). The numbers are the same up
+ * to float rounding. On the 2-core CPU a lite training step took 89-97 ms instead of 122-127 ms on
+ * one thread, and 56-57 ms instead of 66-67 ms on two (bench, alternating runs), because oneDNN's kernels work in that layout and
+ * no longer reorder every activation in and out of it.
  */
 final class LeNetPlusPlus extends Module {
     static final int FEATURE_DIMENSIONS = 2;
@@ -41,6 +47,16 @@ final class LeNetPlusPlus extends Module {
         feature = register_module("fc", new LinearImpl(flattened, FEATURE_DIMENSIONS));
         featureActivation = register_module("prelu_fc", new PReLUImpl());
         initialiseConvolutions();
+        useChannelsLast();
+    }
+
+    /** The weights in the layout the activations use; the optimizer's buffers follow them. */
+    private void useChannelsLast() {
+        try (NoGradGuard noGrad = new NoGradGuard()) {
+            for (Conv2dImpl conv : convs) {
+                conv.weight().set_data(conv.weight().contiguous(MemoryFormat.ChannelsLast));
+            }
+        }
     }
 
     /**
@@ -58,7 +74,7 @@ final class LeNetPlusPlus extends Module {
     }
 
     Tensor forward(Tensor images) {
-        Tensor x = images;
+        Tensor x = images.contiguous(MemoryFormat.ChannelsLast);
         for (int layer = 0; layer < 6; layer++) {
             x = convActivations[layer].forward(convs[layer].forward(x));
             if (layer % 2 == 1) {

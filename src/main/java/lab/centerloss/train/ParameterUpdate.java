@@ -1,5 +1,7 @@
 package lab.centerloss.train;
 
+import static org.bytedeco.pytorch.global.torch.empty_like;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.bytedeco.javacpp.PointerScope;
@@ -131,7 +133,8 @@ final class ParameterUpdate implements AutoCloseable {
         }
         try (PointerScope scope = new PointerScope()) {
             long[] shape = like.sizes().vec().get();
-            return Torch.floats(values, shape).to(like.device(), like.scalar_type()).retainReference();
+            // empty_like keeps the parameter's memory layout (channels-last for the convolutions)
+            return empty_like(like).copy_(Torch.floats(values, shape)).retainReference();
         }
     }
 
