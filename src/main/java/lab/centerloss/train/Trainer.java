@@ -180,13 +180,13 @@ public final class Trainer implements TrainerControls {
         commands.add(Command.PROBE);
     }
 
-    /** Ends the thread after the current step; the trainer cannot be restarted. */
     /** A probe again, and with it the status: both in the language now in use. */
     @Override
     public void refreshStatus() {
         requestProbe();
     }
 
+    /** Ends the thread after the current step; the trainer cannot be restarted. */
     public void stop() {
         commands.add(Command.STOP);
     }
