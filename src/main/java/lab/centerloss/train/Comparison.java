@@ -19,7 +19,7 @@ import java.util.function.IntFunction;
  * session: a session still belongs to one thread for its whole life, and the runs use the cores
  * together instead of in turn. Each waits for all before a step is published, so the runs move
  * together. (libtorch's intra-op threads are process-wide; with runs in parallel, one each is
- * what a 2-core machine wants: see {@code LabApplication.windowThreads}.)
+ * what a 2-core machine wants: see {@link #threads(int)}.)
  */
 public final class Comparison implements AutoCloseable {
 
@@ -66,7 +66,6 @@ public final class Comparison implements AutoCloseable {
         }
     }
 
-    /** One pane's new step; panes whose run diverged earlier have none. */
     /**
      * libtorch's CPU threads for a comparison: the runs train at once, so each gets few. One per
      * two processors but one, at least one: on 2 cores, 1 (`bench --compare 2`: 7.4 steps/s per run
@@ -78,6 +77,7 @@ public final class Comparison implements AutoCloseable {
         return asked > 0 ? asked : Math.max(1, (Runtime.getRuntime().availableProcessors() - 1) / 2);
     }
 
+    /** One pane's new step; panes whose run diverged earlier have none. */
     public record PaneStep(int pane, StepSnapshot snapshot) {
     }
 
@@ -135,20 +135,20 @@ public final class Comparison implements AutoCloseable {
 
     /** Runs work for every run on that run's worker, all at once, and waits for all of them. */
     private <T> List<T> onEachRun(IntFunction<T> work) {
-        List<Future<T>> futures = new ArrayList<>();
-        for (int r = 0; r < workers.length; r++) {
-            int run = r;
-            futures.add(workers[r].submit(() -> work.apply(run)));
-        }
-        return all(futures);
+        return onWorkers(workers.length, run -> run, work);
     }
 
     /** As {@link #onEachRun}, per pane, on the worker of the pane's run (the train/test pair's two in turn). */
     private <T> List<T> onEachPane(IntFunction<T> work) {
+        return onWorkers(plan.panes(), this::runOf, work);
+    }
+
+    /** Work for items 0..count-1, each on the worker of its run, all submitted before any is awaited. */
+    private <T> List<T> onWorkers(int count, java.util.function.IntUnaryOperator runOfItem, IntFunction<T> work) {
         List<Future<T>> futures = new ArrayList<>();
-        for (int p = 0; p < plan.panes(); p++) {
-            int pane = p;
-            futures.add(workers[runOf(pane)].submit(() -> work.apply(pane)));
+        for (int i = 0; i < count; i++) {
+            int item = i;
+            futures.add(workers[runOfItem.applyAsInt(item)].submit(() -> work.apply(item)));
         }
         return all(futures);
     }
