@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * How fast the window's comparison trains: N runs of the lambda preset stepped together, each on
- * its worker thread ({@link Comparison}), probed as the {@link ComparisonTrainer} probes them (as often as costs a fifth of the
- * time), the way the window drives them at full speed.
+ * its worker thread ({@link Comparison}), probed as the {@link ComparisonTrainer} probes them (as
+ * often as costs a fifth of the time), the way the window drives them at full speed.
  */
 public final class ComparisonBenchmark {
     private ComparisonBenchmark() {

@@ -78,7 +78,7 @@ public final class ComparisonTrainer implements AutoCloseable {
         commands.add(Command.PAUSE);
     }
 
-    /** The step after which a run started by {@link #playUntil} pauses; 0: none. */
+    /** The step after which a run started by {@link #playUntil} pauses, if one was set. */
     private final StopAtStep pauseAtStep = new StopAtStep();
 
     /** One step of every run, then pause. */

@@ -75,7 +75,7 @@ public final class Trainer implements TrainerControls {
     private final Object publication = new Object();
     private long run;
     private volatile double stepsPerSecond;
-    /** The step after which a run started by {@link #playUntil} pauses; 0: none. */
+    /** The step after which a run started by {@link #playUntil} pauses, if one was set. */
     private final StopAtStep pauseAtStep = new StopAtStep();
 
     public Trainer(DataSource dataSource, Settings settings, Hyperparameters initial) {

@@ -7,6 +7,9 @@ import lab.centerloss.data.MnistDataSet;
  * shares. Create, use and close it on the same thread.
  */
 public final class TrainingEngine implements AutoCloseable {
+    /** Held while a session is made: see {@link #newSession}. */
+    private static final Object SEEDED_INITIALISATION = new Object();
+
     private final Torch.DeviceInfo device;
     private final DeviceData data;
 
@@ -36,8 +39,6 @@ public final class TrainingEngine implements AutoCloseable {
             return new TrainingSession(data, device, hyperparameters.validated());
         }
     }
-
-    private static final Object SEEDED_INITIALISATION = new Object();
 
     /** "cpu" or "cuda". */
     public String deviceName() {
