@@ -130,6 +130,10 @@ public final class MainWindow {
         comparison.managedProperty().bind(comparing);
         sideTabs.prefWidthProperty().bind(Bindings.when(sideTabs.getSelectionModel().selectedItemProperty()
                 .isEqualTo(stepTab)).then(STEP_SIDE_WIDTH).otherwise(SIDE_WIDTH));
+        // JavaFX lays out hidden panels too: these two wait while their tab is not the one shown
+        var selectedTab = sideTabs.getSelectionModel().selectedItemProperty();
+        session.stepThrough().panelShownProperty().bind(selectedTab.isEqualTo(stepTab).and(comparing.not()));
+        session.openSet().panelShownProperty().bind(selectedTab.isEqualTo(openSetTab).and(comparing.not()));
         listen(session.stepThrough().activeProperty(), (o, was, active) -> {
             if (active) {
                 sideTabs.getSelectionModel().select(stepTab);

@@ -20,6 +20,7 @@ import lab.centerloss.train.OpenSetEvaluation;
 import lab.centerloss.train.OpenSetScores;
 import lab.centerloss.train.OpenSetScores.Score;
 import lab.centerloss.train.StepSnapshot;
+import lab.centerloss.ui.common.WhileShown;
 import lab.centerloss.ui.model.LiveTraining;
 import lab.centerloss.ui.model.RunHistory;
 
@@ -49,17 +50,21 @@ public final class OpenSetViewModel {
     private final ReadOnlyObjectWrapper<double[]> curveMark = new ReadOnlyObjectWrapper<>();
     private final BooleanBinding openSet;
     private StepSnapshot evaluated;
+    private final BooleanProperty panelShown = new SimpleBooleanProperty(true);
+    // The regions on the plane need the evaluation even while the panel is hidden.
+    private final WhileShown refreshing = new WhileShown(this::refresh);
 
     public OpenSetViewModel(RunHistory history, LiveTraining training) {
         this.history = history;
         this.training = training;
         openSet = Bindings.createBooleanBinding(() -> training.hyperparametersProperty().get().isOpenSet(),
                 training.hyperparametersProperty());
-        history.shownProperty().addListener(o -> refresh());
-        score.addListener(o -> refresh());
-        thresholdPosition.addListener(o -> refresh());
-        training.hyperparametersProperty().addListener(o -> refresh());
-        refresh();
+        refreshing.shownProperty().bind(panelShown.or(showRegions));
+        history.shownProperty().addListener(o -> refreshing.request());
+        score.addListener(o -> refreshing.request());
+        thresholdPosition.addListener(o -> refreshing.request());
+        training.hyperparametersProperty().addListener(o -> refreshing.request());
+        refreshing.request();
     }
 
     /** Trains on these digits only (a new run starts); the others become the unknowns. */
@@ -184,6 +189,12 @@ public final class OpenSetViewModel {
         return List.of(Score.values());
     }
 
+    /**
+     * Whether the panel is on screen. While it is not, and the plane shades no regions, a new
+     * probe is not scored (see {@link WhileShown}): scoring 2,000 features on every probe cost the
+     * JavaFX thread time the visible picture needed.
+     */
+    public BooleanProperty panelShownProperty() { return panelShown; }
     public ObjectProperty<Score> scoreProperty() { return score; }
     public DoubleProperty thresholdPositionProperty() { return thresholdPosition; }
     public BooleanProperty showRegionsProperty() { return showRegions; }
@@ -202,6 +213,6 @@ public final class OpenSetViewModel {
 
     /** The language changed: every text this panel made is made again in it. */
     public void refreshTexts() {
-        refresh();
+        refreshing.request();
     }
 }

@@ -19,6 +19,7 @@ import lab.centerloss.train.CenterRule;
 import lab.centerloss.train.IntVector;
 import lab.centerloss.train.StepSnapshot;
 import lab.centerloss.train.Vec2List;
+import lab.centerloss.ui.common.WhileShown;
 import lab.centerloss.ui.model.LiveTraining;
 import lab.centerloss.ui.model.RunHistory;
 import lab.centerloss.ui.model.ViewOptions;
@@ -55,6 +56,7 @@ public final class StepThroughViewModel {
     private final ReadOnlyStringWrapper lossesText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper ruleText = new ReadOnlyStringWrapper("");
     private StepSnapshot rowsOf;
+    private final WhileShown refreshing = new WhileShown(this::refresh);
 
     public StepThroughViewModel(RunHistory history, LiveTraining training, ViewOptions options) {
         this.history = history;
@@ -70,10 +72,10 @@ public final class StepThroughViewModel {
                 leave();
             }
         });
-        history.shownProperty().addListener((o, was, now) -> refresh());
-        phase.addListener((o, was, now) -> refresh());
-        options.selectedClassProperty().addListener((o, was, now) -> refresh());
-        refresh();
+        history.shownProperty().addListener((o, was, now) -> refreshing.request());
+        phase.addListener((o, was, now) -> refreshing.request());
+        options.selectedClassProperty().addListener((o, was, now) -> refreshing.request());
+        refreshing.request();
     }
 
     /** Enter the step-through on a kept step, at its first phase. */
@@ -81,7 +83,7 @@ public final class StepThroughViewModel {
         history.showStep(step);
         active.set(true);
         phase.set(Phase.BATCH);
-        refresh();
+        refreshing.request();
     }
 
     /** Back to the live plane. */
@@ -340,6 +342,8 @@ public final class StepThroughViewModel {
         };
     }
 
+    /** Whether the panel is on screen: while it is not, its table and texts wait (see {@link WhileShown}). */
+    public BooleanProperty panelShownProperty() { return refreshing.shownProperty(); }
     public ObjectProperty<Phase> phaseProperty() { return phase; }
     public ReadOnlyBooleanProperty activeProperty() { return active.getReadOnlyProperty(); }
     public BooleanProperty allArrowsProperty() { return allArrows; }
@@ -354,6 +358,6 @@ public final class StepThroughViewModel {
 
     /** The language changed: every text this panel made is made again in it. */
     public void refreshTexts() {
-        refresh();
+        refreshing.request();
     }
 }

@@ -46,4 +46,33 @@ class OpenSetViewModelTest {
         // against step 2's centers the feature (3, 0) would be 0.5 from the nearest
         assertThat(openSet.evaluationProperty().get().scored(0).get(Score.CENTER_DISTANCE)).isCloseTo(0, within(1e-9));
     }
+
+    @Test
+    @DisplayName("hidden and shading nothing, the panel scores no probe; shown, or shading regions, it scores the step shown")
+    void hiddenPanelScoresOnlyForTheRegions() {
+        RunHistory history = new RunHistory();
+        LiveTraining training = new LiveTraining((folder, hp) -> new IdleTrainer(), Path.of("."),
+                Hyperparameters.defaults(), history);
+        training.start();
+        OpenSetViewModel openSet = new OpenSetViewModel(history, training);
+        openSet.panelShownProperty().set(false);
+        ProbeResult probe = new ProbeResult(1, Vec2List.copyOf(new float[] {3, 0}), IntVector.copyOf(new int[] {3}),
+                IntVector.copyOf(new int[] {3}));
+        history.listener().onSnapshot(SnapshotBuilder.aStep().step(1).head(Vec2List.copyOf(new float[20]),
+                FloatVector.copyOf(new float[10])).probe(probe).build());
+        history.pull();
+        assertThat(openSet.evaluationProperty().get()).isNull();
+        openSet.showRegionsProperty().set(true);
+        assertThat(openSet.evaluationProperty().get()).isNotNull();
+        assertThat(openSet.regions()).isNotNull();
+        var ofStep1 = openSet.evaluationProperty().get();
+        openSet.showRegionsProperty().set(false);
+        history.listener().onSnapshot(SnapshotBuilder.aStep().step(2).head(Vec2List.copyOf(new float[20]),
+                FloatVector.copyOf(new float[10])).probe(probe).build());
+        history.pull();
+        assertThat(openSet.evaluationProperty().get()).isSameAs(ofStep1);
+        openSet.panelShownProperty().set(true);
+        assertThat(history.shownProperty().getValue().step()).isEqualTo(2);
+        assertThat(openSet.evaluationProperty().get()).isNotNull().isNotSameAs(ofStep1);
+    }
 }

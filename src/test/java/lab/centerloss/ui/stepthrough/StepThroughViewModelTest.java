@@ -95,4 +95,19 @@ class StepThroughViewModelTest {
         assertThat(scene.ghostPoints()).isEqualTo(s.batch().features());
         assertThat(scene.centers()).isEqualTo(s.centers().after());
     }
+
+    @Test
+    @DisplayName("while its tab is hidden the panel keeps its table and title; shown again, it catches up with the step shown")
+    void hiddenPanelWaits() {
+        viewModel.panelShownProperty().set(false);
+        for (int step = 1; step <= 3; step++) {
+            history.listener().onSnapshot(SnapshotBuilder.aStep().step(step).batchSize(8).build());
+            history.pull();
+        }
+        assertThat(viewModel.rows()).isEmpty();
+        String before = viewModel.titleProperty().get();
+        viewModel.panelShownProperty().set(true);
+        assertThat(viewModel.rows()).hasSize(10);
+        assertThat(viewModel.titleProperty().get()).isNotEqualTo(before).contains("3");
+    }
 }
