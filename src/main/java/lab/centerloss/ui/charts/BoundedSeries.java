@@ -61,6 +61,25 @@ final class BoundedSeries {
         published = kept.size();
     }
 
+    /** The first kept x, NaN while empty. */
+    double firstX() {
+        return kept.isEmpty() ? Double.NaN : kept.get(0)[0];
+    }
+
+    /** The last kept x, NaN while empty. */
+    double lastX() {
+        return kept.isEmpty() ? Double.NaN : kept.get(kept.size() - 1)[0];
+    }
+
+    /** The largest kept y, NaN while empty. */
+    double maxY() {
+        double max = Double.NaN;
+        for (double[] p : kept) {
+            max = Double.isNaN(max) ? p[1] : Math.max(max, p[1]);
+        }
+        return max;
+    }
+
     void clear() {
         kept.clear();
         points.clear();

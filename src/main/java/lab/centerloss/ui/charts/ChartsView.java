@@ -26,15 +26,25 @@ public final class ChartsView {
         lossChart.getData().setAll(List.of(softmax, center));
         accuracyChart.getData().setAll(List.of(new XYChart.Series<>(Messages.text("charts.accuracy"),
                 viewModel.accuracyPoints())));
-        // Before the first step the axes show a plain range (steps 0 to 100, a loss of 0 to 2.5:
-        // ln 10 = 2.3 is where an untrained ten-class head starts) instead of the chart's default.
         lossChart.cursorXProperty().bind(viewModel.cursorStepProperty());
         accuracyChart.cursorXProperty().bind(viewModel.cursorStepProperty());
         lossChart.getData().forEach(ChartsView::forgetLineWhenEmpty);
         accuracyChart.getData().forEach(ChartsView::forgetLineWhenEmpty);
-        rangeWhileEmpty((NumberAxis) lossChart.getXAxis(), viewModel.softmaxLossPoints(), 0, 100, 20);
-        rangeWhileEmpty((NumberAxis) lossChart.getYAxis(), viewModel.softmaxLossPoints(), 0, 2.5, 0.5);
-        rangeWhileEmpty((NumberAxis) accuracyChart.getXAxis(), viewModel.accuracyPoints(), 0, 100, 20);
+        follow((NumberAxis) lossChart.getXAxis(), viewModel.stepRangeProperty());
+        follow((NumberAxis) accuracyChart.getXAxis(), viewModel.stepRangeProperty());
+        follow((NumberAxis) lossChart.getYAxis(), viewModel.lossRangeProperty());
+    }
+
+    /** The axis takes the view model's steady bounds instead of ranging itself to every new point. */
+    private static void follow(NumberAxis axis, javafx.beans.value.ObservableValue<AxisRange> range) {
+        axis.setAutoRanging(false);
+        Runnable apply = () -> {
+            axis.setLowerBound(range.getValue().lower());
+            axis.setUpperBound(range.getValue().upper());
+            axis.setTickUnit(range.getValue().tick());
+        };
+        range.addListener(o -> apply.run());
+        apply.run();
     }
 
     /**
@@ -47,19 +57,5 @@ public final class ChartsView {
                 line.getElements().clear();
             }
         });
-    }
-
-    private static void rangeWhileEmpty(NumberAxis axis, javafx.collections.ObservableList<?> points, double lower,
-            double upper, double tick) {
-        Runnable apply = () -> {
-            axis.setAutoRanging(!points.isEmpty());
-            if (points.isEmpty()) {
-                axis.setLowerBound(lower);
-                axis.setUpperBound(upper);
-                axis.setTickUnit(tick);
-            }
-        };
-        points.addListener((javafx.collections.ListChangeListener<Object>) change -> apply.run());
-        apply.run();
     }
 }

@@ -2,6 +2,8 @@ package lab.centerloss.ui.charts;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ObservableList;
 import javafx.scene.chart.XYChart;
 import lab.centerloss.text.Messages;
@@ -29,6 +31,8 @@ public final class ChartsViewModel {
     private long lastProbeStep = -1;
     private long publishedAt;
     private lab.centerloss.store.RunRecord drawnRecord;
+    private final ReadOnlyObjectWrapper<AxisRange> stepRange = new ReadOnlyObjectWrapper<>(AxisRange.NO_STEPS);
+    private final ReadOnlyObjectWrapper<AxisRange> lossRange = new ReadOnlyObjectWrapper<>(AxisRange.NO_LOSS);
 
     public ChartsViewModel(RunHistory history) {
         this.history = history;
@@ -77,6 +81,8 @@ public final class ChartsViewModel {
         softmaxLoss.clear();
         weightedCenterLoss.clear();
         accuracy.clear();
+        setIfChanged(stepRange, AxisRange.NO_STEPS);
+        setIfChanged(lossRange, AxisRange.NO_LOSS);
         taken = 0;
         lastProbeStep = -1;
     }
@@ -85,6 +91,32 @@ public final class ChartsViewModel {
         softmaxLoss.publish();
         weightedCenterLoss.publish();
         accuracy.publish();
+        double first = Math.min(softmaxLoss.firstX(), accuracy.firstX());
+        double last = Math.max(softmaxLoss.lastX(), accuracy.lastX());
+        if (Double.isNaN(first)) { // one series empty: Math.min and max gave NaN
+            first = Double.isNaN(softmaxLoss.firstX()) ? accuracy.firstX() : softmaxLoss.firstX();
+            last = Double.isNaN(softmaxLoss.lastX()) ? accuracy.lastX() : softmaxLoss.lastX();
+        }
+        setIfChanged(stepRange, AxisRange.steps(first, last));
+        double maxLoss = Math.max(softmaxLoss.maxY(), weightedCenterLoss.maxY());
+        setIfChanged(lossRange, AxisRange.loss(Double.isNaN(maxLoss) ? softmaxLoss.maxY() : maxLoss));
+    }
+
+    /** A property compares by reference: an equal range set anew would still tell the axis. */
+    private static void setIfChanged(ReadOnlyObjectWrapper<AxisRange> property, AxisRange range) {
+        if (!range.equals(property.get())) {
+            property.set(range);
+        }
+    }
+
+    /** The steps axis of both charts: steady bounds (see {@link AxisRange}). */
+    public ReadOnlyObjectProperty<AxisRange> stepRangeProperty() {
+        return stepRange.getReadOnlyProperty();
+    }
+
+    /** The loss axis, from 0: steady bounds (see {@link AxisRange}). */
+    public ReadOnlyObjectProperty<AxisRange> lossRangeProperty() {
+        return lossRange.getReadOnlyProperty();
     }
 
     /** The step the timeline shows when it is not the run's end (NaN while live): the charts mark it. */

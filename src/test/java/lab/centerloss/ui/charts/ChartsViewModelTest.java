@@ -22,10 +22,16 @@ class ChartsViewModelTest {
         history.pull();
         charts.onFrame(LATER);
         assertThat(charts.softmaxLossPoints()).isNotEmpty();
+        assertThat(charts.stepRangeProperty().get()).isEqualTo(new AxisRange(0, 100, 20));
+        double largestLoss = charts.softmaxLossPoints().stream().mapToDouble(p -> p.getYValue().doubleValue())
+                .max().orElseThrow();
+        assertThat(charts.lossRangeProperty().get().upper()).isGreaterThanOrEqualTo(largestLoss);
         history.clear();
         charts.onFrame(2 * LATER);
         assertThat(charts.softmaxLossPoints()).isEmpty();
         assertThat(charts.weightedCenterLossPoints()).isEmpty();
+        assertThat(charts.stepRangeProperty().get()).isEqualTo(AxisRange.NO_STEPS);
+        assertThat(charts.lossRangeProperty().get()).isEqualTo(AxisRange.NO_LOSS);
         for (int step = 1; step <= 3; step++) {
             history.listener().onSnapshot(SnapshotBuilder.aStep().step(step).batchSize(4).build());
         }
