@@ -75,6 +75,16 @@ public final class UiBenchCommand implements Callable<Integer> {
         return value;
     }
 
+    /**
+     * Whether this JVM compiles with C1 only. The launchers ask for it: on two cores the C2
+     * compiler took most of the second processor in the first seconds of training, and the
+     * window's frames waited for it (see README, measured figures).
+     */
+    private static boolean c1Only() {
+        return java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()
+                .contains("-XX:TieredStopAtLevel=1");
+    }
+
     @Override
     public Integer call() throws Exception {
         HeadlessFx.start();
@@ -133,6 +143,8 @@ public final class UiBenchCommand implements Callable<Integer> {
             var latest = session.history().latestProperty().get();
             node.put("steps_trained", latest == null ? 0 : latest.step());
             node.put("pipeline", "JavaFX software renderer, Monocle headless");
+            node.put("jit", c1Only() ? "C1 only (-XX:TieredStopAtLevel=1, as the app's launchers start it)"
+                    : "C1 and C2 (started without the launchers' -XX:TieredStopAtLevel=1)");
             session.shutdown();
             stage.get().close();
             return node;
