@@ -66,6 +66,13 @@ public record ViewWindow(double centerX, double centerY, double pixelsPerUnit) {
      * scale the same fraction in log space, so a change of 1,000x in size looks as even as 2x.
      */
     public ViewWindow approach(ViewWindow target, double fraction) {
+        // Within a hundredth of a pixel the view is where it goes: an approach that never quite
+        // arrived (and exp(log(s)) need not give s back) would make every frame a new picture.
+        double ratio = Math.abs(Math.log(target.pixelsPerUnit / pixelsPerUnit));
+        if (fraction >= 1
+                || Math.hypot(target.centerX - centerX, target.centerY - centerY) * pixelsPerUnit < 0.01 && ratio < 1e-5) {
+            return target;
+        }
         double f = Math.max(0, Math.min(1, fraction));
         double logScale = Math.log(pixelsPerUnit) + f * (Math.log(target.pixelsPerUnit) - Math.log(pixelsPerUnit));
         return new ViewWindow(centerX + f * (target.centerX - centerX), centerY + f * (target.centerY - centerY),

@@ -3,6 +3,7 @@ package lab.centerloss.plot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class ViewWindowTest {
@@ -62,5 +63,19 @@ class ViewWindowTest {
         assertThat(from.approach(to, 1)).isEqualTo(new ViewWindow(10, -10, 10_000.000000000002).approach(to, 1));
         assertThat(ViewWindow.easingFraction(0, 0.4)).isZero();
         assertThat(ViewWindow.easingFraction(0.4, 0.4)).isCloseTo(1 - Math.exp(-1), within(1e-12));
+    }
+
+    @Test
+    @DisplayName("frames of easing arrive exactly at the target (a view at rest makes the same picture, which is not drawn again)")
+    void approachArrives() {
+        ViewWindow view = new ViewWindow(0.3, -0.7, 37);
+        ViewWindow to = new ViewWindow(1.234567, 2.345678, 123.456);
+        int frames = 0;
+        while (!view.equals(to) && frames < 10_000) {
+            view = view.approach(to, ViewWindow.easingFraction(1 / 60.0, 0.4));
+            frames++;
+        }
+        assertThat(view).isEqualTo(to);
+        assertThat(frames).isBetween(60, 600); // seconds of visible motion, not an instant jump
     }
 }

@@ -5,6 +5,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import lab.centerloss.plot.PlaneRenderer;
+import lab.centerloss.plot.PlaneScene;
 import lab.centerloss.plot.PlaneStyle;
 
 /**
@@ -21,15 +22,32 @@ public final class FeaturePlane extends CanvasControl {
     private double dragX;
     private double dragY;
     private boolean dragged;
+    private PlaneScene drawnScene;
+    private PlaneStyle drawnStyle;
+    private double drawnWidth;
+    private double drawnHeight;
+    private long framesRendered;
 
     public FeaturePlane() {
         getStyleClass().add("feature-plane");
         setFocusTraversable(true);
         setPainter((gc, width, height, now) -> {
-            if (viewModel != null) {
-                renderer.render(gc, width, height, viewModel.sceneAt(now, width, height),
-                        (presentation ? PlaneStyle.presentation() : PlaneStyle.normal()).withDark(!light));
+            if (viewModel == null) {
+                return;
             }
+            PlaneScene scene = viewModel.sceneAt(now, width, height);
+            PlaneStyle style = (presentation ? PlaneStyle.presentation() : PlaneStyle.normal()).withDark(!light);
+            // The canvas keeps its picture: a scene that has come to rest (paused, or every glide
+            // finished) is not drawn again 30 times a second, which left a paused window busy.
+            if (scene.equals(drawnScene) && style.equals(drawnStyle) && width == drawnWidth && height == drawnHeight) {
+                return;
+            }
+            renderer.render(gc, width, height, scene, style);
+            drawnScene = scene;
+            drawnStyle = style;
+            drawnWidth = width;
+            drawnHeight = height;
+            framesRendered++;
         });
         addEventHandler(ScrollEvent.SCROLL, e -> {
             if (viewModel != null) {
@@ -70,6 +88,11 @@ public final class FeaturePlane extends CanvasControl {
 
     public void setViewModel(PlaneViewModel model) {
         viewModel = model;
+    }
+
+    /** How many frames this plane has drawn (a frame equal to the last one is not drawn). */
+    long framesRendered() {
+        return framesRendered;
     }
 
     public PlaneViewModel viewModel() {
