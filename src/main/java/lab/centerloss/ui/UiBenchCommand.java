@@ -39,6 +39,10 @@ public final class UiBenchCommand implements Callable<Integer> {
             description = "Measure a long run's history instead: memory, and the time to show a random step while dragging.")
     Integer history;
 
+    @Option(names = "--compare", paramLabel = "PRESET",
+            description = "Measure the comparison instead: its runs train side by side (lambda, heads, alpha, center-rule, train-test).")
+    String compare;
+
     @Option(names = "--threads", defaultValue = "0", description = "libtorch threads; 0 for what the window uses, one per processor but one (default: 0).")
     int threads;
 
@@ -91,6 +95,18 @@ public final class UiBenchCommand implements Callable<Integer> {
         if (history != null) {
             return historyBenchmark();
         }
+        lab.centerloss.train.ComparisonPreset preset = null;
+        if (compare != null) {
+            try {
+                preset = lab.centerloss.train.ComparisonPreset.byId(compare);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--compare takes lambda, heads, alpha, center-rule or train-test (it is "
+                        + compare + ").");
+            }
+            if (preset.needsChange()) {
+                throw new IllegalArgumentException("--compare " + compare + " needs a setting to change; take a preset.");
+            }
+        }
         Path folder = data != null ? data : DataLocation.defaultMnistFolder();
         AtomicReference<LabSession> model = new AtomicReference<>();
         AtomicReference<MainWindow> view = new AtomicReference<>();
@@ -120,8 +136,26 @@ public final class UiBenchCommand implements Callable<Integer> {
             throw new IllegalStateException(Messages.text("bench.notReady",
                     HeadlessFx.call(() -> session.training().statusTextProperty().get())));
         }
+        if (preset != null) {
+            lab.centerloss.train.ComparisonPreset chosen = preset;
+            HeadlessFx.call(() -> {
+                session.compare().presetProperty().set(chosen);
+                session.options().comparingProperty().set(true); // builds the preset's runs
+                return null;
+            });
+            boolean canTrain = await(() -> HeadlessFx.call(() -> session.compare().canTrainProperty().get()),
+                    can -> can, 120);
+            if (!canTrain) {
+                throw new IllegalStateException(Messages.text("bench.notReady",
+                        HeadlessFx.call(() -> session.compare().statusTextProperty().get())));
+            }
+        }
         HeadlessFx.call(() -> {
-            session.training().play();
+            if (session.options().comparingProperty().get()) {
+                session.compare().play();
+            } else {
+                session.training().play();
+            }
             view.get().frameClock().restart();
             return null;
         });
@@ -140,8 +174,19 @@ public final class UiBenchCommand implements Callable<Integer> {
                 gaps.addArray().add(Math.round(gap[0] * 100) / 100.0).add(Math.round(gap[1] * 10) / 10.0);
             }
             node.put("libtorch_threads", LabApplication.windowThreads(threads));
-            var latest = session.history().latestProperty().get();
-            node.put("steps_trained", latest == null ? 0 : latest.step());
+            if (session.options().comparingProperty().get()) {
+                node.put("comparison", compare);
+                var runs = node.putArray("steps_trained_per_run");
+                for (var pane : session.compare().panes()) {
+                    var last = pane.history().latestProperty().get();
+                    if (pane.visibleProperty().get()) {
+                        runs.add(last == null ? 0 : last.step());
+                    }
+                }
+            } else {
+                var latest = session.history().latestProperty().get();
+                node.put("steps_trained", latest == null ? 0 : latest.step());
+            }
             node.put("pipeline", "JavaFX software renderer, Monocle headless");
             node.put("jit", c1Only() ? "C1 only (-XX:TieredStopAtLevel=1, as the app's launchers start it)"
                     : "C1 and C2 (started without the launchers' -XX:TieredStopAtLevel=1)");

@@ -25,10 +25,11 @@ public class CanvasControl extends Region {
     private final Canvas canvas = new Canvas();
     private Painter painter = (gc, width, height, now) -> { };
     private long lastDrawn;
+    private boolean selfTimed = true;
     private final AnimationTimer timer = new AnimationTimer() {
         @Override
         public void handle(long now) {
-            if (now - lastDrawn >= MIN_FRAME_NANOS) {
+            if (selfTimed && now - lastDrawn >= MIN_FRAME_NANOS) {
                 lastDrawn = now;
                 redraw(now);
             }
@@ -67,6 +68,15 @@ public class CanvasControl extends Region {
         } else {
             timer.stop();
         }
+    }
+
+    /**
+     * Whether this control's own timer draws it (the default). A view holding several takes them
+     * over and draws them in turn with {@link #redraw(long)}, so that one frame of the window
+     * never pays for all of them at once.
+     */
+    public void setSelfTimed(boolean on) {
+        selfTimed = on;
     }
 
     public void setPainter(Painter painter) {
