@@ -19,14 +19,19 @@ import org.junit.jupiter.api.Test;
 
 /** The open-set panel's numbers without a window. */
 class OpenSetViewModelTest {
-    @Test
-    @DisplayName("a step that carries an earlier step's probe is scored with that step's centers, which made the features")
-    void probeScoredWithItsOwnStep() {
-        RunHistory history = new RunHistory();
+    private final RunHistory history = new RunHistory();
+
+    private static OpenSetViewModel openSetOn(RunHistory history) {
         LiveTraining training = new LiveTraining((folder, hp) -> new IdleTrainer(), Path.of("."),
                 Hyperparameters.defaults(), history);
         training.start();
-        OpenSetViewModel openSet = new OpenSetViewModel(history, training);
+        return new OpenSetViewModel(history, training);
+    }
+
+    @Test
+    @DisplayName("a step that carries an earlier step's probe is scored with that step's centers, which made the features")
+    void probeScoredWithItsOwnStep() {
+        OpenSetViewModel openSet = openSetOn(history);
         float[] at1 = new float[20];
         float[] at2 = new float[20];
         for (int j = 0; j < 10; j++) {
@@ -50,11 +55,7 @@ class OpenSetViewModelTest {
     @Test
     @DisplayName("hidden and shading nothing, the panel scores no probe; shown, or shading regions, it scores the step shown")
     void hiddenPanelScoresOnlyForTheRegions() {
-        RunHistory history = new RunHistory();
-        LiveTraining training = new LiveTraining((folder, hp) -> new IdleTrainer(), Path.of("."),
-                Hyperparameters.defaults(), history);
-        training.start();
-        OpenSetViewModel openSet = new OpenSetViewModel(history, training);
+        OpenSetViewModel openSet = openSetOn(history);
         openSet.panelShownProperty().set(false);
         ProbeResult probe = new ProbeResult(1, Vec2List.copyOf(new float[] {3, 0}), IntVector.copyOf(new int[] {3}),
                 IntVector.copyOf(new int[] {3}));
