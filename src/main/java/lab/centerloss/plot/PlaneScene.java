@@ -155,7 +155,7 @@ public record PlaneScene(
 
     /** Whether training saw this digit. */
     public boolean isKnown(int digit) {
-        return digit >= 0 && digit < 31 && (knownDigits & (1 << digit)) != 0;
+        return Hyperparameters.isKnown(digit, knownDigits);
     }
 
     /** A line or arrow between two world points, in a digit's color. */

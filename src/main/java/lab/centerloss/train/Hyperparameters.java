@@ -188,6 +188,11 @@ public record Hyperparameters(
 
     /** Whether training sees this digit. */
     public boolean isKnown(int digit) {
+        return isKnown(digit, knownDigits);
+    }
+
+    /** Whether a digit is in a mask of known digits (bit d for digit d); the other data's label is never known. */
+    public static boolean isKnown(int digit, int knownDigits) {
         return digit >= 0 && digit < 31 && (knownDigits & (1 << digit)) != 0;
     }
 

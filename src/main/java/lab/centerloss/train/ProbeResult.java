@@ -28,8 +28,7 @@ public record ProbeResult(long step, Vec2List features, IntVector labels, IntVec
     }
 
     public boolean isKnown(int index) {
-        int digit = labels.get(index);
-        return digit >= 0 && digit < 31 && (knownDigits & (1 << digit)) != 0;
+        return Hyperparameters.isKnown(labels.get(index), knownDigits);
     }
 
     /** Fraction of the known images predicted right: the closed-set accuracy. */
