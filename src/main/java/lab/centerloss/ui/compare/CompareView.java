@@ -87,7 +87,7 @@ public final class CompareView {
         compareTestToggle.selectedProperty().bindBidirectional(viewModel.options().showTestProperty());
         compareTrainToggle.selectedProperty().bindBidirectional(viewModel.options().showTrainProperty());
         compareLegendToggle.selectedProperty().bindBidirectional(viewModel.options().showLegendProperty());
-        for (CompareViewModel.Pane pane : viewModel.panes()) {
+        for (ComparePane pane : viewModel.panes()) {
             Label title = new Label();
             title.getStyleClass().add("pane-title");
             title.textProperty().bind(pane.titleProperty());

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -18,18 +17,15 @@ import javafx.beans.property.SimpleObjectProperty;
 import lab.centerloss.plot.WorldBox;
 import lab.centerloss.text.Messages;
 import lab.centerloss.train.Comparison;
-import lab.centerloss.train.ComparisonListener;
 import lab.centerloss.train.ComparisonPreset;
 import lab.centerloss.train.OneChange;
 import lab.centerloss.train.ComparisonTrainer;
 import lab.centerloss.train.Hyperparameters;
-import lab.centerloss.train.RunOrigin;
 import lab.centerloss.train.StepSnapshot;
 import lab.centerloss.train.TrainerStatus;
 import lab.centerloss.ui.model.LiveTraining;
 import lab.centerloss.ui.model.RunHistory;
 import lab.centerloss.ui.model.ViewOptions;
-import lab.centerloss.ui.plane.PlaneViewModel;
 
 /**
  * The comparison: 2 to 4 runs side by side, from the same seed and the same batches, differing in
@@ -45,39 +41,11 @@ public final class CompareViewModel {
         ComparisonTrainer create(Path dataFolder);
     }
 
-    /** One plane of the comparison: its run, its plane and its caption. */
-    public static final class Pane {
-        private final RunHistory history = new RunHistory();
-        private final PlaneViewModel plane;
-        private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
-        private final ReadOnlyStringWrapper numbers = new ReadOnlyStringWrapper("");
-        private final ReadOnlyBooleanWrapper visible = new ReadOnlyBooleanWrapper(false);
-        private StepSnapshot described;
-
-        Pane(ViewOptions options) {
-            plane = new PlaneViewModel(history, options);
-        }
-
-        public RunHistory history() { return history; }
-        public PlaneViewModel plane() { return plane; }
-        /** What this pane's run is: the setting compared. */
-        public ReadOnlyStringProperty titleProperty() { return title.getReadOnlyProperty(); }
-        /** Its live numbers: accuracy, spread, nearest centers, their ratio (and the angle for normalized heads). */
-        public ReadOnlyStringProperty numbersProperty() { return numbers.getReadOnlyProperty(); }
-        public ReadOnlyBooleanProperty visibleProperty() { return visible.getReadOnlyProperty(); }
-    }
-
-    private record Origins(long plan, List<RunOrigin> origins) {
-    }
-
-    private record Steps(long plan, List<Comparison.PaneStep> steps) {
-    }
-
     private final TrainerFactory factory;
     private final LiveTraining live;
     private final RunHistory liveHistory;
     private final ViewOptions options = new ViewOptions();
-    private final List<Pane> panes = new ArrayList<>();
+    private final List<ComparePane> panes = new ArrayList<>();
     private final ObjectProperty<ComparisonPreset> preset = new SimpleObjectProperty<>(ComparisonPreset.LAMBDA);
     /** For "copy this run and change one thing": the setting, and the value the copy takes. */
     private final ObjectProperty<OneChange.Setting> changedSetting = new SimpleObjectProperty<>(OneChange.Setting.LAMBDA);
@@ -95,11 +63,9 @@ public final class CompareViewModel {
     private final ReadOnlyLongWrapper firstStep = new ReadOnlyLongWrapper();
     private final ReadOnlyLongWrapper lastStep = new ReadOnlyLongWrapper();
     private final ReadOnlyLongWrapper shownStep = new ReadOnlyLongWrapper();
-    /** Filled on the trainer's thread, drained once a frame: every pane takes a step at the same frame. */
-    private final ConcurrentLinkedQueue<Object> incoming = new ConcurrentLinkedQueue<>();
+    private final ComparisonInbox inbox = new ComparisonInbox();
     private ComparisonTrainer trainer;
     private Path trainerFolder;
-    private volatile long currentPlan = -1;
     private Comparison.Plan plan;
     private int probeSize = 2000;
 
@@ -110,11 +76,11 @@ public final class CompareViewModel {
         changedValue.set(offeredValue(changedSetting.get()));
         changedSetting.addListener((o, was, now) -> changedValue.set(offeredValue(now)));
         for (int i = 0; i < Comparison.Plan.MAX_RUNS; i++) {
-            Pane pane = new Pane(options);
-            pane.plane.setSharedExtent(() -> sharedAxes.get() ? sharedExtent() : null);
-            pane.plane.setOnViewChosen(view -> {
+            ComparePane pane = new ComparePane(options);
+            pane.plane().setSharedExtent(() -> sharedAxes.get() ? sharedExtent() : null);
+            pane.plane().setOnViewChosen(view -> {
                 if (sharedAxes.get()) {
-                    panes.forEach(other -> other.plane.showView(view));
+                    panes.forEach(other -> other.plane().showView(view));
                 }
             });
             panes.add(pane);
@@ -151,22 +117,7 @@ public final class CompareViewModel {
         }
         trainerFolder = live.dataFolder();
         trainer = factory.create(trainerFolder);
-        trainer.addListener(new ComparisonListener() {
-            @Override
-            public void onOrigins(long number, List<RunOrigin> origins) {
-                incoming.add(new Origins(number, origins));
-            }
-
-            @Override
-            public void onSteps(long number, List<Comparison.PaneStep> steps) {
-                incoming.add(new Steps(number, steps));
-            }
-
-            @Override
-            public void onStatus(TrainerStatus status) {
-                incoming.add(status);
-            }
-        });
+        trainer.addListener(inbox);
         trainer.launch();
         applyStatus(trainer.status());
         plan = null;
@@ -210,26 +161,15 @@ public final class CompareViewModel {
         planChange = change;
         Comparison.Plan next = new Comparison.Plan(runs, preset.get().trainAndTest(), start);
         plan = next;
-        currentPlan = trainer.setPlan(next);
-        incoming.removeIf(item -> !(item instanceof TrainerStatus) && planOf(item) != currentPlan);
+        inbox.follow(trainer.setPlan(next));
         for (int i = 0; i < panes.size(); i++) {
-            Pane pane = panes.get(i);
-            pane.history.dropIncoming();
-            pane.history.clear();
-            pane.visible.set(i < next.panes());
-            pane.title.set(i < next.panes() ? title(next.runs().get(next.trainAndTest() ? 0 : i), i) : "");
-            pane.numbers.set("");
-            pane.described = null;
+            panes.get(i).startRun(i < next.panes() ? title(next.runs().get(next.trainAndTest() ? 0 : i), i) : null);
         }
         firstStep.set(next.firstStep());
         lastStep.set(next.firstStep());
         shownStep.set(next.firstStep());
         startText.set(start.isPresent() ? Messages.text("compare.siblings", next.firstStep())
                 : Messages.text("compare.fromSeed"));
-    }
-
-    private static long planOf(Object item) {
-        return item instanceof Origins o ? o.plan() : item instanceof Steps s ? s.plan() : -1;
     }
 
     public void togglePlay() {
@@ -274,9 +214,9 @@ public final class CompareViewModel {
     /** Every pane shows the same step. */
     public void showStep(long step) {
         long clamped = Math.max(firstStep.get(), Math.min(lastStep.get(), step));
-        for (Pane pane : panes) {
-            if (pane.history.size() > 0) {
-                pane.history.showStep(clamped);
+        for (ComparePane pane : panes) {
+            if (pane.history().size() > 0) {
+                pane.history().showStep(clamped);
             }
         }
         shownStep.set(clamped);
@@ -284,55 +224,30 @@ public final class CompareViewModel {
 
     /** Every pane follows its run's end again. */
     public void goLive() {
-        panes.forEach(pane -> pane.history.goLive());
+        panes.forEach(pane -> pane.history().goLive());
         shownStep.set(lastStep.get());
     }
 
     /** Once a frame: takes the trainer's new steps into every pane, then updates the captions. */
     public void onFrame() {
-        Object next;
-        while ((next = incoming.poll()) != null) {
-            if (next instanceof TrainerStatus status) {
-                applyStatus(status);
-                continue;
-            }
-            if (planOf(next) != currentPlan) {
-                continue;
-            }
-            if (next instanceof Origins o) {
-                for (int i = 0; i < o.origins().size() && i < panes.size(); i++) {
-                    panes.get(i).history.listener().onOrigin(o.origins().get(i));
-                }
-            } else if (next instanceof Steps s) {
-                for (Comparison.PaneStep step : s.steps()) {
-                    panes.get(step.pane()).history.listener().onSnapshot(step.snapshot());
-                    lastStep.set(Math.max(lastStep.get(), step.snapshot().step()));
-                }
-            }
-        }
+        lastStep.set(Math.max(lastStep.get(), inbox.drainInto(panes, this::applyStatus)));
         boolean following = true;
-        for (Pane pane : panes) {
-            pane.history.pull();
-            following &= pane.history.cursorProperty().get() == null;
+        for (ComparePane pane : panes) {
+            pane.history().pull();
+            following &= pane.history().cursorProperty().get() == null;
         }
         if (following) {
             shownStep.set(lastStep.get());
         }
-        for (Pane pane : panes) {
-            StepSnapshot shown = pane.history.shownProperty().getValue();
-            if (shown != pane.described && pane.visible.get()) {
-                pane.described = shown;
-                pane.numbers.set(shown == null ? "" : PaneCaptions.numbers(shown, PaneCaptions.centersAtProbe(pane.history, shown)));
-            }
-        }
+        panes.forEach(ComparePane::describeShownStep);
     }
 
     /** The extent that holds every visible pane's points: the shared axes. */
     WorldBox sharedExtent() {
         WorldBox union = null;
-        for (Pane pane : panes) {
-            if (pane.visible.get()) {
-                WorldBox box = pane.plane.dataBox();
+        for (ComparePane pane : panes) {
+            if (pane.visibleProperty().get()) {
+                WorldBox box = pane.plane().dataBox();
                 union = union == null ? box : union.union(box);
             }
         }
@@ -372,7 +287,7 @@ public final class CompareViewModel {
         }
     }
 
-    public List<Pane> panes() { return panes; }
+    public List<ComparePane> panes() { return panes; }
     public ViewOptions options() { return options; }
     public ObjectProperty<ComparisonPreset> presetProperty() { return preset; }
     public ObjectProperty<OneChange.Setting> changedSettingProperty() { return changedSetting; }
@@ -395,8 +310,7 @@ public final class CompareViewModel {
     public void refreshTexts() {
         if (plan != null) {
             for (int i = 0; i < plan.panes(); i++) {
-                panes.get(i).title.set(title(plan.runs().get(plan.trainAndTest() ? 0 : i), i));
-                panes.get(i).described = null; // the numbers are made again at the next frame
+                panes.get(i).retitle(title(plan.runs().get(plan.trainAndTest() ? 0 : i), i));
             }
             startText.set(plan.start().isPresent() ? Messages.text("compare.siblings", plan.firstStep())
                     : Messages.text("compare.fromSeed"));

@@ -1,0 +1,76 @@
+package lab.centerloss.ui.compare;
+
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Consumer;
+import lab.centerloss.train.Comparison;
+import lab.centerloss.train.ComparisonListener;
+import lab.centerloss.train.RunOrigin;
+import lab.centerloss.train.TrainerStatus;
+
+/**
+ * What the comparison's trainer reports, filled on its thread and drained once a frame on the
+ * JavaFX thread, so that every pane takes a step at the same frame. Reports of a plan that is no
+ * longer the one shown are dropped.
+ */
+final class ComparisonInbox implements ComparisonListener {
+    private record Origins(long plan, List<RunOrigin> origins) {
+    }
+
+    private record Steps(long plan, List<Comparison.PaneStep> steps) {
+    }
+
+    private final ConcurrentLinkedQueue<Object> incoming = new ConcurrentLinkedQueue<>();
+    private volatile long currentPlan = -1;
+
+    @Override
+    public void onOrigins(long number, List<RunOrigin> origins) {
+        incoming.add(new Origins(number, origins));
+    }
+
+    @Override
+    public void onSteps(long number, List<Comparison.PaneStep> steps) {
+        incoming.add(new Steps(number, steps));
+    }
+
+    @Override
+    public void onStatus(TrainerStatus status) {
+        incoming.add(status);
+    }
+
+    /** From now on only this plan's runs are taken; what came of earlier plans is dropped. */
+    void follow(long plan) {
+        currentPlan = plan;
+        incoming.removeIf(item -> !(item instanceof TrainerStatus) && planOf(item) != plan);
+    }
+
+    /**
+     * Hands every report to the panes (origins and steps) or to {@code onStatus}; returns the
+     * latest step handed to a pane, or -1 when none was.
+     */
+    long drainInto(List<ComparePane> panes, Consumer<TrainerStatus> onStatus) {
+        long latest = -1;
+        Object next;
+        while ((next = incoming.poll()) != null) {
+            if (next instanceof TrainerStatus status) {
+                onStatus.accept(status);
+            } else if (planOf(next) != currentPlan) {
+                continue;
+            } else if (next instanceof Origins o) {
+                for (int i = 0; i < o.origins().size() && i < panes.size(); i++) {
+                    panes.get(i).history().listener().onOrigin(o.origins().get(i));
+                }
+            } else if (next instanceof Steps s) {
+                for (Comparison.PaneStep step : s.steps()) {
+                    panes.get(step.pane()).history().listener().onSnapshot(step.snapshot());
+                    latest = Math.max(latest, step.snapshot().step());
+                }
+            }
+        }
+        return latest;
+    }
+
+    private static long planOf(Object item) {
+        return item instanceof Origins o ? o.plan() : item instanceof Steps s ? s.plan() : -1;
+    }
+}
