@@ -41,7 +41,7 @@ public record CenterUpdateRow(
         int classes = s.classes();
         int[] counts = s.batch().classCounts().toArray();
         int[] digits = s.hyperparameters().classDigits();
-        int[] classOf = StepThroughViewModel.classOfDigit(s);
+        int[] classOf = StepOverlay.classOfDigit(s);
         double[] featureSums = new double[classes * 2];
         for (int i = 0; i < s.batch().size(); i++) {
             int j = classOf[s.batch().labels().get(i)];
