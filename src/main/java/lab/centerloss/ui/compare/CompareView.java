@@ -113,7 +113,7 @@ public final class CompareView {
         planes.forEach(p -> p.setLight(windowOptions.projectorThemeProperty().get()));
         windowOptions.projectorThemeProperty().addListener((o, was, on) -> planes.forEach(p -> p.setLight(on)));
         layoutPanes();
-        new lab.centerloss.ui.plane.CanvasesInTurn(planes).start();
+        lab.centerloss.ui.plane.CanvasesInTurn.group(planes);
         compareScrubber.minProperty().bind(viewModel.firstStepProperty());
         compareScrubber.maxProperty().bind(Bindings.max(viewModel.firstStepProperty().add(1), viewModel.lastStepProperty()));
         viewModel.shownStepProperty().addListener((o, was, now) -> {

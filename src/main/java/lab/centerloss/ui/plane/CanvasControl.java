@@ -25,14 +25,11 @@ public class CanvasControl extends Region {
     private final Canvas canvas = new Canvas();
     private Painter painter = (gc, width, height, now) -> { };
     private long lastDrawn;
-    private boolean selfTimed = true;
+    private CanvasesInTurn turns;
     private final AnimationTimer timer = new AnimationTimer() {
         @Override
         public void handle(long now) {
-            if (selfTimed && now - lastDrawn >= MIN_FRAME_NANOS) {
-                lastDrawn = now;
-                redraw(now);
-            }
+            onFrame(now);
         }
     };
 
@@ -70,13 +67,18 @@ public class CanvasControl extends Region {
         }
     }
 
-    /**
-     * Whether this control's own timer draws it (the default). A view holding several takes them
-     * over and draws them in turn with {@link #redraw(long)}, so that one frame of the window
-     * never pays for all of them at once.
-     */
-    public void setSelfTimed(boolean on) {
-        selfTimed = on;
+    /** Once a frame while the window shows: draws, at most about 30 times a second or when its turn comes. */
+    void onFrame(long now) {
+        boolean due = turns != null ? turns.isTurnOf(this, now) : now - lastDrawn >= MIN_FRAME_NANOS;
+        if (due) {
+            lastDrawn = now;
+            redraw(now);
+        }
+    }
+
+    /** Draws only in its turn among the group's canvases (see {@link CanvasesInTurn}). */
+    void drawInTurns(CanvasesInTurn group) {
+        turns = group;
     }
 
     public void setPainter(Painter painter) {

@@ -41,20 +41,25 @@ class CanvasesInTurnTest {
     void oneCanvasAFrame(FxRobot robot) {
         int[][] counts = new int[2][];
         robot.interact(() -> {
-            CanvasesInTurn inTurn = new CanvasesInTurn(canvases); // their own timers stop drawing
+            CanvasesInTurn.group(canvases);
             paints.forEach(p -> p.set(0));
             for (int frame = 0; frame < 8; frame++) {
-                inTurn.handle(frame * 16_666_667L);
+                pulse(frame * 16_666_667L);
             }
             counts[0] = paints.stream().mapToInt(AtomicInteger::get).toArray();
             row.getChildren().remove(canvases.get(3));
             paints.forEach(p -> p.set(0));
             for (int frame = 8; frame < 14; frame++) {
-                inTurn.handle(frame * 16_666_667L);
+                pulse(frame * 16_666_667L);
             }
             counts[1] = paints.stream().mapToInt(AtomicInteger::get).toArray();
         });
         assertThat(counts[0]).containsExactly(2, 2, 2, 2);
         assertThat(counts[1]).containsExactly(2, 2, 2, 0);
+    }
+
+    /** One frame as JavaFX runs it: every canvas's timer, all with the frame's time. */
+    private void pulse(long now) {
+        canvases.forEach(c -> c.onFrame(now));
     }
 }
