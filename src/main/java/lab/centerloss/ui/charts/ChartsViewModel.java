@@ -91,15 +91,14 @@ public final class ChartsViewModel {
         softmaxLoss.publish();
         weightedCenterLoss.publish();
         accuracy.publish();
-        double first = Math.min(softmaxLoss.firstX(), accuracy.firstX());
-        double last = Math.max(softmaxLoss.lastX(), accuracy.lastX());
-        if (Double.isNaN(first)) { // one series empty: Math.min and max gave NaN
-            first = Double.isNaN(softmaxLoss.firstX()) ? accuracy.firstX() : softmaxLoss.firstX();
-            last = Double.isNaN(softmaxLoss.lastX()) ? accuracy.lastX() : softmaxLoss.lastX();
-        }
-        setIfChanged(stepRange, AxisRange.steps(first, last));
-        double maxLoss = Math.max(softmaxLoss.maxY(), weightedCenterLoss.maxY());
-        setIfChanged(lossRange, AxisRange.loss(Double.isNaN(maxLoss) ? softmaxLoss.maxY() : maxLoss));
+        setIfChanged(stepRange, AxisRange.steps(ofKept(Math::min, softmaxLoss.firstX(), accuracy.firstX()),
+                ofKept(Math::max, softmaxLoss.lastX(), accuracy.lastX())));
+        setIfChanged(lossRange, AxisRange.loss(ofKept(Math::max, softmaxLoss.maxY(), weightedCenterLoss.maxY())));
+    }
+
+    /** {@code op} of two series' values, where an empty series gives NaN and is left out. */
+    private static double ofKept(java.util.function.DoubleBinaryOperator op, double a, double b) {
+        return Double.isNaN(a) ? b : Double.isNaN(b) ? a : op.applyAsDouble(a, b);
     }
 
     /** A property compares by reference: an equal range set anew would still tell the axis. */
