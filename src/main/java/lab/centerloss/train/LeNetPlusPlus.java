@@ -20,8 +20,8 @@ import org.bytedeco.pytorch.global.torch.MemoryFormat;
  *
  * <p>The convolutions run in the channels-last memory format (NHWC). The numbers are the same up
  * to float rounding. On the 2-core CPU a lite training step took 89-97 ms instead of 122-127 ms on
- * one thread, and 56-57 ms instead of 66-67 ms on two (bench, alternating runs), because oneDNN's kernels work in that layout and
- * no longer reorder every activation in and out of it.
+ * one thread, and 56-57 ms instead of 66-67 ms on two (bench, alternating runs), because oneDNN's
+ * kernels work in that layout and no longer reorder every activation in and out of it.
  */
 final class LeNetPlusPlus extends Module {
     static final int FEATURE_DIMENSIONS = 2;
