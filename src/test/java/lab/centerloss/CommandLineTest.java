@@ -350,6 +350,12 @@ class CommandLineTest {
         java.awt.image.BufferedImage grid = javax.imageio.ImageIO.read(all.resolve("grid.png").toFile());
         assertThat(grid.getWidth()).isEqualTo(640);
         assertThat(grid.getHeight()).isEqualTo(2 * Math.round(320 * 0.8));
+        org.w3c.dom.Element svg = svgRoot(all.resolve("grid.svg"));
+        assertThat(Double.parseDouble(svg.getAttribute("width"))).isEqualTo(640);
+        assertThat(Double.parseDouble(svg.getAttribute("height"))).isEqualTo(2 * Math.round(320 * 0.8));
+        // every test feature a shape of its own: 4 panels of 200 probe images, but the odd outlier left off the view
+        int shapes = svg.getElementsByTagName("path").getLength() + svg.getElementsByTagName("ellipse").getLength();
+        assertThat(shapes).isGreaterThan(4 * 190);
         List<String> summary = Files.readAllLines(all.resolve("summary.csv"));
         assertThat(summary.get(0)).isEqualTo("head,lambda,alpha,m,seed,steps,test_accuracy,rms_intra,"
                 + "min_center_distance,intra_to_distance,seconds");
@@ -365,12 +371,22 @@ class CommandLineTest {
         assertThat(Files.exists(shared.resolve("summary.csv"))).as("no summary from a share").isFalse();
         Run collected = run("sweep", "--collect", shared.toString(), "--width", "640");
         assertThat(collected.exitCode()).isZero();
+        assertThat(Files.exists(shared.resolve("grid.svg"))).isTrue();
         List<String> together = Files.readAllLines(shared.resolve("summary.csv"));
         assertThat(together).hasSize(summary.size());
         for (int i = 1; i <= 4; i++) {
             // the same numbers but the seconds, which differ from run to run
             assertThat(withoutSeconds(together.get(i))).isEqualTo(withoutSeconds(summary.get(i)));
         }
+    }
+
+    /** An SVG file's root element, read without fetching its document type from the network. */
+    private static org.w3c.dom.Element svgRoot(Path file) throws Exception {
+        javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        org.w3c.dom.Element root = factory.newDocumentBuilder().parse(file.toFile()).getDocumentElement();
+        assertThat(root.getTagName()).isEqualTo("svg");
+        return root;
     }
 
     private static String withoutSeconds(String row) {

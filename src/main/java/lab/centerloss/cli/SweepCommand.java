@@ -25,6 +25,7 @@ import lab.centerloss.plot.HeadlessFx;
 import lab.centerloss.store.RunFile;
 import lab.centerloss.store.RunFileException;
 import lab.centerloss.store.RunRecord;
+import lab.centerloss.text.Messages;
 import lab.centerloss.train.CheckpointPolicy;
 import lab.centerloss.train.FeatureStatistics;
 import lab.centerloss.train.HeadKind;
@@ -103,8 +104,8 @@ public final class SweepCommand implements Callable<Integer> {
         if (collect != null) {
             Path folder = collect;
             writeFigureAndSummary(folder, readSummaries(folder));
-            spec.commandLine().getOut().println(lab.centerloss.text.Messages.text("cli.sweep.collected", folder.resolve("runs"),
-                    folder.resolve("grid.png"), folder.resolve("summary.csv")));
+            spec.commandLine().getOut().println(Messages.text("cli.sweep.collected", folder.resolve("runs"),
+                    folder.resolve("grid.png"), folder.resolve("grid.svg"), folder.resolve("summary.csv")));
             return 0;
         }
         if (out == null) {
@@ -130,7 +131,7 @@ public final class SweepCommand implements Callable<Integer> {
         int threads = training.threads;
         int workers = parallel != null ? parallel
                 : threads > 0 ? Math.max(1, Runtime.getRuntime().availableProcessors() / threads) : 1;
-        console.println(lab.centerloss.text.Messages.text("cli.sweep.start", String.valueOf(mine.size()), String.valueOf(all.size()), String.valueOf(workers), String.valueOf(steps), runs));
+        console.println(Messages.text("cli.sweep.start", String.valueOf(mine.size()), String.valueOf(all.size()), String.valueOf(workers), String.valueOf(steps), runs));
         console.flush();
         ExecutorService pool = Executors.newFixedThreadPool(workers, runnable -> {
             Thread thread = new Thread(runnable, "sweep");
@@ -152,7 +153,7 @@ public final class SweepCommand implements Callable<Integer> {
                     }
                     ObjectNode summary = trainOne(engine, c, runs);
                     synchronized (console) {
-                        console.println(lab.centerloss.text.Messages.text("cli.sweep.one", c.name(), String.format("%.2f", 100 * summary.get("test_accuracy").asDouble()), String.format("%.1f", summary.get("seconds").asDouble())));
+                        console.println(Messages.text("cli.sweep.one", c.name(), String.format("%.2f", 100 * summary.get("test_accuracy").asDouble()), String.format("%.1f", summary.get("seconds").asDouble())));
                         console.flush();
                     }
                     return summary;
@@ -173,9 +174,10 @@ public final class SweepCommand implements Callable<Integer> {
         }
         if (share[1] == 1) {
             writeFigureAndSummary(out, readSummaries(out));
-            console.println(lab.centerloss.text.Messages.text("cli.sweep.wrote", out.resolve("grid.png"), out.resolve("summary.csv")));
+            console.println(Messages.text("cli.sweep.wrote", out.resolve("grid.png"), out.resolve("grid.svg"),
+                    out.resolve("summary.csv")));
         } else {
-            console.println(lab.centerloss.text.Messages.text("cli.sweep.share", String.valueOf(share[0]), String.valueOf(share[1]), out));
+            console.println(Messages.text("cli.sweep.share", String.valueOf(share[0]), String.valueOf(share[1]), out));
         }
         return 0;
     }
@@ -333,7 +335,7 @@ public final class SweepCommand implements Callable<Integer> {
         return rows;
     }
 
-    /** summary.csv (a row per run, then mean and standard deviation per combination over seeds) and grid.png. */
+    /** summary.csv (a row per run, then mean and standard deviation per combination over seeds), grid.png and grid.svg. */
     private void writeFigureAndSummary(Path folder, List<JsonNode> rows) throws Exception {
         AtomicFile.writeString(folder.resolve("summary.csv"), summaryCsv(rows));
         List<GridFigure.Panel> panels = new ArrayList<>();
@@ -346,16 +348,19 @@ public final class SweepCommand implements Callable<Integer> {
                 throw new UserError(e.getMessage());
             }
             StepSnapshot last = run.latest().orElseThrow(() -> UserError.of("cli.sweep.noSteps", name));
-            panels.add(new GridFigure.Panel(last, String.format(Locale.ROOT, "%s  λ %s  α %s%s  seed %d",
-                    HeadKind.valueOf(row.get("head").asText().toUpperCase(Locale.ROOT)).id(),
-                    number(row.get("lambda").asDouble()), number(row.get("alpha").asDouble()),
-                    row.get("head").asText().equals("softmax") ? "" : "  m " + number(row.get("m").asDouble()),
-                    row.get("seed").asLong()),
-                    String.format(Locale.ROOT, "test %.1f%%  spread/distance %.3f", 100 * row.get("test_accuracy").asDouble(),
-                            row.get("intra_to_distance").asDouble())));
+            String head = HeadKind.valueOf(row.get("head").asText().toUpperCase(Locale.ROOT)).id();
+            String lambda = number(row.get("lambda").asDouble());
+            String alpha = number(row.get("alpha").asDouble());
+            String seed = String.valueOf(row.get("seed").asLong()); // no digit grouping: it is a name
+            String title = row.get("head").asText().equals("softmax")
+                    ? Messages.text("sweep.panel.title", head, lambda, alpha, seed)
+                    : Messages.text("sweep.panel.titleMargin", head, lambda, alpha, number(row.get("m").asDouble()), seed);
+            panels.add(new GridFigure.Panel(last, title, Messages.text("sweep.panel.numbers",
+                    row.get("test_accuracy").asDouble(), row.get("intra_to_distance").asDouble())));
         }
         HeadlessFx.start();
         ImageFiles.writePng(GridFigure.draw(panels, width), folder.resolve("grid.png"));
+        AtomicFile.writeString(folder.resolve("grid.svg"), GridFigure.drawSvg(panels, width));
     }
 
     private static String nameOf(JsonNode row) {

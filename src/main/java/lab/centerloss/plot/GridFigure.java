@@ -6,9 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.canvas.Canvas;
-import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.WritableImage;
 import lab.centerloss.train.IntVector;
+import org.jfree.svg.SVGGraphics2D;
+import org.jfree.svg.SVGHints;
 import lab.centerloss.train.ProbeResult;
 import lab.centerloss.train.StepSnapshot;
 import lab.centerloss.train.Vec2List;
@@ -28,20 +29,68 @@ public final class GridFigure {
 
     /** The panels, in a grid as square as their number allows, {@code width} pixels wide. Call off the FX thread. */
     public static BufferedImage draw(List<Panel> panels, int width) {
-        int columns = (int) Math.ceil(Math.sqrt(panels.size()));
-        int rows = (int) Math.ceil(panels.size() / (double) columns);
-        int panelWidth = width / columns;
-        int panelHeight = (int) Math.round(panelWidth * 0.8);
-        ViewWindow shared = sharedView(panels, panelWidth, panelHeight);
-        BufferedImage figure = new BufferedImage(columns * panelWidth, rows * panelHeight, BufferedImage.TYPE_INT_RGB);
+        Layout layout = Layout.of(panels, width);
+        BufferedImage figure = new BufferedImage(layout.width(), layout.height(), BufferedImage.TYPE_INT_RGB);
         Graphics2D g = figure.createGraphics();
         for (int i = 0; i < panels.size(); i++) {
             Panel panel = panels.get(i);
-            BufferedImage image = HeadlessFx.call(() -> render(panel, shared, panelWidth, panelHeight));
-            g.drawImage(image, (i % columns) * panelWidth, (i / columns) * panelHeight, null);
+            BufferedImage image = HeadlessFx.call(() -> render(panel, layout));
+            g.drawImage(image, layout.left(i), layout.top(i), null);
         }
         g.dispose();
         return figure;
+    }
+
+    /**
+     * The same figure as {@link #draw} as an SVG document: every marker, line and letter a shape
+     * (the text as outlines, so that it needs no font where it is opened). Call off the FX thread.
+     */
+    public static String drawSvg(List<Panel> panels, int width) {
+        Layout layout = Layout.of(panels, width);
+        return HeadlessFx.call(() -> {
+            SVGGraphics2D svg = new SVGGraphics2D(layout.width(), layout.height());
+            svg.setRenderingHint(SVGHints.KEY_DRAW_STRING_TYPE, SVGHints.VALUE_DRAW_STRING_TYPE_VECTOR);
+            // Tenths of a pixel are finer than any screen shows and keep thousands of markers small.
+            svg.setGeomDoubleConverter(value -> Double.toString(Math.round(value * 10) / 10.0));
+            PlaneRenderer renderer = new PlaneRenderer();
+            for (int i = 0; i < panels.size(); i++) {
+                Graphics2D g = (Graphics2D) svg.create(layout.left(i), layout.top(i), layout.panelWidth(),
+                        layout.panelHeight()); // translated and clipped to the panel
+                Panel panel = panels.get(i);
+                PlaneStyle style = styleFor(layout);
+                renderer.renderVector(g, layout.panelWidth(), layout.panelHeight(), scene(panel, layout), style);
+                numbersAndFrame(new AwtPen(g), panel, style, layout);
+                g.dispose();
+            }
+            return svg.getSVGDocument();
+        });
+    }
+
+    /** Where the panels go: columns and rows as even as their number allows, all on one shared view. */
+    private record Layout(int columns, int rows, int panelWidth, int panelHeight, ViewWindow view) {
+        static Layout of(List<Panel> panels, int width) {
+            int columns = (int) Math.ceil(Math.sqrt(panels.size()));
+            int rows = (int) Math.ceil(panels.size() / (double) columns);
+            int panelWidth = width / columns;
+            int panelHeight = (int) Math.round(panelWidth * 0.8);
+            return new Layout(columns, rows, panelWidth, panelHeight, sharedView(panels, panelWidth, panelHeight));
+        }
+
+        int width() {
+            return columns * panelWidth;
+        }
+
+        int height() {
+            return rows * panelHeight;
+        }
+
+        int left(int panel) {
+            return (panel % columns) * panelWidth;
+        }
+
+        int top(int panel) {
+            return (panel / columns) * panelHeight;
+        }
     }
 
     private static ViewWindow sharedView(List<Panel> panels, int width, int height) {
@@ -73,27 +122,44 @@ public final class GridFigure {
         return a;
     }
 
-    private static BufferedImage render(Panel panel, ViewWindow view, int width, int height) {
+    private static BufferedImage render(Panel panel, Layout layout) {
+        int width = layout.panelWidth();
+        int height = layout.panelHeight();
+        Canvas canvas = new Canvas(width, height);
+        PlaneStyle style = styleFor(layout);
+        new PlaneRenderer().render(canvas.getGraphicsContext2D(), width, height, scene(panel, layout), style);
+        numbersAndFrame(new FxPen(canvas.getGraphicsContext2D(), new TextWidths()), panel, style, layout);
+        WritableImage image = canvas.snapshot(null, null);
+        return SwingFXUtils.fromFXImage(image, new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB));
+    }
+
+    private static PlaneStyle styleFor(Layout layout) {
+        return FrameCapture.styleFor(PlaneStyle.normal(), layout.panelHeight());
+    }
+
+    /** A panel's probe (test features) and centers on the shared view, moved down to leave room for the caption. */
+    private static PlaneScene scene(Panel panel, Layout layout) {
         StepSnapshot s = panel.step();
         ProbeResult probe = s.probe().orElse(null);
         Vec2List none = Vec2List.copyOf(new float[0]);
         IntVector noLabels = IntVector.copyOf(new int[0]);
-        ViewWindow shifted = new ViewWindow(view.centerX(), view.centerY() + 0.07 * height / view.pixelsPerUnit(),
-                view.pixelsPerUnit());
-        PlaneScene scene = new PlaneScene(shifted, probe != null ? probe.features() : none,
+        ViewWindow view = layout.view();
+        ViewWindow shifted = new ViewWindow(view.centerX(),
+                view.centerY() + 0.07 * layout.panelHeight() / view.pixelsPerUnit(), view.pixelsPerUnit());
+        return new PlaneScene(shifted, probe != null ? probe.features() : none,
                 probe != null ? probe.labels() : noLabels, none, noLabels, s.centers().after(), List.of(), -1, false,
                 panel.title()).withKnownDigits(s.hyperparameters().knownDigits());
-        Canvas canvas = new Canvas(width, height);
-        PlaneStyle style = FrameCapture.styleFor(PlaneStyle.normal(), height);
-        new PlaneRenderer().render(canvas.getGraphicsContext2D(), width, height, scene, style);
-        GraphicsContext gc = canvas.getGraphicsContext2D();
-        gc.setFill(style.foreground());
-        gc.setFont(javafx.scene.text.Font.font(lab.centerloss.plot.Fonts.family(), style.fontSize() * 0.9));
-        gc.setTextBaseline(javafx.geometry.VPos.TOP);
-        gc.fillText(panel.numbers(), style.fontSize() * 0.8, style.fontSize() * 2.0);
-        gc.setStroke(style.axis());
-        gc.strokeRect(0.5, 0.5, width - 1, height - 1);
-        WritableImage image = canvas.snapshot(null, null);
-        return SwingFXUtils.fromFXImage(image, new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB));
+    }
+
+    /** The caption's second line, the panel's numbers, and a frame around the panel. */
+    private static void numbersAndFrame(Pen pen, Panel panel, PlaneStyle style, Layout layout) {
+        pen.setFill(style.foreground());
+        pen.setFont(javafx.scene.text.Font.font(lab.centerloss.plot.Fonts.family(), style.fontSize() * 0.9));
+        pen.setTextAlign(javafx.scene.text.TextAlignment.LEFT);
+        pen.setTextBaseline(javafx.geometry.VPos.TOP);
+        pen.fillText(panel.numbers(), style.fontSize() * 0.8, style.fontSize() * 2.0);
+        pen.setStroke(style.axis());
+        pen.setLineWidth(1);
+        pen.strokeRect(0.5, 0.5, layout.panelWidth() - 1, layout.panelHeight() - 1);
     }
 }

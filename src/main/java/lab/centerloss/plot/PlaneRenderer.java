@@ -22,7 +22,6 @@ import lab.centerloss.train.Vec2List;
  * Call on the JavaFX thread.
  */
 public final class PlaneRenderer {
-    /** Digits 0-9 filled; 10-19 the same shapes grey and hollow, for the open set's unknowns. */
     /** Digits 0-9 filled; 10 + d the same shapes grey and hollow; 20 another data set's unknowns. */
     private final Image[] testSprites = new Image[21];
     private final Image[] trainSprites = new Image[10];
@@ -41,7 +40,8 @@ public final class PlaneRenderer {
 
     public void render(GraphicsContext gc, double width, double height, PlaneScene scene, PlaneStyle style) {
         ensureSprites(style);
-        gc.save();
+        Pen pen = new FxPen(gc, tickLabelWidths);
+        pen.save();
         // Background, grid and markers are blended into one opaque image: a single draw call.
         ViewWindow view = scene.view();
         double step = gridStep(view, width, style);
@@ -54,32 +54,102 @@ public final class PlaneRenderer {
             points.horizontalLine(view.toScreenY(y, height), grid);
         }
         if (scene.regions() != null) {
-            shadeRegions(view, scene.regions(), style);
+            int[][] argb = new int[2][10]; // by accepted, digit: a lookup, as the cells are many
+            for (int d = 0; d < 10; d++) {
+                argb[0][d] = premultiplied(Palette.color(d, style.dark()), REJECTED_OPACITY);
+                argb[1][d] = premultiplied(Palette.color(d, style.dark()), ACCEPTED_OPACITY);
+            }
+            shadeRegions(view, scene.regions(), points.width(), points.height(),
+                    (x, y, digit, accepted) -> points.fillCell(x, y, REGION_CELL, argb[accepted ? 1 : 0][digit]));
         }
         points.add(view, scene.ghostPoints(), scene.ghostLabels(), ghostPixels);
         points.add(view, scene.testPoints(), scene.testLabels(), testPixels, scene.knownDigits());
         points.add(view, scene.trainPoints(), scene.trainLabels(), trainPixels);
         points.draw(gc);
-        drawAxes(gc, width, height, view, step, style, scene.caption().isEmpty() ? 0 : style.fontSize() * 2.0);
-        drawTrails(gc, width, height, scene, style);
-        drawMarks(gc, width, height, scene, style, false);
-        drawCenters(gc, width, height, scene, style);
-        drawMarks(gc, width, height, scene, style, true); // moves on top, or the centers would hide them
+        drawOverlay(pen, width, height, scene, style, step);
+        pen.restore();
+    }
+
+    /**
+     * The same picture as {@link #render} with every marker a shape of its own instead of pixels
+     * in an image, for a vector file (SVG) that stays sharp at any size on a slide. Call on the
+     * JavaFX thread (the fonts are JavaFX's).
+     */
+    public void renderVector(java.awt.Graphics2D g, double width, double height, PlaneScene scene, PlaneStyle style) {
+        Pen pen = new AwtPen(g);
+        pen.save();
+        ViewWindow view = scene.view();
+        double step = gridStep(view, width, style);
+        pen.setFill(style.background());
+        pen.fillRect(0, 0, width, height);
+        pen.setStroke(style.grid());
+        pen.setLineWidth(1);
+        for (double x : NiceTicks.ticksWithStep(view.toWorldX(0, width), view.toWorldX(width, width), step)) {
+            double sx = Math.floor(view.toScreenX(x, width)) + 0.5; // the pixel column the raster grid fills
+            pen.strokeLine(sx, 0, sx, height);
+        }
+        for (double y : NiceTicks.ticksWithStep(view.toWorldY(height, height), view.toWorldY(0, height), step)) {
+            double sy = Math.floor(view.toScreenY(y, height)) + 0.5;
+            pen.strokeLine(0, sy, width, sy);
+        }
+        if (scene.regions() != null) {
+            shadeRegions(view, scene.regions(), (int) Math.ceil(width), (int) Math.ceil(height),
+                    (x, y, digit, accepted) -> {
+                        pen.setFill(Palette.color(digit, style.dark()).deriveColor(0, 1, 1,
+                                accepted ? ACCEPTED_OPACITY : REJECTED_OPACITY));
+                        pen.fillRect(x, y, REGION_CELL, REGION_CELL);
+                    });
+        }
+        // The sizes and opacities of the sprites that ensureSprites makes for the raster picture.
+        markers(pen, width, height, view, scene.ghostPoints(), scene.ghostLabels(), ~0, style.pointRadius() * 1.3,
+                0.25, style);
+        markers(pen, width, height, view, scene.testPoints(), scene.testLabels(), scene.knownDigits(),
+                style.pointRadius(), 0.75, style);
+        markers(pen, width, height, view, scene.trainPoints(), scene.trainLabels(), ~0, style.pointRadius() * 1.3,
+                1.0, style);
+        drawOverlay(pen, width, height, scene, style, step);
+        pen.restore();
+    }
+
+    /** One marker per point on screen; a digit not in {@code knownDigits} hollow and grey. */
+    private static void markers(Pen pen, double width, double height, ViewWindow view, Vec2List points,
+            IntVector labels, int knownDigits, double radius, double opacity, PlaneStyle style) {
+        for (int i = 0; i < points.size(); i++) {
+            double sx = view.toScreenX(points.x(i), width);
+            double sy = view.toScreenY(points.y(i), height);
+            if (!(sx > -radius && sy > -radius && sx < width + radius && sy < height + radius)) {
+                continue; // off the picture, or NaN
+            }
+            int digit = labels.get(i);
+            if ((knownDigits & (1 << digit)) != 0) {
+                drawMarker(pen, sx, sy, radius, digit, style, opacity);
+            } else {
+                drawHollowMarker(pen, sx, sy, radius, digit, style);
+            }
+        }
+    }
+
+    /** Everything drawn over the markers: axes, trails, the step's marks, centers, legend and caption. */
+    private static void drawOverlay(Pen pen, double width, double height, PlaneScene scene, PlaneStyle style,
+            double step) {
+        drawAxes(pen, width, height, scene.view(), step, style, scene.caption().isEmpty() ? 0 : style.fontSize() * 2.0);
+        drawTrails(pen, width, height, scene, style);
+        drawMarks(pen, width, height, scene, style, false);
+        drawCenters(pen, width, height, scene, style);
+        drawMarks(pen, width, height, scene, style, true); // moves on top, or the centers would hide them
         if (scene.drawn() != null) {
-            drawDrawn(gc, width, height, scene.view(), scene.drawn(), style, tickLabelWidths);
+            drawDrawn(pen, width, height, scene.view(), scene.drawn(), style);
         }
         if (scene.showLegend()) {
-            drawLegend(gc, width, style, scene.knownDigits(), contains(scene.testLabels(), MnistDataSet.OTHER_DATA),
-                    tickLabelWidths);
+            drawLegend(pen, width, style, scene.knownDigits(), contains(scene.testLabels(), MnistDataSet.OTHER_DATA));
         }
         if (!scene.caption().isEmpty()) {
-            gc.setFont(Font.font(lab.centerloss.plot.Fonts.family(), style.fontSize()));
-            gc.setFill(style.foreground());
-            gc.setTextAlign(TextAlignment.LEFT);
-            gc.setTextBaseline(VPos.TOP);
-            gc.fillText(scene.caption(), style.fontSize() * 0.8, style.fontSize() * 0.6);
+            pen.setFont(Font.font(lab.centerloss.plot.Fonts.family(), style.fontSize()));
+            pen.setFill(style.foreground());
+            pen.setTextAlign(TextAlignment.LEFT);
+            pen.setTextBaseline(VPos.TOP);
+            pen.fillText(scene.caption(), style.fontSize() * 0.8, style.fontSize() * 0.6);
         }
-        gc.restore();
     }
 
     /** Cells of this many pixels are shaded alike: fine enough to see a boundary, cheap enough per frame. */
@@ -89,9 +159,8 @@ public final class PlaneRenderer {
      * The open-set view: each cell in the color of the class the head gives its center point,
      * faint where the score rejects it, stronger where it accepts it.
      */
-    private void shadeRegions(ViewWindow view, PlaneScene.Regions r, PlaneStyle style) {
-        int width = points.width();
-        int height = points.height();
+    private static void shadeRegions(ViewWindow view, PlaneScene.Regions r, int width, int height,
+            CellPainter cells) {
         int classes = r.weights().size();
         int[] digits = new int[classes];
         int seen = 0;
@@ -100,13 +169,6 @@ public final class PlaneRenderer {
                 digits[seen++] = d;
             }
         }
-        int[] accepted = new int[classes];
-        int[] rejected = new int[classes];
-        for (int j = 0; j < classes; j++) {
-            Color c = Palette.color(digits[j], style.dark());
-            accepted[j] = premultiplied(c, 0.30);
-            rejected[j] = premultiplied(c, 0.07);
-        }
         for (int y = 0; y < height; y += REGION_CELL) {
             double wy = view.toWorldY(y + REGION_CELL / 2.0, height);
             for (int x = 0; x < width; x += REGION_CELL) {
@@ -114,9 +176,19 @@ public final class PlaneRenderer {
                 var scored = lab.centerloss.train.OpenSetScores.score(wx, wy, r.head(), r.weights(), r.bias(),
                         r.scale(), r.centers());
                 boolean accept = scored.get(r.score()) >= r.threshold();
-                points.fillCell(x, y, REGION_CELL, accept ? accepted[scored.predicted()] : rejected[scored.predicted()]);
+                cells.paint(x, y, digits[scored.predicted()], accept);
             }
         }
+    }
+
+    /** A region's color where the score accepts, and where it rejects: faint, as the markers go over it. */
+    private static final double ACCEPTED_OPACITY = 0.30;
+    private static final double REJECTED_OPACITY = 0.07;
+
+    /** Paints one cell of the regions in a digit's color, accepted or rejected. */
+    @FunctionalInterface
+    private interface CellPainter {
+        void paint(int x, int y, int digit, boolean accepted);
     }
 
     /** A color at an opacity as premultiplied ARGB. */
@@ -133,31 +205,31 @@ public final class PlaneRenderer {
     }
 
     /** @param top room kept free at the top (the caption's): tick labels of an axis above the view go below it */
-    private void drawAxes(GraphicsContext gc, double width, double height, ViewWindow view, double step,
+    private static void drawAxes(Pen pen, double width, double height, ViewWindow view, double step,
             PlaneStyle style, double top) {
         List<Double> xs = NiceTicks.ticksWithStep(view.toWorldX(0, width), view.toWorldX(width, width), step);
         List<Double> ys = NiceTicks.ticksWithStep(view.toWorldY(height, height), view.toWorldY(0, height), step);
         double axisY = clamp(view.toScreenY(0, height), top, height - style.fontSize() * 1.4);
         double axisX = clamp(view.toScreenX(0, width), style.fontSize() * 3.2, width);
-        gc.setStroke(style.axis());
-        gc.setLineWidth(style.lineWidth());
-        gc.strokeLine(0, view.toScreenY(0, height), width, view.toScreenY(0, height));
-        gc.strokeLine(view.toScreenX(0, width), 0, view.toScreenX(0, width), height);
+        pen.setStroke(style.axis());
+        pen.setLineWidth(style.lineWidth());
+        pen.strokeLine(0, view.toScreenY(0, height), width, view.toScreenY(0, height));
+        pen.strokeLine(view.toScreenX(0, width), 0, view.toScreenX(0, width), height);
         Font font = Font.font(lab.centerloss.plot.Fonts.family(), style.fontSize() * 0.85);
-        gc.setFont(font);
+        pen.setFont(font);
         double textHeight = font.getSize() * 1.25;
         for (double x : xs) {
             if (Math.abs(x) > step * 1e-6) {
                 String label = NiceTicks.label(x, step);
-                double w = tickLabelWidths.width(label, font);
-                tickLabel(gc, label, view.toScreenX(x, width) - w / 2, axisY + 3, w, textHeight, style);
+                double w = pen.textWidth(label, font);
+                tickLabel(pen, label, view.toScreenX(x, width) - w / 2, axisY + 3, w, textHeight, style);
             }
         }
         for (double y : ys) {
             if (Math.abs(y) > step * 1e-6) {
                 String label = NiceTicks.label(y, step);
-                double w = tickLabelWidths.width(label, font);
-                tickLabel(gc, label, axisX - 4 - w, view.toScreenY(y, height) - textHeight / 2, w, textHeight, style);
+                double w = pen.textWidth(label, font);
+                tickLabel(pen, label, axisX - 4 - w, view.toScreenY(y, height) - textHeight / 2, w, textHeight, style);
             }
         }
     }
@@ -166,14 +238,14 @@ public final class PlaneRenderer {
      * A tick label on a patch of the background, so that it stays readable where a dense cloud
      * of markers lies under the axis.
      */
-    private static void tickLabel(GraphicsContext gc, String label, double left, double top, double w, double h,
+    private static void tickLabel(Pen pen, String label, double left, double top, double w, double h,
             PlaneStyle style) {
-        gc.setFill(style.background().deriveColor(0, 1, 1, 0.85));
-        gc.fillRect(left - 2, top, w + 4, h);
-        gc.setFill(style.tickLabel());
-        gc.setTextAlign(TextAlignment.LEFT);
-        gc.setTextBaseline(VPos.CENTER);
-        gc.fillText(label, left, top + h / 2);
+        pen.setFill(style.background().deriveColor(0, 1, 1, 0.85));
+        pen.fillRect(left - 2, top, w + 4, h);
+        pen.setFill(style.tickLabel());
+        pen.setTextAlign(TextAlignment.LEFT);
+        pen.setTextBaseline(VPos.CENTER);
+        pen.fillText(label, left, top + h / 2);
     }
 
     private static int argb(Color c) {
@@ -181,24 +253,25 @@ public final class PlaneRenderer {
                 | ((int) Math.round(c.getGreen() * 255) << 8) | (int) Math.round(c.getBlue() * 255);
     }
 
-    private static void drawTrails(GraphicsContext gc, double width, double height, PlaneScene scene, PlaneStyle style) {
-        gc.setLineWidth(style.lineWidth() * 1.5);
+    private static void drawTrails(Pen pen, double width, double height, PlaneScene scene, PlaneStyle style) {
+        pen.setLineWidth(style.lineWidth() * 1.5);
         for (int j = 0; j < scene.trails().size(); j++) {
             Vec2List trail = scene.trails().get(j);
             if (trail.size() < 2) {
                 continue;
             }
-            gc.setStroke(Palette.color(scene.centerDigit(j), style.dark()).deriveColor(0, 1, 1, 0.7));
-            gc.beginPath();
-            gc.moveTo(scene.view().toScreenX(trail.x(0), width), scene.view().toScreenY(trail.y(0), height));
-            for (int i = 1; i < trail.size(); i++) {
-                gc.lineTo(scene.view().toScreenX(trail.x(i), width), scene.view().toScreenY(trail.y(i), height));
+            pen.setStroke(Palette.color(scene.centerDigit(j), style.dark()).deriveColor(0, 1, 1, 0.7));
+            double[] xs = new double[trail.size()];
+            double[] ys = new double[trail.size()];
+            for (int i = 0; i < xs.length; i++) {
+                xs[i] = scene.view().toScreenX(trail.x(i), width);
+                ys[i] = scene.view().toScreenY(trail.y(i), height);
             }
-            gc.stroke();
+            pen.strokePolyline(xs, ys, xs.length);
         }
     }
 
-    private static void drawMarks(GraphicsContext gc, double width, double height, PlaneScene scene, PlaneStyle style,
+    private static void drawMarks(Pen pen, double width, double height, PlaneScene scene, PlaneStyle style,
             boolean moves) {
         ViewWindow view = scene.view();
         for (PlaneScene.Mark mark : scene.marks()) {
@@ -212,17 +285,17 @@ public final class PlaneRenderer {
             Color color = Palette.color(mark.digit(), style.dark());
             switch (mark.kind()) {
                 case LINE -> {
-                    gc.setStroke(color.deriveColor(0, 1, 1, 0.55));
-                    gc.setLineWidth(style.lineWidth());
-                    gc.strokeLine(x0, y0, x1, y1);
+                    pen.setStroke(color.deriveColor(0, 1, 1, 0.55));
+                    pen.setLineWidth(style.lineWidth());
+                    pen.strokeLine(x0, y0, x1, y1);
                 }
-                case ARROW -> arrow(gc, x0, y0, x1, y1, style.dark() ? Color.WHITE : Color.BLACK,
+                case ARROW -> arrow(pen, x0, y0, x1, y1, style.dark() ? Color.WHITE : Color.BLACK,
                         style.lineWidth() * 3.5, style.centerRadius() * 0.9);
-                case FORCE -> arrow(gc, x0, y0, x1, y1, color.deriveColor(0, 1, 1.2, 0.9), style.lineWidth() * 1.5,
+                case FORCE -> arrow(pen, x0, y0, x1, y1, color.deriveColor(0, 1, 1.2, 0.9), style.lineWidth() * 1.5,
                         style.pointRadius() * 2.2);
             }
             if (mark.kind() == PlaneScene.Mark.Kind.ARROW) {
-                arrow(gc, x0, y0, x1, y1, color, style.lineWidth() * 2, style.centerRadius() * 0.8);
+                arrow(pen, x0, y0, x1, y1, color, style.lineWidth() * 2, style.centerRadius() * 0.8);
             }
         }
     }
@@ -232,53 +305,53 @@ public final class PlaneRenderer {
      * digit's color when accepted, hollow and grey with a cross when rejected) and its label on a
      * plate, so that it reads over any cloud.
      */
-    private static void drawDrawn(GraphicsContext gc, double width, double height, ViewWindow view, PlaneScene.Drawn d,
-            PlaneStyle style, TextWidths widths) {
+    private static void drawDrawn(Pen pen, double width, double height, ViewWindow view, PlaneScene.Drawn d,
+            PlaneStyle style) {
         double x = view.toScreenX(d.x(), width);
         double y = view.toScreenY(d.y(), height);
         double cx = view.toScreenX(d.nearestX(), width);
         double cy = view.toScreenY(d.nearestY(), height);
         Color ink = style.foreground();
-        gc.setStroke(ink);
-        gc.setLineWidth(style.lineWidth() * 2);
-        gc.setLineDashes(style.lineWidth() * 6, style.lineWidth() * 4);
-        gc.strokeLine(x, y, cx, cy);
-        gc.setLineDashes((double[]) null);
+        pen.setStroke(ink);
+        pen.setLineWidth(style.lineWidth() * 2);
+        pen.setLineDashes(style.lineWidth() * 6, style.lineWidth() * 4);
+        pen.strokeLine(x, y, cx, cy);
+        pen.setLineDashes();
         double r = style.centerRadius() * 1.2;
         boolean rejected = Boolean.FALSE.equals(d.accepted());
         if (!rejected) {
-            gc.setFill(Palette.color(d.predictedDigit(), style.dark()));
-            gc.fillOval(x - r * 0.55, y - r * 0.55, r * 1.1, r * 1.1);
+            pen.setFill(Palette.color(d.predictedDigit(), style.dark()));
+            pen.fillOval(x - r * 0.55, y - r * 0.55, r * 1.1, r * 1.1);
         }
-        gc.setStroke(style.background());
-        gc.setLineWidth(style.lineWidth() * 6);
-        gc.strokeOval(x - r, y - r, 2 * r, 2 * r);
-        gc.setStroke(rejected ? style.unknown() : ink);
-        gc.setLineWidth(style.lineWidth() * 3);
-        gc.strokeOval(x - r, y - r, 2 * r, 2 * r);
+        pen.setStroke(style.background());
+        pen.setLineWidth(style.lineWidth() * 6);
+        pen.strokeOval(x - r, y - r, 2 * r, 2 * r);
+        pen.setStroke(rejected ? style.unknown() : ink);
+        pen.setLineWidth(style.lineWidth() * 3);
+        pen.strokeOval(x - r, y - r, 2 * r, 2 * r);
         if (rejected) {
             double k = r * 0.5;
-            gc.strokeLine(x - k, y - k, x + k, y + k);
-            gc.strokeLine(x - k, y + k, x + k, y - k);
+            pen.strokeLine(x - k, y - k, x + k, y + k);
+            pen.strokeLine(x - k, y + k, x + k, y - k);
         }
         if (d.label().isEmpty()) {
             return;
         }
         Font font = Font.font(lab.centerloss.plot.Fonts.family(), FontWeight.BOLD, style.fontSize());
-        gc.setFont(font);
-        double textWidth = widths.width(d.label(), font);
+        pen.setFont(font);
+        double textWidth = pen.textWidth(d.label(), font);
         double plateX = Math.min(x + r * 1.3, width - textWidth - style.fontSize());
         double plateY = y - style.fontSize() * 0.8;
-        gc.setFill(style.background().deriveColor(0, 1, 1, 0.85));
-        gc.fillRoundRect(plateX, plateY, textWidth + style.fontSize() * 0.8, style.fontSize() * 1.6, 6, 6);
-        gc.setFill(rejected ? style.unknown() : ink);
-        gc.setTextAlign(TextAlignment.LEFT);
-        gc.setTextBaseline(VPos.CENTER);
-        gc.fillText(d.label(), plateX + style.fontSize() * 0.4, y);
+        pen.setFill(style.background().deriveColor(0, 1, 1, 0.85));
+        pen.fillRoundRect(plateX, plateY, textWidth + style.fontSize() * 0.8, style.fontSize() * 1.6, 6);
+        pen.setFill(rejected ? style.unknown() : ink);
+        pen.setTextAlign(TextAlignment.LEFT);
+        pen.setTextBaseline(VPos.CENTER);
+        pen.fillText(d.label(), plateX + style.fontSize() * 0.4, y);
     }
 
     /** A line with a filled head at (x1, y1); nothing for a move shorter than a pixel. */
-    private static void arrow(GraphicsContext gc, double x0, double y0, double x1, double y1, Color color, double width,
+    private static void arrow(Pen pen, double x0, double y0, double x1, double y1, Color color, double width,
             double head) {
         double length = Math.hypot(x1 - x0, y1 - y0);
         if (length < 1) {
@@ -287,33 +360,33 @@ public final class PlaneRenderer {
         double ux = (x1 - x0) / length;
         double uy = (y1 - y0) / length;
         double h = Math.min(head, length * 0.6);
-        gc.setStroke(color);
-        gc.setFill(color);
-        gc.setLineWidth(width);
-        gc.strokeLine(x0, y0, x1 - ux * h * 0.7, y1 - uy * h * 0.7);
-        gc.fillPolygon(new double[] {x1, x1 - ux * h - uy * h * 0.5, x1 - ux * h + uy * h * 0.5},
+        pen.setStroke(color);
+        pen.setFill(color);
+        pen.setLineWidth(width);
+        pen.strokeLine(x0, y0, x1 - ux * h * 0.7, y1 - uy * h * 0.7);
+        pen.fillPolygon(new double[] {x1, x1 - ux * h - uy * h * 0.5, x1 - ux * h + uy * h * 0.5},
                 new double[] {y1, y1 - uy * h + ux * h * 0.5, y1 - uy * h - ux * h * 0.5}, 3);
     }
 
-    private static void drawCenters(GraphicsContext gc, double width, double height, PlaneScene scene, PlaneStyle style) {
+    private static void drawCenters(Pen pen, double width, double height, PlaneScene scene, PlaneStyle style) {
         Vec2List centers = scene.centers();
         double r = style.centerRadius();
-        gc.setFont(Font.font(lab.centerloss.plot.Fonts.family(), FontWeight.BOLD, r * 1.15));
-        gc.setTextAlign(TextAlignment.CENTER);
-        gc.setTextBaseline(VPos.CENTER);
+        pen.setFont(Font.font(lab.centerloss.plot.Fonts.family(), FontWeight.BOLD, r * 1.15));
+        pen.setTextAlign(TextAlignment.CENTER);
+        pen.setTextBaseline(VPos.CENTER);
         for (int j = 0; j < centers.size(); j++) {
             double sx = scene.view().toScreenX(centers.x(j), width);
             double sy = scene.view().toScreenY(centers.y(j), height);
             boolean selected = j == scene.selectedClass();
             double radius = selected ? r * 1.35 : r;
             int digit = scene.centerDigit(j);
-            gc.setFill(Palette.color(digit, style.dark()));
-            gc.fillOval(sx - radius, sy - radius, 2 * radius, 2 * radius);
-            gc.setLineWidth(selected ? style.lineWidth() * 3 : style.lineWidth() * 2);
-            gc.setStroke(style.dark() ? Color.WHITE : Color.BLACK);
-            gc.strokeOval(sx - radius, sy - radius, 2 * radius, 2 * radius);
-            gc.setFill(textOn(Palette.color(digit, style.dark())));
-            gc.fillText(Integer.toString(digit), sx, sy + 0.5);
+            pen.setFill(Palette.color(digit, style.dark()));
+            pen.fillOval(sx - radius, sy - radius, 2 * radius, 2 * radius);
+            pen.setLineWidth(selected ? style.lineWidth() * 3 : style.lineWidth() * 2);
+            pen.setStroke(style.dark() ? Color.WHITE : Color.BLACK);
+            pen.strokeOval(sx - radius, sy - radius, 2 * radius, 2 * radius);
+            pen.setFill(textOn(Palette.color(digit, style.dark())));
+            pen.fillText(Integer.toString(digit), sx, sy + 0.5);
         }
     }
 
@@ -327,56 +400,56 @@ public final class PlaneRenderer {
     }
 
     /** @param otherData whether another data set's unknowns are shown: a row of their own */
-    private static void drawLegend(GraphicsContext gc, double width, PlaneStyle style, int knownDigits,
-            boolean otherData, TextWidths widths) {
+    private static void drawLegend(Pen pen, double width, PlaneStyle style, int knownDigits,
+            boolean otherData) {
         double row = style.fontSize() * 1.6;
         String otherLabel = otherData ? lab.centerloss.text.Messages.text("plane.otherData") : "";
         Font font = Font.font(lab.centerloss.plot.Fonts.family(), FontWeight.BOLD, style.fontSize());
         double boxWidth = Math.max(style.fontSize() * 3.6,
-                otherData ? style.fontSize() * 2.6 + widths.width(otherLabel, font) : 0);
+                otherData ? style.fontSize() * 2.6 + pen.textWidth(otherLabel, font) : 0);
         int rows = otherData ? 11 : 10;
         double x = width - boxWidth - style.fontSize() * 0.6;
         double y = style.fontSize() * 0.6;
-        gc.setFill(style.background().deriveColor(0, 1, 1, 0.85));
-        gc.fillRoundRect(x, y, boxWidth, row * rows + style.fontSize() * 0.6, 8, 8);
-        gc.setStroke(style.axis());
-        gc.setLineWidth(1);
-        gc.strokeRoundRect(x, y, boxWidth, row * rows + style.fontSize() * 0.6, 8, 8);
-        gc.setFont(Font.font(lab.centerloss.plot.Fonts.family(), FontWeight.BOLD, style.fontSize()));
-        gc.setTextAlign(TextAlignment.LEFT);
-        gc.setTextBaseline(VPos.CENTER);
+        pen.setFill(style.background().deriveColor(0, 1, 1, 0.85));
+        pen.fillRoundRect(x, y, boxWidth, row * rows + style.fontSize() * 0.6, 8);
+        pen.setStroke(style.axis());
+        pen.setLineWidth(1);
+        pen.strokeRoundRect(x, y, boxWidth, row * rows + style.fontSize() * 0.6, 8);
+        pen.setFont(Font.font(lab.centerloss.plot.Fonts.family(), FontWeight.BOLD, style.fontSize()));
+        pen.setTextAlign(TextAlignment.LEFT);
+        pen.setTextBaseline(VPos.CENTER);
         for (int j = 0; j < 10; j++) {
             double cy = y + style.fontSize() * 0.3 + row * (j + 0.5);
             double cx = x + style.fontSize() * 1.1;
             boolean known = (knownDigits & (1 << j)) != 0;
             if (known) {
-                drawMarker(gc, cx, cy, style.fontSize() * 0.5, j, style, 1.0);
+                drawMarker(pen, cx, cy, style.fontSize() * 0.5, j, style, 1.0);
             } else {
-                drawHollowMarker(gc, cx, cy, style.fontSize() * 0.5, j, style);
+                drawHollowMarker(pen, cx, cy, style.fontSize() * 0.5, j, style);
             }
-            gc.setFill(known ? style.foreground() : style.unknown());
-            gc.fillText(known ? Integer.toString(j) : j + "?", cx + style.fontSize() * 0.9, cy);
+            pen.setFill(known ? style.foreground() : style.unknown());
+            pen.fillText(known ? Integer.toString(j) : j + "?", cx + style.fontSize() * 0.9, cy);
         }
         if (otherData) {
             double cy = y + style.fontSize() * 0.3 + row * 10.5;
             double cx = x + style.fontSize() * 1.1;
-            drawHollowMarker(gc, cx, cy, style.fontSize() * 0.5, MnistDataSet.OTHER_DATA, style);
-            gc.setFill(style.unknown());
-            gc.fillText(otherLabel, cx + style.fontSize() * 0.9, cy);
+            drawHollowMarker(pen, cx, cy, style.fontSize() * 0.5, MnistDataSet.OTHER_DATA, style);
+            pen.setFill(style.unknown());
+            pen.fillText(otherLabel, cx + style.fontSize() * 0.9, cy);
         }
     }
 
     /** One digit's marker: its shape, filled with its color, outlined for contrast. */
-    static void drawMarker(GraphicsContext gc, double cx, double cy, double radius, int digit, PlaneStyle style,
+    static void drawMarker(Pen pen, double cx, double cy, double radius, int digit, PlaneStyle style,
             double opacity) {
         Color fill = Palette.color(digit, style.dark()).deriveColor(0, 1, 1, opacity);
-        gc.setFill(fill);
-        gc.setStroke((style.dark() ? Color.BLACK : Color.WHITE).deriveColor(0, 1, 1, 0.6 * opacity));
-        gc.setLineWidth(Math.max(0.5, radius * 0.18));
+        pen.setFill(fill);
+        pen.setStroke((style.dark() ? Color.BLACK : Color.WHITE).deriveColor(0, 1, 1, 0.6 * opacity));
+        pen.setLineWidth(Math.max(0.5, radius * 0.18));
         double[] v = Palette.shape(digit).vertices();
         if (v.length == 0) {
-            gc.fillOval(cx - radius, cy - radius, 2 * radius, 2 * radius);
-            gc.strokeOval(cx - radius, cy - radius, 2 * radius, 2 * radius);
+            pen.fillOval(cx - radius, cy - radius, 2 * radius, 2 * radius);
+            pen.strokeOval(cx - radius, cy - radius, 2 * radius, 2 * radius);
             return;
         }
         double[] xs = new double[v.length / 2];
@@ -385,8 +458,8 @@ public final class PlaneRenderer {
             xs[i] = cx + radius * v[2 * i];
             ys[i] = cy + radius * v[2 * i + 1];
         }
-        gc.fillPolygon(xs, ys, xs.length);
-        gc.strokePolygon(xs, ys, xs.length);
+        pen.fillPolygon(xs, ys, xs.length);
+        pen.strokePolygon(xs, ys, xs.length);
     }
 
     /**
@@ -415,18 +488,18 @@ public final class PlaneRenderer {
     private static Image hollowSprite(int digit, double radius, PlaneStyle style) {
         int size = (int) Math.ceil(radius * 2 + 4);
         Canvas canvas = new Canvas(size, size);
-        drawHollowMarker(canvas.getGraphicsContext2D(), size / 2.0, size / 2.0, radius, digit, style);
+        drawHollowMarker(new FxPen(canvas.getGraphicsContext2D(), new TextWidths()), size / 2.0, size / 2.0, radius, digit, style);
         SnapshotParameters parameters = new SnapshotParameters();
         parameters.setFill(Color.TRANSPARENT);
         return canvas.snapshot(parameters, new WritableImage(size, size));
     }
 
-    static void drawHollowMarker(GraphicsContext gc, double cx, double cy, double radius, int digit, PlaneStyle style) {
-        gc.setStroke(style.unknown());
-        gc.setLineWidth(Math.max(1, radius * 0.3));
+    static void drawHollowMarker(Pen pen, double cx, double cy, double radius, int digit, PlaneStyle style) {
+        pen.setStroke(style.unknown());
+        pen.setLineWidth(Math.max(1, radius * 0.3));
         double[] v = Palette.shape(digit).vertices();
         if (v.length == 0) {
-            gc.strokeOval(cx - radius * 0.85, cy - radius * 0.85, 1.7 * radius, 1.7 * radius);
+            pen.strokeOval(cx - radius * 0.85, cy - radius * 0.85, 1.7 * radius, 1.7 * radius);
             return;
         }
         double[] xs = new double[v.length / 2];
@@ -435,13 +508,13 @@ public final class PlaneRenderer {
             xs[i] = cx + radius * 0.85 * v[2 * i];
             ys[i] = cy + radius * 0.85 * v[2 * i + 1];
         }
-        gc.strokePolygon(xs, ys, xs.length);
+        pen.strokePolygon(xs, ys, xs.length);
     }
 
     private static Image sprite(int digit, double radius, PlaneStyle style, double opacity) {
         int size = (int) Math.ceil(radius * 2 + 4);
         Canvas canvas = new Canvas(size, size);
-        drawMarker(canvas.getGraphicsContext2D(), size / 2.0, size / 2.0, radius, digit, style, opacity);
+        drawMarker(new FxPen(canvas.getGraphicsContext2D(), new TextWidths()), size / 2.0, size / 2.0, radius, digit, style, opacity);
         SnapshotParameters parameters = new SnapshotParameters();
         parameters.setFill(Color.TRANSPARENT);
         return canvas.snapshot(parameters, new WritableImage(size, size));
