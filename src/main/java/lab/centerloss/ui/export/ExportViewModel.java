@@ -6,11 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Queue;
-import java.util.ArrayDeque;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -19,7 +16,6 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
-import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -44,9 +40,9 @@ import lab.centerloss.ui.model.RunHistory;
 
 /**
  * Exports for slides and notes: a snapshot of the plane at a chosen size, a recording of one
- * frame every N steps, a GIF of a recording, and the run's steps as CSV or JSON Lines. Frames are
- * drawn on the JavaFX thread by the window's own renderer and encoded on a worker, so training
- * never waits for the disk; a worker that falls behind says so and drops nothing.
+ * frame every N steps ({@link FrameRecorder}), a GIF of a recording, and the run's steps as CSV or
+ * JSON Lines. Pictures are drawn on the JavaFX thread by the window's own renderer and written on a
+ * worker, so training never waits for the disk.
  */
 public final class ExportViewModel {
     public static final List<String> SIZES = List.of("1280x720", "1920x1080", "2560x1440", "3840x2160");
@@ -58,39 +54,20 @@ public final class ExportViewModel {
     private final StringProperty recordingFolder = new SimpleStringProperty("");
     private final ObjectProperty<Integer> every = new SimpleObjectProperty<>(1);
     private final ObjectProperty<Integer> gifDelay = new SimpleObjectProperty<>(100);
-    private final ReadOnlyBooleanWrapper recording = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyIntegerWrapper framesWritten = new ReadOnlyIntegerWrapper(0);
-    private final ReadOnlyIntegerWrapper framesBehind = new ReadOnlyIntegerWrapper(0);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
 
-    /** Steps waiting to be drawn as frames. */
-    private final Queue<StepSnapshot> toDraw = new ArrayDeque<>();
-    private final AtomicInteger encodingQueue = new AtomicInteger();
     private final RunHistory history;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "export-writer");
         thread.setDaemon(true);
         return thread;
     });
-    /** Frames are PNG-encoded on two threads: one keeps up with about 20 frames a second at 1280x720, two with more. */
-    private final ExecutorService frameEncoders = Executors.newFixedThreadPool(2, runnable -> {
-        Thread thread = new Thread(runnable, "frame-encoder");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private volatile boolean recordingActive;
-    private volatile int recordEvery = 1;
     private volatile boolean cancelRequested;
     private FrameCapture capture;
     private int[] captureSize = {0, 0};
-    private int nextFrame;
-    private Path activeFolder;
-
-    private long lastQueuedStep = -1;
-
-    private final javafx.beans.binding.StringBinding recordingText;
+    private final FrameRecorder recorder;
 
     /** Whether exports are drawn on white, as the projector theme shows the plane. */
     private final javafx.beans.value.ObservableBooleanValue light;
@@ -103,10 +80,7 @@ public final class ExportViewModel {
     public ExportViewModel(RunHistory history, javafx.beans.value.ObservableBooleanValue light) {
         this.history = history;
         this.light = light;
-        recordingText = javafx.beans.binding.Bindings.createStringBinding(() -> recording.get()
-                ? Messages.text("export.rec", framesWritten.get()) + (framesBehind.get() > 2
-                        ? Messages.text("export.behind", framesBehind.get()) : "")
-                : "", recording, framesWritten, framesBehind);
+        recorder = new FrameRecorder(history, this::drawFrame, message::set);
     }
 
     /** The kept steps of the run, whole (each with the latest kept probe at or before it). */
@@ -121,30 +95,21 @@ public final class ExportViewModel {
     // Recording ------------------------------------------------------------------------------
 
     public void startRecording() {
-        Path folder = Path.of(recordingFolder.get().isBlank() ? "." : recordingFolder.get());
-        var problem = ExportFolders.problem(folder);
         if (recordingFolder.get().isBlank()) {
             message.set(Messages.text("export.chooseFolderFirst"));
             return;
         }
+        Path folder = Path.of(recordingFolder.get());
+        var problem = ExportFolders.problem(folder);
         if (problem.isPresent()) {
             message.set(problem.get());
             return;
         }
-        activeFolder = folder;
-        nextFrame = 1;
-        framesWritten.set(0);
-        framesBehind.set(0);
-        recordEvery = every.get();
-        StepSnapshot latest = history.latestProperty().get();
-        lastQueuedStep = latest == null ? 0 : latest.step();
-        recordingActive = true;
-        recording.set(true);
-        message.set(Messages.text("export.recording", recordEvery, folder.toString()));
+        recorder.start(folder, every.get());
     }
 
     public void toggleRecording() {
-        if (recording.get()) {
+        if (recorder.recordingProperty().get()) {
             stopRecording();
         } else {
             startRecording();
@@ -153,63 +118,23 @@ public final class ExportViewModel {
 
     /** "● REC  12 frames", and how far the writer is behind when it is: empty when not recording. */
     public javafx.beans.binding.StringBinding recordingTextProperty() {
-        return recordingText;
+        return recorder.recordingText();
     }
 
     public void stopRecording() {
-        recordingActive = false;
-        recording.set(false);
-        toDraw.clear();
-        message.set(Messages.text("export.recorded", nextFrame - 1, String.valueOf(activeFolder)));
+        recorder.stop();
     }
 
     /** Draws the frames due; called by the window once per frame on the JavaFX thread. */
     public void onFrame() {
-        if (recordingActive && history.size() > 0) {
-            long newest = history.steps().get(history.size() - 1).step();
-            if (newest < lastQueuedStep) {
-                lastQueuedStep = 0; // the run started again
-            }
-            int first = history.size();
-            while (first > 0 && history.steps().get(first - 1).step() > lastQueuedStep) {
-                first--;
-            }
-            for (int k = first; k < history.size(); k++) {
-                StepSnapshot step = history.record().atIndex(k);
-                if (!step.diverged() && step.step() % recordEvery == 0) {
-                    toDraw.add(step);
-                }
-            }
-            lastQueuedStep = newest;
-        }
-        StepSnapshot s;
-        int drawn = 0;
-        while (drawn < 4 && (s = toDraw.poll()) != null) {
-            drawn++;
-            int[] dimensions = dimensions();
-            BufferedImage image = capture(dimensions).capture(PlaneScenes.of(s, dimensions[0], dimensions[1], true, true,
-                    legend.get(), overlay.get()), PlaneStyle.normal().withDark(!light.get()));
-            Path file = activeFolder.resolve(ImageFiles.frameName(nextFrame++));
-            encodingQueue.incrementAndGet();
-            frameEncoders.submit(() -> {
-                try {
-                    ImageFiles.writePng(image, file);
-                    FxThread.run(() -> framesWritten.set(framesWritten.get() + 1));
-                } catch (IOException e) {
-                    FxThread.run(() -> {
-                        message.set(TextFiles.describeFailure(file, e) + " " + Messages.text("export.recordingStopped"));
-                        if (recording.get()) {
-                            recordingActive = false;
-                            recording.set(false);
-                            toDraw.clear();
-                        }
-                    });
-                } finally {
-                    encodingQueue.decrementAndGet();
-                }
-            });
-        }
-        framesBehind.set(toDraw.size() + encodingQueue.get());
+        recorder.onFrame();
+    }
+
+    /** A recorded step's frame, at the chosen size, with the legend and caption as chosen. */
+    private BufferedImage drawFrame(StepSnapshot step) {
+        int[] dimensions = dimensions();
+        return capture(dimensions).capture(PlaneScenes.of(step, dimensions[0], dimensions[1], true, true,
+                legend.get(), overlay.get()), PlaneStyle.normal().withDark(!light.get()));
     }
 
     // Snapshot --------------------------------------------------------------------------------
@@ -288,8 +213,7 @@ public final class ExportViewModel {
     }
 
     public void shutdown() {
-        recordingActive = false;
-        frameEncoders.shutdown();
+        recorder.shutdown();
         worker.shutdown();
     }
 
@@ -351,15 +275,15 @@ public final class ExportViewModel {
     public StringProperty recordingFolderProperty() { return recordingFolder; }
     public ObjectProperty<Integer> everyProperty() { return every; }
     public ObjectProperty<Integer> gifDelayProperty() { return gifDelay; }
-    public ReadOnlyBooleanProperty recordingProperty() { return recording.getReadOnlyProperty(); }
-    public ReadOnlyIntegerProperty framesWrittenProperty() { return framesWritten.getReadOnlyProperty(); }
-    public ReadOnlyIntegerProperty framesBehindProperty() { return framesBehind.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty recordingProperty() { return recorder.recordingProperty(); }
+    public ReadOnlyIntegerProperty framesWrittenProperty() { return recorder.framesWrittenProperty(); }
+    public ReadOnlyIntegerProperty framesBehindProperty() { return recorder.framesBehindProperty(); }
     public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
     public ReadOnlyDoubleProperty progressProperty() { return progress.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
 
     /** The language changed: every text this panel made is made again in it. */
     public void refreshTexts() {
-        recordingText.invalidate();
+        recorder.recordingText().invalidate();
     }
 }
