@@ -70,7 +70,7 @@ public final class LabApplication extends Application {
         session.dialogs().lastFolderProperty().set(saved.settings().exportFolder());
         this.stage = stage;
         this.device = device;
-        session.timeline().autosaveTo(UserSettings.dataFolder().resolve("last-run" + RunFile.EXTENSION));
+        session.timeline().autosave().keepIn(UserSettings.dataFolder().resolve("last-run" + RunFile.EXTENSION));
         // no larger than the screen: a window saved on a big monitor opens whole on a 1024x768 projector
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         LoadedWindow window = showIn(session, stage, Math.min(saved.settings().windowWidth(), screen.getWidth()),

@@ -128,7 +128,7 @@ public final class LabSession {
 
     /** Stops the trainer and the file workers: the window is closing. */
     public void shutdown() {
-        timeline.autosaveNow();
+        timeline.autosave().saveNow();
         compare.shutdown();
         export.shutdown();
         files.shutdown();

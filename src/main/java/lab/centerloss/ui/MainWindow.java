@@ -185,7 +185,7 @@ public final class MainWindow {
         session.charts().onFrame(now);
         session.export().onFrame();
         session.timeline().onFrame(now);
-        session.timeline().autosave(now, background::submit);
+        session.timeline().autosave().saveIfDue(now, background::submit);
         session.compare().onFrame();
     }
 

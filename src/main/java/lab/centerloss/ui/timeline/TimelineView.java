@@ -85,22 +85,22 @@ public final class TimelineView {
         memoryLabel.textProperty().bind(viewModel.memoryTextProperty());
         timelineMessage.textProperty().bind(viewModel.messageProperty());
         for (Button b : java.util.List.of(reopenButton, dismissReopenButton)) {
-            b.visibleProperty().bind(viewModel.reopenOfferedProperty());
-            b.managedProperty().bind(viewModel.reopenOfferedProperty());
+            b.visibleProperty().bind(viewModel.autosave().reopenOfferedProperty());
+            b.managedProperty().bind(viewModel.autosave().reopenOfferedProperty());
         }
     }
 
     @FXML
     private void onReopen() {
-        viewModel.answerReopen();
-        if (viewModel.autosaveFile() != null) {
-            open(viewModel.autosaveFile());
+        viewModel.autosave().answerReopen();
+        if (viewModel.autosave().file() != null) {
+            open(viewModel.autosave().file());
         }
     }
 
     @FXML
     private void onDismissReopen() {
-        viewModel.answerReopen();
+        viewModel.autosave().answerReopen();
     }
 
     @FXML

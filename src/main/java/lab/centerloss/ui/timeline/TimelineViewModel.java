@@ -31,8 +31,9 @@ import lab.centerloss.ui.model.RunLibrary;
 /**
  * The timeline under the plane: a scrubber from step 1 to the run's last step, playback of the
  * past at a chosen pace (backwards too), Live, "Continue from here", the run shown (live, an
- * earlier continuation, or a file), and saving and opening run files. Training goes on in the
- * background while the class looks at the past.
+ * earlier continuation, or a file), and saving and opening run files; the live run is kept between
+ * sessions by {@link RunAutosave}. Training goes on in the background while the class looks at the
+ * past.
  */
 public final class TimelineViewModel {
     /** Steps per second of playback; negative plays backwards. */
@@ -51,6 +52,7 @@ public final class TimelineViewModel {
     private final StringBinding positionText;
     private final StringBinding memoryText;
     private final BooleanBinding live;
+    private final RunAutosave autosave;
     /** A position between kept steps while playing: steps move by fractions per frame. */
     private double playhead;
     private long lastFrame = -1;
@@ -60,6 +62,7 @@ public final class TimelineViewModel {
     public TimelineViewModel(RunHistory history, LiveTraining training) {
         this.history = history;
         this.training = training;
+        autosave = new RunAutosave(history, message::set);
         live = Bindings.createBooleanBinding(() -> history.cursorProperty().get() == null
                 && history.showingLiveProperty().get(), history.cursorProperty(), history.showingLiveProperty());
         history.revisionProperty().addListener(o -> refresh());
@@ -248,77 +251,9 @@ public final class TimelineViewModel {
         return live == null || live.origin() == null ? null : live.origin().dataFingerprint();
     }
 
-    /** Where the live run is kept between sessions, and whether the last session left one. */
-    private Path autosaveFile;
-    private final ReadOnlyBooleanWrapper reopenOffered = new ReadOnlyBooleanWrapper(false);
-    private long savedRevision = -1;
-    private long lastAutosave;
-    /** The live run is written about this often while it changes; and when the window closes. */
-    static final long AUTOSAVE_NANOS = 30_000_000_000L;
-
-    /**
-     * Keeps the live run in {@code file}: every half minute while it changes, and on close. A run
-     * the last session left there is offered for reopening.
-     */
-    public void autosaveTo(Path file) {
-        autosaveFile = file;
-        reopenOffered.set(java.nio.file.Files.isRegularFile(file));
-    }
-
-    /** Writes the live run in the background when it changed and the time has come; call once a frame. */
-    public void autosave(long now, java.util.function.Consumer<Runnable> inBackground) {
-        RunRecord live = history.liveRecord();
-        if (autosaveFile == null || live == null || live.size() == 0 || now - lastAutosave < AUTOSAVE_NANOS
-                || reopenOffered.get()) {
-            return;
-        }
-        long revision = history.revisionProperty().get();
-        if (revision == savedRevision) {
-            return;
-        }
-        lastAutosave = now;
-        savedRevision = revision;
-        RunRecord copy = live.copy();
-        Path file = autosaveFile;
-        inBackground.accept(() -> {
-            try {
-                // the user's data folder does not exist on a fresh machine until the first save
-                java.nio.file.Files.createDirectories(file.toAbsolutePath().getParent());
-                RunFile.write(copy, file, AppInfo.VERSION);
-            } catch (RunFileException e) {
-                lab.centerloss.ui.common.FxThread.run(() -> message.set(e.getMessage()));
-            } catch (java.io.IOException e) {
-                lab.centerloss.ui.common.FxThread.run(() -> message.set(
-                        lab.centerloss.text.Messages.text("timeline.autosaveFolder", file.getParent(), e.getMessage())));
-            }
-        });
-    }
-
-    /** Writes the live run now (the window is closing): at most the last seconds are lost. */
-    public void autosaveNow() {
-        RunRecord live = history.liveRecord();
-        if (autosaveFile != null && live != null && live.size() > 0 && !reopenOffered.get()) {
-            try {
-                java.nio.file.Files.createDirectories(autosaveFile.toAbsolutePath().getParent());
-                RunFile.write(live.copy(), autosaveFile, AppInfo.VERSION);
-            } catch (RunFileException | java.io.IOException e) {
-                System.err.println(e.getMessage());
-            }
-        }
-    }
-
-    /** The teacher declined the last session's run, or reopened it: from now on the live run is kept there. */
-    public void answerReopen() {
-        reopenOffered.set(false);
-    }
-
-    /** Whether the last session's run waits to be reopened. */
-    public ReadOnlyBooleanProperty reopenOfferedProperty() {
-        return reopenOffered.getReadOnlyProperty();
-    }
-
-    public Path autosaveFile() {
-        return autosaveFile;
+    /** The live run kept between sessions. */
+    public RunAutosave autosave() {
+        return autosave;
     }
 
     public void showMessage(String text) {

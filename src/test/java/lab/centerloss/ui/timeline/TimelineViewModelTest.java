@@ -67,6 +67,49 @@ class TimelineViewModelTest {
     @DisplayName("the automatic save makes the user's data folder when it does not exist yet (a fresh machine)")
     void autosaveMakesItsFolder(@org.junit.jupiter.api.io.TempDir Path home) {
         Path file = home.resolve("never/made/last-run.clab");
+        RunHistory run = runWithOneStep();
+        TimelineViewModel timeline = new TimelineViewModel(run,
+                new LiveTraining((f, h) -> idle, Path.of("."), Hyperparameters.defaults(), run));
+        timeline.autosave().keepIn(file);
+        timeline.autosave().saveIfDue(RunAutosave.EVERY_NANOS + 1, Runnable::run);
+        assertThat(file).isRegularFile();
+        assertThat(timeline.messageProperty().get()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("the last session's run is offered and left alone until answered; then the live run is saved when it changed and the half minute has passed")
+    void autosaveWaitsForTheAnswerAndForChanges(@org.junit.jupiter.api.io.TempDir Path home) throws Exception {
+        Path file = home.resolve("last-run.clab");
+        java.nio.file.Files.writeString(file, "the last session's run");
+        RunHistory run = runWithOneStep();
+        RunAutosave autosave = new TimelineViewModel(run,
+                new LiveTraining((f, h) -> idle, Path.of("."), Hyperparameters.defaults(), run)).autosave();
+        autosave.keepIn(file);
+        assertThat(autosave.reopenOfferedProperty().get()).isTrue();
+        java.util.List<Runnable> writes = new java.util.ArrayList<>();
+        autosave.saveIfDue(RunAutosave.EVERY_NANOS + 1, writes::add);
+        autosave.saveNow();
+        assertThat(writes).isEmpty();
+        assertThat(java.nio.file.Files.readString(file)).isEqualTo("the last session's run");
+
+        autosave.answerReopen();
+        long t = RunAutosave.EVERY_NANOS + 1;
+        autosave.saveIfDue(t, writes::add);
+        assertThat(writes).hasSize(1);
+        autosave.saveIfDue(t + 2 * RunAutosave.EVERY_NANOS, writes::add);
+        assertThat(writes).as("nothing new to save").hasSize(1);
+        run.listener().onSnapshot(SnapshotBuilder.aStep().step(2).batchSize(4).build());
+        run.pull();
+        autosave.saveIfDue(t + RunAutosave.EVERY_NANOS / 2, writes::add);
+        assertThat(writes).as("changed, but within the half minute").hasSize(1);
+        autosave.saveIfDue(t + 3 * RunAutosave.EVERY_NANOS, writes::add);
+        assertThat(writes).hasSize(2);
+        writes.get(1).run();
+        assertThat(lab.centerloss.store.RunFile.read(file).record().lastStep()).isEqualTo(2);
+    }
+
+    /** A live run with its origin and one step, as a trainer would have published them. */
+    private static RunHistory runWithOneStep() {
         RunHistory run = new RunHistory();
         Hyperparameters hp = Hyperparameters.defaults();
         int[] labels = new int[20];
@@ -79,11 +122,7 @@ class TimelineViewModelTest {
                 probe, "0".repeat(64)));
         run.listener().onSnapshot(SnapshotBuilder.aStep().step(1).batchSize(4).build());
         run.pull();
-        TimelineViewModel timeline = new TimelineViewModel(run, new LiveTraining((f, h) -> idle, Path.of("."), hp, run));
-        timeline.autosaveTo(file);
-        timeline.autosave(TimelineViewModel.AUTOSAVE_NANOS + 1, Runnable::run);
-        assertThat(file).isRegularFile();
-        assertThat(timeline.messageProperty().get()).isEmpty();
+        return run;
     }
 
     @Test
