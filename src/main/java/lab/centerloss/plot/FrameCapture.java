@@ -35,4 +35,10 @@ public final class FrameCapture {
                 BufferedImage.TYPE_INT_RGB);
         return SwingFXUtils.fromFXImage(image, out);
     }
+
+    /** The same frame as {@link #capture} as an SVG document, every marker a shape, for slides at any size. */
+    public String captureSvg(PlaneScene scene, PlaneStyle style) {
+        return Svg.document(canvas.getWidth(), canvas.getHeight(), g -> renderer.renderVector(g, canvas.getWidth(),
+                canvas.getHeight(), scene, styleFor(style, (int) canvas.getHeight())));
+    }
 }

@@ -8,8 +8,6 @@ import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.image.WritableImage;
 import lab.centerloss.train.IntVector;
-import org.jfree.svg.SVGGraphics2D;
-import org.jfree.svg.SVGHints;
 import lab.centerloss.train.ProbeResult;
 import lab.centerloss.train.StepSnapshot;
 import lab.centerloss.train.Vec2List;
@@ -47,23 +45,18 @@ public final class GridFigure {
      */
     public static String drawSvg(List<Panel> panels, int width) {
         Layout layout = Layout.of(panels, width);
-        return HeadlessFx.call(() -> {
-            SVGGraphics2D svg = new SVGGraphics2D(layout.width(), layout.height());
-            svg.setRenderingHint(SVGHints.KEY_DRAW_STRING_TYPE, SVGHints.VALUE_DRAW_STRING_TYPE_VECTOR);
-            // Tenths of a pixel are finer than any screen shows and keep thousands of markers small.
-            svg.setGeomDoubleConverter(value -> Double.toString(Math.round(value * 10) / 10.0));
+        return HeadlessFx.call(() -> Svg.document(layout.width(), layout.height(), svg -> {
             PlaneRenderer renderer = new PlaneRenderer();
+            PlaneStyle style = styleFor(layout);
             for (int i = 0; i < panels.size(); i++) {
                 Graphics2D g = (Graphics2D) svg.create(layout.left(i), layout.top(i), layout.panelWidth(),
                         layout.panelHeight()); // translated and clipped to the panel
                 Panel panel = panels.get(i);
-                PlaneStyle style = styleFor(layout);
                 renderer.renderVector(g, layout.panelWidth(), layout.panelHeight(), scene(panel, layout), style);
                 numbersAndFrame(new AwtPen(g), panel, style, layout);
                 g.dispose();
             }
-            return svg.getSVGDocument();
-        });
+        }));
     }
 
     /** Where the panels go: columns and rows as even as their number allows, all on one shared view. */

@@ -86,6 +86,15 @@ public final class ExportView {
     }
 
     @FXML
+    private void onSaveSnapshotSvg() {
+        Path target = dialogs.saveFile(root, "export.savePlaneTitle", "feature-plane.svg", "files.svg", "*.svg");
+        PlaneScene scene = planeScene.get();
+        if (target != null && scene != null) {
+            viewModel.saveSnapshotSvg(target, scene, planeHeight.get());
+        }
+    }
+
+    @FXML
     private void onChooseRecordingFolder() {
         Path folder = dialogs.folder(root, "export.framesFolderTitle");
         if (folder != null) {

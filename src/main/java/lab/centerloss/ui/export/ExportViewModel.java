@@ -23,6 +23,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javax.imageio.ImageIO;
+import lab.centerloss.export.AtomicFile;
 import lab.centerloss.export.ExportFolders;
 import lab.centerloss.export.GifWriter;
 import lab.centerloss.export.ImageFiles;
@@ -134,7 +135,7 @@ public final class ExportViewModel {
     private BufferedImage drawFrame(StepSnapshot step) {
         int[] dimensions = dimensions();
         return capture(dimensions).capture(PlaneScenes.of(step, dimensions[0], dimensions[1], true, true,
-                legend.get(), overlay.get()), PlaneStyle.normal().withDark(!light.get()));
+                legend.get(), overlay.get()), style());
     }
 
     // Snapshot --------------------------------------------------------------------------------
@@ -145,15 +146,34 @@ public final class ExportViewModel {
      */
     public void saveSnapshot(Path target, PlaneScene windowScene, double windowHeight) {
         int[] dimensions = dimensions();
+        BufferedImage image = capture(dimensions).capture(atExportSize(windowScene, windowHeight, dimensions), style());
+        writeSnapshot(target, dimensions, () -> ImageFiles.writePng(image, target));
+    }
+
+    /** As {@link #saveSnapshot}, as an SVG drawing: every marker and letter a shape, sharp on any slide. */
+    public void saveSnapshotSvg(Path target, PlaneScene windowScene, double windowHeight) {
+        int[] dimensions = dimensions();
+        String svg = capture(dimensions).captureSvg(atExportSize(windowScene, windowHeight, dimensions), style());
+        writeSnapshot(target, dimensions, () -> AtomicFile.writeString(target, svg));
+    }
+
+    /** The window's scene at the export's size: the same world center, the same height of the plane in view. */
+    private PlaneScene atExportSize(PlaneScene windowScene, double windowHeight, int[] dimensions) {
         ViewWindow view = windowScene.view();
         ViewWindow scaled = new ViewWindow(view.centerX(), view.centerY(),
                 view.pixelsPerUnit() * dimensions[1] / Math.max(1, windowHeight));
-        PlaneScene scene = windowScene.withView(scaled).withLegendAndCaption(legend.get(),
+        return windowScene.withView(scaled).withLegendAndCaption(legend.get(),
                 overlay.get() ? windowScene.caption() : "");
-        BufferedImage image = capture(dimensions).capture(scene, PlaneStyle.normal().withDark(!light.get()));
+    }
+
+    private PlaneStyle style() {
+        return PlaneStyle.normal().withDark(!light.get());
+    }
+
+    private void writeSnapshot(Path target, int[] dimensions, Work write) {
         worker.submit(() -> {
             try {
-                ImageFiles.writePng(image, target);
+                write.run();
                 FxThread.run(() -> message.set(Messages.text("export.wroteImage", target.toString(), dimensions[0], dimensions[1])));
             } catch (IOException e) {
                 FxThread.run(() -> message.set(TextFiles.describeFailure(target, e)));
