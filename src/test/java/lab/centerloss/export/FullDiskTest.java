@@ -54,6 +54,17 @@ class FullDiskTest {
     }
 
     @Test
+    @DisplayName("an SVG (text, as the plane and the sweep's grid write it) larger than the free space: nothing is left")
+    void svg() throws IOException {
+        Path target = folder.resolve("grid.svg");
+        Files.writeString(target, "<svg/>");
+        String drawing = "<svg>" + "<path d='M1.5,2.5L3.5,4.5Z'/>".repeat(20_000) + "</svg>"; // about 600 KB
+        assertThatThrownBy(() -> AtomicFile.writeString(target, drawing)).isInstanceOf(IOException.class);
+        assertThat(filesIn(folder)).containsExactly("grid.svg");
+        assertThat(Files.readString(target)).as("the earlier file, whole").isEqualTo("<svg/>");
+    }
+
+    @Test
     @DisplayName("a GIF that outgrows the disk: nothing is left")
     void gif() {
         Path target = folder.resolve("run.gif");

@@ -3,7 +3,6 @@ package lab.centerloss.ui.compare;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -13,15 +12,12 @@ import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import lab.centerloss.plot.WorldBox;
 import lab.centerloss.text.Messages;
 import lab.centerloss.train.Comparison;
 import lab.centerloss.train.ComparisonPreset;
 import lab.centerloss.train.OneChange;
 import lab.centerloss.train.ComparisonTrainer;
-import lab.centerloss.train.Hyperparameters;
-import lab.centerloss.train.StepSnapshot;
 import lab.centerloss.train.TrainerStatus;
 import lab.centerloss.ui.model.LiveTraining;
 import lab.centerloss.ui.model.RunHistory;
@@ -43,17 +39,11 @@ public final class CompareViewModel {
 
     private final TrainerFactory factory;
     private final LiveTraining live;
-    private final RunHistory liveHistory;
     private final ViewOptions options = new ViewOptions();
     private final List<ComparePane> panes = new ArrayList<>();
-    private final ObjectProperty<ComparisonPreset> preset = new SimpleObjectProperty<>(ComparisonPreset.LAMBDA);
-    /** For "copy this run and change one thing": the setting, and the value the copy takes. */
-    private final ObjectProperty<OneChange.Setting> changedSetting = new SimpleObjectProperty<>(OneChange.Setting.LAMBDA);
-    private final javafx.beans.property.StringProperty changedValue = new javafx.beans.property.SimpleStringProperty("");
-    /** The preset and change (or null) of the plan being shown, for the panes' titles. */
-    private ComparisonPreset planPreset = ComparisonPreset.LAMBDA;
-    private OneChange planChange;
-    private final BooleanProperty fromShownStep = new SimpleBooleanProperty(false);
+    private final PlanChoice choice;
+    /** The plan shown, with its panes' titles; null before the first. */
+    private PlanChoice.Chosen chosen;
     private final BooleanProperty sharedAxes = new SimpleBooleanProperty(true);
     private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper(Messages.text("compare.noPlan"));
     private final ReadOnlyStringWrapper startText = new ReadOnlyStringWrapper("");
@@ -67,14 +57,11 @@ public final class CompareViewModel {
     private ComparisonTrainer trainer;
     private Path trainerFolder;
     private Comparison.Plan plan;
-    private int probeSize = 2000;
 
     public CompareViewModel(TrainerFactory factory, LiveTraining live, RunHistory liveHistory, ViewOptions windowOptions) {
         this.factory = factory;
         this.live = live;
-        this.liveHistory = liveHistory;
-        changedValue.set(offeredValue(changedSetting.get()));
-        changedSetting.addListener((o, was, now) -> changedValue.set(offeredValue(now)));
+        choice = new PlanChoice(live, liveHistory);
         for (int i = 0; i < Comparison.Plan.MAX_RUNS; i++) {
             ComparePane pane = new ComparePane(options);
             pane.plane().setSharedExtent(() -> sharedAxes.get() ? sharedExtent() : null);
@@ -123,53 +110,26 @@ public final class CompareViewModel {
         plan = null;
     }
 
-    /**
-     * Builds the runs of the chosen preset from the live run's settings (or, from the step shown,
-     * from that step's settings, re-trained exactly to it so that the runs are its siblings).
-     */
+    /** Builds the runs the teacher chose ({@link PlanChoice}); a refused choice leaves the comparison shown as it was. */
     public void apply() {
         if (trainer == null) {
             startTrainer();
         }
-        notice.set("");
-        Hyperparameters base = live.hyperparametersProperty().get();
-        Optional<lab.centerloss.train.Trainer.BranchRequest> start = Optional.empty();
-        if (fromShownStep.get()) {
-            StepSnapshot shown = liveHistory.shownProperty().getValue();
-            if (shown != null) {
-                LiveTraining.BranchPoint point = live.branchPointAt(shown.step());
-                if (point.problem() != null) {
-                    notice.set(point.problem().render());
-                } else {
-                    start = Optional.of(point.request());
-                    base = shown.hyperparameters();
-                }
-            }
+        PlanChoice.Chosen next = choice.choose();
+        notice.set(next.notice());
+        if (next.plan() == null) {
+            return; // refused: the comparison shown stays as it was
         }
-        List<Hyperparameters> runs = preset.get().runs(base);
-        OneChange change = null;
-        if (preset.get().needsChange()) {
-            change = new OneChange(changedSetting.get(), java.util.Objects.requireNonNullElse(changedValue.get(), ""));
-            Optional<lab.centerloss.text.Message> problem = change.problem(base);
-            if (problem.isPresent()) {
-                notice.set(problem.get().render()); // the comparison shown stays as it was
-                return;
-            }
-            runs = change.runs(base);
-        }
-        planPreset = preset.get();
-        planChange = change;
-        Comparison.Plan next = new Comparison.Plan(runs, preset.get().trainAndTest(), start);
-        plan = next;
-        inbox.follow(trainer.setPlan(next));
+        chosen = next;
+        plan = next.plan();
+        inbox.follow(trainer.setPlan(plan));
         for (int i = 0; i < panes.size(); i++) {
-            panes.get(i).startRun(i < next.panes() ? title(next.runs().get(next.trainAndTest() ? 0 : i), i) : null);
+            panes.get(i).startRun(i < plan.panes() ? next.title(i) : null);
         }
-        firstStep.set(next.firstStep());
-        lastStep.set(next.firstStep());
-        shownStep.set(next.firstStep());
-        startText.set(start.isPresent() ? Messages.text("compare.siblings", next.firstStep())
-                : Messages.text("compare.fromSeed"));
+        firstStep.set(plan.firstStep());
+        lastStep.set(plan.firstStep());
+        shownStep.set(plan.firstStep());
+        startText.set(next.startText());
     }
 
     public void togglePlay() {
@@ -254,25 +214,6 @@ public final class CompareViewModel {
         return union;
     }
 
-    /** What a pane's run is, by the setting the plan shown changes. */
-    private String title(Hyperparameters hp, int pane) {
-        if (planChange != null) {
-            OneChange.Setting setting = planChange.setting();
-            return Messages.text(pane == 0 ? "compare.title.original" : "compare.title.copy", Messages.label(setting),
-                    PaneCaptions.valueLabel(setting, setting.of(hp)));
-        }
-        return PaneCaptions.title(planPreset, hp, pane);
-    }
-
-    /**
-     * The value first offered for a setting: the first of its choices that differs from the live
-     * run's own, so that "Apply" at once compares something.
-     */
-    private String offeredValue(OneChange.Setting setting) {
-        String own = setting.of(live.hyperparametersProperty().get());
-        return setting.choices().stream().filter(v -> !v.equals(own)).findFirst().orElse(own);
-    }
-
     private void applyStatus(TrainerStatus status) {
         statusText.set(status.message());
         running.set(status.state() == TrainerStatus.State.RUNNING);
@@ -289,10 +230,10 @@ public final class CompareViewModel {
 
     public List<ComparePane> panes() { return panes; }
     public ViewOptions options() { return options; }
-    public ObjectProperty<ComparisonPreset> presetProperty() { return preset; }
-    public ObjectProperty<OneChange.Setting> changedSettingProperty() { return changedSetting; }
-    public javafx.beans.property.StringProperty changedValueProperty() { return changedValue; }
-    public BooleanProperty fromShownStepProperty() { return fromShownStep; }
+    public ObjectProperty<ComparisonPreset> presetProperty() { return choice.presetProperty(); }
+    public ObjectProperty<OneChange.Setting> changedSettingProperty() { return choice.changedSettingProperty(); }
+    public javafx.beans.property.StringProperty changedValueProperty() { return choice.changedValueProperty(); }
+    public BooleanProperty fromShownStepProperty() { return choice.fromShownStepProperty(); }
     public BooleanProperty sharedAxesProperty() { return sharedAxes; }
     public ReadOnlyStringProperty statusTextProperty() { return statusText.getReadOnlyProperty(); }
     /** Where the runs start: the seed, or a step of the run shown. */
@@ -308,12 +249,11 @@ public final class CompareViewModel {
 
     /** The language changed: every text this panel made is made again in it. */
     public void refreshTexts() {
-        if (plan != null) {
+        if (chosen != null) {
             for (int i = 0; i < plan.panes(); i++) {
-                panes.get(i).retitle(title(plan.runs().get(plan.trainAndTest() ? 0 : i), i));
+                panes.get(i).retitle(chosen.title(i));
             }
-            startText.set(plan.start().isPresent() ? Messages.text("compare.siblings", plan.firstStep())
-                    : Messages.text("compare.fromSeed"));
+            startText.set(chosen.startText());
         }
         if (trainer != null) {
             applyStatus(trainer.status());
