@@ -1,6 +1,5 @@
 package lab.centerloss.ui.openset;
 
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import javafx.beans.property.ReadOnlyLongProperty;
@@ -33,21 +32,14 @@ import lab.centerloss.ui.model.RunHistory;
  * marker moves with the network. At most one drawing is on its way to the trainer at a time.
  */
 public final class DrawingPadViewModel {
-    /** The ink is kept at four times MNIST's resolution: fine enough for a smooth stroke. */
-    public static final int SIDE = 4 * DigitPreparation.FIELD;
-    /**
-     * The pen's radius, as a share of the pad's side. A digit drawn over most of the pad then has
-     * strokes of about 2.5 pixels in the 20-pixel box, as MNIST's have.
-     */
-    static final double PEN_RADIUS = 0.045;
+    /** The ink's side in pixels (four times MNIST's resolution). */
+    public static final int SIDE = PadInk.SIDE;
 
     private final RunHistory history;
     private final LiveTraining training;
     private final OpenSetViewModel openSet;
     private final Executor onUiThread;
-    private final float[] ink = new float[SIDE * SIDE];
-    private double lastX = Double.NaN;
-    private double lastY = Double.NaN;
+    private final PadInk ink = new PadInk(this::inkChanged);
     private final ReadOnlyLongWrapper inkRevision = new ReadOnlyLongWrapper();
     private final ReadOnlyObjectWrapper<byte[]> prepared = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<DrawnFeature> feature = new ReadOnlyObjectWrapper<>();
@@ -85,69 +77,26 @@ public final class DrawingPadViewModel {
 
     /** Puts the pen down at (x, y), each in [0, 1] of the pad's side. */
     public void penDown(double x, double y) {
-        lastX = x;
-        lastY = y;
-        stroke(x, y, x, y);
+        ink.penDown(x, y);
     }
 
     /** Draws a line from where the pen was to (x, y). */
     public void penTo(double x, double y) {
-        if (Double.isNaN(lastX)) {
-            penDown(x, y);
-            return;
-        }
-        stroke(lastX, lastY, x, y);
-        lastX = x;
-        lastY = y;
+        ink.penTo(x, y);
     }
 
     public void penUp() {
-        lastX = Double.NaN;
-        lastY = Double.NaN;
+        ink.penUp();
     }
 
     public void clear() {
-        Arrays.fill(ink, 0);
-        penUp();
-        inkChanged();
-    }
-
-    /**
-     * Lays a round pen along the segment: each pixel takes the share of it the pen covers (its
-     * centre's distance to the segment against the radius, one pixel of soft edge), and ink only
-     * ever grows.
-     */
-    private void stroke(double x0, double y0, double x1, double y1) {
-        double radius = PEN_RADIUS * SIDE;
-        double ax = x0 * SIDE;
-        double ay = y0 * SIDE;
-        double bx = x1 * SIDE;
-        double by = y1 * SIDE;
-        int left = Math.max(0, (int) Math.floor(Math.min(ax, bx) - radius - 1));
-        int right = Math.min(SIDE - 1, (int) Math.ceil(Math.max(ax, bx) + radius + 1));
-        int top = Math.max(0, (int) Math.floor(Math.min(ay, by) - radius - 1));
-        int bottom = Math.min(SIDE - 1, (int) Math.ceil(Math.max(ay, by) + radius + 1));
-        double dx = bx - ax;
-        double dy = by - ay;
-        double lengthSquared = dx * dx + dy * dy;
-        for (int py = top; py <= bottom; py++) {
-            for (int px = left; px <= right; px++) {
-                double cx = px + 0.5;
-                double cy = py + 0.5;
-                double t = lengthSquared == 0 ? 0 : Math.max(0, Math.min(1, ((cx - ax) * dx + (cy - ay) * dy) / lengthSquared));
-                double distance = Math.hypot(cx - (ax + t * dx), cy - (ay + t * dy));
-                float cover = (float) Math.max(0, Math.min(1, radius + 0.5 - distance));
-                int i = py * SIDE + px;
-                ink[i] = Math.max(ink[i], cover);
-            }
-        }
-        inkChanged();
+        ink.clear();
     }
 
     private void inkChanged() {
         drawingVersion++;
         inkRevision.set(inkRevision.get() + 1);
-        prepared.set(DigitPreparation.prepare(ink, SIDE, SIDE).orElse(null));
+        prepared.set(DigitPreparation.prepare(ink.coverage(), SIDE, SIDE).orElse(null));
         feature.set(null);
         ask();
         refresh();
@@ -289,7 +238,7 @@ public final class DrawingPadViewModel {
 
     /** The ink, row by row, {@link #SIDE} by {@link #SIDE}, each 0 (paper) to 1; a copy. */
     public float[] ink() {
-        return ink.clone();
+        return ink.copy();
     }
 
     /** Changes whenever the ink does: the pad repaints on it. */
