@@ -78,19 +78,25 @@ public final class ExportView {
 
     @FXML
     private void onSaveSnapshot() {
-        Path target = dialogs.saveFile(root, "export.savePlaneTitle", "feature-plane.png", "files.png", "*.png");
-        PlaneScene scene = planeScene.get();
-        if (target != null && scene != null) {
-            viewModel.saveSnapshot(target, scene, planeHeight.get());
-        }
+        saveSnapshot("feature-plane.png", "files.png", "*.png", viewModel::saveSnapshot);
     }
 
     @FXML
     private void onSaveSnapshotSvg() {
-        Path target = dialogs.saveFile(root, "export.savePlaneTitle", "feature-plane.svg", "files.svg", "*.svg");
+        saveSnapshot("feature-plane.svg", "files.svg", "*.svg", viewModel::saveSnapshotSvg);
+    }
+
+    /** How the plane shown is saved to a file: as pixels or as shapes. */
+    @FunctionalInterface
+    private interface SnapshotSaver {
+        void save(Path target, PlaneScene scene, double planeHeight);
+    }
+
+    private void saveSnapshot(String name, String kindKey, String pattern, SnapshotSaver saver) {
+        Path target = dialogs.saveFile(root, "export.savePlaneTitle", name, kindKey, pattern);
         PlaneScene scene = planeScene.get();
         if (target != null && scene != null) {
-            viewModel.saveSnapshotSvg(target, scene, planeHeight.get());
+            saver.save(target, scene, planeHeight.get());
         }
     }
 
