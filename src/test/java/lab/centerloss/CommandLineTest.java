@@ -263,6 +263,34 @@ class CommandLineTest {
                     .containsExactly("frame-00001.png", "frame-00002.png", "frame-00003.png", "frame-00004.png");
         }
         assertThat(render.out()).contains("Wrote 4 frames");
+
+        // the projector theme, and each frame as an SVG drawing beside its PNG
+        Path slides = Files.createDirectory(folder.resolve("slides"));
+        Run svg = run("render", "--from-run", file.toString(), "--frames", "2", "--every", "20", "--width", "320",
+                "--height", "200", "--svg", "--projector", "--out", slides.toString());
+        assertThat(svg.err()).isEmpty();
+        assertThat(svg.exitCode()).isZero();
+        try (Stream<Path> written = Files.list(slides)) {
+            assertThat(written.map(p -> p.getFileName().toString()).sorted().toList())
+                    .containsExactly("frame-00001.png", "frame-00001.svg", "frame-00002.png", "frame-00002.svg");
+        }
+        java.awt.image.BufferedImage onWhite = javax.imageio.ImageIO.read(slides.resolve("frame-00002.png").toFile());
+        int light = 0;
+        for (int y = 0; y < onWhite.getHeight(); y++) {
+            for (int x = 0; x < onWhite.getWidth(); x++) {
+                int rgb = onWhite.getRGB(x, y);
+                if (((rgb >> 16) & 0xff) > 0xd0 && ((rgb >> 8) & 0xff) > 0xd0 && (rgb & 0xff) > 0xd0) {
+                    light++;
+                }
+            }
+        }
+        assertThat(light).as("most of the frame the projector theme's paper")
+                .isGreaterThan(onWhite.getWidth() * onWhite.getHeight() / 2);
+        org.w3c.dom.Element drawing = svgRoot(slides.resolve("frame-00002.svg"));
+        assertThat(Double.parseDouble(drawing.getAttribute("width"))).isEqualTo(320);
+        // 200 probe features, each a shape and its outline, besides axes, centers and legend
+        assertThat(drawing.getElementsByTagName("path").getLength()
+                + drawing.getElementsByTagName("ellipse").getLength()).isGreaterThan(2 * 190);
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import lab.centerloss.data.MnistDataSet;
+import lab.centerloss.export.AtomicFile;
 import lab.centerloss.export.ExportFolders;
 import lab.centerloss.export.GifWriter;
 import lab.centerloss.export.ImageFiles;
@@ -75,6 +76,13 @@ public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--no-overlay", description = "Leave out the step and hyperparameters in the corner.")
     boolean noOverlay;
 
+    @Option(names = "--svg", description = "Also write each frame as an SVG drawing (frame-00001.svg upward): "
+            + "every point, line and letter a shape, sharp at any size on a slide.")
+    boolean svg;
+
+    @Option(names = "--projector", description = "Draw the plane on white, as the window's projector theme does.")
+    boolean projector;
+
     @Option(names = "--open-set-score", paramLabel = "SCORE",
             description = "Shade each class's region and the region this score accepts: center_distance, max_cosine, max_softmax, max_logit or feature_norm.")
     String openSetScore;
@@ -116,13 +124,18 @@ public final class RenderCommand implements Callable<Integer> {
                         }
                     }
                     StepSnapshot withProbe = snapshot.withProbe(session.probe(probeSize, hp.head()));
-                    BufferedImage image = HeadlessFx.call(() -> capture.capture(scene(withProbe), PlaneStyle.normal()));
+                    BufferedImage image = HeadlessFx.call(() -> capture.capture(scene(withProbe), style()));
+                    String drawing = svg ? HeadlessFx.call(() -> capture.captureSvg(scene(withProbe), style())) : null;
                     Path file = out.resolve(ImageFiles.frameName(frame));
+                    Path svgFile = out.resolve(ImageFiles.frameName(frame, "svg"));
                     // Training goes on while the frame is encoded; a full queue means the disk is
                     // behind, and then training waits rather than dropping a frame.
                     long waitStart = System.nanoTime();
                     lastWrite = submit(writer, () -> {
                         ImageFiles.writePng(image, file);
+                        if (drawing != null) {
+                            AtomicFile.writeString(svgFile, drawing);
+                        }
                         gifOutput.add(image);
                         return null;
                     });
@@ -144,6 +157,11 @@ public final class RenderCommand implements Callable<Integer> {
                 String.valueOf(frames), out, gif)
                 + (waitedNanos > 1e9 ? lab.centerloss.text.Messages.text("cli.render.waited", String.format("%.1f", waitedNanos / 1e9)) : ""));
         return 0;
+    }
+
+    /** The window's dark plane, or the projector theme's plane on white. */
+    private PlaneStyle style() {
+        return PlaneStyle.normal().withDark(!projector);
     }
 
     /** The scene of a step, with the open-set shading when asked. */
@@ -187,8 +205,12 @@ public final class RenderCommand implements Callable<Integer> {
                     break;
                 }
                 StepSnapshot step = snapshot.get();
-                BufferedImage image = HeadlessFx.call(() -> capture.capture(scene(step), PlaneStyle.normal()));
+                BufferedImage image = HeadlessFx.call(() -> capture.capture(scene(step), style()));
                 ImageFiles.writePng(image, out.resolve(ImageFiles.frameName(frame)));
+                if (svg) {
+                    AtomicFile.writeString(out.resolve(ImageFiles.frameName(frame, "svg")),
+                            HeadlessFx.call(() -> capture.captureSvg(scene(step), style())));
+                }
                 gifOutput.add(image);
                 written++;
             }

@@ -20,6 +20,11 @@ public final class ImageFiles {
 
     /** The name of frame {@code index} (from 1): frame-00001.png. */
     public static String frameName(int index) {
-        return String.format("frame-%05d.png", index);
+        return frameName(index, "png");
+    }
+
+    /** The name of frame {@code index} (from 1) as another kind of file: frame-00001.svg. */
+    public static String frameName(int index, String extension) {
+        return String.format(java.util.Locale.ROOT, "frame-%05d.%s", index, extension);
     }
 }
