@@ -270,6 +270,7 @@ class CommandLineTest {
                 "--height", "200", "--svg", "--projector", "--out", slides.toString());
         assertThat(svg.err()).isEmpty();
         assertThat(svg.exitCode()).isZero();
+        assertThat(svg.out()).contains("Wrote 2 frames of ");
         try (Stream<Path> written = Files.list(slides)) {
             assertThat(written.map(p -> p.getFileName().toString()).sorted().toList())
                     .containsExactly("frame-00001.png", "frame-00001.svg", "frame-00002.png", "frame-00002.svg");

@@ -154,7 +154,7 @@ public final class RenderCommand implements Callable<Integer> {
             writer.shutdownNow();
         }
         console.println(lab.centerloss.text.Messages.text(gif != null ? "cli.render.wroteGif" : "cli.render.wrote",
-                String.valueOf(frames), out, gif)
+                frames, out, gif)
                 + (waitedNanos > 1e9 ? lab.centerloss.text.Messages.text("cli.render.waited", String.format("%.1f", waitedNanos / 1e9)) : ""));
         return 0;
     }
@@ -218,7 +218,7 @@ public final class RenderCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw UserError.of("cli.render.cannotWrite", out, e.getMessage());
         }
-        console.println(lab.centerloss.text.Messages.text(gif != null ? "cli.render.wroteFromRunGif" : "cli.render.wroteFromRun", String.valueOf(written), fromRun, out, gif));
+        console.println(lab.centerloss.text.Messages.text(gif != null ? "cli.render.wroteFromRunGif" : "cli.render.wroteFromRun", written, fromRun, out, gif));
         return 0;
     }
 
