@@ -21,6 +21,7 @@ public final class ComparePane {
 
     ComparePane(ViewOptions options) {
         plane = new PlaneViewModel(history, options);
+        plane.showProbedStepsOnly(true); // probes are rare here: points and centers of one step, as the numbers are
     }
 
     /** A new plan: the run starts empty; a pane the plan does not use is hidden ({@code title} null). */

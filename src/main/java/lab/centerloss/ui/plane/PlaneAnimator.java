@@ -42,6 +42,16 @@ final class PlaneAnimator {
     private ViewWindow view;
     private long lastFrameAt = -1;
     private boolean following = true;
+    /** Centers glide with the test cloud when a probe arrives, so that both arrive together. */
+    private boolean glideTogether;
+
+    /**
+     * Whether the centers take as long as the test cloud to reach a new probe's step: for a plane
+     * that shows only probed steps, whose centers and cloud must arrive together.
+     */
+    void setGlideTogether(boolean together) {
+        glideTogether = together;
+    }
 
     /** A run at step 0: the untrained network's probe and the centers where they start. */
     void acceptOrigin(RunOrigin origin, long now) {
@@ -60,7 +70,7 @@ final class PlaneAnimator {
         if (snapshot.step() < lastStep) {
             trails.forEach(Deque::clear); // shown again from an earlier step: the trail starts over
         }
-        centers.retarget(snapshot.centers().after().toArray(), now, glide);
+        long centerGlide = glide;
         batch = snapshot.batch().features();
         batchLabels = snapshot.batch().labels();
         ProbeResult p = snapshot.probe().orElse(null);
@@ -74,7 +84,11 @@ final class PlaneAnimator {
             }
             probeLabels = p.labels();
             probeStep = p.step();
+            if (glideTogether) {
+                centerGlide = probeGlide;
+            }
         }
+        centers.retarget(snapshot.centers().after().toArray(), now, centerGlide);
         Vec2List after = snapshot.centers().after();
         while (trails.size() < after.size()) {
             trails.add(new ArrayDeque<>());

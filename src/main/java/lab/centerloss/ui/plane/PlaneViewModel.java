@@ -30,6 +30,7 @@ public final class PlaneViewModel {
     private java.util.function.Supplier<PlaneScene.Regions> regions = () -> null;
     private StepSnapshot accepted;
     private RunOrigin acceptedOrigin;
+    private boolean probedStepsOnly;
 
     public PlaneViewModel(RunHistory history, ViewOptions options) {
         this.history = history;
@@ -63,10 +64,41 @@ public final class PlaneViewModel {
         unknownsShown = shown;
     }
 
+    /**
+     * Draws each step as its probe saw it: the test cloud, the batch and the centers all of the step
+     * the probe shown was taken after, and the caption naming that step. For the comparison, whose
+     * probes come every few dozen steps: drawn with a later step's centers, the clouds would sit far
+     * from their centers early on, and the picture would not match the caption's numbers, which are
+     * measured with the probe's own step's centers.
+     */
+    public void showProbedStepsOnly(boolean on) {
+        probedStepsOnly = on;
+        animator.setGlideTogether(on);
+    }
+
+    /**
+     * The step drawn: the one shown, or with {@link #showProbedStepsOnly}, the step of its probe
+     * (the shown step itself when that step was not kept; null for the run's origin, step 0).
+     */
+    private StepSnapshot drawnStep() {
+        StepSnapshot shown = history.shownProperty().getValue();
+        if (!probedStepsOnly || shown == null || shown.probe().isEmpty()) {
+            return shown;
+        }
+        long probeStep = shown.probe().get().step();
+        if (probeStep == shown.step()) {
+            return shown;
+        }
+        if (probeStep == 0 && history.originProperty().get() != null) {
+            return null;
+        }
+        return history.at(probeStep).orElse(shown);
+    }
+
     /** The scene for this frame, on a canvas of the given size. */
     public PlaneScene sceneAt(long now, double width, double height) {
         takeShown(now);
-        StepSnapshot shown = history.shownProperty().getValue();
+        StepSnapshot shown = drawnStep();
         String caption = shown == null ? "" : PlaneScenes.caption(shown);
         PlaneScene live = animator.sceneAt(now, width, height, new PlaneAnimator.SceneOptions(
                 options.showTestProperty().get(), options.showTrainProperty().get(),
@@ -89,12 +121,12 @@ public final class PlaneViewModel {
 
     /** Hands the animator the step to show (or the run's origin), when it changed. */
     private void takeShown(long now) {
-        StepSnapshot shown = history.shownProperty().getValue();
+        StepSnapshot shown = drawnStep();
         RunOrigin origin = history.originProperty().get();
         if (shown != null && shown != accepted) {
             animator.accept(shown, now);
             accepted = shown;
-        } else if (shown == null && origin != null && origin != acceptedOrigin) {
+        } else if (shown == null && origin != null && (origin != acceptedOrigin || accepted != null)) {
             animator.acceptOrigin(origin, now);
             acceptedOrigin = origin;
             accepted = null;
@@ -144,7 +176,7 @@ public final class PlaneViewModel {
 
     /** A click: selects the center under it (or unselects), as the digit keys do. */
     public void clickAt(double x, double y, double width, double height) {
-        StepSnapshot shown = history.shownProperty().getValue();
+        StepSnapshot shown = drawnStep();
         Vec2List centers = shown != null ? shown.centers().after()
                 : history.originProperty().get() != null ? history.originProperty().get().centers() : null;
         if (centers == null) {
@@ -172,7 +204,7 @@ public final class PlaneViewModel {
 
     /** The unit-circle view of the shown step, for the normalized heads; empty for softmax. */
     public Optional<AngleScene> angleScene() {
-        StepSnapshot s = history.shownProperty().getValue();
+        StepSnapshot s = drawnStep();
         if (s == null || !s.hyperparameters().head().isNormalized()) {
             return Optional.empty();
         }

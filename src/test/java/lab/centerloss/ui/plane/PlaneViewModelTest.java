@@ -1,0 +1,78 @@
+package lab.centerloss.ui.plane;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import lab.centerloss.plot.PlaneScene;
+import lab.centerloss.testing.SnapshotBuilder;
+import lab.centerloss.train.IntVector;
+import lab.centerloss.train.ProbeResult;
+import lab.centerloss.train.Vec2List;
+import lab.centerloss.ui.model.RunHistory;
+import lab.centerloss.ui.model.ViewOptions;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** What a plane draws of the step shown, without a window. */
+class PlaneViewModelTest {
+    private static final long SECOND = 1_000_000_000L;
+    private final RunHistory history = new RunHistory();
+    private final ViewOptions options = new ViewOptions();
+
+    /** Steps 1 to 23, each with its ten centers at (step, 0); probes after steps 1 and 20, as a comparison takes them. */
+    PlaneViewModelTest() {
+        ProbeResult probe = null;
+        for (int step = 1; step <= 23; step++) {
+            if (step == 1 || step == 20) {
+                probe = probeAt(step);
+            }
+            float[] centers = new float[20];
+            for (int j = 0; j < 10; j++) {
+                centers[2 * j] = step;
+            }
+            history.listener().onSnapshot(SnapshotBuilder.aStep().step(step).batchSize(4)
+                    .centers(Vec2List.copyOf(centers), Vec2List.copyOf(centers)).probe(probe).build());
+        }
+        history.pull();
+    }
+
+    /** Twenty test features at (step, 1): a cloud that says which step it was measured at. */
+    private static ProbeResult probeAt(long step) {
+        float[] xy = new float[40];
+        int[] labels = new int[20];
+        for (int i = 0; i < 20; i++) {
+            xy[2 * i] = step;
+            xy[2 * i + 1] = 1;
+            labels[i] = i % 10;
+        }
+        return new ProbeResult(step, Vec2List.copyOf(xy), IntVector.copyOf(labels), IntVector.copyOf(labels));
+    }
+
+    /** The scene long after every glide has ended. */
+    private static PlaneScene settled(PlaneViewModel plane) {
+        plane.sceneAt(1_000 * SECOND, 400, 300);
+        return plane.sceneAt(1_100 * SECOND, 400, 300);
+    }
+
+    @Test
+    @DisplayName("showing probed steps only: cloud, centers and caption of the probe's step; else the centers of the step shown")
+    void probedStepsOnly() {
+        PlaneViewModel probed = new PlaneViewModel(history, options);
+        probed.showProbedStepsOnly(true);
+        PlaneScene scene = settled(probed);
+        assertThat(scene.testPoints().x(0)).isEqualTo(20f);
+        assertThat(scene.centers().x(0)).as("the centers of step 20, not 23").isEqualTo(20f);
+        assertThat(scene.caption()).startsWith("step 20");
+
+        PlaneScene live = settled(new PlaneViewModel(history, options));
+        assertThat(live.testPoints().x(0)).isEqualTo(20f);
+        assertThat(live.centers().x(0)).as("the main window: the step shown's own centers").isEqualTo(23f);
+        assertThat(live.caption()).startsWith("step 23");
+
+        history.showStep(12); // the probe of step 1 is the latest at or before it
+        scene = probed.sceneAt(1_200 * SECOND, 400, 300);
+        scene = probed.sceneAt(1_300 * SECOND, 400, 300);
+        assertThat(scene.testPoints().x(0)).isEqualTo(1f);
+        assertThat(scene.centers().x(0)).isEqualTo(1f);
+        assertThat(scene.caption()).startsWith("step 1 ");
+    }
+}
