@@ -2,13 +2,11 @@ package lab.centerloss.ui.export;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.stream.Stream;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -22,10 +20,8 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javax.imageio.ImageIO;
 import lab.centerloss.export.AtomicFile;
 import lab.centerloss.export.ExportFolders;
-import lab.centerloss.export.GifWriter;
 import lab.centerloss.export.ImageFiles;
 import lab.centerloss.export.StepTables;
 import lab.centerloss.export.TextFiles;
@@ -199,8 +195,8 @@ public final class ExportViewModel {
     public void makeGif(Path target) {
         Path folder = Path.of(recordingFolder.get().isBlank() ? "." : recordingFolder.get());
         List<Path> frames;
-        try (Stream<Path> files = Files.list(folder)) {
-            frames = files.filter(p -> p.getFileName().toString().matches("frame-\\d{5}\\.png")).sorted().toList();
+        try {
+            frames = RecordingGif.framesIn(folder);
         } catch (IOException e) {
             message.set(Messages.text("export.cannotReadFolder", folder.toString(), String.valueOf(e.getMessage())));
             return;
@@ -210,22 +206,8 @@ public final class ExportViewModel {
             return;
         }
         int delay = gifDelay.get();
-        runLong(Messages.text("export.gifOf", frames.size()), target, () -> {
-            try (GifWriter gif = new GifWriter(target, delay)) {
-                for (int i = 0; i < frames.size(); i++) {
-                    if (cancelRequested) {
-                        throw new StepTables.Cancelled();
-                    }
-                    BufferedImage frame = ImageIO.read(frames.get(i).toFile());
-                    if (frame == null) {
-                        throw new IOException(Messages.text("export.notPng", frames.get(i).getFileName().toString()));
-                    }
-                    gif.add(frame);
-                    reportProgress((i + 1.0) / frames.size());
-                }
-                gif.finish();
-            }
-        });
+        runLong(Messages.text("export.gifOf", frames.size()), target,
+                () -> RecordingGif.write(frames, target, delay, this::reportProgress, () -> cancelRequested));
     }
 
     public void cancel() {
