@@ -54,6 +54,7 @@ public final class CompareViewModel {
     private final ReadOnlyLongWrapper lastStep = new ReadOnlyLongWrapper();
     private final ReadOnlyLongWrapper shownStep = new ReadOnlyLongWrapper();
     private final ComparisonInbox inbox = new ComparisonInbox();
+    private TrainerStatus lastStatus;
     private ComparisonTrainer trainer;
     private Path trainerFolder;
     private Comparison.Plan plan;
@@ -123,6 +124,7 @@ public final class CompareViewModel {
         chosen = next;
         plan = next.plan();
         inbox.follow(trainer.setPlan(plan));
+        updateCanTrain(); // not until the runs of this plan are built
         for (int i = 0; i < panes.size(); i++) {
             panes.get(i).startRun(i < plan.panes() ? next.title(i) : null);
         }
@@ -191,6 +193,7 @@ public final class CompareViewModel {
     /** Once a frame: takes the trainer's new steps into every pane, then updates the captions. */
     public void onFrame() {
         lastStep.set(Math.max(lastStep.get(), inbox.drainInto(panes, this::applyStatus)));
+        updateCanTrain(); // the origins may have come without a status after them
         boolean following = true;
         for (ComparePane pane : panes) {
             pane.history().pull();
@@ -215,9 +218,18 @@ public final class CompareViewModel {
     }
 
     private void applyStatus(TrainerStatus status) {
+        lastStatus = status;
         statusText.set(status.message());
         running.set(status.state() == TrainerStatus.State.RUNNING);
-        canTrain.set(status.canTrain() && plan != null);
+        updateCanTrain();
+    }
+
+    /**
+     * Play and Step once the plan shown is built: the trainer says "paused" before it takes a new
+     * plan up too, and a Step then would be lost with the button disabled a frame later.
+     */
+    private void updateCanTrain() {
+        canTrain.set(lastStatus != null && lastStatus.canTrain() && plan != null && inbox.planBuilt());
     }
 
     /** Closes the trainer: the window is closing. */

@@ -22,6 +22,8 @@ final class ComparisonInbox implements ComparisonListener {
 
     private final ConcurrentLinkedQueue<Object> incoming = new ConcurrentLinkedQueue<>();
     private volatile long currentPlan = -1;
+    /** Whether the plan followed has its runs built: its origins reached the panes (JavaFX thread). */
+    private boolean planBuilt;
 
     @Override
     public void onOrigins(long number, List<RunOrigin> origins) {
@@ -41,6 +43,7 @@ final class ComparisonInbox implements ComparisonListener {
     /** From now on only this plan's runs are taken; what came of earlier plans is dropped. */
     void follow(long plan) {
         currentPlan = plan;
+        planBuilt = false;
         incoming.removeIf(item -> !(item instanceof TrainerStatus) && planOf(item) != plan);
     }
 
@@ -60,6 +63,7 @@ final class ComparisonInbox implements ComparisonListener {
                 for (int i = 0; i < o.origins().size() && i < panes.size(); i++) {
                     panes.get(i).history().listener().onOrigin(o.origins().get(i));
                 }
+                planBuilt = true;
             } else if (next instanceof Steps s) {
                 for (Comparison.PaneStep step : s.steps()) {
                     panes.get(step.pane()).history().listener().onSnapshot(step.snapshot());
@@ -68,6 +72,14 @@ final class ComparisonInbox implements ComparisonListener {
             }
         }
         return latest;
+    }
+
+    /**
+     * Whether the runs of the plan followed are built, so that Play and Step reach them. The
+     * trainer's "paused" before it took the plan up says nothing about this plan.
+     */
+    boolean planBuilt() {
+        return planBuilt;
     }
 
     private static long planOf(Object item) {
