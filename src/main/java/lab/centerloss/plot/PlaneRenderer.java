@@ -95,20 +95,17 @@ public final class PlaneRenderer {
                         pen.fillRect(x, y, REGION_CELL, REGION_CELL);
                     });
         }
-        // The sizes and opacities of the sprites that ensureSprites makes for the raster picture.
-        markers(pen, width, height, view, scene.ghostPoints(), scene.ghostLabels(), ~0, style.pointRadius() * 1.3,
-                0.25, style);
-        markers(pen, width, height, view, scene.testPoints(), scene.testLabels(), scene.knownDigits(),
-                style.pointRadius(), 0.75, style);
-        markers(pen, width, height, view, scene.trainPoints(), scene.trainLabels(), ~0, style.pointRadius() * 1.3,
-                1.0, style);
+        markers(pen, width, height, view, scene.ghostPoints(), scene.ghostLabels(), ~0, GHOST, style);
+        markers(pen, width, height, view, scene.testPoints(), scene.testLabels(), scene.knownDigits(), TEST, style);
+        markers(pen, width, height, view, scene.trainPoints(), scene.trainLabels(), ~0, TRAIN, style);
         PlaneOverlay.draw(pen, width, height, scene, style, step);
         pen.restore();
     }
 
     /** One marker per point on screen; a digit not in {@code knownDigits} hollow and grey. */
     private static void markers(Pen pen, double width, double height, ViewWindow view, Vec2List points,
-            IntVector labels, int knownDigits, double radius, double opacity, PlaneStyle style) {
+            IntVector labels, int knownDigits, MarkerLook look, PlaneStyle style) {
+        double radius = look.radius(style);
         for (int i = 0; i < points.size(); i++) {
             double sx = view.toScreenX(points.x(i), width);
             double sy = view.toScreenY(points.y(i), height);
@@ -117,7 +114,7 @@ public final class PlaneRenderer {
             }
             int digit = labels.get(i);
             if ((knownDigits & (1 << digit)) != 0) {
-                drawMarker(pen, sx, sy, radius, digit, style, opacity);
+                drawMarker(pen, sx, sy, radius, digit, style, look.opacity());
             } else {
                 drawHollowMarker(pen, sx, sy, radius, digit, style);
             }
@@ -204,22 +201,33 @@ public final class PlaneRenderer {
         pen.strokePolygon(xs, ys, xs.length);
     }
 
+    /** How large (times the style's point radius) and how opaque a layer's markers are, as pixels and as shapes. */
+    private record MarkerLook(double radiusScale, double opacity) {
+        double radius(PlaneStyle style) {
+            return style.pointRadius() * radiusScale;
+        }
+    }
+
     /**
-     * Pre-drawn markers, blended as pixels by {@link PointLayer}: far faster than a polygon each. The
-     * batch's markers are drawn fully opaque and a little larger, the test set's slightly
-     * transparent, so the batch stands out on top.
+     * The batch's markers are drawn fully opaque and a little larger, the test set's slightly
+     * transparent, so the batch stands out on top; the ghosts of the step before, faint.
      */
+    private static final MarkerLook TEST = new MarkerLook(1.0, 0.75);
+    private static final MarkerLook TRAIN = new MarkerLook(1.3, 1.0);
+    private static final MarkerLook GHOST = new MarkerLook(1.3, 0.25);
+
+    /** Pre-drawn markers, blended as pixels by {@link PointLayer}: far faster than a polygon each. */
     private void ensureSprites(PlaneStyle style) {
         if (style.equals(spriteStyle)) {
             return;
         }
         for (int j = 0; j < 10; j++) {
-            testSprites[j] = sprite(j, style.pointRadius(), style, 0.75);
-            testSprites[10 + j] = hollowSprite(j, style.pointRadius(), style);
-            testSprites[20] = hollowSprite(MnistDataSet.OTHER_DATA, style.pointRadius(), style);
-            trainSprites[j] = sprite(j, style.pointRadius() * 1.3, style, 1.0);
-            ghostSprites[j] = sprite(j, style.pointRadius() * 1.3, style, 0.25);
+            testSprites[j] = filledSprite(j, TEST, style);
+            testSprites[10 + j] = hollowSprite(j, style);
+            trainSprites[j] = filledSprite(j, TRAIN, style);
+            ghostSprites[j] = filledSprite(j, GHOST, style);
         }
+        testSprites[20] = hollowSprite(MnistDataSet.OTHER_DATA, style);
         ghostPixels = PointLayer.Sprites.of(ghostSprites);
         testPixels = PointLayer.Sprites.of(testSprites);
         trainPixels = PointLayer.Sprites.of(trainSprites);
@@ -227,15 +235,6 @@ public final class PlaneRenderer {
     }
 
     /** A digit training never saw: its shape, grey, hollow. */
-    private static Image hollowSprite(int digit, double radius, PlaneStyle style) {
-        int size = (int) Math.ceil(radius * 2 + 4);
-        Canvas canvas = new Canvas(size, size);
-        drawHollowMarker(new FxPen(canvas.getGraphicsContext2D(), new TextWidths()), size / 2.0, size / 2.0, radius, digit, style);
-        SnapshotParameters parameters = new SnapshotParameters();
-        parameters.setFill(Color.TRANSPARENT);
-        return canvas.snapshot(parameters, new WritableImage(size, size));
-    }
-
     static void drawHollowMarker(Pen pen, double cx, double cy, double radius, int digit, PlaneStyle style) {
         pen.setStroke(style.unknown());
         pen.setLineWidth(Math.max(1, radius * 0.3));
@@ -253,10 +252,28 @@ public final class PlaneRenderer {
         pen.strokePolygon(xs, ys, xs.length);
     }
 
-    private static Image sprite(int digit, double radius, PlaneStyle style, double opacity) {
+    private static Image filledSprite(int digit, MarkerLook look, PlaneStyle style) {
+        double radius = look.radius(style);
+        return sprite(radius, (pen, cx, cy) -> drawMarker(pen, cx, cy, radius, digit, style, look.opacity()));
+    }
+
+    /** An unknown's marker, the size of the test set's. */
+    private static Image hollowSprite(int digit, PlaneStyle style) {
+        double radius = TEST.radius(style);
+        return sprite(radius, (pen, cx, cy) -> drawHollowMarker(pen, cx, cy, radius, digit, style));
+    }
+
+    /** Draws one marker centered on (cx, cy). */
+    @FunctionalInterface
+    private interface MarkerDrawing {
+        void draw(Pen pen, double cx, double cy);
+    }
+
+    /** A marker of this radius drawn once, centered, into a transparent image. */
+    private static Image sprite(double radius, MarkerDrawing marker) {
         int size = (int) Math.ceil(radius * 2 + 4);
         Canvas canvas = new Canvas(size, size);
-        drawMarker(new FxPen(canvas.getGraphicsContext2D(), new TextWidths()), size / 2.0, size / 2.0, radius, digit, style, opacity);
+        marker.draw(new FxPen(canvas.getGraphicsContext2D(), new TextWidths()), size / 2.0, size / 2.0);
         SnapshotParameters parameters = new SnapshotParameters();
         parameters.setFill(Color.TRANSPARENT);
         return canvas.snapshot(parameters, new WritableImage(size, size));
