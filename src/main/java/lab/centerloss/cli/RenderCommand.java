@@ -124,8 +124,9 @@ public final class RenderCommand implements Callable<Integer> {
                         }
                     }
                     StepSnapshot withProbe = snapshot.withProbe(session.probe(probeSize, hp.head()));
-                    BufferedImage image = HeadlessFx.call(() -> capture.capture(scene(withProbe), style()));
-                    String drawing = svg ? HeadlessFx.call(() -> capture.captureSvg(scene(withProbe), style())) : null;
+                    var scene = scene(withProbe);
+                    BufferedImage image = HeadlessFx.call(() -> capture.capture(scene, style()));
+                    String drawing = svg ? HeadlessFx.call(() -> capture.captureSvg(scene, style())) : null;
                     Path file = out.resolve(ImageFiles.frameName(frame));
                     Path svgFile = out.resolve(ImageFiles.frameName(frame, "svg"));
                     // Training goes on while the frame is encoded; a full queue means the disk is
@@ -205,11 +206,12 @@ public final class RenderCommand implements Callable<Integer> {
                     break;
                 }
                 StepSnapshot step = snapshot.get();
-                BufferedImage image = HeadlessFx.call(() -> capture.capture(scene(step), style()));
+                var scene = scene(step);
+                BufferedImage image = HeadlessFx.call(() -> capture.capture(scene, style()));
                 ImageFiles.writePng(image, out.resolve(ImageFiles.frameName(frame)));
                 if (svg) {
                     AtomicFile.writeString(out.resolve(ImageFiles.frameName(frame, "svg")),
-                            HeadlessFx.call(() -> capture.captureSvg(scene(step), style())));
+                            HeadlessFx.call(() -> capture.captureSvg(scene, style())));
                 }
                 gifOutput.add(image);
                 written++;

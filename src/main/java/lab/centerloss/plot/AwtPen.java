@@ -28,15 +28,32 @@ import javafx.scene.text.TextAlignment;
  */
 final class AwtPen implements Pen {
     /** Every setting a {@link #save()} keeps. */
-    private record State(Color fill, Color stroke, double lineWidth, double[] dashes, Font font, TextAlignment align,
-            VPos baseline) {
+    private static final class State {
+        private Color fill = Color.BLACK;
+        private Color stroke = Color.BLACK;
+        private double lineWidth = 1;
+        private double[] dashes;
+        private Font font = Font.getDefault();
+        private TextAlignment align = TextAlignment.LEFT;
+        private VPos baseline = VPos.BASELINE;
+
+        State copy() {
+            State copy = new State();
+            copy.fill = fill;
+            copy.stroke = stroke;
+            copy.lineWidth = lineWidth;
+            copy.dashes = dashes;
+            copy.font = font;
+            copy.align = align;
+            copy.baseline = baseline;
+            return copy;
+        }
     }
 
     private static java.awt.Font bundled;
     private final Graphics2D g;
     private final Deque<State> saved = new ArrayDeque<>();
-    private State state = new State(Color.BLACK, Color.BLACK, 1, null, Font.getDefault(), TextAlignment.LEFT,
-            VPos.BASELINE);
+    private State state = new State();
 
     AwtPen(Graphics2D g) {
         this.g = g;
@@ -46,7 +63,7 @@ final class AwtPen implements Pen {
 
     @Override
     public void save() {
-        saved.push(state);
+        saved.push(state.copy());
     }
 
     @Override
@@ -58,38 +75,37 @@ final class AwtPen implements Pen {
 
     @Override
     public void setFill(Color color) {
-        state = new State(color, state.stroke, state.lineWidth, state.dashes, state.font, state.align, state.baseline);
+        state.fill = color;
     }
 
     @Override
     public void setStroke(Color color) {
-        state = new State(state.fill, color, state.lineWidth, state.dashes, state.font, state.align, state.baseline);
+        state.stroke = color;
     }
 
     @Override
     public void setLineWidth(double width) {
-        state = new State(state.fill, state.stroke, width, state.dashes, state.font, state.align, state.baseline);
+        state.lineWidth = width;
     }
 
     @Override
     public void setLineDashes(double... dashes) {
-        double[] kept = dashes == null || dashes.length == 0 ? null : dashes.clone();
-        state = new State(state.fill, state.stroke, state.lineWidth, kept, state.font, state.align, state.baseline);
+        state.dashes = dashes == null || dashes.length == 0 ? null : dashes.clone();
     }
 
     @Override
     public void setFont(Font font) {
-        state = new State(state.fill, state.stroke, state.lineWidth, state.dashes, font, state.align, state.baseline);
+        state.font = font;
     }
 
     @Override
     public void setTextAlign(TextAlignment align) {
-        state = new State(state.fill, state.stroke, state.lineWidth, state.dashes, state.font, align, state.baseline);
+        state.align = align;
     }
 
     @Override
     public void setTextBaseline(VPos baseline) {
-        state = new State(state.fill, state.stroke, state.lineWidth, state.dashes, state.font, state.align, baseline);
+        state.baseline = baseline;
     }
 
     @Override
