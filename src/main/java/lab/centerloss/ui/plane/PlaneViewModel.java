@@ -86,14 +86,23 @@ public final class PlaneViewModel {
             return shown;
         }
         long probeStep = shown.probe().get().step();
-        if (probeStep == shown.step()) {
-            return shown;
-        }
         if (probeStep == 0 && history.originProperty().get() != null) {
             return null;
         }
-        return history.at(probeStep).orElse(shown);
+        // Found again only when the probe or the run changes: the run hands out a new snapshot each
+        // time it is asked, and a new one each frame would restart the glides and grow the trails.
+        if (history.record() != probedRecord || probeStep != probedStep) {
+            probedRecord = history.record();
+            probedStep = probeStep;
+            probedSnapshot = probeStep == shown.step() ? shown : history.at(probeStep).orElse(null);
+        }
+        return probedSnapshot != null ? probedSnapshot : shown; // a probe step not kept: the step shown
     }
+
+    /** With {@link #showProbedStepsOnly}: the step drawn, and the run and probe step it was found for. */
+    private StepSnapshot probedSnapshot;
+    private lab.centerloss.store.RunRecord probedRecord;
+    private long probedStep = -1;
 
     /** The scene for this frame, on a canvas of the given size. */
     public PlaneScene sceneAt(long now, double width, double height) {

@@ -75,4 +75,20 @@ class PlaneViewModelTest {
         assertThat(scene.centers().x(0)).isEqualTo(1f);
         assertThat(scene.caption()).startsWith("step 1 ");
     }
+
+    @Test
+    @DisplayName("showing probed steps only, later steps of the same probe are the same picture: the step is taken once, its trail one point")
+    void probedStepTakenOnce() {
+        options.showTrailsProperty().set(true);
+        PlaneViewModel probed = new PlaneViewModel(history, options);
+        probed.showProbedStepsOnly(true);
+        PlaneScene first = probed.sceneAt(1_000 * SECOND, 400, 300);
+        history.showStep(21);
+        probed.sceneAt(1_001 * SECOND, 400, 300);
+        history.showStep(22);
+        probed.sceneAt(1_002 * SECOND, 400, 300);
+        PlaneScene last = probed.sceneAt(1_003 * SECOND, 400, 300);
+        assertThat(last.trails().get(0).size()).as("one accepted step, not one a frame").isEqualTo(1);
+        assertThat(last.centers().x(0)).isEqualTo(first.centers().x(0)).isEqualTo(20f);
+    }
 }
