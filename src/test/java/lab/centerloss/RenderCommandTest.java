@@ -59,16 +59,25 @@ class RenderCommandTest {
     }
 
     @Test
-    @DisplayName("a missing folder or a file in the way is named")
+    @DisplayName("a missing folder is made, as sweep and lesson --render make theirs; a file in the way is named")
     void missingFolderOrFileInTheWay(@TempDir Path parent) throws Exception {
-        CommandLineTest.Run missing = CommandLineTest.run("render", "--frames", "2", "--out",
-                parent.resolve("nope").toString());
-        assertThat(missing.exitCode()).isEqualTo(2);
-        assertThat(missing.err().strip()).isEqualTo("Cannot write frames into " + parent.resolve("nope")
-                + ": the folder does not exist.");
+        Path made = parent.resolve("new").resolve("frames");
+        CommandLineTest.Run missing = CommandLineTest.run("render", "--frames", "1", "--width", "160", "--height", "120",
+                "--probe-size", "100", "--out", made.toString());
+        assertThat(missing.err()).isEmpty();
+        assertThat(missing.exitCode()).isZero();
+        assertThat(names(made)).containsExactly("frame-00001.png");
+        Files.delete(made.resolve("frame-00001.png"));
+        Files.delete(made);
+        Files.delete(parent.resolve("new"));
         Path file = Files.writeString(parent.resolve("a-file"), "x");
         CommandLineTest.Run inTheWay = CommandLineTest.run("render", "--frames", "2", "--out", file.toString());
         assertThat(inTheWay.err().strip()).isEqualTo("Cannot write frames into " + file + ": it is a file, not a folder.");
+        assertThat(names(parent)).containsExactly("a-file");
+        CommandLineTest.Run underAFile = CommandLineTest.run("render", "--frames", "2", "--out",
+                file.resolve("frames").toString());
+        assertThat(underAFile.exitCode()).isEqualTo(2);
+        assertThat(underAFile.err().strip()).startsWith("Cannot make the folder " + file.resolve("frames"));
         assertThat(names(parent)).containsExactly("a-file");
     }
 

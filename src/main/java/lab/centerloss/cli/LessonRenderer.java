@@ -70,7 +70,7 @@ final class LessonRenderer {
         try {
             for (int i = 0; i < lesson.steps().size(); i++) {
                 LessonStep step = lesson.steps().get(i);
-                Hyperparameters next = step.apply(settings);
+                Hyperparameters next = lesson.settingsAt(i, settings);
                 boolean rebuild = next.needsRebuildFrom(settings);
                 settings = next;
                 if (rebuild) {
@@ -158,7 +158,7 @@ final class LessonRenderer {
             for (Comparison.PaneStep paneStep : steps) {
                 StepSnapshot s = paneStep.snapshot();
                 String title = plan.trainAndTest()
-                        ? Messages.text(paneStep.pane() == 0 ? "compare.title.train" : "compare.title.test", probeSize)
+                        ? Messages.text(paneStep.pane() == 0 ? "compare.title.train" : "compare.title.test")
                         : Messages.text("lesson.render.pane", Messages.label(s.hyperparameters().head()),
                                 s.hyperparameters().lambda(), s.hyperparameters().alpha(),
                                 Messages.label(s.hyperparameters().centerRule()));

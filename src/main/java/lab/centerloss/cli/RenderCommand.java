@@ -61,7 +61,7 @@ public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--height", defaultValue = "720", description = "Frame height in pixels (default: 720).")
     int height;
 
-    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Existing folder for frame-00001.png upward.")
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Folder for frame-00001.png upward (made if it does not exist).")
     Path out;
 
     @Option(names = "--gif", paramLabel = "FILE", description = "Also write the frames as an animated GIF.")
@@ -257,12 +257,25 @@ public final class RenderCommand implements Callable<Integer> {
                 throw UserError.of("cli.render.threshold");
             }
         }
+        makeFolder(out);
         checkWritableFolder(out);
         if (gif != null) {
             AtomicFiles.discard(AtomicFiles.temporaryFor(gif));
         }
         if (fromRun == null) {
             training.check();
+        }
+    }
+
+    /** The frames' folder is made when it does not exist yet, as sweep and lesson --render make theirs. */
+    static void makeFolder(Path folder) {
+        if (Files.exists(folder)) {
+            return; // a file in the way, or a folder that cannot be written: said by the check below
+        }
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw UserError.of("cli.sweep.folder", folder, e.getMessage());
         }
     }
 

@@ -111,13 +111,14 @@ public final class MainWindow {
         Tooltip wedges = new Tooltip();
         wedges.setWrapText(true);
         wedges.setMaxWidth(460);
-        wedges.setOnShowing(e -> wedges.setText(Messages.text(session.plane().marginUnreachable()
-                ? "margin.unreachableTip" : "margin.wedgeTip")));
+        wedges.setOnShowing(e -> wedges.setText(session.plane().wedgeTip().render()));
         Tooltip.install(angleView, wedges);
         if (session.options().presentationProperty().get()) {
             presentation(true); // a window built again (another language) keeps presenting
         }
         listen(session.options().presentationProperty(), (o, was, on) -> presentation(on));
+        chartsMakeWay();
+        listen(session.lesson().activeProperty(), (o, was, on) -> chartsMakeWay());
         theme(session.options().projectorThemeProperty().get());
         listen(session.options().projectorThemeProperty(), (o, was, on) -> theme(on));
         // The comparison takes the window: its own transport, planes and timeline replace the one run's.
@@ -202,10 +203,18 @@ public final class MainWindow {
         mainPlane.setLight(light);
     }
 
+    /**
+     * The charts make way for the plane while presenting and while a lesson runs: on a projector's
+     * 768 rows the lesson panel and the charts together left the plane about 240 pixels.
+     */
+    private void chartsMakeWay() {
+        boolean away = session.options().presentationProperty().get() || session.lesson().activeProperty().get();
+        charts.setVisible(!away);
+        charts.setManaged(!away);
+    }
+
     private void presentation(boolean on) {
-        // the class watches the plane: on a projector's 768 rows the charts would leave it no room
-        charts.setVisible(!on);
-        charts.setManaged(!on);
+        chartsMakeWay();
         if (on) {
             root.getStyleClass().add("presentation");
         } else {

@@ -224,7 +224,7 @@ class MessagesTest {
         try {
             Messages.use(Language.SIMPLIFIED_CHINESE);
             assertThat(Messages.text("toolbar.play")).isEqualTo("播放");
-            assertThat(Messages.text("status.progress", 1234, 2, "97.5%")).isEqualTo("第 1,234 步 · 第 2 轮 · 探测准确率 97.5%");
+            assertThat(Messages.text("status.progress", 1234, 2, "97.5%")).isEqualTo("第 1,234 步 · 第 2 轮 · 测试准确率 97.5%");
             Messages.use(Language.ENGLISH);
             assertThat(Messages.text("toolbar.play")).isEqualTo("Play");
             assertThat(Language.byTag("zh_cn")).isEqualTo(Language.SIMPLIFIED_CHINESE);

@@ -45,7 +45,7 @@ public final class ComparePane {
         StepSnapshot shown = history.shownProperty().getValue();
         if (shown != described && visible.get()) {
             described = shown;
-            numbers.set(shown == null ? "" : PaneCaptions.numbers(shown, PaneCaptions.centersAtProbe(history, shown)));
+            numbers.set(shown == null ? "" : PaneCaptions.numbers(shown, history.probedState(shown).orElse(null)));
         }
     }
 

@@ -13,6 +13,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
 import lab.centerloss.text.Messages;
@@ -100,6 +101,7 @@ public final class CompareView {
             numbers.getStyleClass().addAll("value", "pane-numbers");
             numbers.textProperty().bind(pane.numbersProperty());
             numbers.setWrapText(true);
+            numbers.setMinHeight(Region.USE_PREF_SIZE); // wrapped, not cut short: the plane gives way
             numbers.setTooltip(new Tooltip(Messages.text("compare.numbersTip")));
             numbers.getTooltip().setWrapText(true);
             numbers.getTooltip().setMaxWidth(420);

@@ -9,10 +9,9 @@ import lab.centerloss.train.HeadKind;
 import lab.centerloss.train.Hyperparameters;
 import lab.centerloss.train.OneChange;
 import lab.centerloss.train.ProbeResult;
-import lab.centerloss.train.RunOrigin;
 import lab.centerloss.train.StepSnapshot;
 import lab.centerloss.train.Vec2List;
-import lab.centerloss.ui.model.RunHistory;
+import lab.centerloss.ui.model.ProbedState;
 
 /** What each pane of the comparison says above and below its plane: what its run is, and its live numbers. */
 final class PaneCaptions {
@@ -34,26 +33,9 @@ final class PaneCaptions {
                     ? hp.lambda() == 0 ? Messages.text("compare.title.softmax")
                             : Messages.text("compare.title.center", PlaneScenes.shortNumber(hp.lambda()))
                     : Messages.text("compare.title.margin", Messages.label(hp.head()), hp.margin());
-            case TRAIN_AND_TEST -> Messages.text(pane == 0 ? "compare.title.train" : "compare.title.test", 2000);
+            case TRAIN_AND_TEST -> Messages.text(pane == 0 ? "compare.title.train" : "compare.title.test");
             case ONE_CHANGE -> "";
         };
-    }
-
-    /**
-     * The centers at the step of the probe a step carries: a probe is taken only every few steps
-     * while training runs, and spread and distances must compare features and centers of one step.
-     */
-    static Vec2List centersAtProbe(RunHistory history, StepSnapshot shown) {
-        long probeStep = shown.probe().map(ProbeResult::step).orElse(shown.step());
-        if (probeStep == shown.step()) {
-            return shown.centers().after();
-        }
-        Optional<StepSnapshot> then = history.at(probeStep);
-        if (then.isPresent()) {
-            return then.get().centers().after();
-        }
-        RunOrigin origin = history.originProperty().get();
-        return origin != null && probeStep == 0 ? origin.centers() : null;
     }
 
     /**
@@ -62,22 +44,24 @@ final class PaneCaptions {
      * centers; and their ratio, the figure of merit of center loss (compact classes far apart).
      * For the normalized heads, the smallest angle between two class directions W_j too.
      */
-    static String numbers(StepSnapshot shown, Vec2List centers) {
+    static String numbers(StepSnapshot shown, ProbedState made) {
         if (shown.diverged()) {
             return Messages.text("compare.diverged", shown.step());
         }
         Optional<ProbeResult> probe = shown.probe();
-        if (probe.isEmpty() || centers == null) {
+        if (probe.isEmpty() || made == null) {
             return "";
         }
+        // every figure of one step: the probe's features, and the centers and head that made them
         ProbeResult p = probe.get();
-        int known = shown.hyperparameters().knownDigits();
+        Vec2List centers = made.centers();
+        int known = made.hyperparameters().knownDigits();
         double spread = FeatureStatistics.rmsDistanceToCenters(p.features(), p.labels(), centers, known);
         double nearest = FeatureStatistics.minPairwiseDistance(centers);
         String text = Messages.text("compare.numbers", p.step(), p.accuracy(), spread, nearest,
                 nearest > 0 ? spread / nearest : Double.NaN);
-        if (shown.hyperparameters().head().isNormalized()) {
-            text += " · " + Messages.text("compare.angle", Math.toDegrees(smallestAngle(shown.head().weights())));
+        if (made.hyperparameters().head().isNormalized()) {
+            text += " · " + Messages.text("compare.angle", Math.toDegrees(smallestAngle(made.head().weights())));
         }
         return text;
     }

@@ -56,7 +56,7 @@ public final class ControlsView {
         lambdaSlider.disableProperty().bind(form.centerLossActs().not());
         lambdaValue.textProperty().bind(viewModel.lambdaTextProperty());
         alphaSlider.valueProperty().bindBidirectional(form.alphaProperty());
-        alphaSlider.disableProperty().bind(form.centerLossActs().not());
+        // not tied to center loss: the centers move by alpha at every step, whatever lambda is
         alphaValue.textProperty().bind(viewModel.alphaTextProperty());
         choices(centerRuleBox, CenterRule.values());
         centerRuleBox.valueProperty().bindBidirectional(form.centerRuleProperty());

@@ -176,7 +176,10 @@ public final class HyperparameterForm {
         return lab.centerloss.plot.PlaneScenes.shortNumber(value);
     }
 
-    /** Whether lambda and alpha act: only with center loss on. */
+    /**
+     * Whether lambda acts: only with center loss on. Alpha is not tied to it: the centers follow the
+     * features at every step (Wen et al. 2016, Algorithm 1, line 6) whether or not they pull them.
+     */
     public BooleanBinding centerLossActs() {
         return Bindings.createBooleanBinding(centerLoss::get, centerLoss);
     }

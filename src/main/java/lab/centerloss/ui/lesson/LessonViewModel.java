@@ -141,7 +141,7 @@ public final class LessonViewModel {
         if (act) {
             step.scenario().ifPresent(setups::apply); // the setup first; the step's own settings over it
             Hyperparameters now = training.hyperparametersProperty().get();
-            Hyperparameters next = step.apply(now);
+            Hyperparameters next = lesson.get().settingsAt(index, now);
             if (!next.equals(now)) {
                 training.setHyperparameters(next);
             }

@@ -41,6 +41,8 @@ public final class RunHistory {
     private final ReadOnlyObjectWrapper<RunOrigin> origin = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<StepSnapshot> latest = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper();
+    /** Counts the live runs started (each origin from the trainer): a reset is one even when it equals the last. */
+    private final ReadOnlyLongWrapper runsStarted = new ReadOnlyLongWrapper();
     private final ReadOnlyBooleanWrapper showingLive = new ReadOnlyBooleanWrapper(true);
     private final ObjectProperty<Long> cursor = new SimpleObjectProperty<>();
     private final ObjectBinding<StepSnapshot> shown;
@@ -86,6 +88,7 @@ public final class RunHistory {
             changed = true;
             if (next instanceof RunOrigin runOrigin) {
                 live = new RunRecord(runOrigin);
+                runsStarted.set(runsStarted.get() + 1);
                 if (showingLive.get()) {
                     record = live;
                     origin.set(runOrigin);
@@ -187,6 +190,22 @@ public final class RunHistory {
         return record == null ? Optional.empty() : record.at(step);
     }
 
+    /**
+     * The network that made the probe a step carries (see {@link ProbedState}); without a probe, the
+     * step's own state. Empty when the probe's step is no longer kept.
+     */
+    public Optional<ProbedState> probedState(StepSnapshot shown) {
+        long probeStep = shown.probe().map(ProbeResult::step).orElse(shown.step());
+        if (probeStep == shown.step()) {
+            return Optional.of(ProbedState.after(shown));
+        }
+        if (probeStep == 0 && origin.get() != null) {
+            RunOrigin start = origin.get();
+            return Optional.of(new ProbedState(0, start.hyperparameters(), start.head(), start.centers()));
+        }
+        return at(probeStep).map(ProbedState::after);
+    }
+
     /** The kept step before or after {@code step} (delta -1 or +1), if any. */
     public Optional<StepSnapshot> neighbour(long step, int delta) {
         if (record == null) {
@@ -233,6 +252,11 @@ public final class RunHistory {
     }
 
     /** Counts changes, for listeners that redraw from the whole history. */
+    /** Goes up by one each time the trainer starts a live run afresh (a reset, a new seed, a rebuild). */
+    public ReadOnlyLongProperty runsStartedProperty() {
+        return runsStarted.getReadOnlyProperty();
+    }
+
     public ReadOnlyLongProperty revisionProperty() {
         return revision.getReadOnlyProperty();
     }

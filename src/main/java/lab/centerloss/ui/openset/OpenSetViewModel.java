@@ -22,6 +22,7 @@ import lab.centerloss.train.OpenSetScores.Score;
 import lab.centerloss.train.StepSnapshot;
 import lab.centerloss.ui.common.WhileShown;
 import lab.centerloss.ui.model.LiveTraining;
+import lab.centerloss.ui.model.ProbedState;
 import lab.centerloss.ui.model.RunHistory;
 
 /**
@@ -98,8 +99,9 @@ public final class OpenSetViewModel {
             return;
         }
         double threshold = threshold();
-        thresholdText.set(Messages.text("openset.threshold", Messages.label(score.get()),
-                score.get().raw(threshold)));
+        // shown raw, so a distance accepts at or below its threshold and every other score at or above
+        thresholdText.set(Messages.text(score.get() == Score.CENTER_DISTANCE ? "openset.thresholdBelow"
+                : "openset.thresholdAbove", Messages.label(score.get()), score.get().raw(threshold)));
         OpenSetScores.Outcomes o = e.outcomes(score.get(), threshold);
         outcomesText.set(Messages.text("openset.outcomes", o.knownRight(), o.knownWrong(), o.knownRejected(),
                 o.unknownAccepted(), o.unknownRejected(), rate(o.knownRight(), o.knowns()),
@@ -135,18 +137,8 @@ public final class OpenSetViewModel {
      * later than its probe: its own head would score features it did not make.
      */
     private OpenSetEvaluation evaluate(StepSnapshot s) {
-        lab.centerloss.train.ProbeResult probe = s.probe().get();
-        if (probe.step() == s.step()) {
-            return OpenSetEvaluation.of(probe, s.headAfter(), s.centers().after(), s.hyperparameters());
-        }
-        java.util.Optional<StepSnapshot> madeBy = history.at(probe.step());
-        if (madeBy.isPresent()) {
-            StepSnapshot m = madeBy.get();
-            return OpenSetEvaluation.of(probe, m.headAfter(), m.centers().after(), m.hyperparameters());
-        }
-        lab.centerloss.train.RunOrigin origin = history.originProperty().get();
-        return probe.step() == 0 && origin != null
-                ? OpenSetEvaluation.of(probe, origin.head(), origin.centers(), origin.hyperparameters()) : null;
+        return history.probedState(s).map(made -> OpenSetEvaluation.of(s.probe().get(), made.head(), made.centers(),
+                made.hyperparameters())).orElse(null);
     }
 
     private static double rate(int part, int whole) {
@@ -180,9 +172,14 @@ public final class OpenSetViewModel {
         if (!showRegions.get() || s == null) {
             return null;
         }
-        Hyperparameters hp = s.hyperparameters();
-        return new PlaneScene.Regions(hp.head(), s.headAfter().weights(), s.headAfter().bias().orElse(null), hp.scale(),
-                s.centers().after(), score.get(), threshold(), hp.knownDigits());
+        // shaded with the network that made the probe's points, as the panel's numbers are
+        ProbedState made = history.probedState(s).orElse(null);
+        if (made == null) {
+            return null;
+        }
+        Hyperparameters hp = made.hyperparameters();
+        return new PlaneScene.Regions(hp.head(), made.head().weights(), made.head().bias().orElse(null), hp.scale(),
+                made.centers(), score.get(), threshold(), hp.knownDigits());
     }
 
     public static List<Score> scores() {

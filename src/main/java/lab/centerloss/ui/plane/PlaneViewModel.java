@@ -7,6 +7,7 @@ import lab.centerloss.plot.MarginGeometry;
 import lab.centerloss.plot.PlaneScene;
 import lab.centerloss.plot.PlaneScenes;
 import lab.centerloss.plot.ViewWindow;
+import lab.centerloss.text.Message;
 import lab.centerloss.train.IntVector;
 import lab.centerloss.train.RunOrigin;
 import lab.centerloss.train.StepSnapshot;
@@ -227,16 +228,34 @@ public final class PlaneViewModel {
                 s.marginInForce(), options.selectedClassProperty().get(), s.hyperparameters().knownDigits()));
     }
 
-    /** Whether the shown step's margin cannot be met between some neighbouring class directions. */
-    public boolean marginUnreachable() {
-        return angleScene().map(scene -> {
-            double[] angles = new double[scene.classWeights().size()];
-            for (int j = 0; j < angles.length; j++) {
-                angles[j] = Math.atan2(scene.classWeights().y(j), scene.classWeights().x(j));
-            }
-            return scene.head().usesMargin() && MarginGeometry.wedges(angles, scene.head(), scene.margin()).stream()
-                    .anyMatch(MarginGeometry.Wedge::unreachable);
-        }).orElse(false);
+    /**
+     * What the unit-circle view's tooltip says of the step shown: NormFace draws no wedge; a margin
+     * head shades the wedge its margin leaves to neither class, and more strongly a gap between two
+     * neighbouring directions too narrow for the margin, named with its width and the bound it misses.
+     */
+    public Message wedgeTip() {
+        Optional<AngleScene> shown = angleScene();
+        if (shown.isEmpty() || !shown.get().head().usesMargin()) {
+            return Message.of("margin.tip.noMargin");
+        }
+        AngleScene scene = shown.get();
+        double[] angles = new double[scene.classWeights().size()];
+        for (int j = 0; j < angles.length; j++) {
+            angles[j] = Math.atan2(scene.classWeights().y(j), scene.classWeights().x(j));
+        }
+        Optional<MarginGeometry.Wedge> narrowest = MarginGeometry.wedges(angles, scene.head(), scene.margin()).stream()
+                .filter(MarginGeometry.Wedge::unreachable)
+                .min(java.util.Comparator.comparingDouble(MarginGeometry.Wedge::width));
+        if (narrowest.isEmpty()) {
+            return Message.of("margin.wedgeTip");
+        }
+        MarginGeometry.Wedge gap = narrowest.get();
+        int lower = scene.classDigit(gap.lowerClass());
+        int upper = scene.classDigit(gap.upperClass());
+        double degrees = Math.toDegrees(gap.width());
+        return scene.head() == lab.centerloss.train.HeadKind.ARCFACE
+                ? Message.of("margin.tip.arcFaceGap", lower, upper, degrees, Math.toDegrees(scene.margin()))
+                : Message.of("margin.tip.cosFaceGap", lower, upper, degrees, 1 - Math.cos(gap.width()), scene.margin());
     }
 
     public ViewWindow currentView(double width, double height) {

@@ -3,6 +3,7 @@ package lab.centerloss.ui.status;
 import javafx.beans.property.StringProperty;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 
 /** The status bar ({@code fxml/status.fxml}): bindings to {@link StatusViewModel}. */
 public final class StatusView {
@@ -24,6 +25,11 @@ public final class StatusView {
         deviceLabel.textProperty().bind(viewModel.training().deviceTextProperty());
         rateLabel.textProperty().bind(viewModel.rateTextProperty());
         progressLabel.textProperty().bind(viewModel.progressTextProperty());
+        Tooltip accuracyTip = new Tooltip();
+        accuracyTip.setWrapText(true);
+        accuracyTip.setMaxWidth(420);
+        accuracyTip.textProperty().bind(viewModel.progressTipProperty());
+        progressLabel.setTooltip(accuracyTip);
     }
 
     /** Where the shell shows the export panel's recording indicator. */

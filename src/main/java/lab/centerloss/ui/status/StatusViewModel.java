@@ -18,6 +18,7 @@ public final class StatusViewModel {
     private final RunHistory history;
     private final StringBinding stateText;
     private final StringBinding progressText;
+    private final StringBinding progressTip;
     private final ReadOnlyStringWrapper rateText = new ReadOnlyStringWrapper("");
     private final Deque<long[]> recentSteps = new ArrayDeque<>();
 
@@ -28,6 +29,12 @@ public final class StatusViewModel {
                 training.stateProperty());
         progressText = Bindings.createStringBinding(this::progress, history.shownProperty(),
                 history.latestProperty(), history.cursorProperty());
+        progressTip = Bindings.createStringBinding(() -> {
+            StepSnapshot shown = history.shownProperty().getValue();
+            return shown == null || shown.probe().isEmpty() ? Messages.text("status.accuracyTipNone")
+                    : Messages.text("status.accuracyTip", shown.probe().get().labels().size(),
+                            shown.probe().get().step());
+        }, history.shownProperty());
         training.runningProperty().addListener((o, was, running) -> {
             if (!running) {
                 recentSteps.clear();
@@ -75,11 +82,14 @@ public final class StatusViewModel {
     public LiveTraining training() { return training; }
     public StringBinding stateTextProperty() { return stateText; }
     public StringBinding progressTextProperty() { return progressText; }
+    /** What the probe accuracy is measured on: how many test images, after which step. */
+    public StringBinding progressTipProperty() { return progressTip; }
     public ReadOnlyStringProperty rateTextProperty() { return rateText.getReadOnlyProperty(); }
 
     /** The language changed: every text this panel made is made again in it. */
     public void refreshTexts() {
         stateText.invalidate();
         progressText.invalidate();
+        progressTip.invalidate();
     }
 }

@@ -92,6 +92,30 @@ public final class RunAutosave {
         reopenOffered.set(false);
     }
 
+    /**
+     * Training started while the last session's run was still offered: the offer leaves the screen
+     * (it described a choice the teacher has made by playing), and that run is moved beside this
+     * one's file, not overwritten, so that nothing is lost; the message says where it is.
+     */
+    public void setOfferAside() {
+        if (!reopenOffered.get()) {
+            return;
+        }
+        reopenOffered.set(false);
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        Path aside = file.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + "-previous"
+                + (dot > 0 ? name.substring(dot) : ""));
+        try {
+            Files.move(file, aside, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            messages.accept(Messages.text("timeline.reopenSetAside", aside.toString()));
+        } catch (IOException e) {
+            // it could not be moved: keep it where it is and do not overwrite it this session
+            file = null;
+            messages.accept(Messages.text("timeline.reopenKept", e.getMessage()));
+        }
+    }
+
     /** Whether the last session's run waits to be reopened. */
     public ReadOnlyBooleanProperty reopenOfferedProperty() {
         return reopenOffered.getReadOnlyProperty();

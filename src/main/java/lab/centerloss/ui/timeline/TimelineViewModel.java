@@ -53,6 +53,8 @@ public final class TimelineViewModel {
     private final StringBinding memoryText;
     private final BooleanBinding live;
     private final RunAutosave autosave;
+    /** Whether the message says where the live run continues from: true only until the run is replaced. */
+    private boolean describesRun;
     /** A position between kept steps while playing: steps move by fractions per frame. */
     private double playhead;
     private long lastFrame = -1;
@@ -63,6 +65,18 @@ public final class TimelineViewModel {
         this.history = history;
         this.training = training;
         autosave = new RunAutosave(history, message::set);
+        training.runningProperty().addListener((o, was, running) -> {
+            if (running) {
+                autosave.setOfferAside();
+            }
+        });
+        // a message about the run (where it continues from) ends with that run: a reset starts another
+        history.runsStartedProperty().addListener((o, was, now) -> {
+            if (describesRun) {
+                describesRun = false;
+                message.set("");
+            }
+        });
         live = Bindings.createBooleanBinding(() -> history.cursorProperty().get() == null
                 && history.showingLiveProperty().get(), history.cursorProperty(), history.showingLiveProperty());
         history.revisionProperty().addListener(o -> refresh());
@@ -198,6 +212,7 @@ public final class TimelineViewModel {
         Optional<lab.centerloss.text.Message> problem = training.continueFrom(step);
         message.set(problem.map(lab.centerloss.text.Message::render)
                 .orElse(Messages.text("timeline.continued", step)));
+        describesRun = problem.isEmpty();
     }
 
     /** Writes the run shown; the result is reported in {@link #messageProperty()}. */
@@ -208,6 +223,7 @@ public final class TimelineViewModel {
             return;
         }
         RunRecord copy = record.copy();
+        describesRun = false;
         message.set(Messages.text("timeline.saving", target.toString()));
         inBackground.accept(() -> {
             String result;
@@ -257,6 +273,7 @@ public final class TimelineViewModel {
     }
 
     public void showMessage(String text) {
+        describesRun = false;
         message.set(text);
     }
 

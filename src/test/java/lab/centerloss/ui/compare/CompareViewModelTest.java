@@ -18,6 +18,7 @@ import lab.centerloss.train.Trainer;
 import lab.centerloss.train.TrainerControls;
 import lab.centerloss.train.Vec2List;
 import lab.centerloss.ui.model.LiveTraining;
+import lab.centerloss.ui.model.ProbedState;
 import lab.centerloss.ui.model.RunHistory;
 import lab.centerloss.ui.model.ViewOptions;
 import org.junit.jupiter.api.AfterEach;
@@ -157,7 +158,7 @@ class CompareViewModelTest {
     }
 
     @Test
-    @DisplayName("the caption's numbers, checked by hand: accuracy, spread, nearest centers, ratio")
+    @DisplayName("the caption's numbers, checked by hand: accuracy, spread, nearest centers, spread over nearest")
     void numbersByHand() {
         Hyperparameters two = Hyperparameters.defaults().withKnownDigits(Hyperparameters.digits(0, 1));
         Vec2List centers = Vec2List.copyOf(new float[] {0, 0, 3, 4});
@@ -166,12 +167,12 @@ class CompareViewModelTest {
         StepSnapshot step = SnapshotBuilder.aStep().step(7).hyperparameters(two).centers(centers, centers).probe(probe)
                 .build();
         // every feature is 1 from its center: spread 1; the centers are 5 apart; 3 of 4 right
-        assertThat(PaneCaptions.numbers(step, centers))
-                .isEqualTo("probe of step 7: accuracy 75.0% · spread 1.00 · nearest centers 5.00 · ratio 0.200");
+        assertThat(PaneCaptions.numbers(step, new ProbedState(7, two, step.headAfter(), centers)))
+                .isEqualTo("probe of step 7: accuracy 75.0% · spread 1.00 · nearest centers 5.00 · spread ÷ nearest 0.200");
         // (1,0), (0,1), (-1,0.1): the last is at 180 - atan(0.1) = 174.29 degrees, 84.29 from (0,1)
         assertThat(Math.toDegrees(PaneCaptions.smallestAngle(Vec2List.copyOf(new float[] {1, 0, 0, 1, -1, 0.1f}))))
                 .isCloseTo(84.2894, org.assertj.core.data.Offset.offset(1e-3));
-        assertThat(PaneCaptions.numbers(SnapshotBuilder.aStep().step(9).diverged("NaN").build(), centers))
+        assertThat(PaneCaptions.numbers(SnapshotBuilder.aStep().step(9).diverged("NaN").build(), null))
                 .isEqualTo("Diverged at step 9.");
     }
 }

@@ -76,4 +76,34 @@ class OpenSetViewModelTest {
         assertThat(history.shownProperty().getValue().step()).isEqualTo(2);
         assertThat(openSet.evaluationProperty().get()).isNotNull().isNotSameAs(ofStep1);
     }
+
+    @Test
+    @DisplayName("the shading is drawn with the head and centers of the probe's step, as its numbers are, not the step shown")
+    void regionsOfTheProbesStep() {
+        OpenSetViewModel openSet = openSetOn(history);
+        float[] at1 = new float[20];
+        float[] at2 = new float[20];
+        float[] weights1 = new float[20];
+        float[] weights2 = new float[20];
+        for (int j = 0; j < 10; j++) {
+            at1[2 * j] = j;
+            at2[2 * j] = j + 0.5f;
+            weights1[2 * j] = 1;
+            weights2[2 * j + 1] = 1;
+        }
+        ProbeResult probe = new ProbeResult(1, Vec2List.copyOf(new float[] {3, 0}), IntVector.copyOf(new int[] {3}),
+                IntVector.copyOf(new int[] {3}));
+        FloatVector bias = FloatVector.copyOf(new float[10]);
+        history.listener().onSnapshot(SnapshotBuilder.aStep().step(1).centers(Vec2List.copyOf(at1), Vec2List.copyOf(at1))
+                .head(Vec2List.copyOf(weights1), bias).probe(probe).build());
+        history.listener().onSnapshot(SnapshotBuilder.aStep().step(2).centers(Vec2List.copyOf(at1), Vec2List.copyOf(at2))
+                .head(Vec2List.copyOf(weights2), bias).probe(probe).build());
+        history.pull();
+        openSet.showRegionsProperty().set(true);
+        assertThat(history.shownProperty().getValue().step()).isEqualTo(2);
+        var regions = openSet.regions();
+        assertThat(regions.centers().x(3)).as("step 1's centers").isEqualTo(3f);
+        assertThat(regions.weights().x(0)).as("step 1's head").isEqualTo(1f);
+        assertThat(regions.weights().y(0)).isEqualTo(0f);
+    }
 }

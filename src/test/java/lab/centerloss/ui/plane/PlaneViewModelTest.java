@@ -91,4 +91,43 @@ class PlaneViewModelTest {
         assertThat(last.trails().get(0).size()).as("one accepted step, not one a frame").isEqualTo(1);
         assertThat(last.centers().x(0)).isEqualTo(first.centers().x(0)).isEqualTo(20f);
     }
+
+    /** One step of a head whose ten class directions sit at the given angles (degrees). */
+    private static RunHistory oneStep(lab.centerloss.train.Hyperparameters hp, double... degrees) {
+        float[] xy = new float[20];
+        for (int j = 0; j < 10; j++) {
+            xy[2 * j] = (float) Math.cos(Math.toRadians(degrees[j]));
+            xy[2 * j + 1] = (float) Math.sin(Math.toRadians(degrees[j]));
+        }
+        RunHistory one = new RunHistory();
+        one.listener().onSnapshot(SnapshotBuilder.aStep().step(1).hyperparameters(hp).batchSize(4)
+                .head(Vec2List.copyOf(xy), lab.centerloss.train.FloatVector.copyOf(new float[10])).build());
+        one.pull();
+        return one;
+    }
+
+    @Test
+    @DisplayName("the unit circle's tooltip: NormFace draws no wedge; a margin head names the narrowest gap it cannot meet, its width and the bound")
+    void wedgeTipSaysWhichGap() {
+        double[] even = {0, 36, 72, 108, 144, 180, 216, 252, 288, 324};
+        double[] narrowBetween3And4 = {0, 36, 72, 108, 128, 180, 216, 252, 288, 324};
+        var normFace = lab.centerloss.train.Hyperparameters.recommendedFor(lab.centerloss.train.HeadKind.NORMFACE);
+        assertThat(new PlaneViewModel(oneStep(normFace, even), options).wedgeTip().key()).isEqualTo("margin.tip.noMargin");
+
+        var arcFace = lab.centerloss.train.Hyperparameters.recommendedFor(lab.centerloss.train.HeadKind.ARCFACE)
+                .withMarginWarmupSteps(0); // m = 0.5 rad = 28.6 degrees
+        assertThat(new PlaneViewModel(oneStep(arcFace, even), options).wedgeTip().key())
+                .as("36 degrees everywhere: every gap can meet 28.6").isEqualTo("margin.wedgeTip");
+        var tip = new PlaneViewModel(oneStep(arcFace, narrowBetween3And4), options).wedgeTip();
+        assertThat(tip.key()).isEqualTo("margin.tip.arcFaceGap");
+        assertThat(tip.render()).startsWith("Between 3 and 4 the learned class directions are 20.0° apart")
+                .contains("m = 28.6°");
+
+        var cosFace = lab.centerloss.train.Hyperparameters.recommendedFor(lab.centerloss.train.HeadKind.COSFACE)
+                .withMargin(0.5).withMarginWarmupSteps(0);
+        var cosTip = new PlaneViewModel(oneStep(cosFace, narrowBetween3And4), options).wedgeTip();
+        assertThat(cosTip.key()).isEqualTo("margin.tip.cosFaceGap");
+        // every gap fails 0.5 (1 - cos 36 = 0.191); the narrowest, 20 degrees: 1 - cos 20 = 0.0603
+        assertThat(cosTip.render()).startsWith("Between 3 and 4").contains("= 0.060 is less than the CosFace margin m = 0.50");
+    }
 }

@@ -108,6 +108,66 @@ class TimelineViewModelTest {
         assertThat(lab.centerloss.store.RunFile.read(file).record().lastStep()).isEqualTo(2);
     }
 
+    @Test
+    @DisplayName("training started with the offer still up: the offer leaves the screen, and the last session's run is kept beside, not overwritten")
+    void playingSetsTheOfferAside(@org.junit.jupiter.api.io.TempDir Path home) throws Exception {
+        Path file = home.resolve("last-run.clab");
+        java.nio.file.Files.writeString(file, "the last session's run");
+        java.util.List<String> said = new java.util.ArrayList<>();
+        RunAutosave autosave = new RunAutosave(runWithOneStep(), said::add);
+        autosave.keepIn(file);
+        autosave.setOfferAside();
+        assertThat(autosave.reopenOfferedProperty().get()).isFalse();
+        Path aside = home.resolve("last-run-previous.clab");
+        assertThat(java.nio.file.Files.readString(aside)).isEqualTo("the last session's run");
+        assertThat(file).doesNotExist();
+        assertThat(said).containsExactly("Training started: the last session's run was kept as " + aside
+                + " (Open run… shows it).");
+        autosave.setOfferAside(); // answered: nothing more happens
+        assertThat(said).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("'continuing from step N' is said until the run it describes is replaced by a reset")
+    void continuationMessageEndsWithItsRun() {
+        RunHistory run = runWithOneStep();
+        TimelineViewModel view = new TimelineViewModel(run,
+                new LiveTraining((f, h) -> idle, Path.of("."), Hyperparameters.defaults(), run));
+        view.showMessage("Saved 1 steps to x.");
+        run.listener().onOrigin(run.originProperty().get());
+        run.pull();
+        assertThat(view.messageProperty().get()).as("a message about a file outlives a reset").isEqualTo("Saved 1 steps to x.");
+        view.continueFromHere(); // not started, so not ready: a sentence that is no continuation
+        String refused = view.messageProperty().get();
+        assertThat(refused).isEqualTo("The trainer is not ready yet.");
+        run.clear();
+        assertThat(view.messageProperty().get()).isEqualTo(refused);
+    }
+
+    @Test
+    @DisplayName("after a continuation, a reset (a new origin) clears 'continuing from step N'")
+    void continuationMessageClearedByAReset() {
+        RunHistory run = runWithOneStep();
+        TrainerControls branching = new lab.centerloss.testing.IdleTrainer() {
+            @Override
+            public void branch(lab.centerloss.train.Trainer.BranchRequest request) {
+            }
+        };
+        LiveTraining training = new LiveTraining((f, h) -> branching, Path.of("."), Hyperparameters.defaults(), run);
+        training.start();
+        TimelineViewModel view = new TimelineViewModel(run, training);
+        run.listener().onCheckpoint(new lab.centerloss.train.Checkpoint(0, java.util.List.of(),
+                lab.centerloss.train.OptimizerKind.SGD, 0, java.util.List.of(), java.util.List.of(), new float[20], 0, 0));
+        run.pull();
+        view.continueFromHere();
+        assertThat(view.messageProperty().get()).startsWith("Continuing from step 1");
+        var was = run.originProperty().get(); // a reset: the trainer publishes a new origin
+        run.listener().onOrigin(new lab.centerloss.train.RunOrigin(was.hyperparameters(),
+                lab.centerloss.train.Vec2List.copyOf(new float[20]), was.head(), was.probe(), was.dataFingerprint()));
+        run.pull();
+        assertThat(view.messageProperty().get()).isEmpty();
+    }
+
     /** A live run with its origin and one step, as a trainer would have published them. */
     private static RunHistory runWithOneStep() {
         RunHistory run = new RunHistory();
