@@ -104,8 +104,12 @@ public final class MainWindow {
             gc.setTextBaseline(javafx.geometry.VPos.CENTER);
             gc.fillText(Messages.text("margin.anglesAfterFirstStep"), width / 2, height / 2, width - 20);
         });
-        var normalized = Bindings.createBooleanBinding(() -> session.training().hyperparametersProperty().get()
-                .head().isNormalized(), session.training().hyperparametersProperty());
+        // the head of the step shown (a run opened from a file, or a past step), else the one on the sliders
+        var normalized = Bindings.createBooleanBinding(() -> {
+            var shown = session.history().shownProperty().getValue();
+            var hp = shown != null ? shown.hyperparameters() : session.training().hyperparametersProperty().get();
+            return hp.head().isNormalized();
+        }, session.history().shownProperty(), session.training().hyperparametersProperty());
         angleView.visibleProperty().bind(normalized);
         angleView.managedProperty().bind(normalized);
         Tooltip wedges = new Tooltip();
