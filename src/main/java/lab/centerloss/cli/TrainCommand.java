@@ -74,6 +74,10 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Write the final test features as CSV: index, label, known, x, y, predicted, and each open-set score.")
     Path featuresOut;
 
+    @Option(names = "--pairs-out", paramLabel = "FILE",
+            description = "With --known: write every verification pair of the final test features as CSV: i, j (rows of --features-out), same, cosine, distance, set (unseen or known), fold.")
+    Path pairsOut;
+
     @Option(names = "--quiet", description = "Print only the final line.")
     boolean quiet;
 
@@ -113,6 +117,9 @@ public final class TrainCommand implements Callable<Integer> {
                 AtomicFiles.writeString(featuresOut, featuresCsv(OpenSetEvaluation.of(result.finalTest,
                         result.last.headAfter(), result.centers, hp)));
             }
+            if (pairsOut != null && result.divergedAt == null) {
+                AtomicFiles.writeString(pairsOut, VerificationReport.pairsCsv(result.finalTest, hp));
+            }
             return result.divergedAt != null ? 3 : 0;
         }
     }
@@ -134,7 +141,14 @@ public final class TrainCommand implements Callable<Integer> {
             throw UserError.of("cli.train.evalEvery", String.valueOf(evalEvery));
         }
         training.check();
-        for (Path output : Arrays.asList(metrics, record, saveRun, featuresOut)) {
+        if (pairsOut != null) {
+            // which digits are known does not depend on the device
+            int unseen = VerificationReport.unseenDigits(training.hyperparameters(false));
+            if (Integer.bitCount(unseen) < 2) {
+                throw UserError.of("cli.pairs.unseen", unseen == 0 ? "–" : Hyperparameters.describeDigits(unseen));
+            }
+        }
+        for (Path output : Arrays.asList(metrics, record, saveRun, featuresOut, pairsOut)) {
             if (output != null) {
                 AtomicFiles.discard(AtomicFiles.temporaryFor(output)); // fail now, not after training
             }
@@ -266,6 +280,9 @@ public final class TrainCommand implements Callable<Integer> {
         root.putPOJO("diverged_at_step", r.divergedAt);
         if ((hp.isOpenSet() || r.finalTest.otherDataImages() > 0) && r.divergedAt == null) {
             root.set("open_set", openSetJson(r, hp, mapper));
+        }
+        if (hp.isOpenSet() && r.divergedAt == null) {
+            root.set("verification", VerificationReport.json(r.finalTest, hp, mapper));
         }
         return mapper.writeValueAsString(root) + System.lineSeparator();
     }
