@@ -215,21 +215,9 @@ public final class Verification {
 
     /** The figures of one score over a pair list (see the class comment for each). */
     public static Figures figures(double[] scores, boolean[] same, int[] fold) {
-        int genuineCount = 0;
-        for (boolean s : same) {
-            genuineCount += s ? 1 : 0;
-        }
-        double[] genuine = new double[genuineCount];
-        double[] impostor = new double[scores.length - genuineCount];
-        for (int k = 0, g = 0, i = 0; k < scores.length; k++) {
-            if (same[k]) {
-                genuine[g++] = scores[k];
-            } else {
-                impostor[i++] = scores[k];
-            }
-        }
-        Arrays.sort(genuine);
-        Arrays.sort(impostor);
+        double[][] split = split(scores, same);
+        double[] genuine = split[0];
+        double[] impostor = split[1];
         double[] tar = new double[FARS.length];
         long[] allowed = new long[FARS.length];
         for (int f = 0; f < FARS.length; f++) {
@@ -246,6 +234,44 @@ public final class Verification {
         }
         return new Figures(genuine.length, impostor.length, auc(genuine, impostor), eer(genuine, impostor), tar,
                 allowed, mean, spread);
+    }
+
+    /**
+     * The ROC at the given FARs: for each, the TAR at the lowest threshold that accepts at most
+     * that share of the impostors (as {@link Figures#tarAtFar()} is found).
+     */
+    public static double[] tarAtFars(double[] sortedGenuine, double[] sortedImpostor, double[] fars) {
+        double[] tar = new double[fars.length];
+        for (int f = 0; f < fars.length; f++) {
+            tar[f] = tarAtMostFalseAccepts(sortedGenuine, sortedImpostor,
+                    (long) Math.floor(fars[f] * sortedImpostor.length + 1e-9));
+        }
+        return tar;
+    }
+
+    /** The share of sorted values at or above {@code threshold}: what accepting "score >= threshold" lets in. */
+    public static double acceptedShare(double[] sorted, double threshold) {
+        return sorted.length == 0 ? Double.NaN : (sorted.length - lowerBound(sorted, threshold)) / (double) sorted.length;
+    }
+
+    /** The genuine and the impostor scores of a pair list, each sorted. */
+    public static double[][] split(double[] scores, boolean[] same) {
+        int genuineCount = 0;
+        for (boolean s : same) {
+            genuineCount += s ? 1 : 0;
+        }
+        double[] genuine = new double[genuineCount];
+        double[] impostor = new double[scores.length - genuineCount];
+        for (int k = 0, g = 0, i = 0; k < scores.length; k++) {
+            if (same[k]) {
+                genuine[g++] = scores[k];
+            } else {
+                impostor[i++] = scores[k];
+            }
+        }
+        Arrays.sort(genuine);
+        Arrays.sort(impostor);
+        return new double[][] {genuine, impostor};
     }
 
     /** P(genuine > impostor) + P(equal) / 2, from the two sorted lists. */

@@ -27,6 +27,8 @@ import lab.centerloss.ui.openset.DrawingPadView;
 import lab.centerloss.ui.openset.DrawingPadViewModel;
 import lab.centerloss.ui.openset.OpenSetView;
 import lab.centerloss.ui.openset.OpenSetViewModel;
+import lab.centerloss.ui.openset.VerificationView;
+import lab.centerloss.ui.openset.VerificationViewModel;
 import lab.centerloss.ui.plane.PlaneViewModel;
 import lab.centerloss.ui.problem.ProblemView;
 import lab.centerloss.ui.problem.ProblemViewModel;
@@ -61,6 +63,7 @@ public final class LabSession {
     private final MarginViewModel margin;
     private final TimelineViewModel timeline;
     private final OpenSetViewModel openSet;
+    private final VerificationViewModel verification;
     private final DrawingPadViewModel drawingPad;
     private final CompareViewModel compare;
     private final LessonViewModel lesson;
@@ -102,6 +105,7 @@ public final class LabSession {
         openSet = new OpenSetViewModel(history, training);
         plane.setRegions(openSet::regions);
         drawingPad = new DrawingPadViewModel(history, training, openSet);
+        verification = new VerificationViewModel(history);
         plane.setDrawn(drawingPad::planeMark);
         plane.setUnknownsShown(openSet.showUnknownsProperty()::get);
         plane.setOverlay(stepThrough::scene);
@@ -148,6 +152,7 @@ public final class LabSession {
         export.refreshTexts();
         openSet.refreshTexts();
         drawingPad.refreshTexts();
+        verification.refreshTexts();
         stepThrough.refreshTexts();
         compare.refreshTexts();
         lesson.refreshTexts();
@@ -169,6 +174,7 @@ public final class LabSession {
                 Map.entry(TimelineView.class, new TimelineView(timeline, dialogs)),
                 Map.entry(OpenSetView.class, new OpenSetView(openSet, options)),
                 Map.entry(DrawingPadView.class, new DrawingPadView(drawingPad)),
+                Map.entry(VerificationView.class, new VerificationView(verification, options)),
                 Map.entry(CompareView.class, new CompareView(compare, options)));
     }
 
@@ -186,6 +192,7 @@ public final class LabSession {
     public TimelineViewModel timeline() { return timeline; }
     public OpenSetViewModel openSet() { return openSet; }
     public DrawingPadViewModel drawingPad() { return drawingPad; }
+    public VerificationViewModel verification() { return verification; }
     public CompareViewModel compare() { return compare; }
     public LessonViewModel lesson() { return lesson; }
     public lab.centerloss.ui.model.Setups setups() { return setups; }

@@ -139,6 +139,7 @@ public final class MainWindow {
         var selectedTab = sideTabs.getSelectionModel().selectedItemProperty();
         session.stepThrough().panelShownProperty().bind(selectedTab.isEqualTo(stepTab).and(comparing.not()));
         session.openSet().panelShownProperty().bind(selectedTab.isEqualTo(openSetTab).and(comparing.not()));
+        session.verification().panelShownProperty().bind(selectedTab.isEqualTo(openSetTab).and(comparing.not()));
         listen(session.stepThrough().activeProperty(), (o, was, active) -> {
             if (active) {
                 sideTabs.getSelectionModel().select(stepTab);
