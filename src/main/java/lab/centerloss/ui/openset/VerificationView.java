@@ -15,9 +15,13 @@ import lab.centerloss.ui.plane.CanvasControl;
 
 /** The verification part of the Open set tab ({@code fxml/verification.fxml}): bindings to {@link VerificationViewModel}. */
 public final class VerificationView {
-    private static final Color GENUINE = Color.web("#88CCEE");
-    private static final Color IMPOSTOR = Color.web("#CC6677");
-    private static final Color THRESHOLD = Color.web("#DDAA33");
+    // Paul Tol's colors, the light ones on the dark theme and their darker kin on white (projector)
+    private static final Color GENUINE_DARK_THEME = Color.web("#88CCEE");
+    private static final Color GENUINE_LIGHT_THEME = Color.web("#0077BB");
+    private static final Color IMPOSTOR_DARK_THEME = Color.web("#CC6677");
+    private static final Color IMPOSTOR_LIGHT_THEME = Color.web("#AA3377");
+    private static final Color THRESHOLD_DARK_THEME = Color.web("#DDAA33");
+    private static final Color THRESHOLD_LIGHT_THEME = Color.web("#996600");
 
     private final VerificationViewModel viewModel;
     private final ViewOptions options;
@@ -51,6 +55,8 @@ public final class VerificationView {
     /** Genuine and impostor scores of the main set, each as a share of its own pairs, and the threshold. */
     private void drawHistogram(GraphicsContext gc, double width, double height) {
         PlaneStyle style = options.planeStyle();
+        Color genuineColor = style.dark() ? GENUINE_DARK_THEME : GENUINE_LIGHT_THEME;
+        Color impostorColor = style.dark() ? IMPOSTOR_DARK_THEME : IMPOSTOR_LIGHT_THEME;
         gc.setFill(style.background());
         gc.fillRect(0, 0, width, height);
         VerificationViewModel.Picture p = viewModel.pictureProperty().get();
@@ -74,7 +80,7 @@ public final class VerificationView {
         for (int[] counts : new int[][] {impostor, genuine}) {
             boolean isGenuine = counts == genuine;
             double total = isGenuine ? p.main().genuine().length : p.main().impostor().length;
-            gc.setFill((isGenuine ? GENUINE : IMPOSTOR).deriveColor(0, 1, 1, 0.55));
+            gc.setFill((isGenuine ? genuineColor : impostorColor).deriveColor(0, 1, 1, 0.55));
             for (int b = 0; b < counts.length; b++) {
                 double h = (bottom - top) * counts[b] / total / most;
                 // a distance is drawn as itself: the lowest distance (the most alike) at the left
@@ -84,14 +90,14 @@ public final class VerificationView {
         }
         double share = (p.threshold() - p.low()) / (p.high() - p.low());
         double x = left + (right - left) * (p.score() == PairScore.DISTANCE ? 1 - share : share);
-        gc.setStroke(THRESHOLD);
+        gc.setStroke(style.dark() ? THRESHOLD_DARK_THEME : THRESHOLD_LIGHT_THEME);
         gc.setLineWidth(2);
         gc.strokeLine(x, top - 6, x, bottom);
         gc.setLineWidth(1);
         gc.setFont(javafx.scene.text.Font.font(lab.centerloss.plot.Fonts.family(), 11));
-        gc.setFill(GENUINE);
+        gc.setFill(genuineColor);
         gc.fillText(Messages.text("verification.genuine"), left, 12);
-        gc.setFill(IMPOSTOR);
+        gc.setFill(impostorColor);
         gc.fillText(Messages.text("verification.impostor"), left + (right - left) / 2, 12);
         gc.setFill(style.tickLabel());
         double low = p.score() == PairScore.DISTANCE ? -p.high() : p.low();
@@ -105,6 +111,7 @@ public final class VerificationView {
     /** TAR against FAR on a log axis, for the unseen pairs (solid) and the known pairs (faint). */
     private void drawRoc(GraphicsContext gc, double width, double height) {
         PlaneStyle style = options.planeStyle();
+        Color genuineColor = style.dark() ? GENUINE_DARK_THEME : GENUINE_LIGHT_THEME;
         gc.setFill(style.background());
         gc.fillRect(0, 0, width, height);
         double left = 40;
@@ -136,7 +143,7 @@ public final class VerificationView {
                 continue;
             }
             boolean faint = set == p.known() && p.unseen() != null;
-            gc.setStroke(faint ? GENUINE.deriveColor(0, 1, 1, 0.45) : GENUINE);
+            gc.setStroke(faint ? genuineColor.deriveColor(0, 1, 1, 0.45) : genuineColor);
             gc.setLineWidth(faint ? 1.5 : 2.5);
             gc.beginPath();
             for (int i = 0; i < set.roc().length; i++) {
@@ -155,7 +162,7 @@ public final class VerificationView {
             double far = Math.max(1e-4, mark[0]);
             double x = left + (right - left) * (Math.log10(far) + 4) / 4;
             double y = bottom - (bottom - top) * mark[1];
-            gc.setFill(THRESHOLD);
+            gc.setFill(style.dark() ? THRESHOLD_DARK_THEME : THRESHOLD_LIGHT_THEME);
             gc.fillOval(x - 5, y - 5, 10, 10);
         }
     }
