@@ -46,7 +46,7 @@ import lab.centerloss.train.Vec2List;
  */
 public final class StudentPage {
     /** The most probes one run's page holds; more are thinned evenly in time (first and last kept). */
-    public static final int MAX_FRAMES = 160;
+    public static final int MAX_FRAMES = 120;
     /** The most center positions per class kept for the trails; more are thinned evenly in time. */
     public static final int MAX_TRAIL_POINTS = 1500;
     /** Significant digits kept of a frame's largest coordinate. */
@@ -81,7 +81,7 @@ public final class StudentPage {
                 "LANG", Messages.language().tag(),
                 "TITLE", escapeHtml(title(panes)),
                 "NOSCRIPT", escapeHtml(Messages.text("page.noScript")),
-                "CSP", escapeHtml(csp),
+                "CSP", csp, // our own words and base64: nothing to escape in an attribute
                 "CSS", css,
                 "DATA", scriptSafe(json(data(panes, dark))),
                 "SCRIPT", script));

@@ -253,7 +253,8 @@
     var W = Math.max(1, Math.round(cssW * dpr));
     var H = Math.max(1, Math.round(cssH * dpr));
     if (canvas.width !== W || canvas.height !== H) { canvas.width = W; canvas.height = H; }
-    var k = Math.max(0.5, cssH / S.referenceHeight) * dpr; // FrameCapture.styleFor, in device pixels
+    // FrameCapture.styleFor, in device pixels; on a phone's small plane not below 3/4 of the window's sizes
+    var k = Math.max(0.75, cssH / S.referenceHeight) * dpr;
     var pointRadius = S.pointRadius * k;
     var centerRadius = S.centerRadius * k;
     var fontSize = S.fontSize * k;
