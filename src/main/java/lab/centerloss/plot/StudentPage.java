@@ -174,7 +174,10 @@ public final class StudentPage {
         RunOrigin origin = record.origin();
         ObjectNode run = mapper.createObjectNode();
         run.put("title", pane.title());
-        ProbeResult first = origin != null ? origin.probe() : record.probes().get(0);
+        ProbeResult first = origin != null ? origin.probe() : record.probes().isEmpty() ? null : record.probes().get(0);
+        if (first == null) {
+            throw new IllegalArgumentException(Messages.text("export.webPageNothing"));
+        }
         ArrayNode labels = run.putArray("labels");
         for (int i = 0; i < first.labels().size(); i++) {
             labels.add(first.labels().get(i));
