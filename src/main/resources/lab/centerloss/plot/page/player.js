@@ -477,7 +477,14 @@
     }
   };
 
-  show(0);
+  /** The position of the last step at or before a step: "#step=300" in the address opens the page there. */
+  function positionOf(step) {
+    var found = 0;
+    data.timeline.forEach(function (t, i) { if (t.step <= step) { found = i; } });
+    return found;
+  }
+  var asked = /^#step=(\d+)$/.exec(window.location.hash || '');
+  show(asked ? positionOf(parseInt(asked[1], 10)) : 0);
   buildLegend();
   document.body.setAttribute('data-ready', 'true');
 }());
