@@ -158,6 +158,14 @@ class StudentPageBrowserTest {
         assertThat(pictures).as("each step shown draws another picture").hasSize(3);
         browser.evaluate("document.querySelector('.legend button').click()");
         assertThat(canvasPixels(0)).as("a digit highlighted changes the picture").isNotIn(pictures);
+        show(0);
+        browser.evaluate("document.querySelector('.speed').value = '3'; document.querySelector('.speed').dispatchEvent(new Event('change'))");
+        browser.evaluate("document.querySelector('.play').click()");
+        assertThat(browser.evaluate("document.querySelector('.play').textContent").asText()).isEqualTo(Messages.text("page.pause"));
+        browser.waitUntil("window.centerLossPlayer.state().index >= 3", Duration.ofSeconds(20));
+        browser.evaluate("document.querySelector('.play').click()");
+        assertThat(state().get("playing").asBoolean()).isFalse();
+        assertThat(browser.evaluate("document.querySelector('.play').textContent").asText()).isEqualTo(Messages.text("page.play"));
         assertNoErrorsNorRequests("closed.html");
     }
 
