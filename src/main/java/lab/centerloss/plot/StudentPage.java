@@ -254,14 +254,14 @@ public final class StudentPage {
         f.put("caption", snapshot != null ? PlaneScenes.caption(snapshot)
                 : Messages.text("caption.step", 0, Messages.label(hp.head()), PlaneScenes.shortNumber(hp.lambda()),
                         hp.alpha(), PlaneScenes.shortNumber(hp.learningRateAt(1))));
-        f.put("numbers", numbers(probe, centers, hp, snapshot != null ? snapshot.head() : record.origin().head()));
+        f.put("numbers", numbers(probe, centers, hp, snapshot != null ? snapshot.headAfter() : record.origin().head()));
         f.put("losses", snapshot == null ? Messages.text("page.untrained")
                 : snapshot.diverged() ? Messages.text("compare.diverged", step)
                 : Messages.text("page.losses", Messages.label(hp.head()), snapshot.scalars().lossSoftmax(),
                         snapshot.scalars().lossCenter(), hp.lambda() * snapshot.scalars().lossCenter(),
                         snapshot.scalars().lossTotal(), snapshot.scalars().batchAccuracy()));
         ArrayNode openSet = f.putArray("openSet");
-        for (String line : openSetLines(probe, centers, hp, snapshot != null ? snapshot.head() : record.origin().head())) {
+        for (String line : openSetLines(probe, centers, hp, snapshot != null ? snapshot.headAfter() : record.origin().head())) {
             openSet.add(line);
         }
         return f;
@@ -279,7 +279,11 @@ public final class StudentPage {
         return true;
     }
 
-    /** As the comparison's panes write them: accuracy, spread, nearest centers, ratio (and the angle). */
+    /**
+     * As the comparison's panes write them: accuracy, spread, nearest centers, ratio (and the
+     * angle), all of one step: the probe taken after it, its centers after the update, and the head
+     * after the optimizer step, which made the probe's predictions.
+     */
     static String numbers(ProbeResult p, Vec2List centers, Hyperparameters hp, StepSnapshot.HeadParameters head) {
         double spread = FeatureStatistics.rmsDistanceToCenters(p.features(), p.labels(), centers, hp.knownDigits());
         double nearest = FeatureStatistics.minPairwiseDistance(centers);
