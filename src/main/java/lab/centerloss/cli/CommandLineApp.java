@@ -25,6 +25,7 @@ public final class CommandLineApp {
         commandLine.addSubcommand(new RunInfoCommand());
         commandLine.addSubcommand(new SweepCommand());
         commandLine.addSubcommand(new LessonCommand());
+        commandLine.addSubcommand(new ExportHtmlCommand());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setParameterExceptionHandler(ONE_SENTENCE);
         commandLine.setExecutionExceptionHandler(USER_ERRORS);

@@ -97,6 +97,7 @@ public final class LabSession {
         toolbar = new ToolbarViewModel(training, options, lesson::open, setups);
         stepThrough = new StepThroughViewModel(history, training, options);
         export = new ExportViewModel(history, options.projectorThemeProperty());
+        export.setComparison(this::comparisonPanes);
         charts = new ChartsViewModel(history);
         status = new StatusViewModel(training, history);
         problem = new ProblemViewModel(training, history);
@@ -112,6 +113,20 @@ public final class LabSession {
     }
 
     /** Shows a comparison preset with its runs built afresh from the seed, trained to the step (0: not trained). */
+    /** The comparison shown, one pane per run with its title, for the web page; empty when none is shown. */
+    private java.util.List<lab.centerloss.plot.StudentPage.Pane> comparisonPanes() {
+        java.util.List<lab.centerloss.plot.StudentPage.Pane> panes = new java.util.ArrayList<>();
+        if (options.comparingProperty().get()) {
+            for (var pane : compare.panes()) {
+                if (pane.visibleProperty().get() && pane.history().size() > 0) {
+                    panes.add(new lab.centerloss.plot.StudentPage.Pane(pane.titleProperty().get(),
+                            pane.history().record().copy()));
+                }
+            }
+        }
+        return panes;
+    }
+
     private void openComparison(lab.centerloss.train.ComparisonPreset preset, long untilStep) {
         compare.presetProperty().set(preset);
         compare.fromShownStepProperty().set(false);

@@ -36,6 +36,7 @@ public final class ExportView {
     @FXML private Button gifButton;
     @FXML private Button csvButton;
     @FXML private Button jsonlButton;
+    @FXML private Button webPageButton;
     @FXML private ProgressBar exportProgress;
     @FXML private Button cancelExportButton;
     @FXML private Label exportStatus;
@@ -67,7 +68,7 @@ public final class ExportView {
         recordingLabel.textProperty().bind(viewModel.recordingTextProperty());
         gifDelayBox.getItems().setAll(40, 60, 80, 100, 150, 200, 500);
         gifDelayBox.valueProperty().bindBidirectional(viewModel.gifDelayProperty());
-        for (Button b : List.of(gifButton, csvButton, jsonlButton)) {
+        for (Button b : List.of(gifButton, csvButton, jsonlButton, webPageButton)) {
             b.disableProperty().bind(viewModel.busyProperty());
         }
         exportProgress.progressProperty().bind(viewModel.progressProperty());
@@ -134,6 +135,14 @@ public final class ExportView {
         Path target = dialogs.saveFile(root, "export.saveJsonlTitle", "run.jsonl", "files.jsonl", "*.jsonl");
         if (target != null) {
             viewModel.exportJsonLines(target);
+        }
+    }
+
+    @FXML
+    private void onExportWebPage() {
+        Path target = dialogs.saveFile(root, "export.webPageTitle", "center-loss-run.html", "files.html", "*.html");
+        if (target != null) {
+            viewModel.exportWebPage(target);
         }
     }
 

@@ -66,6 +66,9 @@ public final class ExportViewModel {
     private int[] captureSize = {0, 0};
     private final FrameRecorder recorder;
 
+    /** The comparison's runs when one is shown (the shell knows it), else empty: for the web page. */
+    private java.util.function.Supplier<List<lab.centerloss.plot.StudentPage.Pane>> comparison = List::of;
+
     /** Whether exports are drawn on white, as the projector theme shows the plane. */
     private final javafx.beans.value.ObservableBooleanValue light;
 
@@ -208,6 +211,30 @@ public final class ExportViewModel {
         int delay = gifDelay.get();
         runLong(Messages.text("export.gifOf", frames.size()), target,
                 () -> RecordingGif.write(frames, target, delay, this::reportProgress, () -> cancelRequested));
+    }
+
+    /** The comparison shown, as the web page's panes: set by the shell, which knows the comparison. */
+    public void setComparison(java.util.function.Supplier<List<lab.centerloss.plot.StudentPage.Pane>> panes) {
+        comparison = panes;
+    }
+
+    /**
+     * The web page for students: the comparison shown (its runs side by side) or else the run, in
+     * the language and theme in force. The runs are copied here, on the JavaFX thread, while
+     * training goes on; the page is made and written on the worker.
+     */
+    public void exportWebPage(Path target) {
+        List<lab.centerloss.plot.StudentPage.Pane> panes = new ArrayList<>(comparison.get());
+        if (panes.isEmpty()) {
+            if (history.size() == 0 && history.record().origin() == null) {
+                message.set(Messages.text("export.webPageNothing"));
+                return;
+            }
+            panes.add(new lab.centerloss.plot.StudentPage.Pane("", history.record().copy()));
+        }
+        boolean dark = !light.get();
+        runLong(Messages.text("export.webPageOf", panes.size()), target, () ->
+                AtomicFile.writeString(target, lab.centerloss.plot.StudentPage.html(panes, dark)));
     }
 
     public void cancel() {

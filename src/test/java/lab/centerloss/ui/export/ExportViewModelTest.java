@@ -76,4 +76,42 @@ class ExportViewModelTest {
         assertThat(export.messageProperty().get()).startsWith("Could not write " + target).endsWith("Nothing was written.");
         assertThat(Files.exists(target)).isFalse();
     }
+
+    @Test
+    @DisplayName("the web page for students: the run shown, in the projector theme in force; the comparison's runs when one is shown")
+    void webPage(@TempDir Path folder) throws Exception {
+        lab.centerloss.text.Language before = lab.centerloss.text.Messages.language();
+        lab.centerloss.text.Messages.use(lab.centerloss.text.Language.ENGLISH);
+        try {
+            RunHistory history = new RunHistory();
+            ExportViewModel projector = new ExportViewModel(history, new javafx.beans.property.SimpleBooleanProperty(true));
+            lab.centerloss.store.RunRecord run = lab.centerloss.testing.PageRuns.read(
+                    lab.centerloss.testing.PageRuns.closedSet());
+            Path page = folder.resolve("run.html");
+            HeadlessFx.call(() -> {
+                history.show(run);
+                projector.exportWebPage(page);
+                return null;
+            });
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> projector.messageProperty().get().startsWith("Wrote"));
+            assertThat(projector.messageProperty().get()).isEqualTo("Wrote the web page of one run to " + page + ".");
+            String html = Files.readString(page);
+            assertThat(html).contains("\"theme\" : \"projector\"").contains("<html lang=\"en\">");
+
+            lab.centerloss.store.RunRecord other = lab.centerloss.testing.PageRuns.read(
+                    lab.centerloss.testing.PageRuns.openSet());
+            projector.setComparison(() -> List.of(new lab.centerloss.plot.StudentPage.Pane("λ 0.1", run),
+                    new lab.centerloss.plot.StudentPage.Pane("λ 0", other)));
+            Path both = folder.resolve("compare.html");
+            HeadlessFx.call(() -> {
+                projector.exportWebPage(both);
+                return null;
+            });
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> projector.messageProperty().get().contains(both.toString()));
+            assertThat(projector.messageProperty().get()).isEqualTo("Wrote the web page of 2 runs side by side to " + both + ".");
+            assertThat(Files.readString(both)).contains("\"title\" : \"λ 0.1\"", "\"title\" : \"λ 0\"");
+        } finally {
+            lab.centerloss.text.Messages.use(before);
+        }
+    }
 }
