@@ -23,6 +23,7 @@ import lab.centerloss.text.Messages;
 import lab.centerloss.train.FeatureStatistics;
 import lab.centerloss.train.Hyperparameters;
 import lab.centerloss.train.OpenSetEvaluation;
+import lab.centerloss.train.Verification;
 import lab.centerloss.train.OpenSetScores;
 import lab.centerloss.train.ProbeResult;
 import lab.centerloss.train.RunOrigin;
@@ -312,6 +313,44 @@ public final class StudentPage {
         for (OpenSetScores.Score score : OpenSetScores.Score.values()) {
             lines.add(Messages.text("openset.aurocLine", Messages.label(score), evaluation.auroc(score),
                     evaluation.oscr(score)));
+        }
+        lines.addAll(verificationLines(p));
+        return lines;
+    }
+
+    /** The pairs of a probe's labels and split: the same test images in every probe, so drawn once. */
+    private static final java.util.Map<java.util.List<Object>, Verification.Pairs[]> PAIRS =
+            java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(4, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<java.util.List<Object>, Verification.Pairs[]> e) {
+                    return size() > 4;
+                }
+            });
+
+    /** Verification of the probe's images, as the window's Open set tab gives it: cosine, unseen then known pairs. */
+    static List<String> verificationLines(ProbeResult p) {
+        int known = p.knownDigits();
+        int unseen = Hyperparameters.ALL_DIGITS & ~known;
+        Verification.Pairs[] pairs = PAIRS.computeIfAbsent(java.util.List.of(p.labels(), known), k -> new Verification.Pairs[] {
+            Verification.pairs(p.labels(), unseen, Verification.PAIR_SEED, Verification.GENUINE_PAIRS,
+                    Verification.IMPOSTOR_PAIRS),
+            Verification.pairs(p.labels(), known, Verification.PAIR_SEED, Verification.GENUINE_PAIRS,
+                    Verification.IMPOSTOR_PAIRS)});
+        List<String> lines = new ArrayList<>();
+        if (pairs[0].isEmpty()) {
+            return lines;
+        }
+        lines.add(Messages.text("page.pairScore", Messages.label(Verification.PairScore.COSINE)));
+        lines.add(Messages.text("verification.pairs", pairs[0].genuine(), pairs[0].impostor(),
+                Hyperparameters.describeDigits(unseen), p.step()));
+        for (int set = 0; set < 2; set++) {
+            if (pairs[set].isEmpty()) {
+                continue;
+            }
+            Verification.Figures f = Verification.figures(Verification.scores(p.features(), pairs[set],
+                    Verification.PairScore.COSINE), pairs[set].same(), pairs[set].fold());
+            lines.add(Messages.text(set == 0 ? "verification.unseenLine" : "verification.knownLine", f.auc(), f.eer(),
+                    f.tarAtFar()[0], f.tarAtFar()[1], f.tarAtFar()[2], f.foldAccuracy(), f.impostorsAtFar()[2]));
         }
         return lines;
     }
