@@ -148,6 +148,10 @@ public record MnistDataSet(Split train, Split test) {
             throw new DataSetException(imagesFile.getFileName() + " holds " + images.count()
                     + " images but " + labelsFile.getFileName() + " holds " + labels.length + " labels.");
         }
+        if (images.count() == 0) {
+            // nothing to train on or to test with (issue 25: it ended in a NullPointerException)
+            throw new DataSetException(lab.centerloss.text.Messages.text("data.noImages", imagesFile.getFileName()));
+        }
         return new Split(images.count(), images.rows(), images.cols(), images.pixels(), labels);
     }
 
@@ -156,6 +160,9 @@ public record MnistDataSet(Split train, Split test) {
             Path file = folder.resolve(candidate);
             if (Files.isRegularFile(file)) {
                 return file;
+            }
+            if (Files.exists(file)) {
+                throw new DataSetException(lab.centerloss.text.Messages.text("data.notRegular", file));
             }
         }
         throw new DataSetException("Data file " + baseName + ".gz (or " + baseName + ") is missing from "
@@ -173,10 +180,13 @@ public record MnistDataSet(Split train, Split test) {
                     continue;
                 }
                 try {
+                    if (Files.size(sums) > 1 << 20) {
+                        throw new DataSetException(lab.centerloss.text.Messages.text("data.sumsTooLarge", sums));
+                    }
                     for (String line : Files.readAllLines(sums)) {
                         String[] parts = line.trim().split("\\s+\\*?", 2);
                         if (parts.length == 2) {
-                            expected.put(parts[1].trim(), parts[0].toLowerCase());
+                            expected.put(parts[1].trim(), parts[0].toLowerCase(java.util.Locale.ROOT));
                             source.put(parts[1].trim(), sumsName);
                         }
                     }
@@ -197,7 +207,15 @@ public record MnistDataSet(Split train, Split test) {
             String actual;
             try {
                 MessageDigest sha = MessageDigest.getInstance("SHA-256");
-                actual = HexFormat.of().formatHex(sha.digest(Files.readAllBytes(file)));
+                // streamed: a listed file may be large (its size is checked against its header later)
+                try (java.io.InputStream in = Files.newInputStream(file)) {
+                    byte[] buffer = new byte[1 << 16];
+                    int n;
+                    while ((n = in.read(buffer)) > 0) {
+                        sha.update(buffer, 0, n);
+                    }
+                }
+                actual = HexFormat.of().formatHex(sha.digest());
             } catch (IOException e) {
                 throw new DataSetException("Data file " + file + " cannot be read (" + e.getMessage() + ").", e);
             } catch (NoSuchAlgorithmException e) {
