@@ -48,8 +48,8 @@ public final class AtomicFile {
     public static Path temporaryBeside(Path target) throws IOException {
         Path absolute = target.toAbsolutePath();
         removeStaleParts(absolute.getParent());
-        Path temporary = absolute.resolveSibling("." + absolute.getFileName() + "." + ProcessHandle.current().pid()
-                + "-" + UUID.randomUUID() + PART);
+        Path temporary = absolute.resolveSibling("." + absolute.getFileName() + "." + HOST + "_"
+                + ProcessHandle.current().pid() + "-" + UUID.randomUUID() + PART);
         Path created = Files.createFile(temporary);
         LIVE.add(created);
         return created;
@@ -65,10 +65,16 @@ public final class AtomicFile {
     // Parts left behind (issue 25) ---------------------------------------------------------------
 
     private static final String PART = ".part";
-    /** Our naming: a hidden ".target.PID-UUID.part" (and, before the PID was added, ".target.UUID.part"). */
+    /**
+     * Our naming: a hidden ".target.HOST_PID-UUID.part" (and, before the writer was named,
+     * ".target.UUID.part"). The host matters: the shares of a sweep on a batch system write into
+     * one shared folder from several machines, where another machine's process id says nothing.
+     */
     private static final java.util.regex.Pattern OUR_PART = java.util.regex.Pattern.compile(
-            "\\..+\\.(?:(\\d+)-)?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\.part");
-    /** A part of the old naming, without its writer's PID, is taken as left behind after a day. */
+            "\\..+\\.(?:([A-Za-z0-9-]{1,40})_(\\d+)-)?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\.part");
+    /** This machine's name as a part names it. */
+    static final String HOST = hostName();
+    /** A part of another machine, or of the old naming, is taken as left behind after a day. */
     private static final java.time.Duration OLD_PART_AGE = java.time.Duration.ofDays(1);
     /** Temporary files being written now: a SIGTERM (a shutdown hook) removes them. */
     private static final java.util.Set<Path> LIVE = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -112,7 +118,8 @@ public final class AtomicFile {
                 if (!m.matches() || LIVE.contains(part) || !Files.isRegularFile(part, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                     continue;
                 }
-                boolean stale = m.group(1) != null ? !running(Long.parseLong(m.group(1)))
+                boolean ours = HOST.equals(m.group(1));
+                boolean stale = ours ? !running(Long.parseLong(m.group(2)))
                         : Files.getLastModifiedTime(part).toInstant().isBefore(java.time.Instant.now().minus(OLD_PART_AGE));
                 if (stale) {
                     Files.deleteIfExists(part);
@@ -121,6 +128,19 @@ public final class AtomicFile {
         } catch (IOException | RuntimeException e) {
             // cleaning up is a courtesy: the write itself goes ahead
         }
+    }
+
+    private static String hostName() {
+        String name = "";
+        try {
+            Path linux = Path.of("/proc/sys/kernel/hostname");
+            name = Files.isRegularFile(linux) ? Files.readString(linux).trim()
+                    : java.net.InetAddress.getLocalHost().getHostName();
+        } catch (IOException | RuntimeException e) {
+            // unnamed: its parts are judged by age
+        }
+        name = name.replaceAll("[^A-Za-z0-9-]", "-");
+        return name.isEmpty() ? "host" : name.substring(0, Math.min(40, name.length()));
     }
 
     private static boolean running(long pid) {

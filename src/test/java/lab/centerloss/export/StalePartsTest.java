@@ -23,11 +23,15 @@ class StalePartsTest {
     @DisplayName("a dead writer's part and a day-old part of the old naming go; a live one and other files stay")
     void staleParts() throws IOException {
         long dead = deadPid();
-        Path ofDead = Files.createFile(folder.resolve(".run.clab." + dead + "-" + UUID.randomUUID() + ".part"));
+        Path ofDead = Files.createFile(folder.resolve(".run.clab." + AtomicFile.HOST + "_" + dead + "-" + UUID.randomUUID()
+                + ".part"));
+        // another machine's part (a sweep's shares in a shared folder): its process id means nothing here
+        Path ofOtherHost = Files.createFile(folder.resolve(".b.clab.elsewhere-" + AtomicFile.HOST.length() + "_" + dead
+                + "-" + UUID.randomUUID() + ".part"));
         Path old = Files.createFile(folder.resolve(".steps.jsonl." + UUID.randomUUID() + ".part"));
         Files.setLastModifiedTime(old, FileTime.from(Instant.now().minus(2, ChronoUnit.DAYS)));
         Path recentOld = Files.createFile(folder.resolve(".frames.gif." + UUID.randomUUID() + ".part"));
-        Path ofLiving = Files.createFile(folder.resolve(".other.png." + ProcessHandle.current().parent()
+        Path ofLiving = Files.createFile(folder.resolve(".other.png." + AtomicFile.HOST + "_" + ProcessHandle.current().parent()
                 .map(ProcessHandle::pid).orElse(1L) + "-" + UUID.randomUUID() + ".part"));
         Path notOurs = Files.createFile(folder.resolve(".notes.part"));
 
@@ -36,6 +40,7 @@ class StalePartsTest {
         assertThat(ofDead).doesNotExist();
         assertThat(old).doesNotExist();
         assertThat(recentOld).exists();
+        assertThat(ofOtherHost).exists();
         assertThat(ofLiving).exists();
         assertThat(notOurs).exists();
         try (Stream<Path> files = Files.list(folder)) {
@@ -47,7 +52,7 @@ class StalePartsTest {
     @DisplayName("a part being written now names this process, and is gone once committed")
     void liveParts() throws IOException {
         Path part = AtomicFile.temporaryBeside(folder.resolve("a.gif"));
-        assertThat(part.getFileName().toString()).startsWith(".a.gif." + ProcessHandle.current().pid() + "-")
+        assertThat(part.getFileName().toString()).startsWith(".a.gif." + AtomicFile.HOST + "_" + ProcessHandle.current().pid() + "-")
                 .endsWith(".part");
         AtomicFile.removeStaleParts(folder);
         assertThat(part).exists();
