@@ -198,6 +198,12 @@ class HostileInputTest {
         return b.array();
     }
 
+    private static byte[] labels(byte[] values) {
+        ByteBuffer b = ByteBuffer.allocate(8 + values.length);
+        b.putInt(0x801).putInt(values.length).put(values);
+        return b.array();
+    }
+
     private static byte[] labels(int... values) {
         ByteBuffer b = ByteBuffer.allocate(8 + values.length);
         b.putInt(0x801).putInt(values.length);
@@ -244,7 +250,24 @@ class HostileInputTest {
         ByteBuffer huge = ByteBuffer.allocate(16).putInt(0x803).putInt(1_000_000).putInt(28).putInt(28);
         gzip(announced.resolve("train-images-idx3-ubyte.gz"), huge.array(), 0);
         assertThat(refused(run("train", "--steps", "1", "--data", announced.toString())))
-                .contains("announces 1000000 images of 28x28 pixels, more than the 256 MB");
+                .contains("announces 1000000 images of 28x28 pixels, more than the 80 MB");
+    }
+
+    @Test
+    @DisplayName("more images in all than training can hold under 1 GB: refused before training")
+    void tooManyImages() throws IOException {
+        Path data = smallData("many");
+        int count = 100_001; // within one file's limit; with MNIST's 10,000 test images and 10,000 unknowns, beyond the total
+        byte[] labels = new byte[count];
+        for (int i = 0; i < count; i++) {
+            labels[i] = (byte) (i % 10);
+        }
+        gzip(data.resolve("train-images-idx3-ubyte.gz"), images(count), 0);
+        gzip(data.resolve("train-labels-idx1-ubyte.gz"), labels(labels), 0);
+        gzip(data.resolve("t10k-images-idx3-ubyte.gz"), images(10_000), 0);
+        gzip(data.resolve("t10k-labels-idx1-ubyte.gz"), labels(new byte[10_000]), 0);
+        assertThat(refused(run("train", "--steps", "1", "--data", data.toString(), "--unknown-data", data())))
+                .contains("hold 120001 images in all; at most 120000");
     }
 
     @Test

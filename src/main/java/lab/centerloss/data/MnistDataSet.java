@@ -67,7 +67,9 @@ public record MnistDataSet(Split train, Split test) {
         Checksums checksums = Checksums.in(folder);
         Split train = loadSplit(folder, TRAIN_IMAGES, TRAIN_LABELS, checksums);
         Split test = loadSplit(folder, TEST_IMAGES, TEST_LABELS, checksums);
-        return new MnistDataSet(train, test);
+        MnistDataSet data = new MnistDataSet(train, test);
+        checkTotal(data);
+        return data;
     }
 
     /**
@@ -78,7 +80,24 @@ public record MnistDataSet(Split train, Split test) {
      */
     public static MnistDataSet load(Path folder, Path unknownData) throws DataSetException {
         MnistDataSet data = load(folder);
-        return unknownData == null ? data : data.withUnknowns(loadUnknowns(unknownData));
+        MnistDataSet all = unknownData == null ? data : data.withUnknowns(loadUnknowns(unknownData));
+        checkTotal(all);
+        return all;
+    }
+
+    /**
+     * The most images training can hold in all splits together and stay under 1 GB of memory
+     * (issue 25; each is held about six times over, as bytes and as tensors): MNIST with
+     * Fashion-MNIST's test images as unknowns is 80,000.
+     */
+    public static final int MAX_TOTAL_IMAGES = 120_000;
+
+    private static void checkTotal(MnistDataSet data) throws DataSetException {
+        long total = (long) data.train().count() + data.test().count();
+        if (total > MAX_TOTAL_IMAGES) {
+            throw new DataSetException(lab.centerloss.text.Messages.text("data.tooManyImages", String.valueOf(total),
+                    String.valueOf(MAX_TOTAL_IMAGES)));
+        }
     }
 
     /**
