@@ -46,6 +46,7 @@ final class AtomicFiles {
     static void discard(Path temporary) {
         try {
             Files.deleteIfExists(temporary);
+            AtomicFile.discarded(temporary);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

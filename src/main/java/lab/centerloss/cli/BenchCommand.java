@@ -113,6 +113,9 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     /** The seeds named: "1,2,3" or "1-20", or both mixed. */
+    /** The most seeds a list may name, over all its ranges. */
+    static final int MAX_SEEDS = 10_000;
+
     static List<Long> parseSeeds(List<String> items) {
         List<Long> list = new java.util.ArrayList<>();
         for (String item : items) {
@@ -121,17 +124,23 @@ public final class BenchCommand implements Callable<Integer> {
                     int dash = item.indexOf('-', 1);
                     long from = Long.parseLong(item.substring(0, dash).trim());
                     long to = Long.parseLong(item.substring(dash + 1).trim());
-                    if (to < from || to - from > 10_000) {
+                    // to - from may overflow (-2-9223372036854775807): compared exactly, counted without overflow
+                    if (to < from || Math.subtractExact(to, from) > MAX_SEEDS) {
                         throw UserError.of("cli.seeds.range", item);
                     }
-                    for (long seed = from; seed <= to; seed++) {
-                        list.add(seed);
+                    for (long k = 0; k <= to - from; k++) {
+                        list.add(from + k);
                     }
                 } else {
                     list.add(Long.parseLong(item.trim()));
                 }
             } catch (NumberFormatException e) {
                 throw UserError.of("cli.seeds.bad", item);
+            } catch (ArithmeticException e) {
+                throw UserError.of("cli.seeds.range", item);
+            }
+            if (list.size() > MAX_SEEDS) {
+                throw UserError.of("cli.seeds.range", item);
             }
         }
         return list;

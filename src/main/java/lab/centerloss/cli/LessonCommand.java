@@ -78,17 +78,19 @@ public final class LessonCommand implements Callable<Integer> {
         if (render != null) {
             return renderSlides(read, out);
         }
-        out.println(read.title().in(Messages.language()));
+        // a lesson file's texts may hold terminal escapes (issue 25): printed escaped
+        out.println(lab.centerloss.text.Printable.text(read.title().in(Messages.language())));
         for (int i = 0; i < read.steps().size(); i++) {
             LessonStep step = read.steps().get(i);
             out.println();
             out.println(Messages.text("lesson.progress", i + 1, read.steps().size()));
-            out.println(step.narration().in(Messages.language()));
+            out.println(lab.centerloss.text.Printable.text(step.narration().in(Messages.language())));
             String does = lab.centerloss.lesson.LessonAction.describe(step.action());
             if (!does.isEmpty()) {
                 out.println("→ " + does);
             }
-            step.question().ifPresent(q -> out.println(Messages.text("lesson.question", q.in(Messages.language()))));
+            step.question().ifPresent(q -> out.println(Messages.text("lesson.question",
+                    lab.centerloss.text.Printable.text(q.in(Messages.language())))));
         }
         out.flush();
         return 0;
@@ -102,6 +104,7 @@ public final class LessonCommand implements Callable<Integer> {
         if (stepLimit < 0 || probeSize < 1 || probeSize > 10_000) {
             throw new UserError(Messages.text("lesson.render.badLimits"));
         }
+        TrainingOptions.checkThreads(threads);
         var dataSet = TrainCommand.loadData(data != null ? data : lab.centerloss.data.DataLocation.defaultMnistFolder(),
                 unknownData);
         lab.centerloss.plot.HeadlessFx.start();

@@ -150,7 +150,9 @@ public final class RenderCommand implements Callable<Integer> {
             writer.awaitTermination(1, TimeUnit.MINUTES);
             gifOutput.finish();
         } catch (ExecutionException e) {
-            throw UserError.of("cli.render.cannotWrite", out, e.getCause().getMessage());
+            throw new UserError(cannotWrite(e.getCause()));
+        } catch (GifFailed e) {
+            throw new UserError(e.sentence());
         } finally {
             writer.shutdownNow();
         }
@@ -218,7 +220,7 @@ public final class RenderCommand implements Callable<Integer> {
             }
             gifOutput.finish();
         } catch (IOException e) {
-            throw UserError.of("cli.render.cannotWrite", out, e.getMessage());
+            throw new UserError(cannotWrite(e));
         }
         console.println(lab.centerloss.text.Messages.text(gif != null ? "cli.render.wroteFromRunGif" : "cli.render.wroteFromRun", written, fromRun, out, gif));
         return 0;
@@ -250,6 +252,10 @@ public final class RenderCommand implements Callable<Integer> {
         }
         if (gifDelay < 10) {
             throw UserError.of("cli.render.gifDelay", String.valueOf(gifDelay));
+        }
+        if (gifDelay > MAX_GIF_DELAY) {
+            // a GIF frame's delay is 16 bits of centiseconds: a longer one cannot be written (issue 25)
+            throw UserError.of("cli.render.gifDelayMax", MAX_GIF_DELAY, String.valueOf(gifDelay));
         }
         if (openSetScore != null) {
             score();
@@ -288,7 +294,7 @@ public final class RenderCommand implements Callable<Integer> {
 
     /** "1280x720" as {width, height}. */
     static int[] parseSize(String size) {
-        String[] parts = size.toLowerCase().split("x");
+        String[] parts = size.toLowerCase(java.util.Locale.ROOT).split("x");
         try {
             if (parts.length == 2) {
                 return new int[] {Integer.parseInt(parts[0].trim()), Integer.parseInt(parts[1].trim())};
@@ -299,23 +305,60 @@ public final class RenderCommand implements Callable<Integer> {
         throw UserError.of("cli.size", size);
     }
 
+    /** The longest delay a GIF frame can hold: 65,535 hundredths of a second. */
+    static final int MAX_GIF_DELAY = 655_350;
+
+    /** The GIF, not the frames folder, failed: the sentence names the GIF (issue 25). */
+    static final class GifFailed extends IOException {
+        final Path target;
+
+        GifFailed(Path target, IOException cause) {
+            super(cause.getMessage(), cause);
+            this.target = target;
+        }
+
+        String sentence() {
+            return lab.centerloss.export.TextFiles.describeFailure(target, (IOException) getCause());
+        }
+    }
+
+    /** One sentence for a failed write: the GIF's when the GIF failed, else the frames folder's. */
+    private String cannotWrite(Throwable e) {
+        return e instanceof GifFailed gifFailed ? gifFailed.sentence()
+                : lab.centerloss.text.Messages.text("cli.render.cannotWrite", out, e.getMessage());
+    }
+
     /** The optional GIF, fed on the writer thread. */
     private static final class GifOutput implements AutoCloseable {
         private final GifWriter writer;
+        private final Path target;
 
         GifOutput(Path target, int delayMillis) throws IOException {
-            writer = target == null ? null : new GifWriter(target, delayMillis);
+            this.target = target;
+            try {
+                writer = target == null ? null : new GifWriter(target, delayMillis);
+            } catch (IOException e) {
+                throw new GifFailed(target, e);
+            }
         }
 
         void add(BufferedImage image) throws IOException {
             if (writer != null) {
-                writer.add(image);
+                try {
+                    writer.add(image);
+                } catch (IOException e) {
+                    throw new GifFailed(target, e);
+                }
             }
         }
 
         void finish() throws IOException {
             if (writer != null) {
-                writer.finish();
+                try {
+                    writer.finish();
+                } catch (IOException e) {
+                    throw new GifFailed(target, e);
+                }
             }
         }
 

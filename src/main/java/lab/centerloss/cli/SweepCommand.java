@@ -79,6 +79,8 @@ public final class SweepCommand implements Callable<Integer> {
             description = "Runs trained at once (default: one per processor / --threads; with --threads 0, one).")
     Integer parallel;
 
+    static final int MAX_PARALLEL = 64;
+
     @Option(names = "--probe-size", defaultValue = "2000", description = "Test images drawn in each panel (default: 2000).")
     int probeSize;
 
@@ -99,8 +101,19 @@ public final class SweepCommand implements Callable<Integer> {
         return s.endsWith(".0") ? s.substring(0, s.length() - 2) : s;
     }
 
+    /** The widths grid.png may have: a panel needs room for its caption; beyond this, memory runs out. */
+    static final int MIN_WIDTH = 200;
+    static final int MAX_WIDTH = 8000;
+
     @Override
     public Integer call() throws Exception {
+        // every option checked before anything is read or trained (issue 25)
+        if (width < MIN_WIDTH || width > MAX_WIDTH) {
+            throw UserError.of("cli.sweep.width", MIN_WIDTH, MAX_WIDTH, String.valueOf(width));
+        }
+        if (parallel != null && (parallel < 1 || parallel > MAX_PARALLEL)) {
+            throw UserError.of("cli.sweep.parallel", MAX_PARALLEL, String.valueOf(parallel));
+        }
         if (collect != null) {
             Path folder = collect;
             writeFigureAndSummary(folder, readSummaries(folder));
@@ -241,9 +254,7 @@ public final class SweepCommand implements Callable<Integer> {
         if (steps < 1) {
             throw UserError.of("cli.steps", String.valueOf(steps));
         }
-        if (training.threads < 0) {
-            throw UserError.of("cli.threads", String.valueOf(training.threads));
-        }
+        TrainingOptions.checkThreads(training.threads);
         List<HeadKind> headList = training.heads == null ? List.of(HeadKind.SOFTMAX) : training.heads;
         distinct("--head", headList);
         distinct("--lambda", training.lambdas);
@@ -326,6 +337,7 @@ public final class SweepCommand implements Callable<Integer> {
                         throw UserError.of("cli.sweep.summaryColumn", json, column);
                     }
                 }
+                checkSummaryValues(json, row);
                 rows.add(row);
             }
         }
@@ -333,6 +345,52 @@ public final class SweepCommand implements Callable<Integer> {
             throw UserError.of("cli.sweep.noRuns", runs);
         }
         return rows;
+    }
+
+    /**
+     * A summary's values are what the sweep writes (issue 25): a known head, numbers, a whole seed.
+     * The run file's name is made of them, so a head of "../../x" would read a file outside runs/,
+     * and a text in a number's place would reach summary.csv (a spreadsheet formula).
+     */
+    private static void checkSummaryValues(Path json, JsonNode row) {
+        if (!row.get("head").isTextual() || lab.centerloss.text.Ids.parse(HeadKind.class, row.get("head").asText()).isEmpty()) {
+            throw UserError.of("cli.sweep.summaryValue", json, "head",
+                    lab.centerloss.text.Printable.of(row.get("head").toString()));
+        }
+        for (String column : SUMMARY_COLUMNS.subList(1, SUMMARY_COLUMNS.size())) {
+            JsonNode v = row.get(column);
+            boolean whole = column.equals("seed") || column.equals("steps");
+            boolean fine = whole ? v.isIntegralNumber() && v.canConvertToLong()
+                    : v.isNumber() || v.isTextual() && java.util.Set.of("NaN", "Infinity", "-Infinity").contains(v.asText());
+            if (!fine) {
+                throw UserError.of("cli.sweep.summaryValue", json, column, lab.centerloss.text.Printable.of(v.toString()));
+            }
+        }
+    }
+
+    /**
+     * A cell of summary.csv: a text that a spreadsheet would take for a formula (=, +, -, @, a tab
+     * or a carriage return first) is prefixed with a single quote, as OWASP's CSV-injection advice
+     * says; numbers are left as they are.
+     */
+    static String csvCell(String value) {
+        if (value.isEmpty()) {
+            return value;
+        }
+        char first = value.charAt(0);
+        boolean formula = first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
+        if (formula) {
+            try {
+                Double.parseDouble(value);
+                return value;
+            } catch (NumberFormatException e) {
+                value = "'" + value;
+            }
+        }
+        if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
+            value = '"' + value.replace("\"", "\"\"") + '"';
+        }
+        return value;
     }
 
     /** summary.csv (a row per run, then mean and standard deviation per combination over seeds), grid.png and grid.svg. */
@@ -348,7 +406,7 @@ public final class SweepCommand implements Callable<Integer> {
                 throw new UserError(e.getMessage());
             }
             StepSnapshot last = run.latest().orElseThrow(() -> UserError.of("cli.sweep.noSteps", name));
-            String head = HeadKind.valueOf(row.get("head").asText().toUpperCase(Locale.ROOT)).id();
+            String head = lab.centerloss.text.Ids.parse(HeadKind.class, row.get("head").asText()).orElseThrow().id();
             String lambda = number(row.get("lambda").asDouble());
             String alpha = number(row.get("alpha").asDouble());
             String seed = String.valueOf(row.get("seed").asLong()); // no digit grouping: it is a name
@@ -374,7 +432,7 @@ public final class SweepCommand implements Callable<Integer> {
         java.util.Map<String, List<JsonNode>> groups = new java.util.LinkedHashMap<>();
         for (JsonNode row : rows) {
             for (String column : SUMMARY_COLUMNS) {
-                csv.append(column.equals("head") ? "" : ",").append(row.get(column).asText());
+                csv.append(column.equals("head") ? "" : ",").append(csvCell(row.get(column).asText()));
             }
             csv.append('\n');
             String key = row.get("head").asText() + "," + row.get("lambda").asText() + "," + row.get("alpha").asText()
@@ -386,7 +444,8 @@ public final class SweepCommand implements Callable<Integer> {
                 continue;
             }
             for (String statistic : List.of("mean", "std")) {
-                csv.append(group.getKey()).append(',').append(statistic);
+                csv.append(csvCell(group.getKey().split(",", 2)[0])).append(',').append(group.getKey().split(",", 2)[1])
+                        .append(',').append(statistic);
                 for (String column : SUMMARY_COLUMNS.subList(5, SUMMARY_COLUMNS.size())) {
                     double[] v = group.getValue().stream().mapToDouble(r -> r.get(column).asDouble()).toArray();
                     double mean = java.util.Arrays.stream(v).average().orElse(Double.NaN);

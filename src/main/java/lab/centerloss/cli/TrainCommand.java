@@ -336,8 +336,11 @@ public final class TrainCommand implements Callable<Integer> {
         return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 
-    /** JSON Lines to a temporary file that becomes {@code --record} when the run ends. */
-    private static final class RecordWriter implements AutoCloseable {
+    /**
+     * JSON Lines to a temporary file that becomes {@code --record} when the run ends. A write that
+     * fails (a full disk) is one sentence naming the file, and the temporary file is gone (issue 25).
+     */
+    static final class RecordWriter implements AutoCloseable {
         private final Path target;
         private final Path temporary;
         private final BufferedWriter writer;
@@ -349,33 +352,65 @@ public final class TrainCommand implements Callable<Integer> {
             this.writer = writer;
         }
 
-        static RecordWriter open(Path target) throws IOException {
+        static RecordWriter open(Path target) {
             if (target == null) {
                 return new RecordWriter(null, null, null);
             }
             Path temporary = AtomicFiles.temporaryFor(target);
-            return new RecordWriter(target, temporary, Files.newBufferedWriter(temporary));
-        }
-
-        void write(StepSnapshot snapshot) throws IOException {
-            if (writer != null) {
-                writer.write(StepRecordJson.toLine(snapshot));
-                writer.newLine();
+            try {
+                return new RecordWriter(target, temporary, Files.newBufferedWriter(temporary));
+            } catch (IOException e) {
+                AtomicFiles.discard(temporary);
+                throw new UserError(lab.centerloss.export.TextFiles.describeFailure(target, e));
             }
         }
 
-        void commit() throws IOException {
+        void write(StepSnapshot snapshot) {
             if (writer != null) {
-                writer.close();
+                try {
+                    writer.write(StepRecordJson.toLine(snapshot));
+                    writer.newLine();
+                } catch (IOException e) {
+                    throw failed(e);
+                }
+            }
+        }
+
+        void commit() {
+            if (writer != null) {
+                try {
+                    writer.close();
+                } catch (IOException e) {
+                    throw failed(e);
+                }
                 AtomicFiles.commit(temporary, target);
                 committed = true;
             }
         }
 
-        @Override
-        public void close() throws IOException {
-            if (writer != null && !committed) {
+        private UserError failed(IOException e) {
+            committed = true; // nothing more to close: the file is gone
+            try {
                 writer.close();
+            } catch (IOException again) {
+                e.addSuppressed(again);
+            }
+            try {
+                Files.deleteIfExists(temporary);
+            } catch (IOException again) {
+                e.addSuppressed(again);
+            }
+            return new UserError(lab.centerloss.export.TextFiles.describeFailure(target, e));
+        }
+
+        @Override
+        public void close() {
+            if (writer != null && !committed) {
+                try {
+                    writer.close();
+                } catch (IOException e) {
+                    // the file is discarded below either way
+                }
                 AtomicFiles.discard(temporary);
             }
         }

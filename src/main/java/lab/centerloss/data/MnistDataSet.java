@@ -67,7 +67,9 @@ public record MnistDataSet(Split train, Split test) {
         Checksums checksums = Checksums.in(folder);
         Split train = loadSplit(folder, TRAIN_IMAGES, TRAIN_LABELS, checksums);
         Split test = loadSplit(folder, TEST_IMAGES, TEST_LABELS, checksums);
-        return new MnistDataSet(train, test);
+        MnistDataSet data = new MnistDataSet(train, test);
+        checkTotal(data);
+        return data;
     }
 
     /**
@@ -78,7 +80,24 @@ public record MnistDataSet(Split train, Split test) {
      */
     public static MnistDataSet load(Path folder, Path unknownData) throws DataSetException {
         MnistDataSet data = load(folder);
-        return unknownData == null ? data : data.withUnknowns(loadUnknowns(unknownData));
+        MnistDataSet all = unknownData == null ? data : data.withUnknowns(loadUnknowns(unknownData));
+        checkTotal(all);
+        return all;
+    }
+
+    /**
+     * The most images training can hold in all splits together and stay under 1 GB of memory
+     * (issue 25; each is held about six times over, as bytes and as tensors): MNIST with
+     * Fashion-MNIST's test images as unknowns is 80,000.
+     */
+    public static final int MAX_TOTAL_IMAGES = 120_000;
+
+    private static void checkTotal(MnistDataSet data) throws DataSetException {
+        long total = (long) data.train().count() + data.test().count();
+        if (total > MAX_TOTAL_IMAGES) {
+            throw new DataSetException(lab.centerloss.text.Messages.text("data.tooManyImages", String.valueOf(total),
+                    String.valueOf(MAX_TOTAL_IMAGES)));
+        }
     }
 
     /**
@@ -148,6 +167,10 @@ public record MnistDataSet(Split train, Split test) {
             throw new DataSetException(imagesFile.getFileName() + " holds " + images.count()
                     + " images but " + labelsFile.getFileName() + " holds " + labels.length + " labels.");
         }
+        if (images.count() == 0) {
+            // nothing to train on or to test with (issue 25: it ended in a NullPointerException)
+            throw new DataSetException(lab.centerloss.text.Messages.text("data.noImages", imagesFile.getFileName()));
+        }
         return new Split(images.count(), images.rows(), images.cols(), images.pixels(), labels);
     }
 
@@ -156,6 +179,9 @@ public record MnistDataSet(Split train, Split test) {
             Path file = folder.resolve(candidate);
             if (Files.isRegularFile(file)) {
                 return file;
+            }
+            if (Files.exists(file)) {
+                throw new DataSetException(lab.centerloss.text.Messages.text("data.notRegular", file));
             }
         }
         throw new DataSetException("Data file " + baseName + ".gz (or " + baseName + ") is missing from "
@@ -173,10 +199,13 @@ public record MnistDataSet(Split train, Split test) {
                     continue;
                 }
                 try {
+                    if (Files.size(sums) > 1 << 20) {
+                        throw new DataSetException(lab.centerloss.text.Messages.text("data.sumsTooLarge", sums));
+                    }
                     for (String line : Files.readAllLines(sums)) {
                         String[] parts = line.trim().split("\\s+\\*?", 2);
                         if (parts.length == 2) {
-                            expected.put(parts[1].trim(), parts[0].toLowerCase());
+                            expected.put(parts[1].trim(), parts[0].toLowerCase(java.util.Locale.ROOT));
                             source.put(parts[1].trim(), sumsName);
                         }
                     }
@@ -197,7 +226,15 @@ public record MnistDataSet(Split train, Split test) {
             String actual;
             try {
                 MessageDigest sha = MessageDigest.getInstance("SHA-256");
-                actual = HexFormat.of().formatHex(sha.digest(Files.readAllBytes(file)));
+                // streamed: a listed file may be large (its size is checked against its header later)
+                try (java.io.InputStream in = Files.newInputStream(file)) {
+                    byte[] buffer = new byte[1 << 16];
+                    int n;
+                    while ((n = in.read(buffer)) > 0) {
+                        sha.update(buffer, 0, n);
+                    }
+                }
+                actual = HexFormat.of().formatHex(sha.digest());
             } catch (IOException e) {
                 throw new DataSetException("Data file " + file + " cannot be read (" + e.getMessage() + ").", e);
             } catch (NoSuchAlgorithmException e) {

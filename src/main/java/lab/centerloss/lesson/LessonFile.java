@@ -52,7 +52,9 @@ public final class LessonFile {
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
     /** A setup file's name beside the lesson: no folder, no way out of it. */
     private static final Pattern SETUP_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,79}\\.json");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Strict: nothing may follow the lesson's object (issue 25: trailing text was accepted). */
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     static {
         JSON.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32)
@@ -118,10 +120,10 @@ public final class LessonFile {
     public static Lesson read(Path file) throws LessonException {
         String shown = file.toString();
         try {
-            if (Files.size(file) > MAX_BYTES) {
-                throw new LessonException(Message.of("lesson.tooLarge", shown, MAX_BYTES / 1024));
-            }
-            return parse(shown, Files.readAllBytes(file), file.toAbsolutePath().getParent());
+            return parse(shown, lab.centerloss.data.SmallFiles.read(file, MAX_BYTES), file.toAbsolutePath().getParent());
+        } catch (lab.centerloss.data.SmallFiles.Refused e) {
+            throw new LessonException(e.tooLarge() ? Message.of("lesson.tooLarge", shown, MAX_BYTES / 1024)
+                    : Message.of("files.notRegular", shown));
         } catch (NoSuchFileException e) {
             throw new LessonException(Message.of("lesson.missing", shown));
         } catch (IOException e) {
@@ -155,7 +157,7 @@ public final class LessonFile {
         }
         onlyFields(shown, 0, "", root, Set.of("format", "name", "title", "steps"));
         JsonNode format = root.get("format");
-        if (format == null || !format.isIntegralNumber()) {
+        if (format == null || !format.isIntegralNumber() || !format.canConvertToLong()) {
             throw bad(shown, 0, "format", "lesson.needWhole");
         }
         if (format.asLong() != FORMAT) {
@@ -177,6 +179,23 @@ public final class LessonFile {
         return new Lesson(nameNode.asText(), title, steps);
     }
 
+    /**
+     * Whether a file named in the lesson's folder is there once links are followed (issue 25): a
+     * setup that is a link to a file elsewhere is outside the folder. A file that does not exist
+     * is left to {@link Scenario#read} to name.
+     */
+    private static boolean insideByRealPath(Path file, Path folder) {
+        if (!Files.exists(file)) {
+            return true;
+        }
+        try {
+            Path real = file.toRealPath();
+            return real.getParent() != null && real.getParent().equals(folder.toRealPath());
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private static LessonStep step(String shown, int number, JsonNode node, Path folder) throws LessonException {
         if (node == null || !node.isObject()) {
             throw bad(shown, number, "", "lesson.needObject");
@@ -186,7 +205,7 @@ public final class LessonFile {
         if (node.hasNonNull("scenario")) {
             String name = node.get("scenario").asText("");
             Path file = folder == null || !SETUP_NAME.matcher(name).matches() ? null : folder.resolve(name).normalize();
-            if (file == null || !file.getParent().equals(folder.normalize())) {
+            if (file == null || !file.getParent().equals(folder.normalize()) || !insideByRealPath(file, folder)) {
                 throw bad(shown, number, "scenario", "scenario.outside");
             }
             scenario = Optional.of(Scenario.read(file));
@@ -200,9 +219,7 @@ public final class LessonFile {
             if (!s.isObject()) {
                 throw bad(shown, number, "settings", "lesson.needObject");
             }
-            Set<String> known = new TreeSet<>();
-            HyperparametersJson.toJson(Hyperparameters.defaults()).fieldNames().forEachRemaining(known::add);
-            onlyFields(shown, number, "settings.", s, known);
+            onlyFields(shown, number, "settings.", s, settingsFields());
             var read = HyperparametersJson.fromJson(s, Hyperparameters.defaults());
             if (read.problem().isPresent()) {
                 throw new LessonException(Message.of("lesson.badSettings", shown, number, read.problem().get().render()));
@@ -288,7 +305,9 @@ public final class LessonFile {
     }
 
     private static long steps(String shown, int number, String field, JsonNode node) throws LessonException {
-        if (node == null || !node.isIntegralNumber() || node.asLong() < 0 || node.asLong() > MAX_TRAIN_STEPS) {
+        // canConvertToLong: 2^64 + 5 is not 5 (a BigInteger's asLong keeps its low bits)
+        if (node == null || !node.isIntegralNumber() || !node.canConvertToLong() || node.asLong() < 0
+                || node.asLong() > MAX_TRAIN_STEPS) {
             throw bad(shown, number, field, "lesson.needStepNumber", MAX_TRAIN_STEPS);
         }
         return node.asLong();
@@ -318,13 +337,20 @@ public final class LessonFile {
         }
     }
 
+    /** The fields a settings object may have: those the app writes. */
+    static Set<String> settingsFields() {
+        Set<String> known = new TreeSet<>();
+        HyperparametersJson.toJson(Hyperparameters.defaults()).fieldNames().forEachRemaining(known::add);
+        return known;
+    }
+
     /** The first field of a JSON object that is not among the allowed ones: files from others name only what we read. */
     static java.util.Optional<String> unknownField(JsonNode node, Set<String> allowed) {
         Iterator<String> names = node.fieldNames();
         while (names.hasNext()) {
             String name = names.next();
             if (!allowed.contains(name)) {
-                return java.util.Optional.of(name);
+                return java.util.Optional.of(lab.centerloss.text.Printable.of(name)); // it is echoed to a terminal
             }
         }
         return java.util.Optional.empty();

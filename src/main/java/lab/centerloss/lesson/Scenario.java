@@ -31,7 +31,8 @@ import lab.centerloss.train.Hyperparameters;
 public record Scenario(Hyperparameters settings, View view, Optional<ComparisonPreset> compare) {
     public static final int FORMAT = 1;
     public static final long MAX_BYTES = 64 * 1024;
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     static {
         JSON.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(16).build());
@@ -66,10 +67,10 @@ public record Scenario(Hyperparameters settings, View view, Optional<ComparisonP
     public static Scenario read(Path file) throws LessonFile.LessonException {
         String shown = file.toString();
         try {
-            if (Files.size(file) > MAX_BYTES) {
-                throw new LessonFile.LessonException(Message.of("scenario.tooLarge", shown, MAX_BYTES / 1024));
-            }
-            return parse(shown, Files.readAllBytes(file));
+            return parse(shown, lab.centerloss.data.SmallFiles.read(file, MAX_BYTES));
+        } catch (lab.centerloss.data.SmallFiles.Refused e) {
+            throw new LessonFile.LessonException(e.tooLarge()
+                    ? Message.of("scenario.tooLarge", shown, MAX_BYTES / 1024) : Message.of("files.notRegular", shown));
         } catch (NoSuchFileException e) {
             throw new LessonFile.LessonException(Message.of("scenario.missing", shown));
         } catch (IOException e) {
@@ -93,13 +94,15 @@ public record Scenario(Hyperparameters settings, View view, Optional<ComparisonP
             throw new LessonFile.LessonException(Message.of("scenario.notJson", shown));
         }
         only(shown, "", root, Set.of("format", "settings", "view", "compare"));
-        if (!root.path("format").isIntegralNumber() || root.path("format").asLong() != FORMAT) {
+        if (!root.path("format").isIntegralNumber() || !root.path("format").canConvertToLong()
+                || root.path("format").asLong() != FORMAT) {
             throw bad(shown, "format", Message.of("scenario.format", FORMAT));
         }
         JsonNode settingsNode = root.get("settings");
         if (settingsNode == null || !settingsNode.isObject()) {
             throw bad(shown, "settings", Message.of("lesson.needObject"));
         }
+        only(shown, "settings.", settingsNode, LessonFile.settingsFields()); // as in lessons (issue 25)
         var read = HyperparametersJson.fromJson(settingsNode, Hyperparameters.defaults());
         if (read.problem().isPresent()) {
             throw bad(shown, "settings", read.problem().get());

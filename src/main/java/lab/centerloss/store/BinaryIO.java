@@ -100,47 +100,139 @@ final class BinaryIO {
         }
     }
 
-    /** A stream that refuses to yield more than {@code limit} bytes: an entry cannot expand without bound. */
+    /**
+     * What a whole file may still expand to: every entry's bytes count against it, so that a file
+     * of entries each within its own limit cannot add up to gigabytes (issue 25).
+     */
+    static final class Budget {
+        private long left;
+
+        Budget(long total) {
+            this.left = total;
+        }
+
+        long left() {
+            return left;
+        }
+    }
+
+    /**
+     * A stream that refuses to yield more than {@code limit} bytes, nor more than the file's
+     * {@link Budget} has left: an entry cannot expand without bound.
+     */
     static final class Limited extends InputStream {
         private final InputStream in;
         private final String entry;
+        private final Budget budget;
         private long left;
 
         Limited(InputStream in, long limit, String entry) {
+            this(in, limit, entry, new Budget(Long.MAX_VALUE));
+        }
+
+        Limited(InputStream in, long limit, String entry, Budget budget) {
             this.in = in;
             this.left = limit;
             this.entry = entry;
+            this.budget = budget;
         }
 
         @Override
         public int read() throws IOException {
-            if (left <= 0) {
+            if (left <= 0 || budget.left <= 0) {
+                if (in.read() < 0) {
+                    return -1;
+                }
                 throw tooLarge();
             }
             int b = in.read();
             if (b >= 0) {
                 left--;
+                budget.left--;
             }
             return b;
         }
 
         @Override
         public int read(byte[] buffer, int offset, int length) throws IOException {
-            if (left <= 0) {
+            if (left <= 0 || budget.left <= 0) {
                 if (in.read() < 0) {
                     return -1;
                 }
                 throw tooLarge();
             }
-            int n = in.read(buffer, offset, (int) Math.min(length, left));
+            int n = in.read(buffer, offset, (int) Math.min(length, Math.min(left, budget.left)));
             if (n > 0) {
                 left -= n;
+                budget.left -= n;
             }
             return n;
         }
 
         private Malformed tooLarge() {
-            return new Malformed("the entry " + entry + " expands beyond its limit");
+            return new Malformed(budget.left <= 0 ? "its entries expand beyond the limit of a whole file"
+                    : "the entry " + entry + " expands beyond its limit");
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
+    }
+
+    /**
+     * An entry's bytes checked, at their end, against the CRC-32 and the size the archive records
+     * for it: a flipped byte is refused, not read as other numbers (issue 25).
+     */
+    static final class CrcChecked extends InputStream {
+        private final InputStream in;
+        private final String entry;
+        private final long expectedCrc;
+        private final long expectedSize;
+        private final java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        private long size;
+        private boolean checked;
+
+        CrcChecked(InputStream in, String entry, long expectedCrc, long expectedSize) {
+            this.in = in;
+            this.entry = entry;
+            this.expectedCrc = expectedCrc;
+            this.expectedSize = expectedSize;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b < 0) {
+                atEnd();
+            } else {
+                crc.update(b);
+                size++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = in.read(buffer, offset, length);
+            if (n < 0) {
+                atEnd();
+            } else {
+                crc.update(buffer, offset, n);
+                size += n;
+            }
+            return n;
+        }
+
+        private void atEnd() throws Malformed {
+            if (checked) {
+                return;
+            }
+            checked = true;
+            check(expectedSize < 0 || size == expectedSize, "the entry " + entry + " holds " + size
+                    + " bytes, not the " + expectedSize + " its header declares");
+            check(expectedCrc < 0 || crc.getValue() == expectedCrc, "the entry " + entry
+                    + " fails its CRC-32 check (its bytes were changed)");
         }
 
         @Override

@@ -71,14 +71,23 @@ public final class RunFile {
     /** The most each entry may expand to: far above a real run's, far below what would hurt. */
     static final Map<String, Long> ENTRY_LIMITS = Map.of(META, 8L << 20, ORIGIN, 64L << 20, STEPS, 1L << 30,
             PROBES, 1L << 30, CHECKPOINTS, 1L << 30);
+    /**
+     * The most all entries together may expand to (issue 25): each entry within its own limit could
+     * still add up to gigabytes of memory. A 100,000-step run of the lite model is about 70 MB.
+     */
+    static final long TOTAL_LIMIT = 256L << 20;
     private static final int MAX_CLASSES = 1000;
     /** Labels and predictions are digits (the data's label values); classes are the known ones among them. */
     private static final int LABEL_VALUES = 10;
+    /** The probe's labels may also be another data set's unknowns (--unknown-data), labelled {@code OTHER_DATA}. */
+    private static final int PROBE_LABEL_VALUES = lab.centerloss.data.MnistDataSet.OTHER_DATA + 1;
     private static final int MAX_PROBE = 10_000;
     private static final int MAX_BATCH = Hyperparameters.MAX_BATCH_SIZE;
     private static final long MAX_STEPS = 100_000_000L;
     private static final int MAX_PARAMETERS = 50_000_000;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper STRICT_JSON = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private RunFile() {
     }
@@ -278,8 +287,13 @@ public final class RunFile {
      *                          large, a path leaving its folder, a number out of range)
      */
     public static Contents read(Path file) throws RunFileException {
-        String name = file.toString();
+        String name = lab.centerloss.text.Printable.of(file.toString());
         try {
+            // a device (/dev/zero), a pipe or a folder is not a file: its size says nothing
+            if (!Files.isRegularFile(file)) {
+                throw new RunFileException(Message.of(Files.exists(file) ? "runfile.notRegular" : "runfile.missing",
+                        name));
+            }
             if (Files.size(file) == 0) {
                 throw new RunFileException(Message.of("runfile.empty", name));
             }
@@ -288,14 +302,31 @@ public final class RunFile {
         } catch (IOException e) {
             throw new RunFileException(Message.of("runfile.cannotRead", name, String.valueOf(e.getMessage())), e);
         }
-        try (ZipFile zip = new ZipFile(file.toFile())) {
-            Map<String, ZipEntry> entries = entries(zip, name);
-            JsonNode meta = readMeta(zip, entries.get(META), name);
-            return readContents(zip, entries, meta, name);
+        ZipFile zip;
+        try {
+            zip = new ZipFile(file.toFile());
         } catch (ZipException e) {
+            String why = String.valueOf(e.getMessage());
+            if (why.contains("encrypted")) {
+                throw new RunFileException(Message.of("runfile.unsupported", name, "encrypted entries"), e);
+            }
             // A zip whose end is missing was cut off: say so rather than "not a run file".
             throw new RunFileException(Message.of(startsLikeZip(file) ? "runfile.truncated" : "runfile.notRunFile",
                     name), e);
+        } catch (IOException e) {
+            throw new RunFileException(Message.of("runfile.cannotRead", name, String.valueOf(e.getMessage())), e);
+        }
+        try (zip) {
+            Map<String, ZipEntry> entries = entries(zip, name);
+            BinaryIO.Budget budget = budget(entries);
+            JsonNode meta = readMeta(zip, entries.get(META), name, budget);
+            return readContents(zip, entries, meta, name, budget);
+        } catch (ZipException e) {
+            // the archive opened, so an entry of it is unreadable: a compression this reader does not know, or bad data
+            String why = String.valueOf(e.getMessage());
+            throw new RunFileException(why.contains("compression method")
+                    ? Message.of("runfile.unsupported", name, "an unknown compression method")
+                    : Message.of("runfile.damaged", name, "an entry's compressed data is invalid"), e);
         } catch (EOFException e) {
             throw new RunFileException(Message.of("runfile.truncated", name), e);
         } catch (BinaryIO.Malformed e) {
@@ -303,6 +334,19 @@ public final class RunFile {
         } catch (IOException e) {
             throw new RunFileException(Message.of("runfile.cannotRead", name, String.valueOf(e.getMessage())), e);
         }
+    }
+
+    /** What the entries may expand to in all, refused at once when their declared sizes already exceed it. */
+    private static BinaryIO.Budget budget(Map<String, ZipEntry> entries) throws BinaryIO.Malformed {
+        long declared = 0;
+        for (ZipEntry entry : entries.values()) {
+            BinaryIO.check(entry.getSize() <= ENTRY_LIMITS.get(entry.getName()), "the entry " + entry.getName()
+                    + " would expand to " + entry.getSize() + " bytes");
+            declared += Math.max(0, entry.getSize());
+        }
+        BinaryIO.check(declared <= TOTAL_LIMIT, "its entries would expand to " + declared + " bytes in all (at most "
+                + TOTAL_LIMIT + ")");
+        return new BinaryIO.Budget(TOTAL_LIMIT);
     }
 
     private static boolean startsLikeZip(Path file) {
@@ -344,25 +388,29 @@ public final class RunFile {
         return entries;
     }
 
-    private static InputStream open(ZipFile zip, ZipEntry entry) throws IOException {
+    private static InputStream open(ZipFile zip, ZipEntry entry, BinaryIO.Budget budget) throws IOException {
         long limit = ENTRY_LIMITS.get(entry.getName());
         if (entry.getSize() > limit) {
             throw new BinaryIO.Malformed("the entry " + entry.getName() + " would expand to " + entry.getSize()
                     + " bytes");
         }
-        return new BufferedInputStream(new BinaryIO.Limited(zip.getInputStream(entry), limit, entry.getName()), 1 << 16);
+        InputStream checked = new BinaryIO.CrcChecked(zip.getInputStream(entry), entry.getName(), entry.getCrc(),
+                entry.getSize());
+        return new BufferedInputStream(new BinaryIO.Limited(checked, limit, entry.getName(), budget), 1 << 16);
     }
 
-    private static JsonNode readMeta(ZipFile zip, ZipEntry entry, String name) throws IOException, RunFileException {
-        try (InputStream in = open(zip, entry)) {
-            JsonNode meta = JSON.readTree(in);
+    private static JsonNode readMeta(ZipFile zip, ZipEntry entry, String name, BinaryIO.Budget budget)
+            throws IOException, RunFileException {
+        try (InputStream in = open(zip, entry, budget)) {
+            // read whole, so that its CRC is checked and nothing may follow the JSON
+            JsonNode meta = STRICT_JSON.readTree(in.readAllBytes());
             if (meta == null || !meta.isObject() || !meta.path("format_version").isInt()) {
                 throw new RunFileException(Message.of("runfile.notRunFile", name));
             }
             int version = meta.get("format_version").asInt();
             if (version > FORMAT_VERSION) {
                 throw new RunFileException(Message.of("runfile.newer", name, version, FORMAT_VERSION,
-                        meta.path("app_version").asText("?")));
+                        lab.centerloss.text.Printable.of(meta.path("app_version").asText("?"))));
             }
             if (version < 1) {
                 throw new RunFileException(Message.of("runfile.notRunFile", name));
@@ -373,8 +421,8 @@ public final class RunFile {
         }
     }
 
-    private static Contents readContents(ZipFile zip, Map<String, ZipEntry> entries, JsonNode meta, String name)
-            throws IOException, RunFileException {
+    private static Contents readContents(ZipFile zip, Map<String, ZipEntry> entries, JsonNode meta, String name,
+            BinaryIO.Budget budget) throws IOException, RunFileException {
         int classes = meta.path("classes").asInt(-1);
         int probeSize = meta.path("probe_size").asInt(-1);
         BinaryIO.check(classes >= 2 && classes <= MAX_CLASSES, "classes is " + classes);
@@ -393,12 +441,12 @@ public final class RunFile {
         }
         Reader reader = new Reader(classes, probeSize, settings);
         RunOrigin origin;
-        try (DataInputStream in = new DataInputStream(open(zip, entries.get(ORIGIN)))) {
+        try (DataInputStream in = new DataInputStream(open(zip, entries.get(ORIGIN), budget))) {
             origin = reader.origin(in, fingerprint);
             BinaryIO.expectEnd(in, ORIGIN);
         }
         RunRecord record = new RunRecord(origin);
-        try (DataInputStream in = new DataInputStream(open(zip, entries.get(PROBES)))) {
+        try (DataInputStream in = new DataInputStream(open(zip, entries.get(PROBES), budget))) {
             int count = BinaryIO.readInt(in, 0, (int) Math.min(Integer.MAX_VALUE, MAX_STEPS), "the probe count");
             long last = 0;
             for (int i = 0; i < count; i++) {
@@ -409,7 +457,7 @@ public final class RunFile {
             }
             BinaryIO.expectEnd(in, PROBES);
         }
-        try (DataInputStream in = new DataInputStream(open(zip, entries.get(STEPS)))) {
+        try (DataInputStream in = new DataInputStream(open(zip, entries.get(STEPS), budget))) {
             int count = BinaryIO.readInt(in, 0, (int) Math.min(Integer.MAX_VALUE, MAX_STEPS), "the step count");
             long last = 0;
             for (int i = 0; i < count; i++) {
@@ -423,7 +471,7 @@ public final class RunFile {
         for (ProbeResult p : reader.probes) {
             record.restoreProbe(p);
         }
-        try (DataInputStream in = new DataInputStream(open(zip, entries.get(CHECKPOINTS)))) {
+        try (DataInputStream in = new DataInputStream(open(zip, entries.get(CHECKPOINTS), budget))) {
             int count = BinaryIO.readInt(in, 0, 1_000_000, "the checkpoint count");
             for (int i = 0; i < count; i++) {
                 record.addCheckpoint(reader.checkpoint(in));
@@ -475,7 +523,7 @@ public final class RunFile {
             BinaryIO.check(hp.classDigits().length == classes, "the known digits do not match the class count");
             Vec2List centers = points(in, classes, "the origin's centers");
             StepSnapshot.HeadParameters head = head(in);
-            int[] labels = BinaryIO.readInts(in, probeSize, 0, LABEL_VALUES - 1, "the probe's labels");
+            int[] labels = BinaryIO.readInts(in, probeSize, 0, PROBE_LABEL_VALUES - 1, "the probe's labels");
             BinaryIO.check(labels.length == probeSize, "the probe has " + labels.length + " labels");
             ProbeResult probe = probe(in, IntVector.copyOf(labels));
             BinaryIO.check(probe.step() == 0, "the origin's probe is not at step 0");

@@ -52,7 +52,7 @@ public final class Messages {
 
     /** The label of a choice, e.g. {@code label.HeadKind.arcface}: one place for every enum's words. */
     public static String label(Enum<?> choice) {
-        return text("label." + choice.getDeclaringClass().getSimpleName() + "." + choice.name().toLowerCase());
+        return text("label." + choice.getDeclaringClass().getSimpleName() + "." + Ids.of(choice));
     }
 
     /** Whether the bundle has {@code key}. */

@@ -11,6 +11,6 @@ public enum CenterInit {
     NORMAL;
 
     public String id() {
-        return name().toLowerCase();
+        return lab.centerloss.text.Ids.of(this);
     }
 }

@@ -8,6 +8,6 @@ public enum CenterRule {
     SGD;
 
     public String id() {
-        return name().toLowerCase();
+        return lab.centerloss.text.Ids.of(this);
     }
 }

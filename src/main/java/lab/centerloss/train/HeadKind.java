@@ -24,6 +24,6 @@ public enum HeadKind {
     }
 
     public String id() {
-        return name().toLowerCase();
+        return lab.centerloss.text.Ids.of(this);
     }
 }

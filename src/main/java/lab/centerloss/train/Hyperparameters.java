@@ -49,6 +49,16 @@ public record Hyperparameters(
     public static final double MAX_MARGIN = Math.PI / 2;
     public static final int MAX_BATCH_SIZE = 4096;
     public static final int MAX_WARMUP_STEPS = 1_000_000;
+    /*
+     * The largest values training can use (issue 25): each must fit a float, as libtorch takes it,
+     * and keep the step's arithmetic finite; far above anything that trains well (a larger one only
+     * diverges), far below Float.MAX_VALUE.
+     */
+    public static final double MAX_LAMBDA = 1000;
+    public static final double MAX_LEARNING_RATE = 10;
+    public static final double MAX_WEIGHT_DECAY = 1;
+    public static final double MAX_GRADIENT_CLIP = 1e6;
+    public static final double MAX_SCALE = 1000;
     /** The ten digits of MNIST, all known: the closed set. */
     public static final int ALL_DIGITS = (1 << 10) - 1;
     /** The common 6/4 open-set protocol on MNIST: 2, 3, 4, 5, 8, 9 known; 0, 1, 6, 7 unknown. */
@@ -108,12 +118,17 @@ public record Hyperparameters(
         }
         if (!(lambda >= 0) || Double.isInfinite(lambda)) {
             problems.add(Message.of("problem.lambda", String.valueOf(lambda)));
+        } else if (lambda > MAX_LAMBDA) {
+            problems.add(Message.of("problem.lambdaMax", MAX_LAMBDA, String.valueOf(lambda)));
         }
         if (!(alpha >= 0 && alpha <= 1)) {
             problems.add(Message.of("problem.alpha", String.valueOf(alpha)));
         }
         if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
             problems.add(Message.of("problem.learningRate", String.valueOf(learningRate)));
+        } else if (learningRate > MAX_LEARNING_RATE) {
+            problems.add(Message.of("problem.learningRateMax", MAX_LEARNING_RATE,
+                    String.valueOf(learningRate)));
         }
         if (learningRateWarmupSteps < 0 || learningRateWarmupSteps > MAX_WARMUP_STEPS) {
             problems.add(Message.of("problem.learningRateWarmup", String.valueOf(learningRateWarmupSteps)));
@@ -123,12 +138,20 @@ public record Hyperparameters(
         }
         if (!(weightDecay >= 0) || Double.isInfinite(weightDecay)) {
             problems.add(Message.of("problem.weightDecay", String.valueOf(weightDecay)));
+        } else if (weightDecay > MAX_WEIGHT_DECAY) {
+            problems.add(Message.of("problem.weightDecayMax", MAX_WEIGHT_DECAY,
+                    String.valueOf(weightDecay)));
         }
         if (!(gradientClipNorm >= 0) || Double.isInfinite(gradientClipNorm)) {
             problems.add(Message.of("problem.gradientClip", String.valueOf(gradientClipNorm)));
+        } else if (gradientClipNorm > MAX_GRADIENT_CLIP) {
+            problems.add(Message.of("problem.gradientClipMax", MAX_GRADIENT_CLIP,
+                    String.valueOf(gradientClipNorm)));
         }
         if (!(scale > 0) || Double.isInfinite(scale)) {
             problems.add(Message.of("problem.scale", String.valueOf(scale)));
+        } else if (scale > MAX_SCALE) {
+            problems.add(Message.of("problem.scaleMax", MAX_SCALE, String.valueOf(scale)));
         }
         if (!(margin >= 0 && margin <= MAX_MARGIN)) {
             problems.add(Message.of("problem.margin", String.valueOf(margin)));

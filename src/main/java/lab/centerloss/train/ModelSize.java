@@ -21,6 +21,6 @@ public enum ModelSize {
     }
 
     public String id() {
-        return name().toLowerCase();
+        return lab.centerloss.text.Ids.of(this);
     }
 }

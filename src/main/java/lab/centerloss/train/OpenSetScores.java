@@ -27,7 +27,7 @@ public final class OpenSetScores {
 
         /** The name used in files: center_distance, max_cosine, ... */
         public String id() {
-            return name().toLowerCase();
+            return lab.centerloss.text.Ids.of(this);
         }
 
         /** The raw value a teacher reads (the distance itself, not negated) from the score. */

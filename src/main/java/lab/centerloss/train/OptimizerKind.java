@@ -5,6 +5,6 @@ public enum OptimizerKind {
     ADAM;
 
     public String id() {
-        return name().toLowerCase();
+        return lab.centerloss.text.Ids.of(this);
     }
 }

@@ -63,7 +63,7 @@ final class Torch {
         if (!loadedLibrary.contains("-gpu")) {
             return Message.of("device.noCudaLibraries");
         }
-        if (System.getProperty("os.name", "").toLowerCase().contains("linux")
+        if (System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux")
                 && !java.nio.file.Files.exists(java.nio.file.Path.of("/proc/driver/nvidia/version"))) {
             return Message.of("device.noDriver");
         }

@@ -48,6 +48,7 @@ public final class TrainingSession implements AutoCloseable {
         manual_seed(hyperparameters.seed());
         classDigits = hyperparameters.classDigits();
         classes = classDigits.length;
+        requireTrainingImages(data, classDigits);
         knownDigits = hyperparameters.knownDigits();
         network = new Network(hyperparameters.model(), classes);
         network.to(device.device(), false);
@@ -66,6 +67,24 @@ public final class TrainingSession implements AutoCloseable {
         classOfDigit = Torch.longs(lookup).to(device.device(), ScalarType.Long);
         trainable = trainableImages(data, classOfDigitJava);
         sampler = new BatchSampler(trainable.length, hyperparameters.seed());
+    }
+
+    /**
+     * Every class must have training images (issue 25: a data set without any, or --known digits
+     * it lacks, ended in a NullPointerException): one sentence before anything is built.
+     */
+    private static void requireTrainingImages(DeviceData data, int[] classDigits) {
+        int[] counts = new int[256];
+        for (byte label : data.trainLabelsJava) {
+            counts[label & 0xff]++;
+        }
+        for (int digit : classDigits) {
+            if (counts[digit] == 0) {
+                throw new IllegalArgumentException(data.trainCount == 0
+                        ? lab.centerloss.text.Messages.text("train.noImages")
+                        : lab.centerloss.text.Messages.text("train.noImagesOfDigit", String.valueOf(digit)));
+            }
+        }
     }
 
     private static int[] trainableImages(DeviceData data, int[] classOfDigit) {

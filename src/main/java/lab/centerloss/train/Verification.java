@@ -44,7 +44,7 @@ public final class Verification {
         DISTANCE;
 
         public String id() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return lab.centerloss.text.Ids.of(this);
         }
 
         double of(Vec2List features, int i, int j) {

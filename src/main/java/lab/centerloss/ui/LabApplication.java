@@ -45,7 +45,7 @@ public final class LabApplication extends Application {
 
     /** On Linux a window needs an X or Wayland display; elsewhere there always is one. */
     public static boolean displayAvailable() {
-        boolean linux = System.getProperty("os.name", "").toLowerCase().contains("linux");
+        boolean linux = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux");
         return !linux || System.getenv("DISPLAY") != null || System.getenv("WAYLAND_DISPLAY") != null
                 || "Monocle".equals(System.getProperty("glass.platform"));
     }
@@ -154,7 +154,7 @@ public final class LabApplication extends Application {
         if (Messages.language().needsBundledFont()) {
             lab.centerloss.plot.Fonts.load();
         }
-        root.getStyleClass().add("lang-" + Messages.language().tag().toLowerCase());
+        root.getStyleClass().add("lang-" + Messages.language().tag().toLowerCase(java.util.Locale.ROOT));
         root.getStylesheets().add(LabApplication.class.getResource("lab.css").toExternalForm());
         return new LoadedWindow(root, shell);
     }

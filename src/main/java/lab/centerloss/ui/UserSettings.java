@@ -43,7 +43,11 @@ public record UserSettings(Hyperparameters hyperparameters, double windowWidth, 
     public static Loaded load(Path file) {
         String content;
         try {
-            content = Files.readString(file);
+            // a device or a pipe in its place, or a huge file, is not read (issue 25)
+            content = new String(lab.centerloss.data.SmallFiles.read(file, 1 << 20),
+                    java.nio.charset.StandardCharsets.UTF_8);
+        } catch (lab.centerloss.data.SmallFiles.Refused e) {
+            return ignored(file, e.tooLarge() ? Messages.text("settings.tooLarge") : Messages.text("settings.notRegular"));
         } catch (NoSuchFileException e) {
             return new Loaded(defaults(), Optional.empty());
         } catch (IOException e) {
@@ -65,10 +69,15 @@ public record UserSettings(Hyperparameters hyperparameters, double windowWidth, 
             width = width >= 640 && width <= 10_000 ? width : 1440;
             height = height >= 480 && height <= 10_000 ? height : 900;
             DeviceChoice device = DeviceChoice.AUTO;
-            for (DeviceChoice choice : DeviceChoice.values()) {
-                if (choice.name().equals(root.path("device").asText())) {
-                    device = choice;
+            if (root.has("device")) {
+                // any case (a hand-edited "cuda"); an unknown device is said, not silently replaced
+                Optional<DeviceChoice> named = lab.centerloss.text.Ids.parse(DeviceChoice.class,
+                        root.path("device").asText(""));
+                if (named.isEmpty()) {
+                    return ignored(file, Messages.text("settings.unknownDevice",
+                            lab.centerloss.text.Printable.of(root.path("device").asText(""))));
                 }
+                device = named.get();
             }
             Optional<Language> language = Optional.empty();
             for (Language choice : Language.values()) {
@@ -111,7 +120,7 @@ public record UserSettings(Hyperparameters hyperparameters, double windowWidth, 
         if (override != null && !override.isBlank()) {
             return Path.of(override);
         }
-        String os = System.getProperty("os.name", "").toLowerCase();
+        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
         Path home = Path.of(System.getProperty("user.home"));
         if (os.contains("win")) {
             String local = System.getenv("LOCALAPPDATA");
@@ -130,7 +139,7 @@ public record UserSettings(Hyperparameters hyperparameters, double windowWidth, 
         if (override != null && !override.isBlank()) {
             return Path.of(override, "settings.json");
         }
-        String os = System.getProperty("os.name", "").toLowerCase();
+        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
         Path home = Path.of(System.getProperty("user.home"));
         Path folder;
         if (os.contains("win")) {
