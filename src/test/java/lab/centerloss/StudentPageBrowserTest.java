@@ -292,7 +292,7 @@ class StudentPageBrowserTest {
         assertThat(state().get("label").asText()).isEqualTo("第 0 步，共 40 步");
         assertThat(browser.evaluate("document.querySelector('.play').textContent").asText()).isEqualTo("播放");
         show(2);
-        assertThat(state().get("panes").get(0).get("numbers").asText()).startsWith("第 8 步的探测：准确率 ");
+        assertThat(state().get("panes").get(0).get("numbers").asText()).startsWith("第 8 步的测试：准确率 ");
         assertThat(distinctColors(canvasScreenshot(0))).isGreaterThan(30);
         ImageIO.write(browser.screenshot(), "png", SHOTS.resolve("zh.png").toFile());
         assertNoErrorsNorRequests("zh.html");

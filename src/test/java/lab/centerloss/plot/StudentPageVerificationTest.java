@@ -27,7 +27,7 @@ class StudentPageVerificationTest {
     @DisplayName("an open-set probe: the score, the pairs counted, and the unseen and known digits' figures by cosine")
     void openSet() {
         assertThat(StudentPage.verificationLines(probe(Hyperparameters.OPEN_SET_DIGITS))).containsExactly(
-                "Verification, the score of a pair: cosine of the two features (higher: the same)",
+                "Verification, the score of a pair: cosine (higher: the same)",
                 "Pairs of the digits never trained on (0, 1, 6, 7), in the probe of step 9: 24 genuine (the same digit),"
                         + " 96 impostor (two digits).",
                 "Unseen digits: AUC 1.000 · EER 0.0% · TAR at FAR 10% 100.0%, 1% 100.0%, 0.1% 100.0%"

@@ -235,7 +235,10 @@ public final class PlaneViewModel {
      */
     public Message wedgeTip() {
         Optional<AngleScene> shown = angleScene();
-        if (shown.isEmpty() || !shown.get().head().usesMargin()) {
+        if (shown.isEmpty()) {
+            return Message.of("margin.anglesAfterFirstStep");
+        }
+        if (!shown.get().head().usesMargin()) {
             return Message.of("margin.tip.noMargin");
         }
         AngleScene scene = shown.get();
@@ -253,9 +256,14 @@ public final class PlaneViewModel {
         int lower = scene.classDigit(gap.lowerClass());
         int upper = scene.classDigit(gap.upperClass());
         double degrees = Math.toDegrees(gap.width());
+        // of n directions on a circle the closest two are at most 360/n degrees apart
+        int classes = angles.length;
+        double widest = 360.0 / classes;
         return scene.head() == lab.centerloss.train.HeadKind.ARCFACE
-                ? Message.of("margin.tip.arcFaceGap", lower, upper, degrees, Math.toDegrees(scene.margin()))
-                : Message.of("margin.tip.cosFaceGap", lower, upper, degrees, 1 - Math.cos(gap.width()), scene.margin());
+                ? Message.of("margin.tip.arcFaceGap", lower, upper, degrees, Math.toDegrees(scene.margin()), classes,
+                        widest)
+                : Message.of("margin.tip.cosFaceGap", lower, upper, degrees, 1 - Math.cos(gap.width()), scene.margin(),
+                        classes, widest, 1 - Math.cos(Math.toRadians(widest)));
     }
 
     public ViewWindow currentView(double width, double height) {

@@ -120,14 +120,17 @@ class PlaneViewModelTest {
                 .as("36 degrees everywhere: every gap can meet 28.6").isEqualTo("margin.wedgeTip");
         var tip = new PlaneViewModel(oneStep(arcFace, narrowBetween3And4), options).wedgeTip();
         assertThat(tip.key()).isEqualTo("margin.tip.arcFaceGap");
-        assertThat(tip.render()).startsWith("Between 3 and 4 the learned class directions are 20.0° apart")
-                .contains("m = 28.6°");
+        assertThat(tip.render()).startsWith("Between 3 and 4 the learned class directions are 20.00° apart")
+                .contains("m = 28.65°").contains("Of 10 directions on a circle the closest two are at most 36° apart");
 
         var cosFace = lab.centerloss.train.Hyperparameters.recommendedFor(lab.centerloss.train.HeadKind.COSFACE)
                 .withMargin(0.5).withMarginWarmupSteps(0);
         var cosTip = new PlaneViewModel(oneStep(cosFace, narrowBetween3And4), options).wedgeTip();
         assertThat(cosTip.key()).isEqualTo("margin.tip.cosFaceGap");
         // every gap fails 0.5 (1 - cos 36 = 0.191); the narrowest, 20 degrees: 1 - cos 20 = 0.0603
-        assertThat(cosTip.render()).startsWith("Between 3 and 4").contains("= 0.060 is less than the CosFace margin m = 0.50");
+        assertThat(cosTip.render()).startsWith("Between 3 and 4").contains("= 0.06031 is less than the CosFace margin m = 0.500,")
+                .contains("above 1 − cos 36° ≈ 0.191");
+        assertThat(new PlaneViewModel(new RunHistory(), options).wedgeTip().key()).as("before the first step")
+                .isEqualTo("margin.anglesAfterFirstStep");
     }
 }
