@@ -35,19 +35,6 @@ class HostileInputTest {
     Path folder;
     private Language language;
 
-    record Run(int exitCode, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = CommandLineApp.create(new LabCommand());
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        int code = commandLine.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
     @BeforeEach
     void english() {
         language = Messages.language();
@@ -60,7 +47,7 @@ class HostileInputTest {
     }
 
     /** Refused: exit code 2 and one sentence, which is returned. */
-    static String refused(Run run) {
+    static String refused(CommandLineTest.Run run) {
         assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
         String sentence = run.err().trim();
         assertThat(sentence).doesNotContain("\n").doesNotContain("Exception").doesNotContain("null").isNotEmpty();
@@ -88,7 +75,7 @@ class HostileInputTest {
         "--threads; 100000; --threads must be at most"})
     @DisplayName("a value that passes as a number but cannot be trained with is refused before training")
     void untrainableValues(String option, String value, String says) {
-        assertThat(refused(run("train", option, value, "--steps", "1", "--data", data()))).contains(says);
+        assertThat(refused(CommandLineTest.run("train", option, value, "--steps", "1", "--data", data()))).contains(says);
     }
 
     @Test
@@ -96,20 +83,20 @@ class HostileInputTest {
     void lessonWithHugeRate() throws IOException {
         Path lesson = Files.writeString(folder.resolve("big.json"), "{\"format\": 1, \"name\": \"big\", \"title\": " + T + ","
                 + " \"steps\": [{\"narration\": " + T + ", \"settings\": {\"lr\": 1e300}}]}");
-        assertThat(refused(run("lesson", lesson.toString()))).contains("learning rate must be at most");
+        assertThat(refused(CommandLineTest.run("lesson", lesson.toString()))).contains("learning rate must be at most");
     }
 
     @Test
     @DisplayName("sweep: seeds that overflow, --parallel 0, widths out of range are refused before anything is trained")
     void sweepOptions() {
         String out = folder.resolve("s").toString();
-        assertThat(refused(run("sweep", "--seeds", "-2-9223372036854775807", "--steps", "1", "--out", out)))
+        assertThat(refused(CommandLineTest.run("sweep", "--seeds", "-2-9223372036854775807", "--steps", "1", "--out", out)))
                 .contains("--seeds: the range -2-9223372036854775807");
-        assertThat(refused(run("sweep", "--seeds", "9223372036854775800-9223372036854775807", "--steps", "1",
+        assertThat(refused(CommandLineTest.run("sweep", "--seeds", "9223372036854775800-9223372036854775807", "--steps", "1",
                 "--out", out, "--width", "0"))).contains("--width must lie between");
-        assertThat(refused(run("sweep", "--parallel", "0", "--steps", "1", "--out", out))).contains("--parallel");
-        assertThat(refused(run("sweep", "--collect", out, "--width", "100000"))).contains("--width must lie between");
-        assertThat(refused(run("sweep", "--width", "0", "--steps", "1", "--out", out))).contains("--width");
+        assertThat(refused(CommandLineTest.run("sweep", "--parallel", "0", "--steps", "1", "--out", out))).contains("--parallel");
+        assertThat(refused(CommandLineTest.run("sweep", "--collect", out, "--width", "100000"))).contains("--width must lie between");
+        assertThat(refused(CommandLineTest.run("sweep", "--width", "0", "--steps", "1", "--out", out))).contains("--width");
     }
 
     @Test
@@ -119,18 +106,18 @@ class HostileInputTest {
         Files.writeString(runs.resolve("a.json"), "{\"head\": \"../../x\", \"lambda\": 0, \"alpha\": 0.5, \"m\": 0,"
                 + " \"seed\": 1, \"steps\": 1, \"test_accuracy\": 0.5, \"rms_intra\": 1, \"min_center_distance\": 1,"
                 + " \"intra_to_distance\": 1, \"seconds\": 1}");
-        assertThat(refused(run("sweep", "--collect", folder.resolve("c").toString()))).contains("its head is");
+        assertThat(refused(CommandLineTest.run("sweep", "--collect", folder.resolve("c").toString()))).contains("its head is");
         Files.writeString(runs.resolve("a.json"), "{\"head\": \"softmax\", \"lambda\": 0, \"alpha\": 0.5, \"m\": 0,"
                 + " \"seed\": 1, \"steps\": 1, \"test_accuracy\": \"=HYPERLINK(1)\", \"rms_intra\": 1,"
                 + " \"min_center_distance\": 1, \"intra_to_distance\": 1, \"seconds\": 1}");
-        assertThat(refused(run("sweep", "--collect", folder.resolve("c").toString()))).contains("test_accuracy");
+        assertThat(refused(CommandLineTest.run("sweep", "--collect", folder.resolve("c").toString()))).contains("test_accuracy");
     }
 
     @Test
     @DisplayName("render: a --gif-delay no GIF can hold is refused as an option, not as a write failure")
     void gifDelay() throws IOException {
         Path out = Files.createDirectories(folder.resolve("frames"));
-        assertThat(refused(run("render", "--frames", "1", "--every", "1", "--out", out.toString(), "--gif",
+        assertThat(refused(CommandLineTest.run("render", "--frames", "1", "--every", "1", "--out", out.toString(), "--gif",
                 folder.resolve("a.gif").toString(), "--gif-delay", "2147483647"))).contains("--gif-delay must be at most");
     }
 
@@ -139,15 +126,15 @@ class HostileInputTest {
     @DisplayName("/dev/zero and a FIFO as a run file, a lesson, a setup: 'not a regular file', no hang, no memory")
     void specialFiles() throws Exception {
         Path zero = Files.createSymbolicLink(folder.resolve("zero.clab"), Path.of("/dev/zero"));
-        assertThat(refused(run("run-info", zero.toString()))).contains("not a regular file");
+        assertThat(refused(CommandLineTest.run("run-info", zero.toString()))).contains("not a regular file");
         Path zeroLesson = Files.createSymbolicLink(folder.resolve("zero.json"), Path.of("/dev/zero"));
-        assertThat(refused(run("lesson", zeroLesson.toString()))).contains("not a regular file");
+        assertThat(refused(CommandLineTest.run("lesson", zeroLesson.toString()))).contains("not a regular file");
         Path fifo = folder.resolve("fifo.json");
         Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
         assertThat(mkfifo.waitFor()).isZero();
-        assertThat(refused(run("lesson", fifo.toString()))).contains("not a regular file");
-        assertThat(refused(run("run-info", fifo.toString()))).contains("not a regular file");
-        assertThat(refused(run("--scenario", fifo.toString()))).contains("not a regular file");
+        assertThat(refused(CommandLineTest.run("lesson", fifo.toString()))).contains("not a regular file");
+        assertThat(refused(CommandLineTest.run("run-info", fifo.toString()))).contains("not a regular file");
+        assertThat(refused(CommandLineTest.run("--scenario", fifo.toString()))).contains("not a regular file");
     }
 
     @Test
@@ -155,13 +142,13 @@ class HostileInputTest {
     void lessonParsing() throws IOException {
         String head = "{\"format\": 1, \"name\": \"x\", \"title\": " + T + ", \"steps\": [";
         Path trailing = Files.writeString(folder.resolve("trailing.json"), head + "{\"narration\": " + T + "}]} garbage");
-        assertThat(refused(run("lesson", trailing.toString()))).contains("trailing.json");
+        assertThat(refused(CommandLineTest.run("lesson", trailing.toString()))).contains("trailing.json");
         Path until = Files.writeString(folder.resolve("until.json"), head
                 + "{\"narration\": " + T + ", \"action\": {\"type\": \"train\", \"until_step\": 18446744073709551621}}]}");
-        assertThat(refused(run("lesson", until.toString()))).contains("until_step");
+        assertThat(refused(CommandLineTest.run("lesson", until.toString()))).contains("until_step");
         Path format = Files.writeString(folder.resolve("format.json"),
                 "{\"format\": 18446744073709551617, \"name\": \"x\", \"title\": " + T + ", \"steps\": [{\"narration\": " + T + "}]}");
-        assertThat(refused(run("lesson", format.toString()))).contains("format");
+        assertThat(refused(CommandLineTest.run("lesson", format.toString()))).contains("format");
 
         Path elsewhere = Files.createDirectories(folder.resolve("elsewhere"));
         Files.writeString(elsewhere.resolve("setup.json"), "{\"format\": 1, \"settings\": {\"lambda\": 0.1}}");
@@ -169,11 +156,11 @@ class HostileInputTest {
         Files.createSymbolicLink(lessonFolder.resolve("setup.json"), elsewhere.resolve("setup.json"));
         Path linked = Files.writeString(lessonFolder.resolve("linked.json"), head
                 + "{\"narration\": " + T + ", \"scenario\": \"setup.json\"}]}");
-        assertThat(refused(run("lesson", linked.toString()))).contains("lesson's own folder");
+        assertThat(refused(CommandLineTest.run("lesson", linked.toString()))).contains("lesson's own folder");
 
         Path setup = Files.writeString(folder.resolve("setup.json"),
                 "{\"format\": 1, \"settings\": {\"lambda\": 0.1, \"lamda\": 3}}");
-        assertThat(refused(run("--scenario", setup.toString()))).contains("settings.lamda");
+        assertThat(refused(CommandLineTest.run("--scenario", setup.toString()))).contains("settings.lamda");
     }
 
     @Test
@@ -181,13 +168,13 @@ class HostileInputTest {
     void escapes() throws IOException {
         Path lesson = Files.writeString(folder.resolve("esc.json"), "{\"format\": 1, \"name\": \"x\", \"title\": "
                 + both("a\\u001b]0;pwned\\u0007b") + ", \"steps\": [{\"narration\": " + both("c\\u001b[2Jd\\u0000") + "}]}");
-        Run shown = run("lesson", lesson.toString());
+        CommandLineTest.Run shown = CommandLineTest.run("lesson", lesson.toString());
         assertThat(shown.exitCode()).isZero();
         assertThat(shown.out()).doesNotContain("\u001b").doesNotContain("\u0007").doesNotContain("\u0000")
                 .contains("a\\x1b]0;pwned\\x07b").contains("c\\x1b[2Jd\\x00");
         Path field = Files.writeString(folder.resolve("field.json"), "{\"format\": 1, \"name\": \"x\", \"title\": " + T + ","
                 + " \"steps\": [], \"\\u001b[31mred\": 1}");
-        assertThat(refused(run("lesson", field.toString()))).doesNotContain("\u001b").contains("\\x1b[31mred");
+        assertThat(refused(CommandLineTest.run("lesson", field.toString()))).doesNotContain("\u001b").contains("\\x1b[31mred");
     }
 
     // Data sets ---------------------------------------------------------------------------------
@@ -240,16 +227,16 @@ class HostileInputTest {
         // 4 images announced, 300 MB of zeros after them: about 300 KB of gzip
         gzip(data.resolve("train-images-idx3-ubyte.gz"), images(4), 300L << 20);
         assertThat(Files.size(data.resolve("train-images-idx3-ubyte.gz"))).isLessThan(1 << 20);
-        assertThat(refused(run("train", "--steps", "1", "--data", data.toString())))
+        assertThat(refused(CommandLineTest.run("train", "--steps", "1", "--data", data.toString())))
                 .contains("train-images-idx3-ubyte.gz does not match its header").contains("far more");
         Path unknown = smallData("unknown");
         gzip(unknown.resolve("t10k-images-idx3-ubyte.gz"), images(2), 300L << 20);
-        assertThat(refused(run("train", "--steps", "1", "--data", data(), "--unknown-data", unknown.toString())))
+        assertThat(refused(CommandLineTest.run("train", "--steps", "1", "--data", data(), "--unknown-data", unknown.toString())))
                 .contains("t10k-images-idx3-ubyte.gz does not match its header");
         Path announced = smallData("announced");
         ByteBuffer huge = ByteBuffer.allocate(16).putInt(0x803).putInt(1_000_000).putInt(28).putInt(28);
         gzip(announced.resolve("train-images-idx3-ubyte.gz"), huge.array(), 0);
-        assertThat(refused(run("train", "--steps", "1", "--data", announced.toString())))
+        assertThat(refused(CommandLineTest.run("train", "--steps", "1", "--data", announced.toString())))
                 .contains("announces 1000000 images of 28x28 pixels, more than the 80 MB");
     }
 
@@ -266,7 +253,7 @@ class HostileInputTest {
         gzip(data.resolve("train-labels-idx1-ubyte.gz"), labels(labels), 0);
         gzip(data.resolve("t10k-images-idx3-ubyte.gz"), images(10_000), 0);
         gzip(data.resolve("t10k-labels-idx1-ubyte.gz"), labels(new byte[10_000]), 0);
-        assertThat(refused(run("train", "--steps", "1", "--data", data.toString(), "--unknown-data", data())))
+        assertThat(refused(CommandLineTest.run("train", "--steps", "1", "--data", data.toString(), "--unknown-data", data())))
                 .contains("hold 120001 images in all; at most 120000");
     }
 
@@ -280,7 +267,7 @@ class HostileInputTest {
             file.write(images(4), 0, 16);
             file.setLength(3L << 30);
         }
-        assertThat(refused(run("train", "--steps", "1", "--data", data.toString())))
+        assertThat(refused(CommandLineTest.run("train", "--steps", "1", "--data", data.toString())))
                 .contains("does not match its header").contains("3221225472 bytes");
     }
 
@@ -290,9 +277,9 @@ class HostileInputTest {
         Path empty = smallData("empty");
         gzip(empty.resolve("train-images-idx3-ubyte.gz"), images(0), 0);
         gzip(empty.resolve("train-labels-idx1-ubyte.gz"), labels(), 0);
-        assertThat(refused(run("train", "--steps", "1", "--data", empty.toString()))).contains("holds no images");
+        assertThat(refused(CommandLineTest.run("train", "--steps", "1", "--data", empty.toString()))).contains("holds no images");
         Path small = smallData("small");
-        assertThat(refused(run("train", "--steps", "1", "--data", small.toString(), "--known", "0,1,5",
+        assertThat(refused(CommandLineTest.run("train", "--steps", "1", "--data", small.toString(), "--known", "0,1,5",
                 "--unknown-data", small.toString()))).contains("no training image of the digit 5");
     }
 }

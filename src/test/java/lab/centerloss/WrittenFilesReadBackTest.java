@@ -38,19 +38,6 @@ import picocli.CommandLine;
 class WrittenFilesReadBackTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    record Run(int exitCode, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = CommandLineApp.create(new LabCommand());
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        int code = commandLine.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
     @ParameterizedTest(name = "locale {0}, {1}")
     @CsvSource({"en, plain", "en, unknown-data", "en, known", "tr-TR, plain", "tr-TR, unknown-data", "tr-TR, known",
         "zh-CN, plain", "zh-CN, unknown-data", "zh-CN, known"})
@@ -73,13 +60,13 @@ class WrittenFilesReadBackTest {
                 case "known" -> args.addAll(List.of("--known", "2,3,4,5,8,9"));
                 default -> { }
             }
-            Run train = run(args.toArray(String[]::new));
+            CommandLineTest.Run train = CommandLineTest.run(args.toArray(String[]::new));
             assertThat(train.err()).isEmpty();
             assertThat(train.exitCode()).isZero();
 
             RunFile.Contents contents = RunFile.read(runFile);
             assertThat(contents.record().size()).isEqualTo(3);
-            Run info = run("run-info", runFile.toString());
+            CommandLineTest.Run info = CommandLineTest.run("run-info", runFile.toString());
             assertThat(info.err()).isEmpty();
             assertThat(info.exitCode()).isZero();
             JsonNode settings = JSON.readTree(info.out()).get("settings").get(0).get("settings");
@@ -116,7 +103,7 @@ class WrittenFilesReadBackTest {
                 }
             }
             Files.createDirectories(folder.resolve("frames"));
-            Run shown = run("render", "--from-run", runFile.toString(), "--frames", "1", "--every", "1",
+            CommandLineTest.Run shown = CommandLineTest.run("render", "--from-run", runFile.toString(), "--frames", "1", "--every", "1",
                     "--width", "200", "--height", "150", "--out", folder.resolve("frames").toString(),
                     "--open-set-score", "center_distance", "--open-set-threshold", "1");
             assertThat(shown.err()).isEmpty();
@@ -136,11 +123,11 @@ class WrittenFilesReadBackTest {
         try {
             Locale.setDefault(Locale.forLanguageTag(tag));
             Path out = folder.resolve("sweep");
-            Run sweep = run("sweep", "--lambda", "0.1", "--steps", "2", "--probe-size", "100", "--width", "400",
+            CommandLineTest.Run sweep = CommandLineTest.run("sweep", "--lambda", "0.1", "--steps", "2", "--probe-size", "100", "--width", "400",
                     "--model", "lite", "--data", TestData.bundledFolder().toString(), "--out", out.toString());
             assertThat(sweep.err()).isEmpty();
             assertThat(sweep.exitCode()).isZero();
-            Run collect = run("sweep", "--collect", out.toString(), "--width", "400");
+            CommandLineTest.Run collect = CommandLineTest.run("sweep", "--collect", out.toString(), "--width", "400");
             assertThat(collect.err()).isEmpty();
             assertThat(collect.exitCode()).isZero();
             assertThat(Files.readAllLines(out.resolve("summary.csv")).get(1)).startsWith("softmax,0.1,");

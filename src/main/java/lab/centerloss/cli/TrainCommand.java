@@ -110,15 +110,18 @@ public final class TrainCommand implements Callable<Integer> {
             out.println(lab.centerloss.text.Messages.text("cli.train.done", String.valueOf(result.steps),
                     String.format("%.1f", result.trainMillis / 1000), String.format("%.2f", 100 * result.finalTest.accuracy()))
                     + (result.divergedAt != null ? lab.centerloss.text.Messages.text("cli.train.diverged", String.valueOf(result.divergedAt)) : ""));
+            // drawn once for the metrics and the pairs file, which must hold the same pairs
+            VerificationReport.PairSets pairs = hp.isOpenSet() && result.divergedAt == null
+                    && (metrics != null || pairsOut != null) ? VerificationReport.PairSets.of(result.finalTest, hp) : null;
             if (metrics != null) {
-                AtomicFiles.writeString(metrics, metricsJson(result, engine, hp));
+                AtomicFiles.writeString(metrics, metricsJson(result, engine, hp, pairs));
             }
             if (featuresOut != null && result.last != null) {
                 AtomicFiles.writeString(featuresOut, featuresCsv(OpenSetEvaluation.of(result.finalTest,
                         result.last.headAfter(), result.centers, hp)));
             }
             if (pairsOut != null && result.divergedAt == null) {
-                AtomicFiles.writeString(pairsOut, VerificationReport.pairsCsv(result.finalTest, hp));
+                AtomicFiles.writeString(pairsOut, VerificationReport.pairsCsv(result.finalTest, pairs));
             }
             return result.divergedAt != null ? 3 : 0;
         }
@@ -236,7 +239,8 @@ public final class TrainCommand implements Callable<Integer> {
         return result;
     }
 
-    private String metricsJson(RunResult r, TrainingEngine engine, Hyperparameters hp) throws IOException {
+    private String metricsJson(RunResult r, TrainingEngine engine, Hyperparameters hp,
+            VerificationReport.PairSets pairs) throws IOException {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode();
         root.put("steps", r.steps);
@@ -281,8 +285,8 @@ public final class TrainCommand implements Callable<Integer> {
         if ((hp.isOpenSet() || r.finalTest.otherDataImages() > 0) && r.divergedAt == null) {
             root.set("open_set", openSetJson(r, hp, mapper));
         }
-        if (hp.isOpenSet() && r.divergedAt == null) {
-            root.set("verification", VerificationReport.json(r.finalTest, hp, mapper));
+        if (pairs != null) {
+            root.set("verification", VerificationReport.json(r.finalTest, pairs, mapper));
         }
         return mapper.writeValueAsString(root) + System.lineSeparator();
     }

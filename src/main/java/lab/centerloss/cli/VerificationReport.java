@@ -23,26 +23,26 @@ final class VerificationReport {
         return Hyperparameters.ALL_DIGITS & ~hp.knownDigits();
     }
 
-    static Verification.Pairs unseenPairs(ProbeResult test, Hyperparameters hp) {
-        return Verification.pairs(test.labels(), unseenDigits(hp), Verification.PAIR_SEED, Verification.GENUINE_PAIRS,
-                Verification.IMPOSTOR_PAIRS);
-    }
+    /** The pairs of the final test set: of the digits the run never saw, and of those it knows. */
+    record PairSets(Verification.Pairs unseen, Verification.Pairs known) {
+        static PairSets of(ProbeResult test, Hyperparameters hp) {
+            return new PairSets(pairsOf(test, unseenDigits(hp)), pairsOf(test, hp.knownDigits()));
+        }
 
-    static Verification.Pairs knownPairs(ProbeResult test, Hyperparameters hp) {
-        return Verification.pairs(test.labels(), hp.knownDigits(), Verification.PAIR_SEED, Verification.GENUINE_PAIRS,
-                Verification.IMPOSTOR_PAIRS);
+        private static Verification.Pairs pairsOf(ProbeResult test, int digits) {
+            return Verification.pairs(test.labels(), digits, Verification.PAIR_SEED, Verification.GENUINE_PAIRS,
+                    Verification.IMPOSTOR_PAIRS);
+        }
     }
 
     /** {@code {"unseen": {...}, "known": {...}}}; a set without pairs is left out. */
-    static ObjectNode json(ProbeResult test, Hyperparameters hp, ObjectMapper mapper) {
+    static ObjectNode json(ProbeResult test, PairSets pairs, ObjectMapper mapper) {
         ObjectNode node = mapper.createObjectNode();
-        Verification.Pairs unseen = unseenPairs(test, hp);
-        if (!unseen.isEmpty()) {
-            node.set("unseen", figures(test, unseen, mapper));
+        if (!pairs.unseen().isEmpty()) {
+            node.set("unseen", figures(test, pairs.unseen(), mapper));
         }
-        Verification.Pairs known = knownPairs(test, hp);
-        if (!known.isEmpty()) {
-            node.set("known", figures(test, known, mapper));
+        if (!pairs.known().isEmpty()) {
+            node.set("known", figures(test, pairs.known(), mapper));
         }
         return node;
     }
@@ -80,10 +80,10 @@ final class VerificationReport {
      * of {@code --features-out} (counted from 0), same 1 or 0, distance the Euclidean distance
      * itself, set unseen or known, fold 0-9 in the balanced subset or -1.
      */
-    static String pairsCsv(ProbeResult test, Hyperparameters hp) {
+    static String pairsCsv(ProbeResult test, PairSets pairs) {
         StringBuilder csv = new StringBuilder("i,j,same,cosine,distance,set,fold\n");
-        append(csv, test, unseenPairs(test, hp), "unseen");
-        append(csv, test, knownPairs(test, hp), "known");
+        append(csv, test, pairs.unseen(), "unseen");
+        append(csv, test, pairs.known(), "known");
         return csv.toString();
     }
 

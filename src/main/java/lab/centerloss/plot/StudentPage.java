@@ -291,7 +291,7 @@ public final class StudentPage {
         String text = Messages.text("compare.numbers", p.step(), p.accuracy(), spread, nearest,
                 nearest > 0 ? spread / nearest : Double.NaN);
         if (hp.head().isNormalized()) {
-            text += " · " + Messages.text("compare.angle", Math.toDegrees(smallestAngle(head.weights())));
+            text += " · " + Messages.text("compare.angle", Math.toDegrees(FeatureStatistics.smallestAngle(head.weights())));
         }
         return text;
     }
@@ -307,7 +307,8 @@ public final class StudentPage {
             return List.of();
         }
         List<String> lines = new ArrayList<>();
-        lines.add(Messages.text("openset.split", digits(hp.knownDigits(), true), digits(hp.knownDigits(), false)));
+        lines.add(Messages.text("openset.split", Hyperparameters.describeDigits(hp.knownDigits()),
+                Hyperparameters.describeDigits(Hyperparameters.ALL_DIGITS & ~hp.knownDigits())));
         OpenSetEvaluation evaluation = OpenSetEvaluation.of(p, head, centers, hp);
         lines.add(Messages.text("page.closedAccuracy", evaluation.closedAccuracy()));
         for (OpenSetScores.Score score : OpenSetScores.Score.values()) {
@@ -355,29 +356,7 @@ public final class StudentPage {
         return lines;
     }
 
-    private static String digits(int known, boolean wanted) {
-        StringBuilder s = new StringBuilder();
-        for (int d = 0; d < 10; d++) {
-            if (((known & (1 << d)) != 0) == wanted) {
-                s.append(s.length() == 0 ? "" : ", ").append(d);
-            }
-        }
-        return s.toString();
-    }
 
-    /** The smallest angle between two of the directions, in radians. */
-    static double smallestAngle(Vec2List directions) {
-        double smallest = Math.PI;
-        for (int i = 0; i < directions.size(); i++) {
-            for (int j = i + 1; j < directions.size(); j++) {
-                double a = Math.atan2(directions.y(i), directions.x(i));
-                double b = Math.atan2(directions.y(j), directions.x(j));
-                double d = Math.abs(a - b) % (2 * Math.PI);
-                smallest = Math.min(smallest, Math.min(d, 2 * Math.PI - d));
-            }
-        }
-        return smallest;
-    }
 
     /** The centers after every kept step (thinned in time), for the trails. */
     private static ObjectNode trail(ObjectMapper mapper, RunRecord record) {
@@ -425,7 +404,7 @@ public final class StudentPage {
             }
             row(rows, "label.Setting.batch_size", Messages.text("page.integer", hp.batchSize()));
             row(rows, "label.Setting.seed", Messages.text("page.integer", hp.seed()));
-            row(rows, "page.setting.known", digits(hp.knownDigits(), true));
+            row(rows, "page.setting.known", Hyperparameters.describeDigits(hp.knownDigits()));
             ArrayNode formulas = block.putArray("formulas");
             formulas.add(Messages.text("controls.lambdaTip"));
             formulas.add(Messages.text("controls.lambdaNorm"));

@@ -82,4 +82,18 @@ public final class FeatureStatistics {
         }
         return min;
     }
+
+    /** The smallest angle between two of the directions, in radians. */
+    public static double smallestAngle(Vec2List directions) {
+        double smallest = Math.PI;
+        for (int i = 0; i < directions.size(); i++) {
+            for (int j = i + 1; j < directions.size(); j++) {
+                double a = Math.atan2(directions.y(i), directions.x(i));
+                double b = Math.atan2(directions.y(j), directions.x(j));
+                double d = Math.abs(a - b) % (2 * Math.PI);
+                smallest = Math.min(smallest, Math.min(d, 2 * Math.PI - d));
+            }
+        }
+        return smallest;
+    }
 }

@@ -61,22 +61,8 @@ final class PaneCaptions {
         String text = Messages.text("compare.numbers", p.step(), p.accuracy(), spread, nearest,
                 nearest > 0 ? spread / nearest : Double.NaN);
         if (made.hyperparameters().head().isNormalized()) {
-            text += " · " + Messages.text("compare.angle", Math.toDegrees(smallestAngle(made.head().weights())));
+            text += " · " + Messages.text("compare.angle", Math.toDegrees(FeatureStatistics.smallestAngle(made.head().weights())));
         }
         return text;
-    }
-
-    /** The smallest angle between two of the directions, in radians. */
-    static double smallestAngle(Vec2List directions) {
-        double smallest = Math.PI;
-        for (int i = 0; i < directions.size(); i++) {
-            for (int j = i + 1; j < directions.size(); j++) {
-                double a = Math.atan2(directions.y(i), directions.x(i));
-                double b = Math.atan2(directions.y(j), directions.x(j));
-                double d = Math.abs(a - b) % (2 * Math.PI);
-                smallest = Math.min(smallest, Math.min(d, 2 * Math.PI - d));
-            }
-        }
-        return smallest;
     }
 }

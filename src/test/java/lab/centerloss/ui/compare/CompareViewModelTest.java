@@ -170,7 +170,7 @@ class CompareViewModelTest {
         assertThat(PaneCaptions.numbers(step, new ProbedState(7, two, step.headAfter(), centers)))
                 .isEqualTo("probe of step 7: accuracy 75.0% · spread 1.00 · nearest centers 5.00 · spread ÷ nearest 0.200");
         // (1,0), (0,1), (-1,0.1): the last is at 180 - atan(0.1) = 174.29 degrees, 84.29 from (0,1)
-        assertThat(Math.toDegrees(PaneCaptions.smallestAngle(Vec2List.copyOf(new float[] {1, 0, 0, 1, -1, 0.1f}))))
+        assertThat(Math.toDegrees(lab.centerloss.train.FeatureStatistics.smallestAngle(Vec2List.copyOf(new float[] {1, 0, 0, 1, -1, 0.1f}))))
                 .isCloseTo(84.2894, org.assertj.core.data.Offset.offset(1e-3));
         assertThat(PaneCaptions.numbers(SnapshotBuilder.aStep().step(9).diverged("NaN").build(), null))
                 .isEqualTo("Diverged at step 9.");
