@@ -2,6 +2,11 @@ package lab.centerloss;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import lab.centerloss.cli.CommandLineApp;
+import lab.centerloss.lesson.LessonFile;
+import lab.centerloss.lesson.Scenario;
+import lab.centerloss.text.Language;
+import lab.centerloss.text.Messages;
 import lab.centerloss.train.DeviceChoice;
 import lab.centerloss.ui.LabApplication;
 import lab.centerloss.ui.UiBenchCommand;
@@ -11,89 +16,116 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** The top command: with no subcommand it opens the window; the subcommands work without a display. */
-@Command(name = "center-loss-lab", mixinStandardHelpOptions = true, versionProvider = LabCommand.Version.class,
-        subcommands = UiBenchCommand.class,
-        description = "Watch a small convolutional network learn MNIST with center loss and angular margins.")
+/**
+ * The top command: with no subcommand it opens the window; the subcommands work without a display.
+ */
+@Command(
+    name = "center-loss-lab",
+    mixinStandardHelpOptions = true,
+    versionProvider = LabCommand.Version.class,
+    subcommands = UiBenchCommand.class,
+    description =
+        "Watch a small convolutional network learn MNIST with center loss and angular margins.")
 final class LabCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
+  @Spec CommandSpec spec;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "Folder with the four MNIST IDX files (default: the bundled datasets/mnist).")
-    Path data;
+  @Option(
+      names = "--data",
+      paramLabel = "DIR",
+      description = "Folder with the four MNIST IDX files (default: the bundled datasets/mnist).")
+  Path data;
 
-    @Option(names = "--unknown-data", paramLabel = "DIR",
-            description = "A second IDX data set (its two t10k files, e.g. Fashion-MNIST) whose test images join the test set as unknowns.")
-    Path unknownData;
+  @Option(
+      names = "--unknown-data",
+      paramLabel = "DIR",
+      description =
+          "A second IDX data set (its two t10k files, e.g. Fashion-MNIST) whose test images join the test set as unknowns.")
+  Path unknownData;
 
-    @Option(names = "--device", paramLabel = "auto|cpu|cuda",
-            description = "Where the window trains (default: as last time, else auto); without a GPU it says so and uses the CPU.")
-    DeviceChoice device;
+  @Option(
+      names = "--device",
+      paramLabel = "auto|cpu|cuda",
+      description =
+          "Where the window trains (default: as last time, else auto); without a GPU it says so and uses the CPU.")
+  DeviceChoice device;
 
-    @Option(names = "--open", paramLabel = "FILE", description = "Open a saved run (.clab) in the window at start.")
-    Path open;
+  @Option(
+      names = "--open",
+      paramLabel = "FILE",
+      description = "Open a saved run (.clab) in the window at start.")
+  Path open;
 
-    @Option(names = "--lesson", paramLabel = "NAME|FILE",
-            description = "Start the window in a guided lesson: a built-in one (see the lesson command) or a lesson file.")
-    String lesson;
+  @Option(
+      names = "--lesson",
+      paramLabel = "NAME|FILE",
+      description =
+          "Start the window in a guided lesson: a built-in one (see the lesson command) or a lesson file.")
+  String lesson;
 
-    @Option(names = "--scenario", paramLabel = "FILE",
-            description = "Open the window with a saved setup: settings, the digits known, what the plane shows, a comparison.")
-    Path scenario;
+  @Option(
+      names = "--scenario",
+      paramLabel = "FILE",
+      description =
+          "Open the window with a saved setup: settings, the digits known, what the plane shows, a comparison.")
+  Path scenario;
 
-    private lab.centerloss.text.Language language;
+  private Language language;
 
-    /** Every command takes it: the language of its messages, pictures and (here) the window. */
-    @Option(names = "--lang", paramLabel = "en|zh-CN", scope = picocli.CommandLine.ScopeType.INHERIT,
-            converter = LanguageConverter.class,
-            description = "Language of messages, images and the window: en or zh-CN (default: the system's).")
-    void language(lab.centerloss.text.Language chosen) {
-        language = chosen;
-        lab.centerloss.text.Messages.use(chosen);
-    }
+  /** Every command takes it: the language of its messages, pictures and (here) the window. */
+  @Option(
+      names = "--lang",
+      paramLabel = "en|zh-CN",
+      scope = picocli.CommandLine.ScopeType.INHERIT,
+      converter = LanguageConverter.class,
+      description =
+          "Language of messages, images and the window: en or zh-CN (default: the system's).")
+  void language(Language chosen) {
+    language = chosen;
+    Messages.use(chosen);
+  }
 
-    static final class LanguageConverter implements picocli.CommandLine.ITypeConverter<lab.centerloss.text.Language> {
-        @Override
-        public lab.centerloss.text.Language convert(String value) {
-            try {
-                return lab.centerloss.text.Language.byTag(value);
-            } catch (IllegalArgumentException e) {
-                throw new picocli.CommandLine.TypeConversionException(e.getMessage());
-            }
-        }
-    }
-
-    /** With no subcommand: the window, until it is closed. */
+  static final class LanguageConverter implements picocli.CommandLine.ITypeConverter<Language> {
     @Override
-    public Integer call() {
-        if (lesson != null) {
-            try {
-                lab.centerloss.lesson.LessonFile.byNameOrFile(lesson); // a problem is said here, before the window opens
-            } catch (lab.centerloss.lesson.LessonFile.LessonException e) {
-                spec.commandLine().getErr().println(e.getMessage());
-                return lab.centerloss.cli.CommandLineApp.USER_ERROR;
-            }
-        }
-        if (scenario != null) {
-            try {
-                lab.centerloss.lesson.Scenario.read(scenario);
-            } catch (lab.centerloss.lesson.LessonFile.LessonException e) {
-                spec.commandLine().getErr().println(e.getMessage());
-                return lab.centerloss.cli.CommandLineApp.USER_ERROR;
-            }
-        }
-        if (!LabApplication.displayAvailable()) {
-            spec.commandLine().getErr().println(lab.centerloss.text.Messages.text("cli.noDisplay"));
-            return 1;
-        }
-        LabApplication.launchWindow(data, unknownData, device, open, language, lesson, scenario);
-        return 0;
+    public Language convert(String value) {
+      try {
+        return Language.byTag(value);
+      } catch (IllegalArgumentException e) {
+        throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+      }
     }
+  }
 
-    static final class Version implements IVersionProvider {
-        @Override
-        public String[] getVersion() {
-            return new String[] {AppInfo.NAME + " " + AppInfo.VERSION};
-        }
+  /** With no subcommand: the window, until it is closed. */
+  @Override
+  public Integer call() {
+    if (lesson != null) {
+      try {
+        LessonFile.byNameOrFile(lesson); // a problem is said here, before the window opens
+      } catch (LessonFile.LessonException e) {
+        spec.commandLine().getErr().println(e.getMessage());
+        return CommandLineApp.USER_ERROR;
+      }
     }
+    if (scenario != null) {
+      try {
+        Scenario.read(scenario);
+      } catch (LessonFile.LessonException e) {
+        spec.commandLine().getErr().println(e.getMessage());
+        return CommandLineApp.USER_ERROR;
+      }
+    }
+    if (!LabApplication.displayAvailable()) {
+      spec.commandLine().getErr().println(Messages.text("cli.noDisplay"));
+      return 1;
+    }
+    LabApplication.launchWindow(data, unknownData, device, open, language, lesson, scenario);
+    return 0;
+  }
+
+  static final class Version implements IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {AppInfo.NAME + " " + AppInfo.VERSION};
+    }
+  }
 }

@@ -7,10 +7,9 @@ import lab.centerloss.cli.CommandLineApp;
  * class path of a plain {@code java -jar}.
  */
 public final class Main {
-    private Main() {
-    }
+  private Main() {}
 
-    public static void main(String[] args) {
-        System.exit(CommandLineApp.create(new LabCommand()).execute(args));
-    }
+  public static void main(String[] args) {
+    System.exit(CommandLineApp.create(new LabCommand()).execute(args));
+  }
 }

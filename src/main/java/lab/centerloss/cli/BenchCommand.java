@@ -5,11 +5,20 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import lab.centerloss.data.MnistDataSet;
+import lab.centerloss.export.StepRecordJson;
 import lab.centerloss.plot.HeadlessFx;
 import lab.centerloss.plot.RenderBenchmark;
+import lab.centerloss.store.HyperparametersJson;
+import lab.centerloss.text.Messages;
+import lab.centerloss.train.Comparison;
+import lab.centerloss.train.ComparisonBenchmark;
+import lab.centerloss.train.Hyperparameters;
 import lab.centerloss.train.ModelSize;
 import lab.centerloss.train.SeedRuns;
 import lab.centerloss.train.TrainingBenchmark;
@@ -21,246 +30,306 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code bench}: milliseconds per training step, printed as JSON. */
-@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Measure training speed: ms per step of lite and paper, and the trainer's overhead over a bare libtorch loop.",
-                "With --render: the time to draw one frame of the feature plane off screen instead."})
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Measure training speed: ms per step of lite and paper, and the trainer's overhead over a bare libtorch loop.",
+      "With --render: the time to draw one frame of the feature plane off screen instead."
+    })
 public final class BenchCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
+  @Spec CommandSpec spec;
 
-    @Mixin
-    TrainingOptions training = new TrainingOptions();
+  @Mixin TrainingOptions training = new TrainingOptions();
 
-    @Option(names = "--warmup", defaultValue = "20", description = "Unmeasured steps first (default: 20).")
-    int warmup;
+  @Option(
+      names = "--warmup",
+      defaultValue = "20",
+      description = "Unmeasured steps first (default: 20).")
+  int warmup;
 
-    @Option(names = "--measure", defaultValue = "100", description = "Measured steps of each loop (default: 100).")
-    int measure;
+  @Option(
+      names = "--measure",
+      defaultValue = "100",
+      description = "Measured steps of each loop (default: 100).")
+  int measure;
 
-    @Option(names = "--models", split = ",", defaultValue = "lite,paper", description = "Models to measure (default: lite,paper).")
-    List<ModelSize> models;
+  @Option(
+      names = "--models",
+      split = ",",
+      defaultValue = "lite,paper",
+      description = "Models to measure (default: lite,paper).")
+  List<ModelSize> models;
 
-    @Option(names = "--time-to-accuracy", paramLabel = "A",
-            description = "Per seed: steps and seconds of training until the probe (2,000 test images, every 10 steps) reaches A.")
-    Double timeToAccuracy;
+  @Option(
+      names = "--time-to-accuracy",
+      paramLabel = "A",
+      description =
+          "Per seed: steps and seconds of training until the probe (2,000 test images, every 10 steps) reaches A.")
+  Double timeToAccuracy;
 
-    @Option(names = "--stability", description = "Per seed: train --steps steps and report divergence, the largest gradient norm and the test accuracy.")
-    boolean stability;
+  @Option(
+      names = "--stability",
+      description =
+          "Per seed: train --steps steps and report divergence, the largest gradient norm and the test accuracy.")
+  boolean stability;
 
-    @Option(names = "--seeds", split = ",", paramLabel = "LIST", defaultValue = "1,2,3",
-            description = "Seeds for --time-to-accuracy and --stability (default: 1,2,3); a range 1-20 works too.")
-    List<String> seeds;
+  @Option(
+      names = "--seeds",
+      split = ",",
+      paramLabel = "LIST",
+      defaultValue = "1,2,3",
+      description =
+          "Seeds for --time-to-accuracy and --stability (default: 1,2,3); a range 1-20 works too.")
+  List<String> seeds;
 
-    @Option(names = "--steps", paramLabel = "N", defaultValue = "3000",
-            description = "Most steps per seed (default: 3000).")
-    int steps;
+  @Option(
+      names = "--steps",
+      paramLabel = "N",
+      defaultValue = "3000",
+      description = "Most steps per seed (default: 3000).")
+  int steps;
 
-    @Option(names = "--compare", paramLabel = "N",
-            description = "Measure the window's comparison instead: N runs (1 to 4) trained at the same time, steps per second per run.")
-    Integer compare;
+  @Option(
+      names = "--compare",
+      paramLabel = "N",
+      description =
+          "Measure the window's comparison instead: N runs (1 to 4) trained at the same time, steps per second per run.")
+  Integer compare;
 
-    @Option(names = "--render", description = "Measure drawing instead: one frame of the plane with --points points, off screen.")
-    boolean render;
+  @Option(
+      names = "--render",
+      description =
+          "Measure drawing instead: one frame of the plane with --points points, off screen.")
+  boolean render;
 
-    @Option(names = "--points", defaultValue = "10000", description = "Points per frame with --render (default: 10000).")
-    int points;
+  @Option(
+      names = "--points",
+      defaultValue = "10000",
+      description = "Points per frame with --render (default: 10000).")
+  int points;
 
-    @Option(names = "--size", defaultValue = "1280x720", description = "Frame size with --render (default: 1280x720).")
-    String size;
+  @Option(
+      names = "--size",
+      defaultValue = "1280x720",
+      description = "Frame size with --render (default: 1280x720).")
+  String size;
 
-    @Override
-    public Integer call() throws Exception {
-        if (render) {
-            return renderBenchmark();
-        }
-        if (timeToAccuracy != null || stability) {
-            return seedRuns();
-        }
-        if (compare != null) {
-            return comparisonBenchmark();
-        }
-        if (warmup < 0 || measure < 10) {
-            throw UserError.of("cli.bench.warmup");
-        }
-        training.check();
-        int batchSize = training.batchSize != null ? training.batchSize : 128;
-        long loadStart = System.nanoTime();
-        MnistDataSet dataSet = training.loadData();
-        double loadMillis = (System.nanoTime() - loadStart) / 1e6;
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ObjectNode root = mapper.createObjectNode();
-        // reading, checksumming and decoding the four files into arrays (the JVM's first use of that code)
-        root.put("data_load_ms", loadMillis);
-        try (TrainingEngine engine = TrainingEngine.open(dataSet, training.device, training.threads)) {
-            root.put("device", engine.deviceName());
-            root.put("threads", engine.threads());
-            root.put("batch_size", batchSize);
-            ArrayNode results = root.putArray("models");
-            for (ModelSize model : models) {
-                TrainingBenchmark.Result r = TrainingBenchmark.measure(engine, model, batchSize, warmup, measure);
-                ObjectNode node = results.addObject();
-                node.put("model", model.id());
-                node.put("steps", r.steps());
-                node.put("trainer_ms_per_step_median", r.sessionMedianMs());
-                node.put("trainer_ms_per_step_p90", r.sessionP90Ms());
-                node.put("bare_ms_per_step_median", r.bareMedianMs());
-                node.put("bare_ms_per_step_p90", r.bareP90Ms());
-                node.put("trainer_overhead_percent", r.overheadPercent());
-            }
-        }
-        spec.commandLine().getOut().println(mapper.writeValueAsString(root));
-        return 0;
+  @Override
+  public Integer call() throws Exception {
+    if (render) {
+      return renderBenchmark();
     }
-
-    /** The seeds named: "1,2,3" or "1-20", or both mixed. */
-    /** The most seeds a list may name, over all its ranges. */
-    static final int MAX_SEEDS = 10_000;
-
-    static List<Long> parseSeeds(List<String> items) {
-        List<Long> list = new java.util.ArrayList<>();
-        for (String item : items) {
-            try {
-                if (item.matches("\\s*-?\\d+\\s*-\\s*-?\\d+\\s*") && item.indexOf('-', 1) > 0) {
-                    int dash = item.indexOf('-', 1);
-                    long from = Long.parseLong(item.substring(0, dash).trim());
-                    long to = Long.parseLong(item.substring(dash + 1).trim());
-                    // to - from may overflow (-2-9223372036854775807): compared exactly, counted without overflow
-                    if (to < from || Math.subtractExact(to, from) > MAX_SEEDS) {
-                        throw UserError.of("cli.seeds.range", item);
-                    }
-                    for (long k = 0; k <= to - from; k++) {
-                        list.add(from + k);
-                    }
-                } else {
-                    list.add(Long.parseLong(item.trim()));
-                }
-            } catch (NumberFormatException e) {
-                throw UserError.of("cli.seeds.bad", item);
-            } catch (ArithmeticException e) {
-                throw UserError.of("cli.seeds.range", item);
-            }
-            if (list.size() > MAX_SEEDS) {
-                throw UserError.of("cli.seeds.range", item);
-            }
-        }
-        return list;
+    if (timeToAccuracy != null || stability) {
+      return seedRuns();
     }
-
-    private int seedRuns() throws Exception {
-        if (timeToAccuracy != null && !(timeToAccuracy > 0 && timeToAccuracy <= 1)) {
-            throw UserError.of("cli.bench.accuracy", String.valueOf(timeToAccuracy));
-        }
-        if (steps < 1) {
-            throw UserError.of("cli.steps", String.valueOf(steps));
-        }
-        List<Long> seedList = parseSeeds(seeds);
-        training.check();
-        MnistDataSet dataSet = training.loadData();
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ObjectNode root = mapper.createObjectNode();
-        try (TrainingEngine engine = TrainingEngine.open(dataSet, training.device, training.threads)) {
-            lab.centerloss.train.Hyperparameters base = training.hyperparameters(engine.deviceName().equals("cuda"));
-            root.put("what", timeToAccuracy != null
-                    ? "steps and seconds of training (probes excluded) until the probe of 2,000 test images, checked every 10 steps, reaches " + timeToAccuracy
-                    : "whole runs of " + steps + " steps: divergence, largest gradient norm, test accuracy (10,000 images)");
-            root.put("device", engine.deviceName());
-            root.put("threads", engine.threads());
-            root.set("settings", lab.centerloss.store.HyperparametersJson.toJson(base));
-            ArrayNode runs = root.putArray("seeds");
-            PrintWriter err = spec.commandLine().getErr();
-            for (long seed : seedList) {
-                SeedRuns.Outcome o = SeedRuns.run(engine, base.withSeed(seed),
-                        timeToAccuracy != null ? timeToAccuracy : 2, 2000, 10, steps);
-                ObjectNode node = runs.addObject();
-                node.put("seed", seed);
-                if (timeToAccuracy != null) {
-                    node.putPOJO("steps", o.reachedStep() > 0 ? o.reachedStep() : null);
-                    node.putPOJO("seconds", o.reachedStep() > 0 ? o.trainSeconds() : null);
-                } else {
-                    node.put("steps", o.steps());
-                    lab.centerloss.export.StepRecordJson.putNumber(node, "test_accuracy", o.finalAccuracy());
-                }
-                node.put("ms_per_step", o.msPerStep());
-                node.putPOJO("diverged_at_step", o.divergedStep() > 0 ? o.divergedStep() : null);
-                node.put("max_gradient_norm", o.maxGradientNorm());
-                node.put("max_gradient_norm_step", o.maxGradientStep());
-                err.println(lab.centerloss.text.Messages.text("cli.bench.seed", String.valueOf(seed), node));
-                err.flush();
-            }
-        }
-        spec.commandLine().getOut().println(mapper.writeValueAsString(root));
-        return 0;
+    if (compare != null) {
+      return comparisonBenchmark();
     }
-
-    private int comparisonBenchmark() throws Exception {
-        if (compare < 1 || compare > lab.centerloss.train.Comparison.Plan.MAX_RUNS) {
-            throw UserError.of("cli.bench.compare", String.valueOf(compare));
-        }
-        if (warmup < 0 || measure < 10) {
-            throw UserError.of("cli.bench.warmup");
-        }
-        training.check();
-        MnistDataSet dataSet = training.loadData();
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ObjectNode root = mapper.createObjectNode();
-        try (TrainingEngine engine = TrainingEngine.open(dataSet, training.device,
-                lab.centerloss.train.Comparison.threads(training.threads))) {
-            lab.centerloss.train.Hyperparameters base = training.hyperparameters(engine.deviceName().equals("cuda"));
-            var r = lab.centerloss.train.ComparisonBenchmark.measure(engine, base, compare, 2000, warmup, measure);
-            root.put("what", "runs of the comparison trained at the same time, each on a thread of its own, probed (2,000 test images each)"
-                    + " as often as costs a fifth of the time, as the window does at full speed");
-            root.put("device", engine.deviceName());
-            root.put("threads", engine.threads());
-            root.put("model", base.model().id());
-            root.put("runs", r.runs());
-            ArrayNode lambdas = root.putArray("lambdas");
-            lab.centerloss.train.ComparisonBenchmark.runs(base, compare).forEach(hp -> lambdas.add(hp.lambda()));
-            root.put("rounds", r.rounds());
-            root.put("probes", r.probes());
-            root.put("seconds", r.seconds());
-            root.put("steps_per_second_per_run", r.stepsPerSecondPerRun());
-            root.put("ms_per_round", r.msPerRound());
-        }
-        spec.commandLine().getOut().println(mapper.writeValueAsString(root));
-        return 0;
+    if (warmup < 0 || measure < 10) {
+      throw UserError.of("cli.bench.warmup");
     }
-
-    private int renderBenchmark() throws Exception {
-        int[] dimensions = RenderCommand.parseSize(size);
-        if (points < 1 || measure < 10) {
-            throw UserError.of("cli.bench.points");
-        }
-        HeadlessFx.start();
-        RenderBenchmark.Result r = RenderBenchmark.measure(dimensions[0], dimensions[1], points, warmup, measure);
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ObjectNode root = mapper.createObjectNode();
-        root.put("what", "one frame of the feature plane drawn off screen (drawing calls + rasterization)");
-        root.put("pipeline", "JavaFX software renderer, Monocle headless");
-        root.put("width", r.width());
-        root.put("height", r.height());
-        root.put("points", r.points());
-        root.put("centers", 10);
-        root.put("frames", r.frames());
-        root.put("frame_ms_median", r.medianMs());
-        root.put("frame_ms_p95", r.p95Ms());
-        // Export as the recording does it: draw + capture on the FX thread, PNG on two workers.
-        java.nio.file.Path folder = java.nio.file.Files.createTempDirectory("center-loss-lab-bench");
-        try {
-            RenderBenchmark.ExportResult export = RenderBenchmark.measureExport(1280, 720, points, measure, 2, folder);
-            ObjectNode node = root.putObject("frame_export");
-            node.put("what", "frames drawn, captured and written as PNG files, 1280x720, " + points + " points");
-            node.put("frames", export.frames());
-            node.put("png_encoder_threads", export.encoders());
-            node.put("frames_per_second", export.framesPerSecond());
-        } finally {
-            try (var files = java.nio.file.Files.list(folder)) {
-                for (java.nio.file.Path file : files.toList()) {
-                    java.nio.file.Files.delete(file);
-                }
-            }
-            java.nio.file.Files.delete(folder);
-        }
-        spec.commandLine().getOut().println(mapper.writeValueAsString(root));
-        return 0;
+    training.check();
+    int batchSize = training.batchSize != null ? training.batchSize : 128;
+    long loadStart = System.nanoTime();
+    MnistDataSet dataSet = training.loadData();
+    double loadMillis = (System.nanoTime() - loadStart) / 1e6;
+    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    ObjectNode root = mapper.createObjectNode();
+    // reading, checksumming and decoding the four files into arrays (the JVM's first use of that
+    // code)
+    root.put("data_load_ms", loadMillis);
+    try (TrainingEngine engine = TrainingEngine.open(dataSet, training.device, training.threads)) {
+      root.put("device", engine.deviceName());
+      root.put("threads", engine.threads());
+      root.put("batch_size", batchSize);
+      ArrayNode results = root.putArray("models");
+      for (ModelSize model : models) {
+        TrainingBenchmark.Result r =
+            TrainingBenchmark.measure(engine, model, batchSize, warmup, measure);
+        ObjectNode node = results.addObject();
+        node.put("model", model.id());
+        node.put("steps", r.steps());
+        node.put("trainer_ms_per_step_median", r.sessionMedianMs());
+        node.put("trainer_ms_per_step_p90", r.sessionP90Ms());
+        node.put("bare_ms_per_step_median", r.bareMedianMs());
+        node.put("bare_ms_per_step_p90", r.bareP90Ms());
+        node.put("trainer_overhead_percent", r.overheadPercent());
+      }
     }
+    spec.commandLine().getOut().println(mapper.writeValueAsString(root));
+    return 0;
+  }
+
+  /** The seeds named: "1,2,3" or "1-20", or both mixed. */
+  /** The most seeds a list may name, over all its ranges. */
+  static final int MAX_SEEDS = 10_000;
+
+  static List<Long> parseSeeds(List<String> items) {
+    List<Long> list = new ArrayList<>();
+    for (String item : items) {
+      try {
+        if (item.matches("\\s*-?\\d+\\s*-\\s*-?\\d+\\s*") && item.indexOf('-', 1) > 0) {
+          int dash = item.indexOf('-', 1);
+          long from = Long.parseLong(item.substring(0, dash).trim());
+          long to = Long.parseLong(item.substring(dash + 1).trim());
+          // to - from may overflow (-2-9223372036854775807): compared exactly, counted without
+          // overflow
+          if (to < from || Math.subtractExact(to, from) > MAX_SEEDS) {
+            throw UserError.of("cli.seeds.range", item);
+          }
+          for (long k = 0; k <= to - from; k++) {
+            list.add(from + k);
+          }
+        } else {
+          list.add(Long.parseLong(item.trim()));
+        }
+      } catch (NumberFormatException e) {
+        throw UserError.of("cli.seeds.bad", item);
+      } catch (ArithmeticException e) {
+        throw UserError.of("cli.seeds.range", item);
+      }
+      if (list.size() > MAX_SEEDS) {
+        throw UserError.of("cli.seeds.range", item);
+      }
+    }
+    return list;
+  }
+
+  private int seedRuns() throws Exception {
+    if (timeToAccuracy != null && !(timeToAccuracy > 0 && timeToAccuracy <= 1)) {
+      throw UserError.of("cli.bench.accuracy", String.valueOf(timeToAccuracy));
+    }
+    if (steps < 1) {
+      throw UserError.of("cli.steps", String.valueOf(steps));
+    }
+    List<Long> seedList = parseSeeds(seeds);
+    training.check();
+    MnistDataSet dataSet = training.loadData();
+    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    ObjectNode root = mapper.createObjectNode();
+    try (TrainingEngine engine = TrainingEngine.open(dataSet, training.device, training.threads)) {
+      Hyperparameters base = training.hyperparameters(engine.deviceName().equals("cuda"));
+      root.put(
+          "what",
+          timeToAccuracy != null
+              ? "steps and seconds of training (probes excluded) until the probe of 2,000 test images, checked every 10 steps, reaches "
+                  + timeToAccuracy
+              : "whole runs of "
+                  + steps
+                  + " steps: divergence, largest gradient norm, test accuracy (10,000 images)");
+      root.put("device", engine.deviceName());
+      root.put("threads", engine.threads());
+      root.set("settings", HyperparametersJson.toJson(base));
+      ArrayNode runs = root.putArray("seeds");
+      PrintWriter err = spec.commandLine().getErr();
+      for (long seed : seedList) {
+        SeedRuns.Outcome o =
+            SeedRuns.run(
+                engine,
+                base.withSeed(seed),
+                timeToAccuracy != null ? timeToAccuracy : 2,
+                2000,
+                10,
+                steps);
+        ObjectNode node = runs.addObject();
+        node.put("seed", seed);
+        if (timeToAccuracy != null) {
+          node.putPOJO("steps", o.reachedStep() > 0 ? o.reachedStep() : null);
+          node.putPOJO("seconds", o.reachedStep() > 0 ? o.trainSeconds() : null);
+        } else {
+          node.put("steps", o.steps());
+          StepRecordJson.putNumber(node, "test_accuracy", o.finalAccuracy());
+        }
+        node.put("ms_per_step", o.msPerStep());
+        node.putPOJO("diverged_at_step", o.divergedStep() > 0 ? o.divergedStep() : null);
+        node.put("max_gradient_norm", o.maxGradientNorm());
+        node.put("max_gradient_norm_step", o.maxGradientStep());
+        err.println(Messages.text("cli.bench.seed", String.valueOf(seed), node));
+        err.flush();
+      }
+    }
+    spec.commandLine().getOut().println(mapper.writeValueAsString(root));
+    return 0;
+  }
+
+  private int comparisonBenchmark() throws Exception {
+    if (compare < 1 || compare > Comparison.Plan.MAX_RUNS) {
+      throw UserError.of("cli.bench.compare", String.valueOf(compare));
+    }
+    if (warmup < 0 || measure < 10) {
+      throw UserError.of("cli.bench.warmup");
+    }
+    training.check();
+    MnistDataSet dataSet = training.loadData();
+    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    ObjectNode root = mapper.createObjectNode();
+    try (TrainingEngine engine =
+        TrainingEngine.open(dataSet, training.device, Comparison.threads(training.threads))) {
+      Hyperparameters base = training.hyperparameters(engine.deviceName().equals("cuda"));
+      var r = ComparisonBenchmark.measure(engine, base, compare, 2000, warmup, measure);
+      root.put(
+          "what",
+          "runs of the comparison trained at the same time, each on a thread of its own, probed (2,000 test images each)"
+              + " as often as costs a fifth of the time, as the window does at full speed");
+      root.put("device", engine.deviceName());
+      root.put("threads", engine.threads());
+      root.put("model", base.model().id());
+      root.put("runs", r.runs());
+      ArrayNode lambdas = root.putArray("lambdas");
+      ComparisonBenchmark.runs(base, compare).forEach(hp -> lambdas.add(hp.lambda()));
+      root.put("rounds", r.rounds());
+      root.put("probes", r.probes());
+      root.put("seconds", r.seconds());
+      root.put("steps_per_second_per_run", r.stepsPerSecondPerRun());
+      root.put("ms_per_round", r.msPerRound());
+    }
+    spec.commandLine().getOut().println(mapper.writeValueAsString(root));
+    return 0;
+  }
+
+  private int renderBenchmark() throws Exception {
+    int[] dimensions = RenderCommand.parseSize(size);
+    if (points < 1 || measure < 10) {
+      throw UserError.of("cli.bench.points");
+    }
+    HeadlessFx.start();
+    RenderBenchmark.Result r =
+        RenderBenchmark.measure(dimensions[0], dimensions[1], points, warmup, measure);
+    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    ObjectNode root = mapper.createObjectNode();
+    root.put(
+        "what", "one frame of the feature plane drawn off screen (drawing calls + rasterization)");
+    root.put("pipeline", "JavaFX software renderer, Monocle headless");
+    root.put("width", r.width());
+    root.put("height", r.height());
+    root.put("points", r.points());
+    root.put("centers", 10);
+    root.put("frames", r.frames());
+    root.put("frame_ms_median", r.medianMs());
+    root.put("frame_ms_p95", r.p95Ms());
+    // Export as the recording does it: draw + capture on the FX thread, PNG on two workers.
+    Path folder = Files.createTempDirectory("center-loss-lab-bench");
+    try {
+      RenderBenchmark.ExportResult export =
+          RenderBenchmark.measureExport(1280, 720, points, measure, 2, folder);
+      ObjectNode node = root.putObject("frame_export");
+      node.put(
+          "what",
+          "frames drawn, captured and written as PNG files, 1280x720, " + points + " points");
+      node.put("frames", export.frames());
+      node.put("png_encoder_threads", export.encoders());
+      node.put("frames_per_second", export.framesPerSecond());
+    } finally {
+      try (var files = Files.list(folder)) {
+        for (Path file : files.toList()) {
+          Files.delete(file);
+        }
+      }
+      Files.delete(folder);
+    }
+    spec.commandLine().getOut().println(mapper.writeValueAsString(root));
+    return 0;
+  }
 }

@@ -22,90 +22,118 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code export-html RUN.clab [RUN2.clab …] --out page.html}: one self-contained web page that plays
- * the runs in any browser (several runs side by side on shared axes); a sweep's folder gives its
- * runs. Needs no libtorch and no display.
+ * {@code export-html RUN.clab [RUN2.clab …] --out page.html}: one self-contained web page that
+ * plays the runs in any browser (several runs side by side on shared axes); a sweep's folder gives
+ * its runs. Needs no libtorch and no display.
  */
-@Command(name = "export-html", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Write one self-contained HTML file that plays saved runs in any browser, with no network "
-                + "(several runs, or a sweep's folder, side by side).")
+@Command(
+    name = "export-html",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description =
+        "Write one self-contained HTML file that plays saved runs in any browser, with no network "
+            + "(several runs, or a sweep's folder, side by side).")
 public final class ExportHtmlCommand implements Callable<Integer> {
-    /** More panes than this are too small to read on a laptop, and the page grows past its budget. */
-    public static final int MAX_RUNS = 8;
+  /** More panes than this are too small to read on a laptop, and the page grows past its budget. */
+  public static final int MAX_RUNS = 8;
 
-    @Spec
-    CommandSpec spec;
+  @Spec CommandSpec spec;
 
-    @Parameters(paramLabel = "RUN", arity = "1..*",
-            description = "Run files (.clab), or a sweep's folder (its runs/ are used).")
-    List<Path> inputs;
+  @Parameters(
+      paramLabel = "RUN",
+      arity = "1..*",
+      description = "Run files (.clab), or a sweep's folder (its runs/ are used).")
+  List<Path> inputs;
 
-    @Option(names = "--out", paramLabel = "FILE", required = true, description = "The page to write (.html).")
-    Path out;
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
+      required = true,
+      description = "The page to write (.html).")
+  Path out;
 
-    @Option(names = "--projector", description = "The projector theme: the plane on white, as the window's projector theme.")
-    boolean projector;
+  @Option(
+      names = "--projector",
+      description = "The projector theme: the plane on white, as the window's projector theme.")
+  boolean projector;
 
-    @Override
-    public Integer call() {
-        AtomicFiles.discard(AtomicFiles.temporaryFor(out)); // the folder's problems, named before any reading
-        List<Path> files = runFiles();
-        if (files.size() > MAX_RUNS) {
-            throw UserError.of("cli.exportHtml.tooManyRuns", MAX_RUNS, files.size());
-        }
-        List<StudentPage.Pane> panes = new ArrayList<>();
-        for (Path file : files) {
-            RunRecord run;
-            try {
-                run = RunFile.read(file).record();
-            } catch (RunFileException e) {
-                throw new UserError(e.getMessage());
-            }
-            panes.add(new StudentPage.Pane(files.size() > 1 ? title(file, run) : "", run));
-        }
-        String page = StudentPage.html(panes, !projector);
-        AtomicFiles.writeString(out, page);
-        spec.commandLine().getOut().println(Messages.text("cli.exportHtml.wrote", out, panes.size(),
+  @Override
+  public Integer call() {
+    AtomicFiles.discard(
+        AtomicFiles.temporaryFor(out)); // the folder's problems, named before any reading
+    List<Path> files = runFiles();
+    if (files.size() > MAX_RUNS) {
+      throw UserError.of("cli.exportHtml.tooManyRuns", MAX_RUNS, files.size());
+    }
+    List<StudentPage.Pane> panes = new ArrayList<>();
+    for (Path file : files) {
+      RunRecord run;
+      try {
+        run = RunFile.read(file).record();
+      } catch (RunFileException e) {
+        throw new UserError(e.getMessage());
+      }
+      panes.add(new StudentPage.Pane(files.size() > 1 ? title(file, run) : "", run));
+    }
+    String page = StudentPage.html(panes, !projector);
+    AtomicFiles.writeString(out, page);
+    spec.commandLine()
+        .getOut()
+        .println(
+            Messages.text(
+                "cli.exportHtml.wrote",
+                out,
+                panes.size(),
                 page.getBytes(StandardCharsets.UTF_8).length / 1e6));
-        return 0;
-    }
+    return 0;
+  }
 
-    /** The files given, a folder's run files (a sweep's: DIR/runs/*.clab) in name order. */
-    private List<Path> runFiles() {
-        List<Path> files = new ArrayList<>();
-        for (Path input : inputs) {
-            if (!Files.isDirectory(input)) {
-                files.add(input);
-                continue;
-            }
-            Path folder = Files.isDirectory(input.resolve("runs")) ? input.resolve("runs") : input;
-            try (Stream<Path> listing = Files.list(folder)) {
-                List<Path> runs = listing.filter(p -> p.getFileName().toString().endsWith(RunFile.EXTENSION))
-                        .sorted().toList();
-                if (runs.isEmpty()) {
-                    throw UserError.of("cli.exportHtml.noRuns", input);
-                }
-                files.addAll(runs);
-            } catch (IOException e) {
-                throw UserError.of("cli.write.failed", input, e.getMessage());
-            }
+  /** The files given, a folder's run files (a sweep's: DIR/runs/*.clab) in name order. */
+  private List<Path> runFiles() {
+    List<Path> files = new ArrayList<>();
+    for (Path input : inputs) {
+      if (!Files.isDirectory(input)) {
+        files.add(input);
+        continue;
+      }
+      Path folder = Files.isDirectory(input.resolve("runs")) ? input.resolve("runs") : input;
+      try (Stream<Path> listing = Files.list(folder)) {
+        List<Path> runs =
+            listing
+                .filter(p -> p.getFileName().toString().endsWith(RunFile.EXTENSION))
+                .sorted()
+                .toList();
+        if (runs.isEmpty()) {
+          throw UserError.of("cli.exportHtml.noRuns", input);
         }
-        return files;
+        files.addAll(runs);
+      } catch (IOException e) {
+        throw UserError.of("cli.write.failed", input, e.getMessage());
+      }
     }
+    return files;
+  }
 
-    /** A pane's title: what sets the run apart, as a sweep's panel says it (head, λ, α, m, seed). */
-    static String title(Path file, RunRecord run) {
-        Hyperparameters hp = run.latest().map(s -> s.hyperparameters())
-                .orElse(run.origin() != null ? run.origin().hyperparameters() : null);
-        if (hp == null) {
-            return file.getFileName().toString();
-        }
-        String seed = String.valueOf(hp.seed()); // no digit grouping: it is a name
-        String lambda = PlaneScenes.shortNumber(hp.lambda());
-        String alpha = PlaneScenes.shortNumber(hp.alpha());
-        return hp.head().usesMargin()
-                ? Messages.text("sweep.panel.titleMargin", Messages.label(hp.head()), lambda, alpha,
-                        PlaneScenes.shortNumber(hp.margin()), seed)
-                : Messages.text("sweep.panel.title", Messages.label(hp.head()), lambda, alpha, seed);
+  /** A pane's title: what sets the run apart, as a sweep's panel says it (head, λ, α, m, seed). */
+  static String title(Path file, RunRecord run) {
+    Hyperparameters hp =
+        run.latest()
+            .map(s -> s.hyperparameters())
+            .orElse(run.origin() != null ? run.origin().hyperparameters() : null);
+    if (hp == null) {
+      return file.getFileName().toString();
     }
+    String seed = String.valueOf(hp.seed()); // no digit grouping: it is a name
+    String lambda = PlaneScenes.shortNumber(hp.lambda());
+    String alpha = PlaneScenes.shortNumber(hp.alpha());
+    return hp.head().usesMargin()
+        ? Messages.text(
+            "sweep.panel.titleMargin",
+            Messages.label(hp.head()),
+            lambda,
+            alpha,
+            PlaneScenes.shortNumber(hp.margin()),
+            seed)
+        : Messages.text("sweep.panel.title", Messages.label(hp.head()), lambda, alpha, seed);
+  }
 }

@@ -1,120 +1,169 @@
 package lab.centerloss.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import lab.centerloss.data.DataLocation;
 import lab.centerloss.lesson.Lesson;
+import lab.centerloss.lesson.LessonAction;
 import lab.centerloss.lesson.LessonFile;
 import lab.centerloss.lesson.LessonStep;
+import lab.centerloss.plot.HeadlessFx;
 import lab.centerloss.text.Messages;
+import lab.centerloss.text.Printable;
+import lab.centerloss.train.DeviceChoice;
+import lab.centerloss.train.TrainingEngine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code lesson [NAME|FILE]}: without an argument, the built-in lessons; with one, that lesson as
- * a handout (every step's narration, what it does and its question, in the language chosen). A
- * lesson file that cannot be used is one sentence and exit code 2, so a teacher checks a lesson
- * written at home before class.
+ * {@code lesson [NAME|FILE]}: without an argument, the built-in lessons; with one, that lesson as a
+ * handout (every step's narration, what it does and its question, in the language chosen). A lesson
+ * file that cannot be used is one sentence and exit code 2, so a teacher checks a lesson written at
+ * home before class.
  */
-@Command(name = "lesson", mixinStandardHelpOptions = true,
-        description = "List the built-in lessons, or print one lesson (built-in name or JSON file) as a handout; a lesson file with a problem is one sentence and exit code 2.")
+@Command(
+    name = "lesson",
+    mixinStandardHelpOptions = true,
+    description =
+        "List the built-in lessons, or print one lesson (built-in name or JSON file) as a handout; a lesson file with a problem is one sentence and exit code 2.")
 public final class LessonCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
+  @Spec CommandSpec spec;
 
-    @Parameters(paramLabel = "NAME|FILE", arity = "0..1",
-            description = "A built-in lesson (softmax-alone, center-loss, center-update, margins, open-set) or a lesson file.")
-    String lesson;
+  @Parameters(
+      paramLabel = "NAME|FILE",
+      arity = "0..1",
+      description =
+          "A built-in lesson (softmax-alone, center-loss, center-update, margins, open-set) or a lesson file.")
+  String lesson;
 
-    @picocli.CommandLine.Option(names = "--list", description = "Print the built-in lessons, one a line: name, title, steps.")
-    boolean list;
+  @picocli.CommandLine.Option(
+      names = "--list",
+      description = "Print the built-in lessons, one a line: name, title, steps.")
+  boolean list;
 
-    @picocli.CommandLine.Option(names = "--render", paramLabel = "DIR",
-            description = "Run the lesson without a window and write one slide per step into DIR (step-01.png, ...).")
-    java.nio.file.Path render;
+  @picocli.CommandLine.Option(
+      names = "--render",
+      paramLabel = "DIR",
+      description =
+          "Run the lesson without a window and write one slide per step into DIR (step-01.png, ...).")
+  Path render;
 
-    @picocli.CommandLine.Option(names = "--size", paramLabel = "WxH", defaultValue = "1280x720",
-            description = "Slide size with --render (default: 1280x720).")
-    String size;
+  @picocli.CommandLine.Option(
+      names = "--size",
+      paramLabel = "WxH",
+      defaultValue = "1280x720",
+      description = "Slide size with --render (default: 1280x720).")
+  String size;
 
-    @picocli.CommandLine.Option(names = "--step-limit", paramLabel = "N", defaultValue = "0",
-            description = "With --render: train at most N steps in any one step of the lesson, for a quick look (default: as the lesson says).")
-    long stepLimit;
+  @picocli.CommandLine.Option(
+      names = "--step-limit",
+      paramLabel = "N",
+      defaultValue = "0",
+      description =
+          "With --render: train at most N steps in any one step of the lesson, for a quick look (default: as the lesson says).")
+  long stepLimit;
 
-    @picocli.CommandLine.Option(names = "--probe-size", defaultValue = "2000", description = "Test images drawn (default: 2000).")
-    int probeSize;
+  @picocli.CommandLine.Option(
+      names = "--probe-size",
+      defaultValue = "2000",
+      description = "Test images drawn (default: 2000).")
+  int probeSize;
 
-    @picocli.CommandLine.Option(names = "--data", paramLabel = "DIR", description = "Folder with the four MNIST files (default: the bundled ones).")
-    java.nio.file.Path data;
+  @picocli.CommandLine.Option(
+      names = "--data",
+      paramLabel = "DIR",
+      description = "Folder with the four MNIST files (default: the bundled ones).")
+  Path data;
 
-    @picocli.CommandLine.Option(names = "--unknown-data", paramLabel = "DIR",
-            description = "A second IDX data set (its two t10k files, e.g. Fashion-MNIST) whose test images join the test set as unknowns.")
-    java.nio.file.Path unknownData;
+  @picocli.CommandLine.Option(
+      names = "--unknown-data",
+      paramLabel = "DIR",
+      description =
+          "A second IDX data set (its two t10k files, e.g. Fashion-MNIST) whose test images join the test set as unknowns.")
+  Path unknownData;
 
-    @picocli.CommandLine.Option(names = "--device", paramLabel = "auto|cpu|cuda", defaultValue = "auto", description = "Where to train (default: auto).")
-    lab.centerloss.train.DeviceChoice device;
+  @picocli.CommandLine.Option(
+      names = "--device",
+      paramLabel = "auto|cpu|cuda",
+      defaultValue = "auto",
+      description = "Where to train (default: auto).")
+  DeviceChoice device;
 
-    @picocli.CommandLine.Option(names = "--threads", defaultValue = "0", description = "libtorch CPU threads; 0 for one per processor.")
-    int threads;
+  @picocli.CommandLine.Option(
+      names = "--threads",
+      defaultValue = "0",
+      description = "libtorch CPU threads; 0 for one per processor.")
+  int threads;
 
-    @Override
-    public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        if (lesson == null || list) {
-            for (Lesson builtIn : LessonFile.builtIns()) {
-                out.println(Messages.text("lesson.listed", builtIn.name(), builtIn.title().in(Messages.language()),
-                        builtIn.steps().size()));
-            }
-            out.flush();
-            return 0;
-        }
-        Lesson read;
-        try {
-            read = LessonFile.byNameOrFile(lesson);
-        } catch (LessonFile.LessonException e) {
-            throw new UserError(e.getMessage());
-        }
-        if (render != null) {
-            return renderSlides(read, out);
-        }
-        // a lesson file's texts may hold terminal escapes (issue 25): printed escaped
-        out.println(lab.centerloss.text.Printable.text(read.title().in(Messages.language())));
-        for (int i = 0; i < read.steps().size(); i++) {
-            LessonStep step = read.steps().get(i);
-            out.println();
-            out.println(Messages.text("lesson.progress", i + 1, read.steps().size()));
-            out.println(lab.centerloss.text.Printable.text(step.narration().in(Messages.language())));
-            String does = lab.centerloss.lesson.LessonAction.describe(step.action());
-            if (!does.isEmpty()) {
-                out.println("→ " + does);
-            }
-            step.question().ifPresent(q -> out.println(Messages.text("lesson.question",
-                    lab.centerloss.text.Printable.text(q.in(Messages.language())))));
-        }
-        out.flush();
-        return 0;
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    if (lesson == null || list) {
+      for (Lesson builtIn : LessonFile.builtIns()) {
+        out.println(
+            Messages.text(
+                "lesson.listed",
+                builtIn.name(),
+                builtIn.title().in(Messages.language()),
+                builtIn.steps().size()));
+      }
+      out.flush();
+      return 0;
     }
-
-    private int renderSlides(Lesson read, PrintWriter out) throws Exception {
-        int[] wh = RenderCommand.parseSize(size);
-        if (wh[0] < 320 || wh[1] < 240 || wh[0] > 7680 || wh[1] > 4320) {
-            throw new UserError(Messages.text("lesson.render.badSize", size));
-        }
-        if (stepLimit < 0 || probeSize < 1 || probeSize > 10_000) {
-            throw new UserError(Messages.text("lesson.render.badLimits"));
-        }
-        TrainingOptions.checkThreads(threads);
-        var dataSet = TrainCommand.loadData(data != null ? data : lab.centerloss.data.DataLocation.defaultMnistFolder(),
-                unknownData);
-        lab.centerloss.plot.HeadlessFx.start();
-        try (var engine = lab.centerloss.train.TrainingEngine.open(dataSet, device, threads)) {
-            var files = new LessonRenderer(engine, wh[0], wh[1], probeSize, stepLimit, out).render(read, render);
-            out.println(Messages.text("lesson.render.done", files.size(), render));
-        } catch (java.io.IOException e) {
-            throw new UserError(Messages.text("lesson.render.cannotWrite", render, e.getMessage()));
-        }
-        out.flush();
-        return 0;
+    Lesson read;
+    try {
+      read = LessonFile.byNameOrFile(lesson);
+    } catch (LessonFile.LessonException e) {
+      throw new UserError(e.getMessage());
     }
+    if (render != null) {
+      return renderSlides(read, out);
+    }
+    // a lesson file's texts may hold terminal escapes (issue 25): printed escaped
+    out.println(Printable.text(read.title().in(Messages.language())));
+    for (int i = 0; i < read.steps().size(); i++) {
+      LessonStep step = read.steps().get(i);
+      out.println();
+      out.println(Messages.text("lesson.progress", i + 1, read.steps().size()));
+      out.println(Printable.text(step.narration().in(Messages.language())));
+      String does = LessonAction.describe(step.action());
+      if (!does.isEmpty()) {
+        out.println("→ " + does);
+      }
+      step.question()
+          .ifPresent(
+              q ->
+                  out.println(
+                      Messages.text("lesson.question", Printable.text(q.in(Messages.language())))));
+    }
+    out.flush();
+    return 0;
+  }
+
+  private int renderSlides(Lesson read, PrintWriter out) throws Exception {
+    int[] wh = RenderCommand.parseSize(size);
+    if (wh[0] < 320 || wh[1] < 240 || wh[0] > 7680 || wh[1] > 4320) {
+      throw new UserError(Messages.text("lesson.render.badSize", size));
+    }
+    if (stepLimit < 0 || probeSize < 1 || probeSize > 10_000) {
+      throw new UserError(Messages.text("lesson.render.badLimits"));
+    }
+    TrainingOptions.checkThreads(threads);
+    var dataSet =
+        TrainCommand.loadData(data != null ? data : DataLocation.defaultMnistFolder(), unknownData);
+    HeadlessFx.start();
+    try (var engine = TrainingEngine.open(dataSet, device, threads)) {
+      var files =
+          new LessonRenderer(engine, wh[0], wh[1], probeSize, stepLimit, out).render(read, render);
+      out.println(Messages.text("lesson.render.done", files.size(), render));
+    } catch (IOException e) {
+      throw new UserError(Messages.text("lesson.render.cannotWrite", render, e.getMessage()));
+    }
+    out.flush();
+    return 0;
+  }
 }

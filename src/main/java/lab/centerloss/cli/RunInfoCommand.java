@@ -12,25 +12,31 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code run-info FILE}: what a run file holds, as JSON; needs no libtorch. */
-@Command(name = "run-info", mixinStandardHelpOptions = true,
-        description = "Print what a run file holds as JSON: format, app version, steps, every change of settings, data fingerprint, what is kept, size.")
+@Command(
+    name = "run-info",
+    mixinStandardHelpOptions = true,
+    description =
+        "Print what a run file holds as JSON: format, app version, steps, every change of settings, data fingerprint, what is kept, size.")
 public final class RunInfoCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
+  @Spec CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", description = "A run file (.clab).")
-    Path file;
+  @Parameters(paramLabel = "FILE", description = "A run file (.clab).")
+  Path file;
 
-    @Override
-    public Integer call() throws Exception {
-        RunFile.Contents contents;
-        try {
-            contents = RunFile.read(file);
-        } catch (RunFileException e) {
-            throw new UserError(e.getMessage());
-        }
-        spec.commandLine().getOut().println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                .writeValueAsString(RunFile.info(contents, file)));
-        return 0;
+  @Override
+  public Integer call() throws Exception {
+    RunFile.Contents contents;
+    try {
+      contents = RunFile.read(file);
+    } catch (RunFileException e) {
+      throw new UserError(e.getMessage());
     }
+    spec.commandLine()
+        .getOut()
+        .println(
+            new ObjectMapper()
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .writeValueAsString(RunFile.info(contents, file)));
+    return 0;
+  }
 }

@@ -13,21 +13,25 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
+import lab.centerloss.AppInfo;
 import lab.centerloss.data.DataSetException;
 import lab.centerloss.data.MnistDataSet;
 import lab.centerloss.export.StepRecordJson;
+import lab.centerloss.export.TextFiles;
 import lab.centerloss.store.RunFile;
 import lab.centerloss.store.RunFileException;
 import lab.centerloss.store.RunRecord;
+import lab.centerloss.text.Messages;
 import lab.centerloss.train.CheckpointPolicy;
 import lab.centerloss.train.FeatureStatistics;
+import lab.centerloss.train.Hyperparameters;
 import lab.centerloss.train.OpenSetEvaluation;
 import lab.centerloss.train.OpenSetScores;
-import lab.centerloss.train.Hyperparameters;
 import lab.centerloss.train.ProbeResult;
 import lab.centerloss.train.StepSnapshot;
 import lab.centerloss.train.TrainingEngine;
 import lab.centerloss.train.TrainingSession;
+import lab.centerloss.train.Vec2List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,388 +39,481 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code train}: trains without a display, printing progress and writing metrics. */
-@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Train LeNet++ on MNIST without a display.")
+@Command(
+    name = "train",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = "Train LeNet++ on MNIST without a display.")
 public final class TrainCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
+  @Spec CommandSpec spec;
 
-    @Mixin
-    TrainingOptions training = new TrainingOptions();
+  @Mixin TrainingOptions training = new TrainingOptions();
 
-    @Option(names = "--steps", paramLabel = "N", defaultValue = "2000", description = "Training steps (the most, with --until-accuracy). Default: 2000.")
-    int steps;
+  @Option(
+      names = "--steps",
+      paramLabel = "N",
+      defaultValue = "2000",
+      description = "Training steps (the most, with --until-accuracy). Default: 2000.")
+  int steps;
 
-    @Option(names = "--until-accuracy", paramLabel = "A", description = "Stop once the probe accuracy reaches A (0..1).")
-    Double untilAccuracy;
+  @Option(
+      names = "--until-accuracy",
+      paramLabel = "A",
+      description = "Stop once the probe accuracy reaches A (0..1).")
+  Double untilAccuracy;
 
-    @Option(names = "--probe-size", defaultValue = "2000", description = "Test images in the probe set (default: 2000).")
-    int probeSize;
+  @Option(
+      names = "--probe-size",
+      defaultValue = "2000",
+      description = "Test images in the probe set (default: 2000).")
+  int probeSize;
 
-    @Option(names = "--eval-every", paramLabel = "K", defaultValue = "100", description = "Probe the test images every K steps (default: 100).")
-    int evalEvery;
+  @Option(
+      names = "--eval-every",
+      paramLabel = "K",
+      defaultValue = "100",
+      description = "Probe the test images every K steps (default: 100).")
+  int evalEvery;
 
-    @Option(names = "--metrics", paramLabel = "FILE", description = "Write a JSON summary of the run.")
-    Path metrics;
+  @Option(
+      names = "--metrics",
+      paramLabel = "FILE",
+      description = "Write a JSON summary of the run.")
+  Path metrics;
 
-    @Option(names = "--record", paramLabel = "FILE", description = "Write every step as a line of JSON (JSON Lines).")
-    Path record;
+  @Option(
+      names = "--record",
+      paramLabel = "FILE",
+      description = "Write every step as a line of JSON (JSON Lines).")
+  Path record;
 
-    @Option(names = "--save-run", paramLabel = "FILE",
-            description = "Save the run (steps, probes, checkpoints) as a run file the window opens (.clab).")
-    Path saveRun;
+  @Option(
+      names = "--save-run",
+      paramLabel = "FILE",
+      description =
+          "Save the run (steps, probes, checkpoints) as a run file the window opens (.clab).")
+  Path saveRun;
 
-    @Option(names = "--probe-every", paramLabel = "K",
-            description = "Probe the test images every K steps for the saved run's timeline (default: 20 with --save-run).")
-    Integer probeEvery;
+  @Option(
+      names = "--probe-every",
+      paramLabel = "K",
+      description =
+          "Probe the test images every K steps for the saved run's timeline (default: 20 with --save-run).")
+  Integer probeEvery;
 
-    @Option(names = "--features-out", paramLabel = "FILE",
-            description = "Write the final test features as CSV: index, label, known, x, y, predicted, and each open-set score.")
-    Path featuresOut;
+  @Option(
+      names = "--features-out",
+      paramLabel = "FILE",
+      description =
+          "Write the final test features as CSV: index, label, known, x, y, predicted, and each open-set score.")
+  Path featuresOut;
 
-    @Option(names = "--pairs-out", paramLabel = "FILE",
-            description = "With --known: write every verification pair of the final test features as CSV: i, j (rows of --features-out), same, cosine, distance, set (unseen or known), fold.")
-    Path pairsOut;
+  @Option(
+      names = "--pairs-out",
+      paramLabel = "FILE",
+      description =
+          "With --known: write every verification pair of the final test features as CSV: i, j (rows of --features-out), same, cosine, distance, set (unseen or known), fold.")
+  Path pairsOut;
 
-    @Option(names = "--quiet", description = "Print only the final line.")
-    boolean quiet;
+  @Option(names = "--quiet", description = "Print only the final line.")
+  boolean quiet;
+
+  @Override
+  public Integer call() throws IOException {
+    checkOptions();
+    MnistDataSet dataSet = training.loadData();
+    PrintWriter out = spec.commandLine().getOut();
+    long wallStart = System.nanoTime();
+    try (TrainingEngine engine = TrainingEngine.open(dataSet, training.device, training.threads)) {
+      Hyperparameters hp = training.hyperparameters(engine.deviceName().equals("cuda"));
+      out.println(
+          Messages.text(
+              "cli.train.start",
+              hp.model().id(),
+              hp.head().id(),
+              engine.deviceName(),
+              engine.deviceDescription(),
+              String.valueOf(steps)));
+      out.flush();
+      RunResult result;
+      try (TrainingSession session = engine.newSession(hp);
+          RecordWriter recorder = RecordWriter.open(record)) {
+        RunRecord run = saveRun == null ? null : new RunRecord(session.origin(hp, probeSize));
+        if (run != null) {
+          run.addCheckpoint(session.checkpoint());
+        }
+        result = train(session, hp, recorder, run, out);
+        result.finalTest = session.evaluateTestSet(hp.head());
+        result.centers = session.centers();
+        recorder.commit();
+        if (run != null) {
+          saveRun(run);
+        }
+      }
+      result.wallSeconds = (System.nanoTime() - wallStart) / 1e9;
+      out.println(
+          Messages.text(
+                  "cli.train.done",
+                  String.valueOf(result.steps),
+                  String.format("%.1f", result.trainMillis / 1000),
+                  String.format("%.2f", 100 * result.finalTest.accuracy()))
+              + (result.divergedAt != null
+                  ? Messages.text("cli.train.diverged", String.valueOf(result.divergedAt))
+                  : ""));
+      // drawn once for the metrics and the pairs file, which must hold the same pairs
+      VerificationReport.PairSets pairs =
+          hp.isOpenSet() && result.divergedAt == null && (metrics != null || pairsOut != null)
+              ? VerificationReport.PairSets.of(result.finalTest, hp)
+              : null;
+      if (metrics != null) {
+        AtomicFiles.writeString(metrics, metricsJson(result, engine, hp, pairs));
+      }
+      if (featuresOut != null && result.last != null) {
+        AtomicFiles.writeString(
+            featuresOut,
+            featuresCsv(
+                OpenSetEvaluation.of(
+                    result.finalTest, result.last.headAfter(), result.centers, hp)));
+      }
+      if (pairsOut != null && result.divergedAt == null) {
+        AtomicFiles.writeString(pairsOut, VerificationReport.pairsCsv(result.finalTest, pairs));
+      }
+      return result.divergedAt != null ? 3 : 0;
+    }
+  }
+
+  private void checkOptions() {
+    if (steps < 1) {
+      throw UserError.of("cli.steps", String.valueOf(steps));
+    }
+    if (untilAccuracy != null && !(untilAccuracy > 0 && untilAccuracy <= 1)) {
+      throw UserError.of("cli.train.untilAccuracy", String.valueOf(untilAccuracy));
+    }
+    if (probeSize < 1 || probeSize > 10_000) {
+      throw UserError.of("cli.probeSize", String.valueOf(probeSize));
+    }
+    if (probeEvery != null && probeEvery < 1) {
+      throw UserError.of("cli.train.probeEvery", String.valueOf(probeEvery));
+    }
+    if (evalEvery < 1) {
+      throw UserError.of("cli.train.evalEvery", String.valueOf(evalEvery));
+    }
+    training.check();
+    if (pairsOut != null) {
+      // which digits are known does not depend on the device
+      int unseen = VerificationReport.unseenDigits(training.hyperparameters(false));
+      if (Integer.bitCount(unseen) < 2) {
+        throw UserError.of(
+            "cli.pairs.unseen", unseen == 0 ? "–" : Hyperparameters.describeDigits(unseen));
+      }
+    }
+    for (Path output : Arrays.asList(metrics, record, saveRun, featuresOut, pairsOut)) {
+      if (output != null) {
+        AtomicFiles.discard(AtomicFiles.temporaryFor(output)); // fail now, not after training
+      }
+    }
+  }
+
+  /**
+   * @param unknownData a second data set whose test images are unknowns, or null
+   */
+  static MnistDataSet loadData(Path folder, Path unknownData) {
+    try {
+      return MnistDataSet.load(folder, unknownData);
+    } catch (DataSetException e) {
+      throw new UserError(e.getMessage());
+    }
+  }
+
+  private static final class RunResult {
+    long steps;
+    double trainMillis;
+    final List<double[]> probeAccuracy = new ArrayList<>();
+    final List<double[]> residentMemory = new ArrayList<>();
+    final List<Double> stepMillis = new ArrayList<>();
+    Long reachedStep;
+    Double reachedSeconds;
+    Long divergedAt;
+    StepSnapshot last;
+    ProbeResult finalTest;
+    Vec2List centers;
+    double wallSeconds;
+  }
+
+  private void saveRun(RunRecord run) {
+    try {
+      RunFile.write(run, saveRun, AppInfo.VERSION);
+    } catch (RunFileException e) {
+      throw new UserError(e.getMessage());
+    }
+  }
+
+  private RunResult train(
+      TrainingSession session,
+      Hyperparameters hp,
+      RecordWriter recorder,
+      RunRecord run,
+      PrintWriter out)
+      throws IOException {
+    RunResult result = new RunResult();
+    int timelineProbes = probeEvery != null ? probeEvery : 20;
+    for (int i = 1; i <= steps; i++) {
+      // features after a step: only the record and the run file show them
+      StepSnapshot snapshot = session.step(hp, record != null || run != null);
+      if (run != null) {
+        run.add(
+            i % timelineProbes == 0
+                ? snapshot.withProbe(session.probe(probeSize, hp.head()))
+                : snapshot);
+        if (CheckpointPolicy.due(snapshot.step(), hp.model())) {
+          run.addCheckpoint(session.checkpoint());
+        }
+      }
+      result.last = snapshot;
+      result.steps = snapshot.step();
+      result.trainMillis += snapshot.stepMillis();
+      result.stepMillis.add(snapshot.stepMillis());
+      recorder.write(snapshot);
+      if (snapshot.diverged()) {
+        result.divergedAt = snapshot.step();
+        out.println(snapshot.divergence().get());
+        break;
+      }
+      if (i % evalEvery == 0 || i == steps) {
+        ProbeResult probe = session.probe(probeSize, hp.head());
+        double accuracy = probe.accuracy();
+        result.probeAccuracy.add(new double[] {snapshot.step(), accuracy});
+        ProcessMemory.residentMegabytes()
+            .ifPresent(mb -> result.residentMemory.add(new double[] {snapshot.step(), mb}));
+        if (!quiet) {
+          out.println(
+              Messages.text(
+                  "cli.train.progress",
+                  String.format("%6d", snapshot.step()),
+                  String.format("%2d", snapshot.epoch()),
+                  String.format("%.4f", snapshot.scalars().lossSoftmax()),
+                  String.format("%.4f", snapshot.scalars().lossCenter()),
+                  String.format("%5.1f", 100 * snapshot.scalars().batchAccuracy()),
+                  String.format("%5.1f", 100 * accuracy),
+                  String.format("%.1f", snapshot.stepMillis())));
+          out.flush();
+        }
+        if (untilAccuracy != null && accuracy >= untilAccuracy) {
+          result.reachedStep = snapshot.step();
+          result.reachedSeconds = result.trainMillis / 1000;
+          out.println(
+              Messages.text(
+                  "cli.train.reached",
+                  String.format("%.1f", 100 * accuracy),
+                  String.valueOf(snapshot.step()),
+                  String.format("%.1f", result.reachedSeconds)));
+          break;
+        }
+      }
+    }
+    return result;
+  }
+
+  private String metricsJson(
+      RunResult r, TrainingEngine engine, Hyperparameters hp, VerificationReport.PairSets pairs)
+      throws IOException {
+    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    ObjectNode root = mapper.createObjectNode();
+    root.put("steps", r.steps);
+    root.put("device", engine.deviceName());
+    root.put("threads", engine.threads());
+    root.put("model", hp.model().id());
+    root.put("head", hp.head().id());
+    root.put("center_rule", hp.centerRule().id());
+    root.put("optimizer", hp.optimizer().id());
+    root.put("lambda", hp.lambda());
+    root.put("alpha", hp.alpha());
+    root.put("lr", hp.learningRate());
+    root.put("s", hp.scale());
+    root.put("m", hp.margin());
+    root.put("batch_size", hp.batchSize());
+    root.put("seed", hp.seed());
+    root.put("train_seconds", r.trainMillis / 1000);
+    root.put("wall_seconds", r.wallSeconds);
+    StepRecordJson.putNumber(root, "ms_per_step_median", median(r.stepMillis));
+    StepRecordJson.putNumber(root, "test_accuracy", r.finalTest.accuracy());
+    ArrayNode probe = root.putArray("probe_accuracy");
+    for (double[] point : r.probeAccuracy) {
+      probe.addArray().add((long) point[0]).add(point[1]);
+    }
+    ArrayNode memory = root.putArray("resident_memory_mb");
+    for (double[] point : r.residentMemory) {
+      memory.addArray().add((long) point[0]).add(Math.round(point[1] * 10) / 10.0);
+    }
+    StepRecordJson.putNumber(root, "loss_softmax", r.last.scalars().lossSoftmax());
+    StepRecordJson.putNumber(root, "loss_center", r.last.scalars().lossCenter());
+    root.set("centers", StepRecordJson.points(r.centers));
+    int known = hp.knownDigits();
+    StepRecordJson.putNumber(
+        root,
+        "rms_intra",
+        FeatureStatistics.rmsDistanceToCenters(
+            r.finalTest.features(), r.finalTest.labels(), r.centers, known));
+    StepRecordJson.putNumber(
+        root,
+        "rms_intra_to_class_mean",
+        FeatureStatistics.rmsDistanceToCenters(
+            r.finalTest.features(),
+            r.finalTest.labels(),
+            FeatureStatistics.classMeans(r.finalTest.features(), r.finalTest.labels(), known),
+            known));
+    StepRecordJson.putNumber(
+        root, "min_center_distance", FeatureStatistics.minPairwiseDistance(r.centers));
+    root.putPOJO("reached_accuracy_step", r.reachedStep);
+    root.putPOJO("reached_accuracy_seconds", r.reachedSeconds);
+    root.putPOJO("diverged_at_step", r.divergedAt);
+    if ((hp.isOpenSet() || r.finalTest.otherDataImages() > 0) && r.divergedAt == null) {
+      root.set("open_set", openSetJson(r, hp, mapper));
+    }
+    if (pairs != null) {
+      root.set("verification", VerificationReport.json(r.finalTest, pairs, mapper));
+    }
+    return mapper.writeValueAsString(root) + System.lineSeparator();
+  }
+
+  /**
+   * The open-set numbers of the final test set: which digits, closed-set accuracy, AUROC and OSCR
+   * per score.
+   */
+  private static ObjectNode openSetJson(RunResult r, Hyperparameters hp, ObjectMapper mapper) {
+    OpenSetEvaluation evaluation =
+        OpenSetEvaluation.of(r.finalTest, r.last.headAfter(), r.centers, hp);
+    ObjectNode node = mapper.createObjectNode();
+    ArrayNode known = node.putArray("known");
+    ArrayNode unknown = node.putArray("unknown");
+    for (int d = 0; d < 10; d++) {
+      (hp.isKnown(d) ? known : unknown).add(d);
+    }
+    node.put("unknown_data_images", r.finalTest.otherDataImages());
+    StepRecordJson.putNumber(node, "closed_accuracy", evaluation.closedAccuracy());
+    ObjectNode auroc = node.putObject("auroc");
+    ObjectNode oscr = node.putObject("oscr");
+    for (OpenSetScores.Score score : OpenSetScores.Score.values()) {
+      StepRecordJson.putNumber(auroc, score.id(), evaluation.auroc(score));
+      StepRecordJson.putNumber(oscr, score.id(), evaluation.oscr(score));
+    }
+    return node;
+  }
+
+  /** Every final test feature with its scores, as CSV (raw values: the distance itself). */
+  static String featuresCsv(OpenSetEvaluation evaluation) {
+    StringBuilder csv = new StringBuilder("index,label,known,x,y,predicted");
+    for (OpenSetScores.Score score : OpenSetScores.Score.values()) {
+      csv.append(',').append(score.id());
+    }
+    csv.append('\n');
+    ProbeResult probe = evaluation.probe();
+    for (int i = 0; i < evaluation.size(); i++) {
+      csv.append(i)
+          .append(',')
+          .append(probe.labels().get(i))
+          .append(',')
+          .append(evaluation.known(i))
+          .append(',')
+          .append(probe.features().x(i))
+          .append(',')
+          .append(probe.features().y(i))
+          .append(',')
+          .append(evaluation.predictedDigit(i));
+      for (OpenSetScores.Score score : OpenSetScores.Score.values()) {
+        csv.append(',').append(score.raw(evaluation.scored(i).get(score)));
+      }
+      csv.append('\n');
+    }
+    return csv.toString();
+  }
+
+  static double median(List<Double> values) {
+    if (values.isEmpty()) {
+      return 0;
+    }
+    double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    int mid = sorted.length / 2;
+    return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  }
+
+  /**
+   * JSON Lines to a temporary file that becomes {@code --record} when the run ends. A write that
+   * fails (a full disk) is one sentence naming the file, and the temporary file is gone (issue 25).
+   */
+  static final class RecordWriter implements AutoCloseable {
+    private final Path target;
+    private final Path temporary;
+    private final BufferedWriter writer;
+    private boolean committed;
+
+    private RecordWriter(Path target, Path temporary, BufferedWriter writer) {
+      this.target = target;
+      this.temporary = temporary;
+      this.writer = writer;
+    }
+
+    static RecordWriter open(Path target) {
+      if (target == null) {
+        return new RecordWriter(null, null, null);
+      }
+      Path temporary = AtomicFiles.temporaryFor(target);
+      try {
+        return new RecordWriter(target, temporary, Files.newBufferedWriter(temporary));
+      } catch (IOException e) {
+        AtomicFiles.discard(temporary);
+        throw new UserError(TextFiles.describeFailure(target, e));
+      }
+    }
+
+    void write(StepSnapshot snapshot) {
+      if (writer != null) {
+        try {
+          writer.write(StepRecordJson.toLine(snapshot));
+          writer.newLine();
+        } catch (IOException e) {
+          throw failed(e);
+        }
+      }
+    }
+
+    void commit() {
+      if (writer != null) {
+        try {
+          writer.close();
+        } catch (IOException e) {
+          throw failed(e);
+        }
+        AtomicFiles.commit(temporary, target);
+        committed = true;
+      }
+    }
+
+    private UserError failed(IOException e) {
+      committed = true; // nothing more to close: the file is gone
+      try {
+        writer.close();
+      } catch (IOException again) {
+        e.addSuppressed(again);
+      }
+      try {
+        Files.deleteIfExists(temporary);
+      } catch (IOException again) {
+        e.addSuppressed(again);
+      }
+      return new UserError(TextFiles.describeFailure(target, e));
+    }
 
     @Override
-    public Integer call() throws IOException {
-        checkOptions();
-        MnistDataSet dataSet = training.loadData();
-        PrintWriter out = spec.commandLine().getOut();
-        long wallStart = System.nanoTime();
-        try (TrainingEngine engine = TrainingEngine.open(dataSet, training.device, training.threads)) {
-            Hyperparameters hp = training.hyperparameters(engine.deviceName().equals("cuda"));
-            out.println(lab.centerloss.text.Messages.text("cli.train.start", hp.model().id(), hp.head().id(),
-                    engine.deviceName(), engine.deviceDescription(), String.valueOf(steps)));
-            out.flush();
-            RunResult result;
-            try (TrainingSession session = engine.newSession(hp); RecordWriter recorder = RecordWriter.open(record)) {
-                RunRecord run = saveRun == null ? null : new RunRecord(session.origin(hp, probeSize));
-                if (run != null) {
-                    run.addCheckpoint(session.checkpoint());
-                }
-                result = train(session, hp, recorder, run, out);
-                result.finalTest = session.evaluateTestSet(hp.head());
-                result.centers = session.centers();
-                recorder.commit();
-                if (run != null) {
-                    saveRun(run);
-                }
-            }
-            result.wallSeconds = (System.nanoTime() - wallStart) / 1e9;
-            out.println(lab.centerloss.text.Messages.text("cli.train.done", String.valueOf(result.steps),
-                    String.format("%.1f", result.trainMillis / 1000), String.format("%.2f", 100 * result.finalTest.accuracy()))
-                    + (result.divergedAt != null ? lab.centerloss.text.Messages.text("cli.train.diverged", String.valueOf(result.divergedAt)) : ""));
-            // drawn once for the metrics and the pairs file, which must hold the same pairs
-            VerificationReport.PairSets pairs = hp.isOpenSet() && result.divergedAt == null
-                    && (metrics != null || pairsOut != null) ? VerificationReport.PairSets.of(result.finalTest, hp) : null;
-            if (metrics != null) {
-                AtomicFiles.writeString(metrics, metricsJson(result, engine, hp, pairs));
-            }
-            if (featuresOut != null && result.last != null) {
-                AtomicFiles.writeString(featuresOut, featuresCsv(OpenSetEvaluation.of(result.finalTest,
-                        result.last.headAfter(), result.centers, hp)));
-            }
-            if (pairsOut != null && result.divergedAt == null) {
-                AtomicFiles.writeString(pairsOut, VerificationReport.pairsCsv(result.finalTest, pairs));
-            }
-            return result.divergedAt != null ? 3 : 0;
-        }
-    }
-
-    private void checkOptions() {
-        if (steps < 1) {
-            throw UserError.of("cli.steps", String.valueOf(steps));
-        }
-        if (untilAccuracy != null && !(untilAccuracy > 0 && untilAccuracy <= 1)) {
-            throw UserError.of("cli.train.untilAccuracy", String.valueOf(untilAccuracy));
-        }
-        if (probeSize < 1 || probeSize > 10_000) {
-            throw UserError.of("cli.probeSize", String.valueOf(probeSize));
-        }
-        if (probeEvery != null && probeEvery < 1) {
-            throw UserError.of("cli.train.probeEvery", String.valueOf(probeEvery));
-        }
-        if (evalEvery < 1) {
-            throw UserError.of("cli.train.evalEvery", String.valueOf(evalEvery));
-        }
-        training.check();
-        if (pairsOut != null) {
-            // which digits are known does not depend on the device
-            int unseen = VerificationReport.unseenDigits(training.hyperparameters(false));
-            if (Integer.bitCount(unseen) < 2) {
-                throw UserError.of("cli.pairs.unseen", unseen == 0 ? "–" : Hyperparameters.describeDigits(unseen));
-            }
-        }
-        for (Path output : Arrays.asList(metrics, record, saveRun, featuresOut, pairsOut)) {
-            if (output != null) {
-                AtomicFiles.discard(AtomicFiles.temporaryFor(output)); // fail now, not after training
-            }
-        }
-    }
-
-    /** @param unknownData a second data set whose test images are unknowns, or null */
-    static MnistDataSet loadData(Path folder, Path unknownData) {
+    public void close() {
+      if (writer != null && !committed) {
         try {
-            return MnistDataSet.load(folder, unknownData);
-        } catch (DataSetException e) {
-            throw new UserError(e.getMessage());
+          writer.close();
+        } catch (IOException e) {
+          // the file is discarded below either way
         }
+        AtomicFiles.discard(temporary);
+      }
     }
-
-    private static final class RunResult {
-        long steps;
-        double trainMillis;
-        final List<double[]> probeAccuracy = new ArrayList<>();
-        final List<double[]> residentMemory = new ArrayList<>();
-        final List<Double> stepMillis = new ArrayList<>();
-        Long reachedStep;
-        Double reachedSeconds;
-        Long divergedAt;
-        StepSnapshot last;
-        ProbeResult finalTest;
-        lab.centerloss.train.Vec2List centers;
-        double wallSeconds;
-    }
-
-    private void saveRun(RunRecord run) {
-        try {
-            RunFile.write(run, saveRun, lab.centerloss.AppInfo.VERSION);
-        } catch (RunFileException e) {
-            throw new UserError(e.getMessage());
-        }
-    }
-
-    private RunResult train(TrainingSession session, Hyperparameters hp, RecordWriter recorder, RunRecord run,
-            PrintWriter out) throws IOException {
-        RunResult result = new RunResult();
-        int timelineProbes = probeEvery != null ? probeEvery : 20;
-        for (int i = 1; i <= steps; i++) {
-            // features after a step: only the record and the run file show them
-            StepSnapshot snapshot = session.step(hp, record != null || run != null);
-            if (run != null) {
-                run.add(i % timelineProbes == 0 ? snapshot.withProbe(session.probe(probeSize, hp.head())) : snapshot);
-                if (CheckpointPolicy.due(snapshot.step(), hp.model())) {
-                    run.addCheckpoint(session.checkpoint());
-                }
-            }
-            result.last = snapshot;
-            result.steps = snapshot.step();
-            result.trainMillis += snapshot.stepMillis();
-            result.stepMillis.add(snapshot.stepMillis());
-            recorder.write(snapshot);
-            if (snapshot.diverged()) {
-                result.divergedAt = snapshot.step();
-                out.println(snapshot.divergence().get());
-                break;
-            }
-            if (i % evalEvery == 0 || i == steps) {
-                ProbeResult probe = session.probe(probeSize, hp.head());
-                double accuracy = probe.accuracy();
-                result.probeAccuracy.add(new double[] {snapshot.step(), accuracy});
-                ProcessMemory.residentMegabytes()
-                        .ifPresent(mb -> result.residentMemory.add(new double[] {snapshot.step(), mb}));
-                if (!quiet) {
-                    out.println(lab.centerloss.text.Messages.text("cli.train.progress", String.format("%6d", snapshot.step()),
-                            String.format("%2d", snapshot.epoch()), String.format("%.4f", snapshot.scalars().lossSoftmax()),
-                            String.format("%.4f", snapshot.scalars().lossCenter()),
-                            String.format("%5.1f", 100 * snapshot.scalars().batchAccuracy()), String.format("%5.1f", 100 * accuracy),
-                            String.format("%.1f", snapshot.stepMillis())));
-                    out.flush();
-                }
-                if (untilAccuracy != null && accuracy >= untilAccuracy) {
-                    result.reachedStep = snapshot.step();
-                    result.reachedSeconds = result.trainMillis / 1000;
-                    out.println(lab.centerloss.text.Messages.text("cli.train.reached", String.format("%.1f", 100 * accuracy),
-                            String.valueOf(snapshot.step()), String.format("%.1f", result.reachedSeconds)));
-                    break;
-                }
-            }
-        }
-        return result;
-    }
-
-    private String metricsJson(RunResult r, TrainingEngine engine, Hyperparameters hp,
-            VerificationReport.PairSets pairs) throws IOException {
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ObjectNode root = mapper.createObjectNode();
-        root.put("steps", r.steps);
-        root.put("device", engine.deviceName());
-        root.put("threads", engine.threads());
-        root.put("model", hp.model().id());
-        root.put("head", hp.head().id());
-        root.put("center_rule", hp.centerRule().id());
-        root.put("optimizer", hp.optimizer().id());
-        root.put("lambda", hp.lambda());
-        root.put("alpha", hp.alpha());
-        root.put("lr", hp.learningRate());
-        root.put("s", hp.scale());
-        root.put("m", hp.margin());
-        root.put("batch_size", hp.batchSize());
-        root.put("seed", hp.seed());
-        root.put("train_seconds", r.trainMillis / 1000);
-        root.put("wall_seconds", r.wallSeconds);
-        StepRecordJson.putNumber(root, "ms_per_step_median", median(r.stepMillis));
-        StepRecordJson.putNumber(root, "test_accuracy", r.finalTest.accuracy());
-        ArrayNode probe = root.putArray("probe_accuracy");
-        for (double[] point : r.probeAccuracy) {
-            probe.addArray().add((long) point[0]).add(point[1]);
-        }
-        ArrayNode memory = root.putArray("resident_memory_mb");
-        for (double[] point : r.residentMemory) {
-            memory.addArray().add((long) point[0]).add(Math.round(point[1] * 10) / 10.0);
-        }
-        StepRecordJson.putNumber(root, "loss_softmax", r.last.scalars().lossSoftmax());
-        StepRecordJson.putNumber(root, "loss_center", r.last.scalars().lossCenter());
-        root.set("centers", StepRecordJson.points(r.centers));
-        int known = hp.knownDigits();
-        StepRecordJson.putNumber(root, "rms_intra", FeatureStatistics.rmsDistanceToCenters(r.finalTest.features(),
-                r.finalTest.labels(), r.centers, known));
-        StepRecordJson.putNumber(root, "rms_intra_to_class_mean", FeatureStatistics.rmsDistanceToCenters(
-                r.finalTest.features(), r.finalTest.labels(),
-                FeatureStatistics.classMeans(r.finalTest.features(), r.finalTest.labels(), known), known));
-        StepRecordJson.putNumber(root, "min_center_distance", FeatureStatistics.minPairwiseDistance(r.centers));
-        root.putPOJO("reached_accuracy_step", r.reachedStep);
-        root.putPOJO("reached_accuracy_seconds", r.reachedSeconds);
-        root.putPOJO("diverged_at_step", r.divergedAt);
-        if ((hp.isOpenSet() || r.finalTest.otherDataImages() > 0) && r.divergedAt == null) {
-            root.set("open_set", openSetJson(r, hp, mapper));
-        }
-        if (pairs != null) {
-            root.set("verification", VerificationReport.json(r.finalTest, pairs, mapper));
-        }
-        return mapper.writeValueAsString(root) + System.lineSeparator();
-    }
-
-    /** The open-set numbers of the final test set: which digits, closed-set accuracy, AUROC and OSCR per score. */
-    private static ObjectNode openSetJson(RunResult r, Hyperparameters hp, ObjectMapper mapper) {
-        OpenSetEvaluation evaluation = OpenSetEvaluation.of(r.finalTest, r.last.headAfter(), r.centers, hp);
-        ObjectNode node = mapper.createObjectNode();
-        ArrayNode known = node.putArray("known");
-        ArrayNode unknown = node.putArray("unknown");
-        for (int d = 0; d < 10; d++) {
-            (hp.isKnown(d) ? known : unknown).add(d);
-        }
-        node.put("unknown_data_images", r.finalTest.otherDataImages());
-        StepRecordJson.putNumber(node, "closed_accuracy", evaluation.closedAccuracy());
-        ObjectNode auroc = node.putObject("auroc");
-        ObjectNode oscr = node.putObject("oscr");
-        for (OpenSetScores.Score score : OpenSetScores.Score.values()) {
-            StepRecordJson.putNumber(auroc, score.id(), evaluation.auroc(score));
-            StepRecordJson.putNumber(oscr, score.id(), evaluation.oscr(score));
-        }
-        return node;
-    }
-
-    /** Every final test feature with its scores, as CSV (raw values: the distance itself). */
-    static String featuresCsv(OpenSetEvaluation evaluation) {
-        StringBuilder csv = new StringBuilder("index,label,known,x,y,predicted");
-        for (OpenSetScores.Score score : OpenSetScores.Score.values()) {
-            csv.append(',').append(score.id());
-        }
-        csv.append('\n');
-        ProbeResult probe = evaluation.probe();
-        for (int i = 0; i < evaluation.size(); i++) {
-            csv.append(i).append(',').append(probe.labels().get(i)).append(',').append(evaluation.known(i))
-                    .append(',').append(probe.features().x(i)).append(',').append(probe.features().y(i))
-                    .append(',').append(evaluation.predictedDigit(i));
-            for (OpenSetScores.Score score : OpenSetScores.Score.values()) {
-                csv.append(',').append(score.raw(evaluation.scored(i).get(score)));
-            }
-            csv.append('\n');
-        }
-        return csv.toString();
-    }
-
-    static double median(List<Double> values) {
-        if (values.isEmpty()) {
-            return 0;
-        }
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        int mid = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-    }
-
-    /**
-     * JSON Lines to a temporary file that becomes {@code --record} when the run ends. A write that
-     * fails (a full disk) is one sentence naming the file, and the temporary file is gone (issue 25).
-     */
-    static final class RecordWriter implements AutoCloseable {
-        private final Path target;
-        private final Path temporary;
-        private final BufferedWriter writer;
-        private boolean committed;
-
-        private RecordWriter(Path target, Path temporary, BufferedWriter writer) {
-            this.target = target;
-            this.temporary = temporary;
-            this.writer = writer;
-        }
-
-        static RecordWriter open(Path target) {
-            if (target == null) {
-                return new RecordWriter(null, null, null);
-            }
-            Path temporary = AtomicFiles.temporaryFor(target);
-            try {
-                return new RecordWriter(target, temporary, Files.newBufferedWriter(temporary));
-            } catch (IOException e) {
-                AtomicFiles.discard(temporary);
-                throw new UserError(lab.centerloss.export.TextFiles.describeFailure(target, e));
-            }
-        }
-
-        void write(StepSnapshot snapshot) {
-            if (writer != null) {
-                try {
-                    writer.write(StepRecordJson.toLine(snapshot));
-                    writer.newLine();
-                } catch (IOException e) {
-                    throw failed(e);
-                }
-            }
-        }
-
-        void commit() {
-            if (writer != null) {
-                try {
-                    writer.close();
-                } catch (IOException e) {
-                    throw failed(e);
-                }
-                AtomicFiles.commit(temporary, target);
-                committed = true;
-            }
-        }
-
-        private UserError failed(IOException e) {
-            committed = true; // nothing more to close: the file is gone
-            try {
-                writer.close();
-            } catch (IOException again) {
-                e.addSuppressed(again);
-            }
-            try {
-                Files.deleteIfExists(temporary);
-            } catch (IOException again) {
-                e.addSuppressed(again);
-            }
-            return new UserError(lab.centerloss.export.TextFiles.describeFailure(target, e));
-        }
-
-        @Override
-        public void close() {
-            if (writer != null && !committed) {
-                try {
-                    writer.close();
-                } catch (IOException e) {
-                    // the file is discarded below either way
-                }
-                AtomicFiles.discard(temporary);
-            }
-        }
-    }
+  }
 }

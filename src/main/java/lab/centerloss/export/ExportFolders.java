@@ -9,24 +9,24 @@ import lab.centerloss.text.Messages;
 
 /** Checks, before any work starts, that frames can be written into a folder. */
 public final class ExportFolders {
-    private ExportFolders() {
-    }
+  private ExportFolders() {}
 
-    /** A sentence saying why frames cannot go into {@code folder}, or empty when they can. */
-    public static Optional<String> problem(Path folder) {
-        if (Files.exists(folder) && !Files.isDirectory(folder)) {
-            return Optional.of(Messages.text("folder.isFile", folder.toString()));
-        }
-        if (!Files.isDirectory(folder)) {
-            return Optional.of(Messages.text("folder.missing", folder.toString()));
-        }
-        try {
-            Files.delete(AtomicFile.temporaryBeside(folder.resolve("write-check")));
-            return Optional.empty();
-        } catch (AccessDeniedException e) {
-            return Optional.of(Messages.text("folder.notWritable", folder.toString()));
-        } catch (IOException e) {
-            return Optional.of(Messages.text("folder.other", folder.toString(), String.valueOf(e.getMessage())));
-        }
+  /** A sentence saying why frames cannot go into {@code folder}, or empty when they can. */
+  public static Optional<String> problem(Path folder) {
+    if (Files.exists(folder) && !Files.isDirectory(folder)) {
+      return Optional.of(Messages.text("folder.isFile", folder.toString()));
     }
+    if (!Files.isDirectory(folder)) {
+      return Optional.of(Messages.text("folder.missing", folder.toString()));
+    }
+    try {
+      Files.delete(AtomicFile.temporaryBeside(folder.resolve("write-check")));
+      return Optional.empty();
+    } catch (AccessDeniedException e) {
+      return Optional.of(Messages.text("folder.notWritable", folder.toString()));
+    } catch (IOException e) {
+      return Optional.of(
+          Messages.text("folder.other", folder.toString(), String.valueOf(e.getMessage())));
+    }
+  }
 }

@@ -6,55 +6,48 @@ import lab.centerloss.train.ComparisonPreset;
 /** What a lesson step does after its settings are applied. */
 public sealed interface LessonAction {
 
-    /** One line saying what the step did to the run, so that the teacher is never surprised. */
-    static String describe(LessonAction action) {
-        if (action instanceof LessonAction.Reset) {
-            return Messages.text("lesson.does.reset");
-        } else if (action instanceof LessonAction.TrainUntilStep until) {
-            return Messages.text("lesson.does.trainToStep", until.step());
-        } else if (action instanceof LessonAction.TrainUntilAccuracy until) {
-            return Messages.text("lesson.does.trainToAccuracy", until.accuracy(), until.maxSteps());
-        } else if (action instanceof LessonAction.StepThrough) {
-            return Messages.text("lesson.does.stepThrough");
-        } else if (action instanceof LessonAction.ShowTab tab) {
-            return Messages.text("lesson.does.showTab", Messages.text(tab.tab().titleKey()));
-        } else if (action instanceof LessonAction.Compare compare) {
-            String preset = Messages.label(compare.preset());
-            return compare.untilStep() > 0 ? Messages.text("lesson.does.compareTo", preset, compare.untilStep())
-                    : Messages.text("lesson.does.compare", preset);
-        }
-        return "";
+  /** One line saying what the step did to the run, so that the teacher is never surprised. */
+  static String describe(LessonAction action) {
+    if (action instanceof LessonAction.Reset) {
+      return Messages.text("lesson.does.reset");
+    } else if (action instanceof LessonAction.TrainUntilStep until) {
+      return Messages.text("lesson.does.trainToStep", until.step());
+    } else if (action instanceof LessonAction.TrainUntilAccuracy until) {
+      return Messages.text("lesson.does.trainToAccuracy", until.accuracy(), until.maxSteps());
+    } else if (action instanceof LessonAction.StepThrough) {
+      return Messages.text("lesson.does.stepThrough");
+    } else if (action instanceof LessonAction.ShowTab tab) {
+      return Messages.text("lesson.does.showTab", Messages.text(tab.tab().titleKey()));
+    } else if (action instanceof LessonAction.Compare compare) {
+      String preset = Messages.label(compare.preset());
+      return compare.untilStep() > 0
+          ? Messages.text("lesson.does.compareTo", preset, compare.untilStep())
+          : Messages.text("lesson.does.compare", preset);
     }
+    return "";
+  }
 
-    /** Nothing: the narration and the question are the step. */
-    record None() implements LessonAction {
-    }
+  /** Nothing: the narration and the question are the step. */
+  record None() implements LessonAction {}
 
-    /** Start again from the seed (with the step's settings). */
-    record Reset() implements LessonAction {
-    }
+  /** Start again from the seed (with the step's settings). */
+  record Reset() implements LessonAction {}
 
-    /** Train until the run reaches this step, then pause. */
-    record TrainUntilStep(long step) implements LessonAction {
-    }
+  /** Train until the run reaches this step, then pause. */
+  record TrainUntilStep(long step) implements LessonAction {}
 
-    /** Train until the probe's accuracy reaches this fraction (or the step limit), then pause. */
-    record TrainUntilAccuracy(double accuracy, long maxSteps) implements LessonAction {
-    }
+  /** Train until the probe's accuracy reaches this fraction (or the step limit), then pause. */
+  record TrainUntilAccuracy(double accuracy, long maxSteps) implements LessonAction {}
 
-    /** Train one batch and walk through its center update, phase by phase. */
-    record StepThrough() implements LessonAction {
-    }
+  /** Train one batch and walk through its center update, phase by phase. */
+  record StepThrough() implements LessonAction {}
 
-    /** Show a panel of the side bar. */
-    record ShowTab(LessonTab tab) implements LessonAction {
-    }
+  /** Show a panel of the side bar. */
+  record ShowTab(LessonTab tab) implements LessonAction {}
 
-    /** Open a comparison preset and train its runs to this step (0: just open it). */
-    record Compare(ComparisonPreset preset, long untilStep) implements LessonAction {
-    }
+  /** Open a comparison preset and train its runs to this step (0: just open it). */
+  record Compare(ComparisonPreset preset, long untilStep) implements LessonAction {}
 
-    /** Draw the class's eye to a control of the window, by its id. */
-    record Highlight(String control) implements LessonAction {
-    }
+  /** Draw the class's eye to a control of the window, by its id. */
+  record Highlight(String control) implements LessonAction {}
 }

@@ -12,21 +12,26 @@ import lab.centerloss.train.Hyperparameters;
  * @param scenario a setup file beside the lesson, applied first (its settings, view and comparison)
  * @param settings the settings named, as in a run file's settings object; empty: none changed
  */
-public record LessonStep(LocalizedText narration, Optional<Scenario> scenario, Optional<JsonNode> settings,
-        LessonAction action, Optional<LocalizedText> question) {
+public record LessonStep(
+    LocalizedText narration,
+    Optional<Scenario> scenario,
+    Optional<JsonNode> settings,
+    LessonAction action,
+    Optional<LocalizedText> question) {
 
-    public LessonStep {
-        settings = settings.map(JsonNode::deepCopy);
-    }
+  public LessonStep {
+    settings = settings.map(JsonNode::deepCopy);
+  }
 
-    /** The settings in force after this step, from those before it. */
-    public Hyperparameters apply(Hyperparameters before) {
-        Hyperparameters start = scenario.map(Scenario::settings).orElse(before);
-        if (settings.isEmpty()) {
-            return start;
-        }
-        // checked when the lesson was read: a problem here is a bug
-        return HyperparametersJson.fromJson(settings.get(), start).hyperparameters()
-                .orElseThrow(() -> new IllegalStateException("settings of a checked lesson step"));
+  /** The settings in force after this step, from those before it. */
+  public Hyperparameters apply(Hyperparameters before) {
+    Hyperparameters start = scenario.map(Scenario::settings).orElse(before);
+    if (settings.isEmpty()) {
+      return start;
     }
+    // checked when the lesson was read: a problem here is a bug
+    return HyperparametersJson.fromJson(settings.get(), start)
+        .hyperparameters()
+        .orElseThrow(() -> new IllegalStateException("settings of a checked lesson step"));
+  }
 }

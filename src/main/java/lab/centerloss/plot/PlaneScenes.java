@@ -10,50 +10,73 @@ import lab.centerloss.train.Vec2List;
 
 /** Scenes straight from a snapshot, for exports: positions as trained, the view fitted to them. */
 public final class PlaneScenes {
-    /** Room left around the cloud, as a fraction of the frame; the window uses the same. */
-    public static final double PADDING = 0.08;
-    /** Outermost fraction of features on each side that the automatic view may leave out. */
-    public static final double OUTLIERS = 0.005;
+  /** Room left around the cloud, as a fraction of the frame; the window uses the same. */
+  public static final double PADDING = 0.08;
 
-    private PlaneScenes() {
-    }
+  /** Outermost fraction of features on each side that the automatic view may leave out. */
+  public static final double OUTLIERS = 0.005;
 
-    public static PlaneScene of(StepSnapshot s, double width, double height, boolean test, boolean train,
-            boolean legend, boolean caption) {
-        Vec2List none = Vec2List.copyOf(new float[0]);
-        IntVector noLabels = IntVector.copyOf(new int[0]);
-        ProbeResult probe = s.probe().orElse(null);
-        Vec2List testPoints = test && probe != null ? probe.features() : none;
-        WorldBox box = WorldBox.robust(probe != null ? probe.features() : s.batch().features(), s.centers().after(), OUTLIERS);
-        return new PlaneScene(box.fit(width, height, PADDING), testPoints,
-                test && probe != null ? probe.labels() : noLabels, train ? s.batch().features() : none,
-                train ? s.batch().labels() : noLabels, s.centers().after(), List.of(), -1, legend,
-                caption ? caption(s) : "").withKnownDigits(s.hyperparameters().knownDigits());
-    }
+  private PlaneScenes() {}
 
-    /** "step 120   Softmax   λ 0.1   α 0.50   lr 0.01", plus m and s for the heads that use them. */
-    public static String caption(StepSnapshot s) {
-        Hyperparameters hp = s.hyperparameters();
-        StringBuilder text = new StringBuilder(Messages.text("caption.step", s.step(), Messages.label(hp.head()),
-                shortNumber(hp.lambda()), hp.alpha(), shortNumber(s.learningRateInForce())));
-        if (hp.head().usesMargin()) {
-            text.append(Messages.text("caption.margin", s.marginInForce()));
-        }
-        if (hp.head().isNormalized()) {
-            text.append(Messages.text("caption.scale", hp.scale()));
-        }
-        return text.toString();
-    }
+  public static PlaneScene of(
+      StepSnapshot s,
+      double width,
+      double height,
+      boolean test,
+      boolean train,
+      boolean legend,
+      boolean caption) {
+    Vec2List none = Vec2List.copyOf(new float[0]);
+    IntVector noLabels = IntVector.copyOf(new int[0]);
+    ProbeResult probe = s.probe().orElse(null);
+    Vec2List testPoints = test && probe != null ? probe.features() : none;
+    WorldBox box =
+        WorldBox.robust(
+            probe != null ? probe.features() : s.batch().features(), s.centers().after(), OUTLIERS);
+    return new PlaneScene(
+            box.fit(width, height, PADDING),
+            testPoints,
+            test && probe != null ? probe.labels() : noLabels,
+            train ? s.batch().features() : none,
+            train ? s.batch().labels() : noLabels,
+            s.centers().after(),
+            List.of(),
+            -1,
+            legend,
+            caption ? caption(s) : "")
+        .withKnownDigits(s.hyperparameters().knownDigits());
+  }
 
-    /** 0.1, 0.003, 1.0e-4: short, and without float noise. */
-    public static String shortNumber(double value) {
-        if (value == 0) {
-            return "0";
-        }
-        if (Math.abs(value) >= 1e-3) {
-            String s = String.format("%.4f", value);
-            return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
-        }
-        return String.format("%.1e", value).replace("e-0", "e-");
+  /** "step 120 Softmax λ 0.1 α 0.50 lr 0.01", plus m and s for the heads that use them. */
+  public static String caption(StepSnapshot s) {
+    Hyperparameters hp = s.hyperparameters();
+    StringBuilder text =
+        new StringBuilder(
+            Messages.text(
+                "caption.step",
+                s.step(),
+                Messages.label(hp.head()),
+                shortNumber(hp.lambda()),
+                hp.alpha(),
+                shortNumber(s.learningRateInForce())));
+    if (hp.head().usesMargin()) {
+      text.append(Messages.text("caption.margin", s.marginInForce()));
     }
+    if (hp.head().isNormalized()) {
+      text.append(Messages.text("caption.scale", hp.scale()));
+    }
+    return text.toString();
+  }
+
+  /** 0.1, 0.003, 1.0e-4: short, and without float noise. */
+  public static String shortNumber(double value) {
+    if (value == 0) {
+      return "0";
+    }
+    if (Math.abs(value) >= 1e-3) {
+      String s = String.format("%.4f", value);
+      return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
+    }
+    return String.format("%.1e", value).replace("e-0", "e-");
+  }
 }

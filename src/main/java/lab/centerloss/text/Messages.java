@@ -7,56 +7,59 @@ import java.util.ResourceBundle;
 
 /**
  * Every word a user sees comes from here: the bundle {@code lab/centerloss/text/messages} of the
- * current language, with numbers and formulas put in by {@link MessageFormat}. A second language
- * is a second properties file, not a change of code.
+ * current language, with numbers and formulas put in by {@link MessageFormat}. A second language is
+ * a second properties file, not a change of code.
  */
 public final class Messages {
-    public static final String BUNDLE = "lab.centerloss.text.messages";
+  public static final String BUNDLE = "lab.centerloss.text.messages";
 
-    private static volatile Language language = Language.forLocale(Locale.getDefault());
+  private static volatile Language language = Language.forLocale(Locale.getDefault());
 
-    private Messages() {
+  private Messages() {}
+
+  /**
+   * Speak this language from now on: its bundle, and its number formats (the default locale, which
+   * {@link MessageFormat} and the bundle lookup read).
+   */
+  public static void use(Language next) {
+    language = next;
+    Locale.setDefault(next.locale());
+  }
+
+  /** The language in use: {@code --lang}, the settings, or the system's. */
+  public static Language language() {
+    return language;
+  }
+
+  /** The bundle of the language in use. */
+  public static ResourceBundle bundle() {
+    // no fallback to the system's locale: English asked for is English on a Chinese system too
+    return ResourceBundle.getBundle(
+        BUNDLE,
+        language.locale(),
+        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+  }
+
+  /** The text of {@code key}, with the arguments put in; the key itself if the bundle lacks it. */
+  public static String text(String key, Object... arguments) {
+    String pattern;
+    try {
+      pattern = bundle().getString(key);
+    } catch (MissingResourceException e) {
+      return key;
     }
+    return new MessageFormat(pattern, language.locale()).format(arguments);
+  }
 
-    /**
-     * Speak this language from now on: its bundle, and its number formats (the default locale,
-     * which {@link MessageFormat} and the bundle lookup read).
-     */
-    public static void use(Language next) {
-        language = next;
-        Locale.setDefault(next.locale());
-    }
+  /**
+   * The label of a choice, e.g. {@code label.HeadKind.arcface}: one place for every enum's words.
+   */
+  public static String label(Enum<?> choice) {
+    return text("label." + choice.getDeclaringClass().getSimpleName() + "." + Ids.of(choice));
+  }
 
-    /** The language in use: {@code --lang}, the settings, or the system's. */
-    public static Language language() {
-        return language;
-    }
-
-    /** The bundle of the language in use. */
-    public static ResourceBundle bundle() {
-        // no fallback to the system's locale: English asked for is English on a Chinese system too
-        return ResourceBundle.getBundle(BUNDLE, language.locale(),
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-    }
-
-    /** The text of {@code key}, with the arguments put in; the key itself if the bundle lacks it. */
-    public static String text(String key, Object... arguments) {
-        String pattern;
-        try {
-            pattern = bundle().getString(key);
-        } catch (MissingResourceException e) {
-            return key;
-        }
-        return new MessageFormat(pattern, language.locale()).format(arguments);
-    }
-
-    /** The label of a choice, e.g. {@code label.HeadKind.arcface}: one place for every enum's words. */
-    public static String label(Enum<?> choice) {
-        return text("label." + choice.getDeclaringClass().getSimpleName() + "." + Ids.of(choice));
-    }
-
-    /** Whether the bundle has {@code key}. */
-    public static boolean has(String key) {
-        return bundle().containsKey(key);
-    }
+  /** Whether the bundle has {@code key}. */
+  public static boolean has(String key) {
+    return bundle().containsKey(key);
+  }
 }

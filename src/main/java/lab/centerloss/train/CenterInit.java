@@ -1,5 +1,7 @@
 package lab.centerloss.train;
 
+import lab.centerloss.text.Ids;
+
 /**
  * Where the centers start. The paper's Algorithm 1 leaves it open; at the origin is where an
  * untrained network puts every feature. The common PyTorch re-implementation makes the centers an
@@ -7,10 +9,10 @@ package lab.centerloss.train;
  * their own code and then ask why its centers seem not to move.
  */
 public enum CenterInit {
-    ZERO,
-    NORMAL;
+  ZERO,
+  NORMAL;
 
-    public String id() {
-        return lab.centerloss.text.Ids.of(this);
-    }
+  public String id() {
+    return Ids.of(this);
+  }
 }

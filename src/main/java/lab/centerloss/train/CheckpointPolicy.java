@@ -7,14 +7,13 @@ package lab.centerloss.train;
  * early in a lite run).
  */
 public final class CheckpointPolicy {
-    private CheckpointPolicy() {
-    }
+  private CheckpointPolicy() {}
 
-    /** Whether a checkpoint is due after this step (step 0, the start, always has one). */
-    public static boolean due(long step, ModelSize model) {
-        // the paper model's checkpoints are 16 times larger: five times rarer
-        long scale = model == ModelSize.PAPER ? 5 : 1;
-        long spacing = step <= 1000 * scale ? 100 * scale : 500 * scale;
-        return step % spacing == 0;
-    }
+  /** Whether a checkpoint is due after this step (step 0, the start, always has one). */
+  public static boolean due(long step, ModelSize model) {
+    // the paper model's checkpoints are 16 times larger: five times rarer
+    long scale = model == ModelSize.PAPER ? 5 : 1;
+    long spacing = step <= 1000 * scale ? 100 * scale : 500 * scale;
+    return step % spacing == 0;
+  }
 }

@@ -10,45 +10,55 @@ import java.util.Optional;
  * often as costs a fifth of the time), the way the window drives them at full speed.
  */
 public final class ComparisonBenchmark {
-    private ComparisonBenchmark() {
-    }
+  private ComparisonBenchmark() {}
 
-    /** @param stepsPerSecondPerRun steps every run made per second of wall time, probes included */
-    public record Result(int runs, int rounds, double seconds, double stepsPerSecondPerRun, double msPerRound,
-            int probes) {
-    }
+  /**
+   * @param stepsPerSecondPerRun steps every run made per second of wall time, probes included
+   */
+  public record Result(
+      int runs,
+      int rounds,
+      double seconds,
+      double stepsPerSecondPerRun,
+      double msPerRound,
+      int probes) {}
 
-    /** The first {@code runs} of lambda 0 / 1 / 0.1 / 0.01: the two ends first. */
-    public static List<Hyperparameters> runs(Hyperparameters base, int runs) {
-        double[] lambdas = {0, 1, 0.1, 0.01};
-        List<Hyperparameters> list = new ArrayList<>();
-        for (int i = 0; i < runs; i++) {
-            list.add(base.withLambda(lambdas[i]));
+  /** The first {@code runs} of lambda 0 / 1 / 0.1 / 0.01: the two ends first. */
+  public static List<Hyperparameters> runs(Hyperparameters base, int runs) {
+    double[] lambdas = {0, 1, 0.1, 0.01};
+    List<Hyperparameters> list = new ArrayList<>();
+    for (int i = 0; i < runs; i++) {
+      list.add(base.withLambda(lambdas[i]));
+    }
+    return list;
+  }
+
+  public static Result measure(
+      TrainingEngine engine,
+      Hyperparameters base,
+      int runs,
+      int probeSize,
+      int warmup,
+      int rounds) {
+    Comparison.Plan plan = new Comparison.Plan(runs(base, runs), false, Optional.empty());
+    ProbePacing pacing = new ProbePacing();
+    try (Comparison comparison = Comparison.open(engine, plan, probeSize)) {
+      comparison.origins();
+      for (int i = 0; i < warmup; i++) {
+        comparison.step(false);
+      }
+      int probes = 0;
+      long start = System.nanoTime();
+      for (int i = 0; i < rounds; i++) {
+        if (pacing.due(comparison.stepsDone() + 1)) {
+          pacing.timed(() -> comparison.step(true));
+          probes++;
+        } else {
+          comparison.step(false);
         }
-        return list;
+      }
+      double seconds = (System.nanoTime() - start) / 1e9;
+      return new Result(runs, rounds, seconds, rounds / seconds, seconds * 1000 / rounds, probes);
     }
-
-    public static Result measure(TrainingEngine engine, Hyperparameters base, int runs, int probeSize, int warmup,
-            int rounds) {
-        Comparison.Plan plan = new Comparison.Plan(runs(base, runs), false, Optional.empty());
-        ProbePacing pacing = new ProbePacing();
-        try (Comparison comparison = Comparison.open(engine, plan, probeSize)) {
-            comparison.origins();
-            for (int i = 0; i < warmup; i++) {
-                comparison.step(false);
-            }
-            int probes = 0;
-            long start = System.nanoTime();
-            for (int i = 0; i < rounds; i++) {
-                if (pacing.due(comparison.stepsDone() + 1)) {
-                    pacing.timed(() -> comparison.step(true));
-                    probes++;
-                } else {
-                    comparison.step(false);
-                }
-            }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            return new Result(runs, rounds, seconds, rounds / seconds, seconds * 1000 / rounds, probes);
-        }
-    }
+  }
 }

@@ -1,10 +1,12 @@
 package lab.centerloss.train;
 
-public enum OptimizerKind {
-    SGD,
-    ADAM;
+import lab.centerloss.text.Ids;
 
-    public String id() {
-        return lab.centerloss.text.Ids.of(this);
-    }
+public enum OptimizerKind {
+  SGD,
+  ADAM;
+
+  public String id() {
+    return Ids.of(this);
+  }
 }

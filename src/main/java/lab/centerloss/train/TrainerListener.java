@@ -5,17 +5,13 @@ package lab.centerloss.train;
  * return at once (hand the value to another thread; never block, never touch a UI node).
  */
 public interface TrainerListener {
-    /** A new run (at start, after a reset) stands at step 0. */
-    default void onOrigin(RunOrigin origin) {
-    }
+  /** A new run (at start, after a reset) stands at step 0. */
+  default void onOrigin(RunOrigin origin) {}
 
-    default void onSnapshot(StepSnapshot snapshot) {
-    }
+  default void onSnapshot(StepSnapshot snapshot) {}
 
-    /** A checkpoint from which the run can go on exactly (see {@link Checkpoint}). */
-    default void onCheckpoint(Checkpoint checkpoint) {
-    }
+  /** A checkpoint from which the run can go on exactly (see {@link Checkpoint}). */
+  default void onCheckpoint(Checkpoint checkpoint) {}
 
-    default void onStatus(TrainerStatus status) {
-    }
+  default void onStatus(TrainerStatus status) {}
 }

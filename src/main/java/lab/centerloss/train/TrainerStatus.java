@@ -6,27 +6,29 @@ package lab.centerloss.train;
  * @param device e.g. "CPU with 2 threads"; empty while libtorch loads
  */
 public record TrainerStatus(State state, String message, String device) {
-    public enum State {
-        /** libtorch and the data set are loading; commands wait. */
-        LOADING,
-        /** Ready and waiting for play or step. */
-        PAUSED,
-        RUNNING,
-        /** The loss became NaN or infinite; reset recovers. */
-        DIVERGED,
-        /** The data set could not be loaded; the message says why; another folder recovers. */
-        NO_DATA,
-        /** libtorch could not start, or failed while training; the message says why. */
-        FAILED,
-        STOPPED
-    }
+  public enum State {
+    /** libtorch and the data set are loading; commands wait. */
+    LOADING,
+    /** Ready and waiting for play or step. */
+    PAUSED,
+    RUNNING,
+    /** The loss became NaN or infinite; reset recovers. */
+    DIVERGED,
+    /** The data set could not be loaded; the message says why; another folder recovers. */
+    NO_DATA,
+    /** libtorch could not start, or failed while training; the message says why. */
+    FAILED,
+    STOPPED
+  }
 
-    public boolean canTrain() {
-        return state == State.PAUSED || state == State.RUNNING;
-    }
+  public boolean canTrain() {
+    return state == State.PAUSED || state == State.RUNNING;
+  }
 
-    /** Whether a reset can start the run again: not while loading, nor once the trainer has given up. */
-    public boolean canReset() {
-        return state != State.LOADING && state != State.FAILED && state != State.NO_DATA;
-    }
+  /**
+   * Whether a reset can start the run again: not while loading, nor once the trainer has given up.
+   */
+  public boolean canReset() {
+    return state != State.LOADING && state != State.FAILED && state != State.NO_DATA;
+  }
 }

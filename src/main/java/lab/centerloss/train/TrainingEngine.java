@@ -3,74 +3,74 @@ package lab.centerloss.train;
 import lab.centerloss.data.MnistDataSet;
 
 /**
- * libtorch loaded, a device chosen and the data set on it: what every session of one thread
- * shares. Create, use and close it on the same thread.
+ * libtorch loaded, a device chosen and the data set on it: what every session of one thread shares.
+ * Create, use and close it on the same thread.
  */
 public final class TrainingEngine implements AutoCloseable {
-    /** Held while a session is made: see {@link #newSession}. */
-    private static final Object SEEDED_INITIALISATION = new Object();
+  /** Held while a session is made: see {@link #newSession}. */
+  private static final Object SEEDED_INITIALISATION = new Object();
 
-    private final Torch.DeviceInfo device;
-    private final DeviceData data;
+  private final Torch.DeviceInfo device;
+  private final DeviceData data;
 
-    private TrainingEngine(Torch.DeviceInfo device, DeviceData data) {
-        this.device = device;
-        this.data = data;
+  private TrainingEngine(Torch.DeviceInfo device, DeviceData data) {
+    this.device = device;
+    this.data = data;
+  }
+
+  /**
+   * Loads the natives (seconds, the first time: never on the UI thread), picks the device and
+   * copies the data set onto it.
+   *
+   * @param threads libtorch's CPU threads; 0 for one per processor
+   */
+  public static TrainingEngine open(MnistDataSet dataSet, DeviceChoice choice, int threads) {
+    Torch.DeviceInfo device = Torch.selectDevice(choice, threads);
+    return new TrainingEngine(device, new DeviceData(dataSet, device));
+  }
+
+  /**
+   * A new run from its seed. A session seeds libtorch's one global generator and draws its initial
+   * weights from it, so two sessions made at once on two threads (the comparison's runs, the live
+   * run) would take each other's numbers: one is made at a time.
+   */
+  public TrainingSession newSession(Hyperparameters hyperparameters) {
+    synchronized (SEEDED_INITIALISATION) {
+      return new TrainingSession(data, device, hyperparameters.validated());
     }
+  }
 
-    /**
-     * Loads the natives (seconds, the first time: never on the UI thread), picks the device and
-     * copies the data set onto it.
-     *
-     * @param threads libtorch's CPU threads; 0 for one per processor
-     */
-    public static TrainingEngine open(MnistDataSet dataSet, DeviceChoice choice, int threads) {
-        Torch.DeviceInfo device = Torch.selectDevice(choice, threads);
-        return new TrainingEngine(device, new DeviceData(dataSet, device));
-    }
+  /** "cpu" or "cuda". */
+  public String deviceName() {
+    return device.name();
+  }
 
-    /**
-     * A new run from its seed. A session seeds libtorch's one global generator and draws its
-     * initial weights from it, so two sessions made at once on two threads (the comparison's runs,
-     * the live run) would take each other's numbers: one is made at a time.
-     */
-    public TrainingSession newSession(Hyperparameters hyperparameters) {
-        synchronized (SEEDED_INITIALISATION) {
-            return new TrainingSession(data, device, hyperparameters.validated());
-        }
-    }
+  /** For a status line, e.g. "CPU with 2 threads". */
+  public String deviceDescription() {
+    return device.describe();
+  }
 
-    /** "cpu" or "cuda". */
-    public String deviceName() {
-        return device.name();
-    }
+  public int threads() {
+    return device.threads();
+  }
 
-    /** For a status line, e.g. "CPU with 2 threads". */
-    public String deviceDescription() {
-        return device.describe();
-    }
+  DeviceData data() {
+    return data;
+  }
 
-    public int threads() {
-        return device.threads();
-    }
+  Torch.DeviceInfo device() {
+    return device;
+  }
 
-    DeviceData data() {
-        return data;
-    }
+  public int testCount() {
+    return data.testCount;
+  }
 
-    Torch.DeviceInfo device() {
-        return device;
-    }
-
-    public int testCount() {
-        return data.testCount;
-    }
-
-    @Override
-    public void close() {
-        data.trainImages.close();
-        data.trainLabels.close();
-        data.testImages.close();
-        data.testLabels.close();
-    }
+  @Override
+  public void close() {
+    data.trainImages.close();
+    data.trainLabels.close();
+    data.testImages.close();
+    data.testLabels.close();
+  }
 }

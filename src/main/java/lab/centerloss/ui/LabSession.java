@@ -1,17 +1,22 @@
 package lab.centerloss.ui;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import lab.centerloss.data.MnistDataSet;
+import lab.centerloss.plot.StudentPage;
+import lab.centerloss.train.ComparisonPreset;
 import lab.centerloss.train.ComparisonTrainer;
 import lab.centerloss.train.Hyperparameters;
 import lab.centerloss.train.Trainer;
-import lab.centerloss.ui.compare.CompareView;
-import lab.centerloss.ui.compare.CompareViewModel;
 import lab.centerloss.ui.charts.ChartsView;
 import lab.centerloss.ui.charts.ChartsViewModel;
 import lab.centerloss.ui.common.BackgroundFiles;
 import lab.centerloss.ui.common.FileDialogs;
+import lab.centerloss.ui.compare.CompareView;
+import lab.centerloss.ui.compare.CompareViewModel;
 import lab.centerloss.ui.controls.ControlsView;
 import lab.centerloss.ui.controls.ControlsViewModel;
 import lab.centerloss.ui.export.ExportView;
@@ -22,6 +27,7 @@ import lab.centerloss.ui.margin.MarginView;
 import lab.centerloss.ui.margin.MarginViewModel;
 import lab.centerloss.ui.model.LiveTraining;
 import lab.centerloss.ui.model.RunHistory;
+import lab.centerloss.ui.model.Setups;
 import lab.centerloss.ui.model.ViewOptions;
 import lab.centerloss.ui.openset.DrawingPadView;
 import lab.centerloss.ui.openset.DrawingPadViewModel;
@@ -32,10 +38,10 @@ import lab.centerloss.ui.openset.VerificationViewModel;
 import lab.centerloss.ui.plane.PlaneViewModel;
 import lab.centerloss.ui.problem.ProblemView;
 import lab.centerloss.ui.problem.ProblemViewModel;
-import lab.centerloss.ui.stepthrough.StepThroughView;
-import lab.centerloss.ui.stepthrough.StepThroughViewModel;
 import lab.centerloss.ui.status.StatusView;
 import lab.centerloss.ui.status.StatusViewModel;
+import lab.centerloss.ui.stepthrough.StepThroughView;
+import lab.centerloss.ui.stepthrough.StepThroughViewModel;
 import lab.centerloss.ui.timeline.TimelineView;
 import lab.centerloss.ui.timeline.TimelineViewModel;
 import lab.centerloss.ui.toolbar.ToolbarView;
@@ -47,168 +53,253 @@ import lab.centerloss.ui.toolbar.ToolbarViewModel;
  * the FXML, so the window can be built again (another language) around the same state.
  */
 public final class LabSession {
-    private final RunHistory history = new RunHistory();
-    private final ViewOptions options = new ViewOptions();
-    private final LiveTraining training;
-    private final BackgroundFiles files = new BackgroundFiles();
-    private final FileDialogs dialogs = new FileDialogs();
-    private final PlaneViewModel plane;
-    private final ToolbarViewModel toolbar;
-    private final ControlsViewModel controls;
-    private final StepThroughViewModel stepThrough;
-    private final ExportViewModel export;
-    private final ChartsViewModel charts;
-    private final StatusViewModel status;
-    private final ProblemViewModel problem;
-    private final MarginViewModel margin;
-    private final TimelineViewModel timeline;
-    private final OpenSetViewModel openSet;
-    private final VerificationViewModel verification;
-    private final DrawingPadViewModel drawingPad;
-    private final CompareViewModel compare;
-    private final LessonViewModel lesson;
-    private final lab.centerloss.ui.model.Setups setups;
+  private final RunHistory history = new RunHistory();
+  private final ViewOptions options = new ViewOptions();
+  private final LiveTraining training;
+  private final BackgroundFiles files = new BackgroundFiles();
+  private final FileDialogs dialogs = new FileDialogs();
+  private final PlaneViewModel plane;
+  private final ToolbarViewModel toolbar;
+  private final ControlsViewModel controls;
+  private final StepThroughViewModel stepThrough;
+  private final ExportViewModel export;
+  private final ChartsViewModel charts;
+  private final StatusViewModel status;
+  private final ProblemViewModel problem;
+  private final MarginViewModel margin;
+  private final TimelineViewModel timeline;
+  private final OpenSetViewModel openSet;
+  private final VerificationViewModel verification;
+  private final DrawingPadViewModel drawingPad;
+  private final CompareViewModel compare;
+  private final LessonViewModel lesson;
+  private final Setups setups;
 
-    /** A session whose comparison trains on the CPU or GPU as the device choice says, reading the folder. */
-    public LabSession(LiveTraining.TrainerFactory trainerFactory, Path dataFolder, Hyperparameters initial) {
-        this(trainerFactory, folder -> new ComparisonTrainer(() -> lab.centerloss.data.MnistDataSet.load(folder),
-                Trainer.Settings.defaults()), dataFolder, initial);
-    }
+  /**
+   * A session whose comparison trains on the CPU or GPU as the device choice says, reading the
+   * folder.
+   */
+  public LabSession(
+      LiveTraining.TrainerFactory trainerFactory, Path dataFolder, Hyperparameters initial) {
+    this(
+        trainerFactory,
+        folder ->
+            new ComparisonTrainer(() -> MnistDataSet.load(folder), Trainer.Settings.defaults()),
+        dataFolder,
+        initial);
+  }
 
-    public LabSession(LiveTraining.TrainerFactory trainerFactory, CompareViewModel.TrainerFactory comparisonFactory,
-            Path dataFolder, Hyperparameters initial) {
-        training = new LiveTraining(trainerFactory, dataFolder, initial, history);
-        compare = new CompareViewModel(comparisonFactory, training, history, options);
-        plane = new PlaneViewModel(history, options);
-        controls = new ControlsViewModel(training);
-        setups = new lab.centerloss.ui.model.Setups(training, options, () -> Optional.ofNullable(compare.presetProperty().get()),
-                preset -> openComparison(preset, 0), files, controls::showNotice);
-        lesson = new LessonViewModel(training, history, options, setups, new LessonViewModel.Comparisons() {
-            @Override
-            public void open(lab.centerloss.train.ComparisonPreset preset, long untilStep) {
+  public LabSession(
+      LiveTraining.TrainerFactory trainerFactory,
+      CompareViewModel.TrainerFactory comparisonFactory,
+      Path dataFolder,
+      Hyperparameters initial) {
+    training = new LiveTraining(trainerFactory, dataFolder, initial, history);
+    compare = new CompareViewModel(comparisonFactory, training, history, options);
+    plane = new PlaneViewModel(history, options);
+    controls = new ControlsViewModel(training);
+    setups =
+        new Setups(
+            training,
+            options,
+            () -> Optional.ofNullable(compare.presetProperty().get()),
+            preset -> openComparison(preset, 0),
+            files,
+            controls::showNotice);
+    lesson =
+        new LessonViewModel(
+            training,
+            history,
+            options,
+            setups,
+            new LessonViewModel.Comparisons() {
+              @Override
+              public void open(ComparisonPreset preset, long untilStep) {
                 openComparison(preset, untilStep);
-            }
+              }
 
-            @Override
-            public void close() {
+              @Override
+              public void close() {
                 options.comparingProperty().set(false);
-            }
-        });
-        toolbar = new ToolbarViewModel(training, options, lesson::open, setups);
-        stepThrough = new StepThroughViewModel(history, training, options);
-        export = new ExportViewModel(history, options.projectorThemeProperty());
-        export.setComparison(this::comparisonPanes);
-        charts = new ChartsViewModel(history);
-        status = new StatusViewModel(training, history);
-        problem = new ProblemViewModel(training, history);
-        margin = new MarginViewModel(training);
-        timeline = new TimelineViewModel(history, training);
-        openSet = new OpenSetViewModel(history, training);
-        plane.setRegions(openSet::regions);
-        drawingPad = new DrawingPadViewModel(history, training, openSet);
-        verification = new VerificationViewModel(history);
-        plane.setDrawn(drawingPad::planeMark);
-        plane.setUnknownsShown(openSet.showUnknownsProperty()::get);
-        plane.setOverlay(stepThrough::scene);
-    }
+              }
+            });
+    toolbar = new ToolbarViewModel(training, options, lesson::open, setups);
+    stepThrough = new StepThroughViewModel(history, training, options);
+    export = new ExportViewModel(history, options.projectorThemeProperty());
+    export.setComparison(this::comparisonPanes);
+    charts = new ChartsViewModel(history);
+    status = new StatusViewModel(training, history);
+    problem = new ProblemViewModel(training, history);
+    margin = new MarginViewModel(training);
+    timeline = new TimelineViewModel(history, training);
+    openSet = new OpenSetViewModel(history, training);
+    plane.setRegions(openSet::regions);
+    drawingPad = new DrawingPadViewModel(history, training, openSet);
+    verification = new VerificationViewModel(history);
+    plane.setDrawn(drawingPad::planeMark);
+    plane.setUnknownsShown(openSet.showUnknownsProperty()::get);
+    plane.setOverlay(stepThrough::scene);
+  }
 
-    /** Shows a comparison preset with its runs built afresh from the seed, trained to the step (0: not trained). */
-    /** The comparison shown, one pane per run with its title, for the web page; empty when none is shown. */
-    private java.util.List<lab.centerloss.plot.StudentPage.Pane> comparisonPanes() {
-        java.util.List<lab.centerloss.plot.StudentPage.Pane> panes = new java.util.ArrayList<>();
-        if (options.comparingProperty().get()) {
-            for (var pane : compare.panes()) {
-                if (pane.visibleProperty().get() && pane.history().size() > 0) {
-                    panes.add(new lab.centerloss.plot.StudentPage.Pane(pane.titleProperty().get(),
-                            pane.history().record().copy()));
-                }
-            }
+  /**
+   * Shows a comparison preset with its runs built afresh from the seed, trained to the step (0: not
+   * trained).
+   */
+  /**
+   * The comparison shown, one pane per run with its title, for the web page; empty when none is
+   * shown.
+   */
+  private List<StudentPage.Pane> comparisonPanes() {
+    List<StudentPage.Pane> panes = new ArrayList<>();
+    if (options.comparingProperty().get()) {
+      for (var pane : compare.panes()) {
+        if (pane.visibleProperty().get() && pane.history().size() > 0) {
+          panes.add(
+              new StudentPage.Pane(pane.titleProperty().get(), pane.history().record().copy()));
         }
-        return panes;
+      }
     }
+    return panes;
+  }
 
-    private void openComparison(lab.centerloss.train.ComparisonPreset preset, long untilStep) {
-        compare.presetProperty().set(preset);
-        compare.fromShownStepProperty().set(false);
-        boolean planned = compare.plan() != null;
-        options.comparingProperty().set(true); // the first time, this builds the preset's runs
-        if (planned) {
-            compare.apply();
-        }
-        if (untilStep > 0) {
-            compare.playUntil(untilStep);
-        }
+  private void openComparison(ComparisonPreset preset, long untilStep) {
+    compare.presetProperty().set(preset);
+    compare.fromShownStepProperty().set(false);
+    boolean planned = compare.plan() != null;
+    options.comparingProperty().set(true); // the first time, this builds the preset's runs
+    if (planned) {
+      compare.apply();
     }
-
-    /** Starts the trainer, which loads libtorch and the data in the background. */
-    public void start() {
-        training.start();
+    if (untilStep > 0) {
+      compare.playUntil(untilStep);
     }
+  }
 
-    /** Stops the trainer and the file workers: the window is closing. */
-    public void shutdown() {
-        timeline.autosave().saveNow();
-        compare.shutdown();
-        export.shutdown();
-        files.shutdown();
-        training.close();
-    }
+  /** Starts the trainer, which loads libtorch and the data in the background. */
+  public void start() {
+    training.start();
+  }
 
-    /** The language changed: every panel makes its texts again (call before the window is built again). */
-    public void refreshTexts() {
-        training.refreshTexts();
-        toolbar.refreshTexts();
-        status.refreshTexts();
-        timeline.refreshTexts();
-        controls.refreshTexts();
-        charts.refreshTexts();
-        margin.refreshTexts();
-        problem.refreshTexts();
-        export.refreshTexts();
-        openSet.refreshTexts();
-        drawingPad.refreshTexts();
-        verification.refreshTexts();
-        stepThrough.refreshTexts();
-        compare.refreshTexts();
-        lesson.refreshTexts();
-    }
+  /** Stops the trainer and the file workers: the window is closing. */
+  public void shutdown() {
+    timeline.autosave().saveNow();
+    compare.shutdown();
+    export.shutdown();
+    files.shutdown();
+    training.close();
+  }
 
-    /** The views of one load of the window's FXML, made for the FXML loader by controller class. */
-    Map<Class<?>, Object> newViews(MainWindow shell) {
-        return Map.ofEntries(
-                Map.entry(MainWindow.class, shell),
-                Map.entry(ToolbarView.class, new ToolbarView(toolbar, dialogs)),
-                Map.entry(LessonView.class, new LessonView(lesson)),
-                Map.entry(ControlsView.class, new ControlsView(controls)),
-                Map.entry(StepThroughView.class, new StepThroughView(stepThrough, files, dialogs)),
-                Map.entry(ExportView.class, new ExportView(export, dialogs)),
-                Map.entry(ChartsView.class, new ChartsView(charts)),
-                Map.entry(StatusView.class, new StatusView(status)),
-                Map.entry(ProblemView.class, new ProblemView(problem)),
-                Map.entry(MarginView.class, new MarginView(margin, options)),
-                Map.entry(TimelineView.class, new TimelineView(timeline, dialogs)),
-                Map.entry(OpenSetView.class, new OpenSetView(openSet, options)),
-                Map.entry(DrawingPadView.class, new DrawingPadView(drawingPad)),
-                Map.entry(VerificationView.class, new VerificationView(verification, options)),
-                Map.entry(CompareView.class, new CompareView(compare, options)));
-    }
+  /**
+   * The language changed: every panel makes its texts again (call before the window is built
+   * again).
+   */
+  public void refreshTexts() {
+    training.refreshTexts();
+    toolbar.refreshTexts();
+    status.refreshTexts();
+    timeline.refreshTexts();
+    controls.refreshTexts();
+    charts.refreshTexts();
+    margin.refreshTexts();
+    problem.refreshTexts();
+    export.refreshTexts();
+    openSet.refreshTexts();
+    drawingPad.refreshTexts();
+    verification.refreshTexts();
+    stepThrough.refreshTexts();
+    compare.refreshTexts();
+    lesson.refreshTexts();
+  }
 
-    public RunHistory history() { return history; }
-    public ViewOptions options() { return options; }
-    public LiveTraining training() { return training; }
-    public PlaneViewModel plane() { return plane; }
-    public ToolbarViewModel toolbar() { return toolbar; }
-    public ControlsViewModel controls() { return controls; }
-    public StepThroughViewModel stepThrough() { return stepThrough; }
-    public ExportViewModel export() { return export; }
-    public ChartsViewModel charts() { return charts; }
-    public StatusViewModel status() { return status; }
-    public FileDialogs dialogs() { return dialogs; }
-    public TimelineViewModel timeline() { return timeline; }
-    public OpenSetViewModel openSet() { return openSet; }
-    public DrawingPadViewModel drawingPad() { return drawingPad; }
-    public VerificationViewModel verification() { return verification; }
-    public CompareViewModel compare() { return compare; }
-    public LessonViewModel lesson() { return lesson; }
-    public lab.centerloss.ui.model.Setups setups() { return setups; }
+  /** The views of one load of the window's FXML, made for the FXML loader by controller class. */
+  Map<Class<?>, Object> newViews(MainWindow shell) {
+    return Map.ofEntries(
+        Map.entry(MainWindow.class, shell),
+        Map.entry(ToolbarView.class, new ToolbarView(toolbar, dialogs)),
+        Map.entry(LessonView.class, new LessonView(lesson)),
+        Map.entry(ControlsView.class, new ControlsView(controls)),
+        Map.entry(StepThroughView.class, new StepThroughView(stepThrough, files, dialogs)),
+        Map.entry(ExportView.class, new ExportView(export, dialogs)),
+        Map.entry(ChartsView.class, new ChartsView(charts)),
+        Map.entry(StatusView.class, new StatusView(status)),
+        Map.entry(ProblemView.class, new ProblemView(problem)),
+        Map.entry(MarginView.class, new MarginView(margin, options)),
+        Map.entry(TimelineView.class, new TimelineView(timeline, dialogs)),
+        Map.entry(OpenSetView.class, new OpenSetView(openSet, options)),
+        Map.entry(DrawingPadView.class, new DrawingPadView(drawingPad)),
+        Map.entry(VerificationView.class, new VerificationView(verification, options)),
+        Map.entry(CompareView.class, new CompareView(compare, options)));
+  }
+
+  public RunHistory history() {
+    return history;
+  }
+
+  public ViewOptions options() {
+    return options;
+  }
+
+  public LiveTraining training() {
+    return training;
+  }
+
+  public PlaneViewModel plane() {
+    return plane;
+  }
+
+  public ToolbarViewModel toolbar() {
+    return toolbar;
+  }
+
+  public ControlsViewModel controls() {
+    return controls;
+  }
+
+  public StepThroughViewModel stepThrough() {
+    return stepThrough;
+  }
+
+  public ExportViewModel export() {
+    return export;
+  }
+
+  public ChartsViewModel charts() {
+    return charts;
+  }
+
+  public StatusViewModel status() {
+    return status;
+  }
+
+  public FileDialogs dialogs() {
+    return dialogs;
+  }
+
+  public TimelineViewModel timeline() {
+    return timeline;
+  }
+
+  public OpenSetViewModel openSet() {
+    return openSet;
+  }
+
+  public DrawingPadViewModel drawingPad() {
+    return drawingPad;
+  }
+
+  public VerificationViewModel verification() {
+    return verification;
+  }
+
+  public CompareViewModel compare() {
+    return compare;
+  }
+
+  public LessonViewModel lesson() {
+    return lesson;
+  }
+
+  public Setups setups() {
+    return setups;
+  }
 }

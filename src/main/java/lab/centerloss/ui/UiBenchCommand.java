@@ -3,17 +3,25 @@ package lab.centerloss.ui;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import lab.centerloss.data.DataLocation;
 import lab.centerloss.plot.HeadlessFx;
 import lab.centerloss.text.Messages;
+import lab.centerloss.train.ComparisonPreset;
 import lab.centerloss.train.DeviceChoice;
 import lab.centerloss.train.Hyperparameters;
 import lab.centerloss.train.TrainerStatus.State;
+import lab.centerloss.ui.timeline.HistoryBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -23,191 +31,249 @@ import picocli.CommandLine.Spec;
  * {@code bench-ui}: the real window, off screen, training as fast as it can; reports the longest
  * gap between two animation frames, i.e. the longest the JavaFX thread was kept from drawing.
  */
-@Command(name = "bench-ui", mixinStandardHelpOptions = true,
-        description = "Measure the window's responsiveness while training: the longest gap between frames (off screen).")
+@Command(
+    name = "bench-ui",
+    mixinStandardHelpOptions = true,
+    description =
+        "Measure the window's responsiveness while training: the longest gap between frames (off screen).")
 public final class UiBenchCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
+  @Spec CommandSpec spec;
 
-    @Option(names = "--seconds", defaultValue = "60", description = "How long to train and watch (default: 60).")
-    int seconds;
+  @Option(
+      names = "--seconds",
+      defaultValue = "60",
+      description = "How long to train and watch (default: 60).")
+  int seconds;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "Folder with the four MNIST IDX files.")
-    Path data;
+  @Option(
+      names = "--data",
+      paramLabel = "DIR",
+      description = "Folder with the four MNIST IDX files.")
+  Path data;
 
-    @Option(names = "--history", paramLabel = "STEPS",
-            description = "Measure a long run's history instead: memory, and the time to show a random step while dragging.")
-    Integer history;
+  @Option(
+      names = "--history",
+      paramLabel = "STEPS",
+      description =
+          "Measure a long run's history instead: memory, and the time to show a random step while dragging.")
+  Integer history;
 
-    @Option(names = "--compare", paramLabel = "PRESET",
-            description = "Measure the comparison instead: its runs train side by side (lambda, heads, alpha, center-rule, train-test).")
-    String compare;
+  @Option(
+      names = "--compare",
+      paramLabel = "PRESET",
+      description =
+          "Measure the comparison instead: its runs train side by side (lambda, heads, alpha, center-rule, train-test).")
+  String compare;
 
-    @Option(names = "--threads", defaultValue = "0", description = "libtorch threads; 0 for what the window uses, one per processor but one (default: 0).")
-    int threads;
+  @Option(
+      names = "--threads",
+      defaultValue = "0",
+      description =
+          "libtorch threads; 0 for what the window uses, one per processor but one (default: 0).")
+  int threads;
 
-    private int historyBenchmark() throws Exception {
-        if (history < 10 || history > 1_000_000) {
-            throw new IllegalArgumentException("--history must lie between 10 and 1000000 (it is " + history + ").");
-        }
-        var r = lab.centerloss.ui.timeline.HistoryBenchmark.measure(history, 300, 1280, 720);
-        ObjectNode node = new ObjectMapper().createObjectNode();
-        node.put("what", "a run of the lite model's sizes kept in the window's history; showing a random step "
-                + "(cursor, scene, drawing and rasterizing one 1280x720 frame) as the scrubber does while dragged");
-        node.put("steps", r.steps());
-        node.put("probes_kept", r.probesKept());
-        node.put("checkpoints_kept", r.checkpointsKept());
-        node.put("heap_mb", Math.round(r.heapMegabytes() * 10) / 10.0);
-        node.put("arrays_mb", Math.round(r.estimatedMegabytes() * 10) / 10.0);
-        node.put("show_step_ms_median", r.showMedianMs());
-        node.put("show_step_ms_p95", r.showP95Ms());
-        node.put("show_step_ms_max", r.showMaxMs());
-        spec.commandLine().getOut().println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                .writeValueAsString(node));
-        return 0;
+  private int historyBenchmark() throws Exception {
+    if (history < 10 || history > 1_000_000) {
+      throw new IllegalArgumentException(
+          "--history must lie between 10 and 1000000 (it is " + history + ").");
     }
+    var r = HistoryBenchmark.measure(history, 300, 1280, 720);
+    ObjectNode node = new ObjectMapper().createObjectNode();
+    node.put(
+        "what",
+        "a run of the lite model's sizes kept in the window's history; showing a random step "
+            + "(cursor, scene, drawing and rasterizing one 1280x720 frame) as the scrubber does while dragged");
+    node.put("steps", r.steps());
+    node.put("probes_kept", r.probesKept());
+    node.put("checkpoints_kept", r.checkpointsKept());
+    node.put("heap_mb", Math.round(r.heapMegabytes() * 10) / 10.0);
+    node.put("arrays_mb", Math.round(r.estimatedMegabytes() * 10) / 10.0);
+    node.put("show_step_ms_median", r.showMedianMs());
+    node.put("show_step_ms_p95", r.showP95Ms());
+    node.put("show_step_ms_max", r.showMaxMs());
+    spec.commandLine()
+        .getOut()
+        .println(
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(node));
+    return 0;
+  }
 
-    /** Polls {@code read} until {@code done} holds or the timeout passes; returns the last value read. */
-    private static <T> T await(java.util.function.Supplier<T> read, java.util.function.Predicate<T> done,
-            int timeoutSeconds) {
-        long deadline = System.nanoTime() + timeoutSeconds * 1_000_000_000L;
-        T value = read.get();
-        while (!done.test(value) && System.nanoTime() < deadline) {
-            java.util.concurrent.locks.LockSupport.parkNanos(50_000_000L);
-            value = read.get();
-        }
-        return value;
+  /**
+   * Polls {@code read} until {@code done} holds or the timeout passes; returns the last value read.
+   */
+  private static <T> T await(Supplier<T> read, Predicate<T> done, int timeoutSeconds) {
+    long deadline = System.nanoTime() + timeoutSeconds * 1_000_000_000L;
+    T value = read.get();
+    while (!done.test(value) && System.nanoTime() < deadline) {
+      LockSupport.parkNanos(50_000_000L);
+      value = read.get();
     }
+    return value;
+  }
 
-    /**
-     * Whether this JVM compiles with C1 only. The launchers ask for it: on two cores the C2
-     * compiler took most of the second processor in the first seconds of training, and the
-     * window's frames waited for it (see README, measured figures).
-     */
-    private static boolean c1Only() {
-        return java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()
-                .contains("-XX:TieredStopAtLevel=1");
+  /**
+   * Whether this JVM compiles with C1 only. The launchers ask for it: on two cores the C2 compiler
+   * took most of the second processor in the first seconds of training, and the window's frames
+   * waited for it (see README, measured figures).
+   */
+  private static boolean c1Only() {
+    return ManagementFactory.getRuntimeMXBean()
+        .getInputArguments()
+        .contains("-XX:TieredStopAtLevel=1");
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    HeadlessFx.start();
+    if (history != null) {
+      return historyBenchmark();
     }
-
-    @Override
-    public Integer call() throws Exception {
-        HeadlessFx.start();
-        if (history != null) {
-            return historyBenchmark();
-        }
-        lab.centerloss.train.ComparisonPreset preset = null;
-        if (compare != null) {
-            try {
-                preset = lab.centerloss.train.ComparisonPreset.byId(compare);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--compare takes lambda, heads, alpha, center-rule or train-test (it is "
-                        + compare + ").");
-            }
-            if (preset.needsChange()) {
-                throw new IllegalArgumentException("--compare " + compare + " needs a setting to change; take a preset.");
-            }
-        }
-        Path folder = data != null ? data : DataLocation.defaultMnistFolder();
-        AtomicReference<LabSession> model = new AtomicReference<>();
-        AtomicReference<MainWindow> view = new AtomicReference<>();
-        AtomicReference<Stage> stage = new AtomicReference<>();
-        HeadlessFx.call(() -> {
-            try {
-                Stage window = new Stage();
-                LabSession session = new LabSession((f, hp) -> LabApplication.startTrainer(f, null, hp, DeviceChoice.AUTO,
-                        LabApplication.windowThreads(threads)), folder, Hyperparameters.defaults());
-                LabApplication.LoadedWindow loaded = LabApplication.load(session, window);
-                window.setScene(new Scene(loaded.root(), 1440, 900));
-                window.show();
-                session.start();
-                LabApplication.warmUpDrawing();
-                model.set(session);
-                view.set(loaded.shell());
-                stage.set(window);
-                return null;
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
-        LabSession session = model.get();
-        // From the window's third frame (the first ones lay out and paint the whole window once)
-        // until libtorch and the data are loaded: the pauses a class sees before Play.
-        await(() -> HeadlessFx.call(() -> view.get().frameClock().frames()), frames -> frames >= 3, 60);
-        HeadlessFx.call(() -> {
-            view.get().frameClock().restart();
+    ComparisonPreset preset = null;
+    if (compare != null) {
+      try {
+        preset = ComparisonPreset.byId(compare);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            "--compare takes lambda, heads, alpha, center-rule or train-test (it is "
+                + compare
+                + ").");
+      }
+      if (preset.needsChange()) {
+        throw new IllegalArgumentException(
+            "--compare " + compare + " needs a setting to change; take a preset.");
+      }
+    }
+    Path folder = data != null ? data : DataLocation.defaultMnistFolder();
+    AtomicReference<LabSession> model = new AtomicReference<>();
+    AtomicReference<MainWindow> view = new AtomicReference<>();
+    AtomicReference<Stage> stage = new AtomicReference<>();
+    HeadlessFx.call(
+        () -> {
+          try {
+            Stage window = new Stage();
+            LabSession session =
+                new LabSession(
+                    (f, hp) ->
+                        LabApplication.startTrainer(
+                            f, null, hp, DeviceChoice.AUTO, LabApplication.windowThreads(threads)),
+                    folder,
+                    Hyperparameters.defaults());
+            LabApplication.LoadedWindow loaded = LabApplication.load(session, window);
+            window.setScene(new Scene(loaded.root(), 1440, 900));
+            window.show();
+            session.start();
+            LabApplication.warmUpDrawing();
+            model.set(session);
+            view.set(loaded.shell());
+            stage.set(window);
             return null;
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
         });
-        long loadingFrom = System.nanoTime();
-        State ready = await(() -> HeadlessFx.call(() -> session.training().stateProperty().get()),
-                state -> state != State.LOADING, 120);
-        if (ready != State.PAUSED) {
-            throw new IllegalStateException(Messages.text("bench.notReady",
-                    HeadlessFx.call(() -> session.training().statusTextProperty().get())));
-        }
-        double loadingSeconds = (System.nanoTime() - loadingFrom) / 1e9;
-        double loadingGap = HeadlessFx.call(() -> view.get().frameClock().longestGapMillis());
-        if (preset != null) {
-            lab.centerloss.train.ComparisonPreset chosen = preset;
-            HeadlessFx.call(() -> {
-                session.compare().presetProperty().set(chosen);
-                session.options().comparingProperty().set(true); // builds the preset's runs
-                return null;
-            });
-            boolean canTrain = await(() -> HeadlessFx.call(() -> session.compare().canTrainProperty().get()),
-                    can -> can, 120);
-            if (!canTrain) {
-                throw new IllegalStateException(Messages.text("bench.notReady",
-                        HeadlessFx.call(() -> session.compare().statusTextProperty().get())));
-            }
-        }
-        HeadlessFx.call(() -> {
-            if (session.options().comparingProperty().get()) {
-                session.compare().play();
-            } else {
-                session.training().play();
-            }
-            view.get().frameClock().restart();
+    LabSession session = model.get();
+    // From the window's third frame (the first ones lay out and paint the whole window once)
+    // until libtorch and the data are loaded: the pauses a class sees before Play.
+    await(() -> HeadlessFx.call(() -> view.get().frameClock().frames()), frames -> frames >= 3, 60);
+    HeadlessFx.call(
+        () -> {
+          view.get().frameClock().restart();
+          return null;
+        });
+    long loadingFrom = System.nanoTime();
+    State ready =
+        await(
+            () -> HeadlessFx.call(() -> session.training().stateProperty().get()),
+            state -> state != State.LOADING,
+            120);
+    if (ready != State.PAUSED) {
+      throw new IllegalStateException(
+          Messages.text(
+              "bench.notReady",
+              HeadlessFx.call(() -> session.training().statusTextProperty().get())));
+    }
+    double loadingSeconds = (System.nanoTime() - loadingFrom) / 1e9;
+    double loadingGap = HeadlessFx.call(() -> view.get().frameClock().longestGapMillis());
+    if (preset != null) {
+      ComparisonPreset chosen = preset;
+      HeadlessFx.call(
+          () -> {
+            session.compare().presetProperty().set(chosen);
+            session.options().comparingProperty().set(true); // builds the preset's runs
             return null;
+          });
+      boolean canTrain =
+          await(
+              () -> HeadlessFx.call(() -> session.compare().canTrainProperty().get()),
+              can -> can,
+              120);
+      if (!canTrain) {
+        throw new IllegalStateException(
+            Messages.text(
+                "bench.notReady",
+                HeadlessFx.call(() -> session.compare().statusTextProperty().get())));
+      }
+    }
+    HeadlessFx.call(
+        () -> {
+          if (session.options().comparingProperty().get()) {
+            session.compare().play();
+          } else {
+            session.training().play();
+          }
+          view.get().frameClock().restart();
+          return null;
         });
-        // The measurement is the whole of these seconds: nothing to wait for but the clock.
-        long end = System.nanoTime() + seconds * 1_000_000_000L;
-        while (System.nanoTime() < end) {
-            java.util.concurrent.locks.LockSupport.parkNanos(end - System.nanoTime());
-        }
-        ObjectNode result = HeadlessFx.call(() -> {
-            ObjectNode node = new ObjectMapper().createObjectNode();
-            node.put("seconds", seconds);
-            node.put("loading_seconds", Math.round(loadingSeconds * 100) / 100.0);
-            node.put("longest_frame_gap_while_loading_ms", loadingGap);
-            node.put("frames", view.get().frameClock().frames());
-            node.put("longest_frame_gap_ms", view.get().frameClock().longestGapMillis());
-            var gaps = node.putArray("gaps_over_40_ms");
-            for (double[] gap : view.get().frameClock().longGaps()) {
-                gaps.addArray().add(Math.round(gap[0] * 100) / 100.0).add(Math.round(gap[1] * 10) / 10.0);
-            }
-            node.put("libtorch_threads", LabApplication.windowThreads(threads));
-            if (session.options().comparingProperty().get()) {
+    // The measurement is the whole of these seconds: nothing to wait for but the clock.
+    long end = System.nanoTime() + seconds * 1_000_000_000L;
+    while (System.nanoTime() < end) {
+      LockSupport.parkNanos(end - System.nanoTime());
+    }
+    ObjectNode result =
+        HeadlessFx.call(
+            () -> {
+              ObjectNode node = new ObjectMapper().createObjectNode();
+              node.put("seconds", seconds);
+              node.put("loading_seconds", Math.round(loadingSeconds * 100) / 100.0);
+              node.put("longest_frame_gap_while_loading_ms", loadingGap);
+              node.put("frames", view.get().frameClock().frames());
+              node.put("longest_frame_gap_ms", view.get().frameClock().longestGapMillis());
+              var gaps = node.putArray("gaps_over_40_ms");
+              for (double[] gap : view.get().frameClock().longGaps()) {
+                gaps.addArray()
+                    .add(Math.round(gap[0] * 100) / 100.0)
+                    .add(Math.round(gap[1] * 10) / 10.0);
+              }
+              node.put("libtorch_threads", LabApplication.windowThreads(threads));
+              if (session.options().comparingProperty().get()) {
                 node.put("comparison", compare);
                 var runs = node.putArray("steps_trained_per_run");
                 for (var pane : session.compare().panes()) {
-                    var last = pane.history().latestProperty().get();
-                    if (pane.visibleProperty().get()) {
-                        runs.add(last == null ? 0 : last.step());
-                    }
+                  var last = pane.history().latestProperty().get();
+                  if (pane.visibleProperty().get()) {
+                    runs.add(last == null ? 0 : last.step());
+                  }
                 }
-            } else {
+              } else {
                 var latest = session.history().latestProperty().get();
                 node.put("steps_trained", latest == null ? 0 : latest.step());
-            }
-            node.put("pipeline", "JavaFX software renderer, Monocle headless");
-            node.put("jit", c1Only() ? "C1 only (-XX:TieredStopAtLevel=1, as the app's launchers start it)"
-                    : "C1 and C2 (started without the launchers' -XX:TieredStopAtLevel=1)");
-            session.shutdown();
-            stage.get().close();
-            return node;
-        });
-        spec.commandLine().getOut().println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+              }
+              node.put("pipeline", "JavaFX software renderer, Monocle headless");
+              node.put(
+                  "jit",
+                  c1Only()
+                      ? "C1 only (-XX:TieredStopAtLevel=1, as the app's launchers start it)"
+                      : "C1 and C2 (started without the launchers' -XX:TieredStopAtLevel=1)");
+              session.shutdown();
+              stage.get().close();
+              return node;
+            });
+    spec.commandLine()
+        .getOut()
+        .println(
+            new ObjectMapper()
+                .enable(SerializationFeature.INDENT_OUTPUT)
                 .writeValueAsString(result));
-        return 0;
-    }
+    return 0;
+  }
 }

@@ -12,15 +12,40 @@ import lab.centerloss.train.TrainerStatus;
  * overrides what it watches (a pause, a drawing).
  */
 public class IdleTrainer implements TrainerControls {
-    @Override public void play() { }
-    @Override public void pause() { }
-    @Override public void step() { }
-    @Override public void reset() { }
-    @Override public void setHyperparameters(Hyperparameters hyperparameters) { }
-    @Override public void setStepsPerSecond(double rate) { }
-    @Override public void setProbeEvery(int steps) { }
-    @Override public void addListener(TrainerListener listener) { }
-    @Override public Optional<StepSnapshot> latest() { return Optional.empty(); }
-    @Override public TrainerStatus status() { return new TrainerStatus(TrainerStatus.State.PAUSED, "Ready.", "CPU"); }
-    @Override public void close() { }
+  @Override
+  public void play() {}
+
+  @Override
+  public void pause() {}
+
+  @Override
+  public void step() {}
+
+  @Override
+  public void reset() {}
+
+  @Override
+  public void setHyperparameters(Hyperparameters hyperparameters) {}
+
+  @Override
+  public void setStepsPerSecond(double rate) {}
+
+  @Override
+  public void setProbeEvery(int steps) {}
+
+  @Override
+  public void addListener(TrainerListener listener) {}
+
+  @Override
+  public Optional<StepSnapshot> latest() {
+    return Optional.empty();
+  }
+
+  @Override
+  public TrainerStatus status() {
+    return new TrainerStatus(TrainerStatus.State.PAUSED, "Ready.", "CPU");
+  }
+
+  @Override
+  public void close() {}
 }

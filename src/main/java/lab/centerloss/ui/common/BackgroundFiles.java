@@ -14,28 +14,31 @@ import lab.centerloss.text.Messages;
  * sentence back on the JavaFX thread: the window never waits for a disk.
  */
 public final class BackgroundFiles {
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "file-writer");
-        thread.setDaemon(true);
-        return thread;
-    });
+  private final ExecutorService worker =
+      Executors.newSingleThreadExecutor(
+          runnable -> {
+            Thread thread = new Thread(runnable, "file-writer");
+            thread.setDaemon(true);
+            return thread;
+          });
 
-    /** Writes {@code target}; {@code result} gets "Wrote …" or the reason it could not. */
-    public void write(Path target, AtomicFile.Content content, Consumer<String> result) {
-        worker.submit(() -> {
-            String message;
-            try {
-                AtomicFile.write(target, content);
-                message = Messages.text("files.wrote", target.toString());
-            } catch (IOException e) {
-                message = TextFiles.describeFailure(target, e);
-            }
-            String finalMessage = message;
-            FxThread.run(() -> result.accept(finalMessage));
+  /** Writes {@code target}; {@code result} gets "Wrote …" or the reason it could not. */
+  public void write(Path target, AtomicFile.Content content, Consumer<String> result) {
+    worker.submit(
+        () -> {
+          String message;
+          try {
+            AtomicFile.write(target, content);
+            message = Messages.text("files.wrote", target.toString());
+          } catch (IOException e) {
+            message = TextFiles.describeFailure(target, e);
+          }
+          String finalMessage = message;
+          FxThread.run(() -> result.accept(finalMessage));
         });
-    }
+  }
 
-    public void shutdown() {
-        worker.shutdown();
-    }
+  public void shutdown() {
+    worker.shutdown();
+  }
 }

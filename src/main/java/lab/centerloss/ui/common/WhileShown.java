@@ -10,31 +10,35 @@ import javafx.beans.property.SimpleBooleanProperty;
  * at a time, and the visible picture stuttered.
  */
 public final class WhileShown {
-    private final BooleanProperty shown = new SimpleBooleanProperty(true);
-    private final Runnable refresh;
-    private boolean stale;
+  private final BooleanProperty shown = new SimpleBooleanProperty(true);
+  private final Runnable refresh;
+  private boolean stale;
 
-    public WhileShown(Runnable refresh) {
-        this.refresh = refresh;
-        shown.addListener((o, was, now) -> {
-            if (now && stale) {
-                request();
-            }
+  public WhileShown(Runnable refresh) {
+    this.refresh = refresh;
+    shown.addListener(
+        (o, was, now) -> {
+          if (now && stale) {
+            request();
+          }
         });
-    }
+  }
 
-    /** Refreshes now if the panel shows; else once it shows. */
-    public void request() {
-        if (shown.get()) {
-            stale = false;
-            refresh.run();
-        } else {
-            stale = true;
-        }
+  /** Refreshes now if the panel shows; else once it shows. */
+  public void request() {
+    if (shown.get()) {
+      stale = false;
+      refresh.run();
+    } else {
+      stale = true;
     }
+  }
 
-    /** Whether the panel is on screen (true until the window says otherwise: a panel without a window refreshes at once). */
-    public BooleanProperty shownProperty() {
-        return shown;
-    }
+  /**
+   * Whether the panel is on screen (true until the window says otherwise: a panel without a window
+   * refreshes at once).
+   */
+  public BooleanProperty shownProperty() {
+    return shown;
+  }
 }

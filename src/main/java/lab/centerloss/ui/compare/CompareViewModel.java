@@ -12,12 +12,13 @@ import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.StringProperty;
 import lab.centerloss.plot.WorldBox;
 import lab.centerloss.text.Messages;
 import lab.centerloss.train.Comparison;
 import lab.centerloss.train.ComparisonPreset;
-import lab.centerloss.train.OneChange;
 import lab.centerloss.train.ComparisonTrainer;
+import lab.centerloss.train.OneChange;
 import lab.centerloss.train.TrainerStatus;
 import lab.centerloss.ui.model.LiveTraining;
 import lab.centerloss.ui.model.RunHistory;
@@ -26,249 +27,311 @@ import lab.centerloss.ui.model.ViewOptions;
 /**
  * The comparison: 2 to 4 runs side by side, from the same seed and the same batches, differing in
  * the one setting a preset names (the figure Wen et al. 2016 make their point with, Fig. 3). One
- * Play and one timeline drive every pane; each pane is a {@link RunHistory} of its own with a
- * plane and a caption of live numbers. Its trainer is made the first time the comparison is
- * shown, and the live run pauses meanwhile: both would share the same two cores.
+ * Play and one timeline drive every pane; each pane is a {@link RunHistory} of its own with a plane
+ * and a caption of live numbers. Its trainer is made the first time the comparison is shown, and
+ * the live run pauses meanwhile: both would share the same two cores.
  */
 public final class CompareViewModel {
-    /** Makes the comparison's trainer for a data folder. */
-    @FunctionalInterface
-    public interface TrainerFactory {
-        ComparisonTrainer create(Path dataFolder);
-    }
+  /** Makes the comparison's trainer for a data folder. */
+  @FunctionalInterface
+  public interface TrainerFactory {
+    ComparisonTrainer create(Path dataFolder);
+  }
 
-    private final TrainerFactory factory;
-    private final LiveTraining live;
-    private final ViewOptions options = new ViewOptions();
-    private final List<ComparePane> panes = new ArrayList<>();
-    private final PlanChoice choice;
-    /** The plan shown, with its panes' titles; null before the first. */
-    private PlanChoice.Chosen chosen;
-    private final BooleanProperty sharedAxes = new SimpleBooleanProperty(true);
-    private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper(Messages.text("compare.noPlan"));
-    private final ReadOnlyStringWrapper startText = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyBooleanWrapper canTrain = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyLongWrapper firstStep = new ReadOnlyLongWrapper();
-    private final ReadOnlyLongWrapper lastStep = new ReadOnlyLongWrapper();
-    private final ReadOnlyLongWrapper shownStep = new ReadOnlyLongWrapper();
-    private final ComparisonInbox inbox = new ComparisonInbox();
-    private TrainerStatus lastStatus;
-    private ComparisonTrainer trainer;
-    private Path trainerFolder;
-    private Comparison.Plan plan;
+  private final TrainerFactory factory;
+  private final LiveTraining live;
+  private final ViewOptions options = new ViewOptions();
+  private final List<ComparePane> panes = new ArrayList<>();
+  private final PlanChoice choice;
 
-    public CompareViewModel(TrainerFactory factory, LiveTraining live, RunHistory liveHistory, ViewOptions windowOptions) {
-        this.factory = factory;
-        this.live = live;
-        choice = new PlanChoice(live, liveHistory);
-        for (int i = 0; i < Comparison.Plan.MAX_RUNS; i++) {
-            ComparePane pane = new ComparePane(options);
-            pane.plane().setSharedExtent(() -> sharedAxes.get() ? sharedExtent() : null);
-            pane.plane().setOnViewChosen(view -> {
+  /** The plan shown, with its panes' titles; null before the first. */
+  private PlanChoice.Chosen chosen;
+
+  private final BooleanProperty sharedAxes = new SimpleBooleanProperty(true);
+  private final ReadOnlyStringWrapper statusText =
+      new ReadOnlyStringWrapper(Messages.text("compare.noPlan"));
+  private final ReadOnlyStringWrapper startText = new ReadOnlyStringWrapper("");
+  private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
+  private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
+  private final ReadOnlyBooleanWrapper canTrain = new ReadOnlyBooleanWrapper();
+  private final ReadOnlyLongWrapper firstStep = new ReadOnlyLongWrapper();
+  private final ReadOnlyLongWrapper lastStep = new ReadOnlyLongWrapper();
+  private final ReadOnlyLongWrapper shownStep = new ReadOnlyLongWrapper();
+  private final ComparisonInbox inbox = new ComparisonInbox();
+  private TrainerStatus lastStatus;
+  private ComparisonTrainer trainer;
+  private Path trainerFolder;
+  private Comparison.Plan plan;
+
+  public CompareViewModel(
+      TrainerFactory factory,
+      LiveTraining live,
+      RunHistory liveHistory,
+      ViewOptions windowOptions) {
+    this.factory = factory;
+    this.live = live;
+    choice = new PlanChoice(live, liveHistory);
+    for (int i = 0; i < Comparison.Plan.MAX_RUNS; i++) {
+      ComparePane pane = new ComparePane(options);
+      pane.plane().setSharedExtent(() -> sharedAxes.get() ? sharedExtent() : null);
+      pane.plane()
+          .setOnViewChosen(
+              view -> {
                 if (sharedAxes.get()) {
-                    panes.forEach(other -> other.plane().showView(view));
+                  panes.forEach(other -> other.plane().showView(view));
                 }
-            });
-            panes.add(pane);
-        }
-        windowOptions.comparingProperty().addListener((o, was, now) -> {
-            if (now) {
+              });
+      panes.add(pane);
+    }
+    windowOptions
+        .comparingProperty()
+        .addListener(
+            (o, was, now) -> {
+              if (now) {
                 enter();
-            } else {
+              } else {
                 leave();
-            }
-        });
-        options.showTrainProperty().set(false);
-    }
+              }
+            });
+    options.showTrainProperty().set(false);
+  }
 
-    /** The comparison is shown: the live run pauses; the first time, the runs are built. */
-    public void enter() {
-        live.pause();
-        if (trainer == null || !live.dataFolder().equals(trainerFolder)) {
-            startTrainer();
-        }
-        if (plan == null) {
-            apply();
-        }
+  /** The comparison is shown: the live run pauses; the first time, the runs are built. */
+  public void enter() {
+    live.pause();
+    if (trainer == null || !live.dataFolder().equals(trainerFolder)) {
+      startTrainer();
     }
-
-    /** Back to one run: the comparison pauses where it is. */
-    public void leave() {
-        pause();
+    if (plan == null) {
+      apply();
     }
+  }
 
-    private void startTrainer() {
-        if (trainer != null) {
-            trainer.close();
-        }
-        trainerFolder = live.dataFolder();
-        trainer = factory.create(trainerFolder);
-        trainer.addListener(inbox);
-        trainer.launch();
-        applyStatus(trainer.status());
-        plan = null;
+  /** Back to one run: the comparison pauses where it is. */
+  public void leave() {
+    pause();
+  }
+
+  private void startTrainer() {
+    if (trainer != null) {
+      trainer.close();
     }
+    trainerFolder = live.dataFolder();
+    trainer = factory.create(trainerFolder);
+    trainer.addListener(inbox);
+    trainer.launch();
+    applyStatus(trainer.status());
+    plan = null;
+  }
 
-    /** Builds the runs the teacher chose ({@link PlanChoice}); a refused choice leaves the comparison shown as it was. */
-    public void apply() {
-        if (trainer == null) {
-            startTrainer();
-        }
-        PlanChoice.Chosen next = choice.choose();
-        notice.set(next.notice());
-        if (next.plan() == null) {
-            return; // refused: the comparison shown stays as it was
-        }
-        chosen = next;
-        plan = next.plan();
-        inbox.follow(trainer.setPlan(plan));
-        updateCanTrain(); // not until the runs of this plan are built
-        for (int i = 0; i < panes.size(); i++) {
-            panes.get(i).startRun(i < plan.panes() ? next.title(i) : null);
-        }
-        firstStep.set(plan.firstStep());
-        lastStep.set(plan.firstStep());
-        shownStep.set(plan.firstStep());
-        startText.set(next.startText());
+  /**
+   * Builds the runs the teacher chose ({@link PlanChoice}); a refused choice leaves the comparison
+   * shown as it was.
+   */
+  public void apply() {
+    if (trainer == null) {
+      startTrainer();
     }
-
-    public void togglePlay() {
-        if (running.get()) {
-            pause();
-        } else {
-            play();
-        }
+    PlanChoice.Chosen next = choice.choose();
+    notice.set(next.notice());
+    if (next.plan() == null) {
+      return; // refused: the comparison shown stays as it was
     }
-
-    public void play() {
-        if (trainer != null && canTrain.get()) {
-            goLive();
-            trainer.play();
-        }
+    chosen = next;
+    plan = next.plan();
+    inbox.follow(trainer.setPlan(plan));
+    updateCanTrain(); // not until the runs of this plan are built
+    for (int i = 0; i < panes.size(); i++) {
+      panes.get(i).startRun(i < plan.panes() ? next.title(i) : null);
     }
+    firstStep.set(plan.firstStep());
+    lastStep.set(plan.firstStep());
+    shownStep.set(plan.firstStep());
+    startText.set(next.startText());
+  }
 
-    /**
-     * Trains every run to this step, then pauses there. Asked right after {@link #apply()}, it
-     * waits behind the runs' building in the trainer's queue, so it needs no ready state.
-     */
-    public void playUntil(long step) {
-        if (trainer != null) {
-            goLive();
-            trainer.playUntil(step);
-        }
+  public void togglePlay() {
+    if (running.get()) {
+      pause();
+    } else {
+      play();
     }
+  }
 
-    public void pause() {
-        if (trainer != null) {
-            trainer.pause();
-        }
+  public void play() {
+    if (trainer != null && canTrain.get()) {
+      goLive();
+      trainer.play();
     }
+  }
 
-    public void step() {
-        if (trainer != null && canTrain.get()) {
-            goLive();
-            trainer.step();
-        }
+  /**
+   * Trains every run to this step, then pauses there. Asked right after {@link #apply()}, it waits
+   * behind the runs' building in the trainer's queue, so it needs no ready state.
+   */
+  public void playUntil(long step) {
+    if (trainer != null) {
+      goLive();
+      trainer.playUntil(step);
     }
+  }
 
-    /** Every pane shows the same step. */
-    public void showStep(long step) {
-        long clamped = Math.max(firstStep.get(), Math.min(lastStep.get(), step));
-        for (ComparePane pane : panes) {
-            if (pane.history().size() > 0) {
-                pane.history().showStep(clamped);
-            }
-        }
-        shownStep.set(clamped);
+  public void pause() {
+    if (trainer != null) {
+      trainer.pause();
     }
+  }
 
-    /** Every pane follows its run's end again. */
-    public void goLive() {
-        panes.forEach(pane -> pane.history().goLive());
-        shownStep.set(lastStep.get());
+  public void step() {
+    if (trainer != null && canTrain.get()) {
+      goLive();
+      trainer.step();
     }
+  }
 
-    /** Once a frame: takes the trainer's new steps into every pane, then updates the captions. */
-    public void onFrame() {
-        lastStep.set(Math.max(lastStep.get(), inbox.drainInto(panes, this::applyStatus)));
-        updateCanTrain(); // the origins may have come without a status after them
-        boolean following = true;
-        for (ComparePane pane : panes) {
-            pane.history().pull();
-            following &= pane.history().cursorProperty().get() == null;
-        }
-        if (following) {
-            shownStep.set(lastStep.get());
-        }
-        panes.forEach(ComparePane::describeShownStep);
+  /** Every pane shows the same step. */
+  public void showStep(long step) {
+    long clamped = Math.max(firstStep.get(), Math.min(lastStep.get(), step));
+    for (ComparePane pane : panes) {
+      if (pane.history().size() > 0) {
+        pane.history().showStep(clamped);
+      }
     }
+    shownStep.set(clamped);
+  }
 
-    /** The extent that holds every visible pane's points: the shared axes. */
-    WorldBox sharedExtent() {
-        WorldBox union = null;
-        for (ComparePane pane : panes) {
-            if (pane.visibleProperty().get()) {
-                WorldBox box = pane.plane().dataBox();
-                union = union == null ? box : union.union(box);
-            }
-        }
-        return union;
+  /** Every pane follows its run's end again. */
+  public void goLive() {
+    panes.forEach(pane -> pane.history().goLive());
+    shownStep.set(lastStep.get());
+  }
+
+  /** Once a frame: takes the trainer's new steps into every pane, then updates the captions. */
+  public void onFrame() {
+    lastStep.set(Math.max(lastStep.get(), inbox.drainInto(panes, this::applyStatus)));
+    updateCanTrain(); // the origins may have come without a status after them
+    boolean following = true;
+    for (ComparePane pane : panes) {
+      pane.history().pull();
+      following &= pane.history().cursorProperty().get() == null;
     }
-
-    private void applyStatus(TrainerStatus status) {
-        lastStatus = status;
-        statusText.set(status.message());
-        running.set(status.state() == TrainerStatus.State.RUNNING);
-        updateCanTrain();
+    if (following) {
+      shownStep.set(lastStep.get());
     }
+    panes.forEach(ComparePane::describeShownStep);
+  }
 
-    /**
-     * Play and Step once the plan shown is built: the trainer says "paused" before it takes a new
-     * plan up too, and a Step then would be lost with the button disabled a frame later.
-     */
-    private void updateCanTrain() {
-        canTrain.set(lastStatus != null && lastStatus.canTrain() && plan != null && inbox.planBuilt());
+  /** The extent that holds every visible pane's points: the shared axes. */
+  WorldBox sharedExtent() {
+    WorldBox union = null;
+    for (ComparePane pane : panes) {
+      if (pane.visibleProperty().get()) {
+        WorldBox box = pane.plane().dataBox();
+        union = union == null ? box : union.union(box);
+      }
     }
+    return union;
+  }
 
-    /** Closes the trainer: the window is closing. */
-    public void shutdown() {
-        if (trainer != null) {
-            trainer.close();
-            trainer = null;
-        }
+  private void applyStatus(TrainerStatus status) {
+    lastStatus = status;
+    statusText.set(status.message());
+    running.set(status.state() == TrainerStatus.State.RUNNING);
+    updateCanTrain();
+  }
+
+  /**
+   * Play and Step once the plan shown is built: the trainer says "paused" before it takes a new
+   * plan up too, and a Step then would be lost with the button disabled a frame later.
+   */
+  private void updateCanTrain() {
+    canTrain.set(lastStatus != null && lastStatus.canTrain() && plan != null && inbox.planBuilt());
+  }
+
+  /** Closes the trainer: the window is closing. */
+  public void shutdown() {
+    if (trainer != null) {
+      trainer.close();
+      trainer = null;
     }
+  }
 
-    public List<ComparePane> panes() { return panes; }
-    public ViewOptions options() { return options; }
-    public ObjectProperty<ComparisonPreset> presetProperty() { return choice.presetProperty(); }
-    public ObjectProperty<OneChange.Setting> changedSettingProperty() { return choice.changedSettingProperty(); }
-    public javafx.beans.property.StringProperty changedValueProperty() { return choice.changedValueProperty(); }
-    public BooleanProperty fromShownStepProperty() { return choice.fromShownStepProperty(); }
-    public BooleanProperty sharedAxesProperty() { return sharedAxes; }
-    public ReadOnlyStringProperty statusTextProperty() { return statusText.getReadOnlyProperty(); }
-    /** Where the runs start: the seed, or a step of the run shown. */
-    public ReadOnlyStringProperty startTextProperty() { return startText.getReadOnlyProperty(); }
-    /** A sentence to show once (why the runs could not start from the step shown), or empty. */
-    public ReadOnlyStringProperty noticeProperty() { return notice.getReadOnlyProperty(); }
-    public ReadOnlyBooleanProperty runningProperty() { return running.getReadOnlyProperty(); }
-    public ReadOnlyBooleanProperty canTrainProperty() { return canTrain.getReadOnlyProperty(); }
-    public ReadOnlyLongProperty firstStepProperty() { return firstStep.getReadOnlyProperty(); }
-    public ReadOnlyLongProperty lastStepProperty() { return lastStep.getReadOnlyProperty(); }
-    public ReadOnlyLongProperty shownStepProperty() { return shownStep.getReadOnlyProperty(); }
-    public Comparison.Plan plan() { return plan; }
+  public List<ComparePane> panes() {
+    return panes;
+  }
 
-    /** The language changed: every text this panel made is made again in it. */
-    public void refreshTexts() {
-        if (chosen != null) {
-            for (int i = 0; i < plan.panes(); i++) {
-                panes.get(i).retitle(chosen.title(i));
-            }
-            startText.set(chosen.startText());
-        }
-        if (trainer != null) {
-            applyStatus(trainer.status());
-        }
+  public ViewOptions options() {
+    return options;
+  }
+
+  public ObjectProperty<ComparisonPreset> presetProperty() {
+    return choice.presetProperty();
+  }
+
+  public ObjectProperty<OneChange.Setting> changedSettingProperty() {
+    return choice.changedSettingProperty();
+  }
+
+  public StringProperty changedValueProperty() {
+    return choice.changedValueProperty();
+  }
+
+  public BooleanProperty fromShownStepProperty() {
+    return choice.fromShownStepProperty();
+  }
+
+  public BooleanProperty sharedAxesProperty() {
+    return sharedAxes;
+  }
+
+  public ReadOnlyStringProperty statusTextProperty() {
+    return statusText.getReadOnlyProperty();
+  }
+
+  /** Where the runs start: the seed, or a step of the run shown. */
+  public ReadOnlyStringProperty startTextProperty() {
+    return startText.getReadOnlyProperty();
+  }
+
+  /** A sentence to show once (why the runs could not start from the step shown), or empty. */
+  public ReadOnlyStringProperty noticeProperty() {
+    return notice.getReadOnlyProperty();
+  }
+
+  public ReadOnlyBooleanProperty runningProperty() {
+    return running.getReadOnlyProperty();
+  }
+
+  public ReadOnlyBooleanProperty canTrainProperty() {
+    return canTrain.getReadOnlyProperty();
+  }
+
+  public ReadOnlyLongProperty firstStepProperty() {
+    return firstStep.getReadOnlyProperty();
+  }
+
+  public ReadOnlyLongProperty lastStepProperty() {
+    return lastStep.getReadOnlyProperty();
+  }
+
+  public ReadOnlyLongProperty shownStepProperty() {
+    return shownStep.getReadOnlyProperty();
+  }
+
+  public Comparison.Plan plan() {
+    return plan;
+  }
+
+  /** The language changed: every text this panel made is made again in it. */
+  public void refreshTexts() {
+    if (chosen != null) {
+      for (int i = 0; i < plan.panes(); i++) {
+        panes.get(i).retitle(chosen.title(i));
+      }
+      startText.set(chosen.startText());
     }
+    if (trainer != null) {
+      applyStatus(trainer.status());
+    }
+  }
 }

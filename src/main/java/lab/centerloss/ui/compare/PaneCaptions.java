@@ -13,56 +13,72 @@ import lab.centerloss.train.StepSnapshot;
 import lab.centerloss.train.Vec2List;
 import lab.centerloss.ui.model.ProbedState;
 
-/** What each pane of the comparison says above and below its plane: what its run is, and its live numbers. */
+/**
+ * What each pane of the comparison says above and below its plane: what its run is, and its live
+ * numbers.
+ */
 final class PaneCaptions {
-    private PaneCaptions() {
-    }
+  private PaneCaptions() {}
 
-    /** A value of a setting as a teacher reads it: a number as written, a choice by its name. */
-    public static String valueLabel(OneChange.Setting setting, String value) {
-        return setting.choice(value).<String>map(Messages::label).orElse(value);
-    }
+  /** A value of a setting as a teacher reads it: a number as written, a choice by its name. */
+  public static String valueLabel(OneChange.Setting setting, String value) {
+    return setting.choice(value).<String>map(Messages::label).orElse(value);
+  }
 
-    /** What a pane's run is, by the setting the preset changes. */
-    static String title(ComparisonPreset preset, Hyperparameters hp, int pane) {
-        return switch (preset) {
-            case LAMBDA -> Messages.text("compare.title.lambda", PlaneScenes.shortNumber(hp.lambda()));
-            case ALPHA -> Messages.text("compare.title.alpha", PlaneScenes.shortNumber(hp.alpha()));
-            case CENTER_RULE -> Messages.text("compare.title.rule", Messages.label(hp.centerRule()));
-            case HEADS -> hp.head() == HeadKind.SOFTMAX
-                    ? hp.lambda() == 0 ? Messages.text("compare.title.softmax")
-                            : Messages.text("compare.title.center", PlaneScenes.shortNumber(hp.lambda()))
-                    : Messages.text("compare.title.margin", Messages.label(hp.head()), hp.margin());
-            case TRAIN_AND_TEST -> Messages.text(pane == 0 ? "compare.title.train" : "compare.title.test");
-            case ONE_CHANGE -> "";
-        };
-    }
+  /** What a pane's run is, by the setting the preset changes. */
+  static String title(ComparisonPreset preset, Hyperparameters hp, int pane) {
+    return switch (preset) {
+      case LAMBDA -> Messages.text("compare.title.lambda", PlaneScenes.shortNumber(hp.lambda()));
+      case ALPHA -> Messages.text("compare.title.alpha", PlaneScenes.shortNumber(hp.alpha()));
+      case CENTER_RULE -> Messages.text("compare.title.rule", Messages.label(hp.centerRule()));
+      case HEADS ->
+          hp.head() == HeadKind.SOFTMAX
+              ? hp.lambda() == 0
+                  ? Messages.text("compare.title.softmax")
+                  : Messages.text("compare.title.center", PlaneScenes.shortNumber(hp.lambda()))
+              : Messages.text("compare.title.margin", Messages.label(hp.head()), hp.margin());
+      case TRAIN_AND_TEST ->
+          Messages.text(pane == 0 ? "compare.title.train" : "compare.title.test");
+      case ONE_CHANGE -> "";
+    };
+  }
 
-    /**
-     * A pane's live numbers, from the probe it shows: accuracy; spread, the root-mean-square
-     * distance of the features to their class's center c_j; the smallest distance between two
-     * centers; and their ratio, the figure of merit of center loss (compact classes far apart).
-     * For the normalized heads, the smallest angle between two class directions W_j too.
-     */
-    static String numbers(StepSnapshot shown, ProbedState made) {
-        if (shown.diverged()) {
-            return Messages.text("compare.diverged", shown.step());
-        }
-        Optional<ProbeResult> probe = shown.probe();
-        if (probe.isEmpty() || made == null) {
-            return "";
-        }
-        // every figure of one step: the probe's features, and the centers and head that made them
-        ProbeResult p = probe.get();
-        Vec2List centers = made.centers();
-        int known = made.hyperparameters().knownDigits();
-        double spread = FeatureStatistics.rmsDistanceToCenters(p.features(), p.labels(), centers, known);
-        double nearest = FeatureStatistics.minPairwiseDistance(centers);
-        String text = Messages.text("compare.numbers", p.step(), p.accuracy(), spread, nearest,
-                nearest > 0 ? spread / nearest : Double.NaN);
-        if (made.hyperparameters().head().isNormalized()) {
-            text += " · " + Messages.text("compare.angle", Math.toDegrees(FeatureStatistics.smallestAngle(made.head().weights())));
-        }
-        return text;
+  /**
+   * A pane's live numbers, from the probe it shows: accuracy; spread, the root-mean-square distance
+   * of the features to their class's center c_j; the smallest distance between two centers; and
+   * their ratio, the figure of merit of center loss (compact classes far apart). For the normalized
+   * heads, the smallest angle between two class directions W_j too.
+   */
+  static String numbers(StepSnapshot shown, ProbedState made) {
+    if (shown.diverged()) {
+      return Messages.text("compare.diverged", shown.step());
     }
+    Optional<ProbeResult> probe = shown.probe();
+    if (probe.isEmpty() || made == null) {
+      return "";
+    }
+    // every figure of one step: the probe's features, and the centers and head that made them
+    ProbeResult p = probe.get();
+    Vec2List centers = made.centers();
+    int known = made.hyperparameters().knownDigits();
+    double spread =
+        FeatureStatistics.rmsDistanceToCenters(p.features(), p.labels(), centers, known);
+    double nearest = FeatureStatistics.minPairwiseDistance(centers);
+    String text =
+        Messages.text(
+            "compare.numbers",
+            p.step(),
+            p.accuracy(),
+            spread,
+            nearest,
+            nearest > 0 ? spread / nearest : Double.NaN);
+    if (made.hyperparameters().head().isNormalized()) {
+      text +=
+          " · "
+              + Messages.text(
+                  "compare.angle",
+                  Math.toDegrees(FeatureStatistics.smallestAngle(made.head().weights())));
+    }
+    return text;
+  }
 }

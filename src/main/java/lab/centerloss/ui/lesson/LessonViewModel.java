@@ -17,245 +17,306 @@ import lab.centerloss.train.Hyperparameters;
 import lab.centerloss.train.StepSnapshot;
 import lab.centerloss.ui.model.LiveTraining;
 import lab.centerloss.ui.model.RunHistory;
+import lab.centerloss.ui.model.Setups;
 import lab.centerloss.ui.model.ViewOptions;
 
 /**
  * A guided lesson in progress: which step is shown, its narration and question in the window's
  * language, and what entering a step does (its settings, then its action) to the live run and the
- * window. Leaving the lesson changes nothing: the run, the settings and the view stay for free play.
+ * window. Leaving the lesson changes nothing: the run, the settings and the view stay for free
+ * play.
  */
 public final class LessonViewModel {
 
-    /** What a lesson asks of the window beyond the live run: the comparison of several runs. */
-    public interface Comparisons {
-        /** Shows the comparison with this preset's runs, built afresh, trained to the step (0: not trained). */
-        void open(ComparisonPreset preset, long untilStep);
+  /** What a lesson asks of the window beyond the live run: the comparison of several runs. */
+  public interface Comparisons {
+    /**
+     * Shows the comparison with this preset's runs, built afresh, trained to the step (0: not
+     * trained).
+     */
+    void open(ComparisonPreset preset, long untilStep);
 
-        /** Back to the one live run. */
-        void close();
-    }
+    /** Back to the one live run. */
+    void close();
+  }
 
-    private final LiveTraining training;
-    private final RunHistory history;
-    private final ViewOptions options;
-    private final Comparisons comparisons;
-    private final lab.centerloss.ui.model.Setups setups;
-    private final ReadOnlyObjectWrapper<Lesson> lesson = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyBooleanWrapper active = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyBooleanWrapper canBack = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyBooleanWrapper canNext = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper narration = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper question = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper actionText = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
-    private int index = -1;
-    /** Training asked for before the trainer could train (still loading): done when it can. */
-    private Runnable pendingTraining;
-    /** The probe accuracy a "train until accuracy" step waits for; NaN when none. */
-    private double awaitedAccuracy = Double.NaN;
+  private final LiveTraining training;
+  private final RunHistory history;
+  private final ViewOptions options;
+  private final Comparisons comparisons;
+  private final Setups setups;
+  private final ReadOnlyObjectWrapper<Lesson> lesson = new ReadOnlyObjectWrapper<>();
+  private final ReadOnlyBooleanWrapper active = new ReadOnlyBooleanWrapper(false);
+  private final ReadOnlyBooleanWrapper canBack = new ReadOnlyBooleanWrapper(false);
+  private final ReadOnlyBooleanWrapper canNext = new ReadOnlyBooleanWrapper(false);
+  private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
+  private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper("");
+  private final ReadOnlyStringWrapper narration = new ReadOnlyStringWrapper("");
+  private final ReadOnlyStringWrapper question = new ReadOnlyStringWrapper("");
+  private final ReadOnlyStringWrapper actionText = new ReadOnlyStringWrapper("");
+  private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
+  private int index = -1;
 
-    public LessonViewModel(LiveTraining training, RunHistory history, ViewOptions options,
-            lab.centerloss.ui.model.Setups setups, Comparisons comparisons) {
-        this.setups = setups;
-        this.training = training;
-        this.history = history;
-        this.options = options;
-        this.comparisons = comparisons;
-        training.canTrainProperty().addListener((o, was, can) -> {
-            if (can && pendingTraining != null) {
+  /** Training asked for before the trainer could train (still loading): done when it can. */
+  private Runnable pendingTraining;
+
+  /** The probe accuracy a "train until accuracy" step waits for; NaN when none. */
+  private double awaitedAccuracy = Double.NaN;
+
+  public LessonViewModel(
+      LiveTraining training,
+      RunHistory history,
+      ViewOptions options,
+      Setups setups,
+      Comparisons comparisons) {
+    this.setups = setups;
+    this.training = training;
+    this.history = history;
+    this.options = options;
+    this.comparisons = comparisons;
+    training
+        .canTrainProperty()
+        .addListener(
+            (o, was, can) -> {
+              if (can && pendingTraining != null) {
                 Runnable pending = pendingTraining;
                 pendingTraining = null;
                 pending.run();
-            }
-        });
-        history.latestProperty().addListener((o, was, latest) -> checkAccuracy(latest));
-    }
-
-    /** Opens a built-in lesson by name or a lesson file by path; a lesson that cannot be used is one sentence in {@link #problemProperty()}. */
-    public boolean open(String nameOrFile) {
-        try {
-            start(LessonFile.byNameOrFile(nameOrFile));
-            return true;
-        } catch (LessonFile.LessonException e) {
-            problem.set(e.getMessage());
-            return false;
-        }
-    }
-
-    /** Starts a lesson at its first step, doing what that step does. */
-    public void start(Lesson next) {
-        problem.set("");
-        lesson.set(next);
-        active.set(true);
-        go(0, true);
-    }
-
-    /** The next step (Page Down): its settings and its action. */
-    public void next() {
-        if (canNext.get()) {
-            go(index + 1, true);
-        }
-    }
-
-    /**
-     * The previous step (Page Up): its words and what it shows, but the run is not trained or reset
-     * again; {@link #again()} does that.
-     */
-    public void back() {
-        if (canBack.get()) {
-            go(index - 1, false);
-        }
-    }
-
-    /** Does the step shown once more: its settings and its action. */
-    public void again() {
-        if (active.get()) {
-            go(index, true);
-        }
-    }
-
-    /** Ends the lesson; everything it set up stays as it is, for free play. */
-    public void leave() {
-        lesson.set(null);
-        active.set(false);
-        index = -1;
-        pendingTraining = null;
-        awaitedAccuracy = Double.NaN;
-        options.highlightedControlProperty().set("");
-        refreshTexts();
-    }
-
-    /** The sentence of a lesson that could not be opened has been read. */
-    public void dismissProblem() {
-        problem.set("");
-    }
-
-    private void go(int to, boolean act) {
-        index = to;
-        LessonStep step = lesson.get().steps().get(index);
-        pendingTraining = null;
-        awaitedAccuracy = Double.NaN;
-        options.highlightedControlProperty().set("");
-        if (act) {
-            step.scenario().ifPresent(setups::apply); // the setup first; the step's own settings over it
-            Hyperparameters now = training.hyperparametersProperty().get();
-            Hyperparameters next = lesson.get().settingsAt(index, now);
-            if (!next.equals(now)) {
-                training.setHyperparameters(next);
-            }
-            perform(step.action());
-        } else {
-            show(step.action());
-        }
-        refreshTexts();
-    }
-
-    private void perform(LessonAction action) {
-        if (action instanceof LessonAction.Reset) {
-            comparisons.close();
-            whenReady(training::reset);
-        } else if (action instanceof LessonAction.TrainUntilStep until) {
-            comparisons.close();
-            whenReady(() -> {
-                if (latestStep() < until.step()) {
-                    training.playUntil(until.step());
-                }
+              }
             });
-        } else if (action instanceof LessonAction.TrainUntilAccuracy until) {
-            comparisons.close();
-            whenReady(() -> {
-                if (!reached(history.latestProperty().get(), until.accuracy()) && latestStep() < until.maxSteps()) {
-                    awaitedAccuracy = until.accuracy();
-                    training.playUntil(until.maxSteps());
-                }
-            });
-        } else if (action instanceof LessonAction.StepThrough) {
-            comparisons.close();
-            whenReady(training::step);
-        } else if (action instanceof LessonAction.Compare compare) {
-            comparisons.open(compare.preset(), compare.untilStep());
-        } else {
-            show(action);
-        }
-    }
+    history.latestProperty().addListener((o, was, latest) -> checkAccuracy(latest));
+  }
 
-    /** What a step shows without training: the tab, the highlighted control, the comparison as it is. */
-    private void show(LessonAction action) {
-        if (action instanceof LessonAction.ShowTab tab) {
-            comparisons.close();
-            // set even when it is the same tab: the teacher may have changed tabs since
-            options.shownTabProperty().set("");
-            options.shownTabProperty().set(tab.tab().id());
-        } else if (action instanceof LessonAction.Highlight highlight) {
-            options.highlightedControlProperty().set(highlight.control());
-        } else if (action instanceof LessonAction.Compare) {
-            options.comparingProperty().set(true);
-        }
+  /**
+   * Opens a built-in lesson by name or a lesson file by path; a lesson that cannot be used is one
+   * sentence in {@link #problemProperty()}.
+   */
+  public boolean open(String nameOrFile) {
+    try {
+      start(LessonFile.byNameOrFile(nameOrFile));
+      return true;
+    } catch (LessonFile.LessonException e) {
+      problem.set(e.getMessage());
+      return false;
     }
+  }
 
-    private void whenReady(Runnable trainingAction) {
-        if (training.canTrainProperty().get()) {
-            trainingAction.run();
-        } else {
-            pendingTraining = trainingAction;
-        }
+  /** Starts a lesson at its first step, doing what that step does. */
+  public void start(Lesson next) {
+    problem.set("");
+    lesson.set(next);
+    active.set(true);
+    go(0, true);
+  }
+
+  /** The next step (Page Down): its settings and its action. */
+  public void next() {
+    if (canNext.get()) {
+      go(index + 1, true);
     }
+  }
 
-    private long latestStep() {
-        StepSnapshot latest = history.latestProperty().get();
-        return latest == null ? 0 : latest.step();
+  /**
+   * The previous step (Page Up): its words and what it shows, but the run is not trained or reset
+   * again; {@link #again()} does that.
+   */
+  public void back() {
+    if (canBack.get()) {
+      go(index - 1, false);
     }
+  }
 
-    private void checkAccuracy(StepSnapshot latest) {
-        if (!Double.isNaN(awaitedAccuracy) && reached(latest, awaitedAccuracy)) {
-            awaitedAccuracy = Double.NaN;
-            training.pause();
-        }
+  /** Does the step shown once more: its settings and its action. */
+  public void again() {
+    if (active.get()) {
+      go(index, true);
     }
+  }
 
-    private static boolean reached(StepSnapshot snapshot, double accuracy) {
-        return snapshot != null && snapshot.probe().isPresent() && snapshot.probe().get().step() == snapshot.step()
-                && snapshot.probe().get().accuracy() >= accuracy;
+  /** Ends the lesson; everything it set up stays as it is, for free play. */
+  public void leave() {
+    lesson.set(null);
+    active.set(false);
+    index = -1;
+    pendingTraining = null;
+    awaitedAccuracy = Double.NaN;
+    options.highlightedControlProperty().set("");
+    refreshTexts();
+  }
+
+  /** The sentence of a lesson that could not be opened has been read. */
+  public void dismissProblem() {
+    problem.set("");
+  }
+
+  private void go(int to, boolean act) {
+    index = to;
+    LessonStep step = lesson.get().steps().get(index);
+    pendingTraining = null;
+    awaitedAccuracy = Double.NaN;
+    options.highlightedControlProperty().set("");
+    if (act) {
+      step.scenario().ifPresent(setups::apply); // the setup first; the step's own settings over it
+      Hyperparameters now = training.hyperparametersProperty().get();
+      Hyperparameters next = lesson.get().settingsAt(index, now);
+      if (!next.equals(now)) {
+        training.setHyperparameters(next);
+      }
+      perform(step.action());
+    } else {
+      show(step.action());
     }
+    refreshTexts();
+  }
 
-    /** Makes every text again, in the language now in use. */
-    public void refreshTexts() {
-        Lesson shown = lesson.get();
-        if (shown == null || index < 0) {
-            title.set("");
-            progress.set("");
-            narration.set("");
-            question.set("");
-            actionText.set("");
-            canBack.set(false);
-            canNext.set(false);
-            return;
-        }
-        LessonStep step = shown.steps().get(index);
-        title.set(shown.title().in(Messages.language()));
-        progress.set(Messages.text("lesson.progress", index + 1, shown.steps().size()));
-        narration.set(step.narration().in(Messages.language()));
-        question.set(step.question().map(asked -> Messages.text("lesson.question", asked.in(Messages.language())))
-                .orElse(""));
-        actionText.set(LessonAction.describe(step.action()));
-        canBack.set(index > 0);
-        canNext.set(index < shown.steps().size() - 1);
+  private void perform(LessonAction action) {
+    if (action instanceof LessonAction.Reset) {
+      comparisons.close();
+      whenReady(training::reset);
+    } else if (action instanceof LessonAction.TrainUntilStep until) {
+      comparisons.close();
+      whenReady(
+          () -> {
+            if (latestStep() < until.step()) {
+              training.playUntil(until.step());
+            }
+          });
+    } else if (action instanceof LessonAction.TrainUntilAccuracy until) {
+      comparisons.close();
+      whenReady(
+          () -> {
+            if (!reached(history.latestProperty().get(), until.accuracy())
+                && latestStep() < until.maxSteps()) {
+              awaitedAccuracy = until.accuracy();
+              training.playUntil(until.maxSteps());
+            }
+          });
+    } else if (action instanceof LessonAction.StepThrough) {
+      comparisons.close();
+      whenReady(training::step);
+    } else if (action instanceof LessonAction.Compare compare) {
+      comparisons.open(compare.preset(), compare.untilStep());
+    } else {
+      show(action);
     }
+  }
 
-    public Optional<Lesson> lesson() { return Optional.ofNullable(lesson.get()); }
-    /** The step shown, counted from 0; -1 without a lesson. */
-    public int index() { return index; }
-    public ReadOnlyObjectProperty<Lesson> lessonProperty() { return lesson.getReadOnlyProperty(); }
-    public ReadOnlyBooleanProperty activeProperty() { return active.getReadOnlyProperty(); }
-    public ReadOnlyBooleanProperty canBackProperty() { return canBack.getReadOnlyProperty(); }
-    public ReadOnlyBooleanProperty canNextProperty() { return canNext.getReadOnlyProperty(); }
-    public ReadOnlyStringProperty titleProperty() { return title.getReadOnlyProperty(); }
-    public ReadOnlyStringProperty progressProperty() { return progress.getReadOnlyProperty(); }
-    public ReadOnlyStringProperty narrationProperty() { return narration.getReadOnlyProperty(); }
-    public ReadOnlyStringProperty questionProperty() { return question.getReadOnlyProperty(); }
-    public ReadOnlyStringProperty actionTextProperty() { return actionText.getReadOnlyProperty(); }
-    /** Why the lesson asked for could not be opened, or "". */
-    public ReadOnlyStringProperty problemProperty() { return problem.getReadOnlyProperty(); }
+  /**
+   * What a step shows without training: the tab, the highlighted control, the comparison as it is.
+   */
+  private void show(LessonAction action) {
+    if (action instanceof LessonAction.ShowTab tab) {
+      comparisons.close();
+      // set even when it is the same tab: the teacher may have changed tabs since
+      options.shownTabProperty().set("");
+      options.shownTabProperty().set(tab.tab().id());
+    } else if (action instanceof LessonAction.Highlight highlight) {
+      options.highlightedControlProperty().set(highlight.control());
+    } else if (action instanceof LessonAction.Compare) {
+      options.comparingProperty().set(true);
+    }
+  }
+
+  private void whenReady(Runnable trainingAction) {
+    if (training.canTrainProperty().get()) {
+      trainingAction.run();
+    } else {
+      pendingTraining = trainingAction;
+    }
+  }
+
+  private long latestStep() {
+    StepSnapshot latest = history.latestProperty().get();
+    return latest == null ? 0 : latest.step();
+  }
+
+  private void checkAccuracy(StepSnapshot latest) {
+    if (!Double.isNaN(awaitedAccuracy) && reached(latest, awaitedAccuracy)) {
+      awaitedAccuracy = Double.NaN;
+      training.pause();
+    }
+  }
+
+  private static boolean reached(StepSnapshot snapshot, double accuracy) {
+    return snapshot != null
+        && snapshot.probe().isPresent()
+        && snapshot.probe().get().step() == snapshot.step()
+        && snapshot.probe().get().accuracy() >= accuracy;
+  }
+
+  /** Makes every text again, in the language now in use. */
+  public void refreshTexts() {
+    Lesson shown = lesson.get();
+    if (shown == null || index < 0) {
+      title.set("");
+      progress.set("");
+      narration.set("");
+      question.set("");
+      actionText.set("");
+      canBack.set(false);
+      canNext.set(false);
+      return;
+    }
+    LessonStep step = shown.steps().get(index);
+    title.set(shown.title().in(Messages.language()));
+    progress.set(Messages.text("lesson.progress", index + 1, shown.steps().size()));
+    narration.set(step.narration().in(Messages.language()));
+    question.set(
+        step.question()
+            .map(asked -> Messages.text("lesson.question", asked.in(Messages.language())))
+            .orElse(""));
+    actionText.set(LessonAction.describe(step.action()));
+    canBack.set(index > 0);
+    canNext.set(index < shown.steps().size() - 1);
+  }
+
+  public Optional<Lesson> lesson() {
+    return Optional.ofNullable(lesson.get());
+  }
+
+  /** The step shown, counted from 0; -1 without a lesson. */
+  public int index() {
+    return index;
+  }
+
+  public ReadOnlyObjectProperty<Lesson> lessonProperty() {
+    return lesson.getReadOnlyProperty();
+  }
+
+  public ReadOnlyBooleanProperty activeProperty() {
+    return active.getReadOnlyProperty();
+  }
+
+  public ReadOnlyBooleanProperty canBackProperty() {
+    return canBack.getReadOnlyProperty();
+  }
+
+  public ReadOnlyBooleanProperty canNextProperty() {
+    return canNext.getReadOnlyProperty();
+  }
+
+  public ReadOnlyStringProperty titleProperty() {
+    return title.getReadOnlyProperty();
+  }
+
+  public ReadOnlyStringProperty progressProperty() {
+    return progress.getReadOnlyProperty();
+  }
+
+  public ReadOnlyStringProperty narrationProperty() {
+    return narration.getReadOnlyProperty();
+  }
+
+  public ReadOnlyStringProperty questionProperty() {
+    return question.getReadOnlyProperty();
+  }
+
+  public ReadOnlyStringProperty actionTextProperty() {
+    return actionText.getReadOnlyProperty();
+  }
+
+  /** Why the lesson asked for could not be opened, or "". */
+  public ReadOnlyStringProperty problemProperty() {
+    return problem.getReadOnlyProperty();
+  }
 }

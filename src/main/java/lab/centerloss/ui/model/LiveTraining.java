@@ -1,7 +1,11 @@
 package lab.centerloss.ui.model;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -10,9 +14,13 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import lab.centerloss.store.RunRecord;
+import lab.centerloss.text.Message;
 import lab.centerloss.text.Messages;
+import lab.centerloss.train.DrawnFeature;
 import lab.centerloss.train.Hyperparameters;
 import lab.centerloss.train.StepSnapshot;
+import lab.centerloss.train.Trainer;
 import lab.centerloss.train.TrainerControls;
 import lab.centerloss.train.TrainerListener;
 import lab.centerloss.train.TrainerStatus;
@@ -26,272 +34,318 @@ import lab.centerloss.ui.common.FxThread;
  * Runs on the JavaFX thread.
  */
 public final class LiveTraining {
-    /** Makes the trainer for a data folder; a new one replaces the old when the folder changes. */
-    @FunctionalInterface
-    public interface TrainerFactory {
-        TrainerControls create(Path dataFolder, Hyperparameters initial);
-    }
+  /** Makes the trainer for a data folder; a new one replaces the old when the folder changes. */
+  @FunctionalInterface
+  public interface TrainerFactory {
+    TrainerControls create(Path dataFolder, Hyperparameters initial);
+  }
 
-    private final TrainerFactory trainerFactory;
-    private final RunHistory history;
-    private final RunLibrary library = new RunLibrary();
-    private TrainerControls trainer;
-    private Path dataFolder;
-    private final ReadOnlyObjectWrapper<Hyperparameters> hyperparameters = new ReadOnlyObjectWrapper<>();
-    private final ObjectProperty<Double> stepsPerSecond = new SimpleObjectProperty<>(0.0);
-    private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.LOADING);
-    private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper(Messages.text("trainer.loading"));
-    private final ReadOnlyStringWrapper deviceText = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyBooleanWrapper canTrain = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyBooleanWrapper canReset = new ReadOnlyBooleanWrapper();
-    /** Set to the step trained by {@link #step()} once it has arrived: the step-through shows it. */
-    private final ReadOnlyObjectWrapper<StepSnapshot> singleStepDone = new ReadOnlyObjectWrapper<>();
-    private boolean awaitingSingleStep;
+  private final TrainerFactory trainerFactory;
+  private final RunHistory history;
+  private final RunLibrary library = new RunLibrary();
+  private TrainerControls trainer;
+  private Path dataFolder;
+  private final ReadOnlyObjectWrapper<Hyperparameters> hyperparameters =
+      new ReadOnlyObjectWrapper<>();
+  private final ObjectProperty<Double> stepsPerSecond = new SimpleObjectProperty<>(0.0);
+  private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.LOADING);
+  private final ReadOnlyStringWrapper statusText =
+      new ReadOnlyStringWrapper(Messages.text("trainer.loading"));
+  private final ReadOnlyStringWrapper deviceText = new ReadOnlyStringWrapper("");
+  private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
+  private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
+  private final ReadOnlyBooleanWrapper canTrain = new ReadOnlyBooleanWrapper();
+  private final ReadOnlyBooleanWrapper canReset = new ReadOnlyBooleanWrapper();
 
-    public LiveTraining(TrainerFactory trainerFactory, Path dataFolder, Hyperparameters initial, RunHistory history) {
-        this.trainerFactory = Objects.requireNonNull(trainerFactory);
-        this.dataFolder = dataFolder;
-        this.history = history;
-        hyperparameters.set(initial.validated());
-        stepsPerSecond.addListener((o, was, now) -> {
-            if (trainer != null) {
-                trainer.setStepsPerSecond(now == null ? 0 : now);
-            }
+  /** Set to the step trained by {@link #step()} once it has arrived: the step-through shows it. */
+  private final ReadOnlyObjectWrapper<StepSnapshot> singleStepDone = new ReadOnlyObjectWrapper<>();
+
+  private boolean awaitingSingleStep;
+
+  public LiveTraining(
+      TrainerFactory trainerFactory, Path dataFolder, Hyperparameters initial, RunHistory history) {
+    this.trainerFactory = Objects.requireNonNull(trainerFactory);
+    this.dataFolder = dataFolder;
+    this.history = history;
+    hyperparameters.set(initial.validated());
+    stepsPerSecond.addListener(
+        (o, was, now) -> {
+          if (trainer != null) {
+            trainer.setStepsPerSecond(now == null ? 0 : now);
+          }
         });
-        history.latestProperty().addListener((o, was, now) -> announceSingleStep());
-        history.originProperty().addListener((o, was, now) -> {
-            if (now != null && history.showingLiveProperty().get()) {
+    history.latestProperty().addListener((o, was, now) -> announceSingleStep());
+    history
+        .originProperty()
+        .addListener(
+            (o, was, now) -> {
+              if (now != null && history.showingLiveProperty().get()) {
                 trainerFingerprint = now.dataFingerprint();
-            }
-        });
-        running.addListener((o, was, now) -> announceSingleStep());
-    }
+              }
+            });
+    running.addListener((o, was, now) -> announceSingleStep());
+  }
 
-    /** Creates the trainer, which loads libtorch and the data in the background. */
-    public void start() {
-        trainer = trainerFactory.create(dataFolder, hyperparameters.get());
-        trainer.setStepsPerSecond(stepsPerSecond.get() == null ? 0 : stepsPerSecond.get());
-        trainer.addListener(history.listener());
-        TrainerControls current = trainer;
-        trainer.addListener(new TrainerListener() {
-            @Override
-            public void onStatus(TrainerStatus status) {
-                // A closed trainer's last word ("Stopped.") can arrive after its successor's first.
-                FxThread.run(() -> {
-                    if (trainer == current) {
-                        apply(status);
-                    }
+  /** Creates the trainer, which loads libtorch and the data in the background. */
+  public void start() {
+    trainer = trainerFactory.create(dataFolder, hyperparameters.get());
+    trainer.setStepsPerSecond(stepsPerSecond.get() == null ? 0 : stepsPerSecond.get());
+    trainer.addListener(history.listener());
+    TrainerControls current = trainer;
+    trainer.addListener(
+        new TrainerListener() {
+          @Override
+          public void onStatus(TrainerStatus status) {
+            // A closed trainer's last word ("Stopped.") can arrive after its successor's first.
+            FxThread.run(
+                () -> {
+                  if (trainer == current) {
+                    apply(status);
+                  }
                 });
-            }
+          }
         });
-        apply(trainer.status());
+    apply(trainer.status());
+  }
+
+  /** Another data folder: the current trainer is closed and a new one loads from there. */
+  public void useDataFolder(Path folder) {
+    close();
+    dataFolder = folder;
+    history.dropIncoming();
+    history.clear();
+    start();
+  }
+
+  /** After libtorch failed (its thread has ended): a new trainer with the current settings. */
+  public void restart() {
+    if (state.get() == State.FAILED) {
+      useDataFolder(dataFolder);
     }
+  }
 
-    /** Another data folder: the current trainer is closed and a new one loads from there. */
-    public void useDataFolder(Path folder) {
-        close();
-        dataFolder = folder;
-        history.dropIncoming();
-        history.clear();
-        start();
+  /** Stops the trainer: the window is closing. */
+  public void close() {
+    if (trainer != null) {
+      trainer.close();
+      trainer = null;
     }
+  }
 
-    /** After libtorch failed (its thread has ended): a new trainer with the current settings. */
-    public void restart() {
-        if (state.get() == State.FAILED) {
-            useDataFolder(dataFolder);
-        }
+  public void togglePlay() {
+    if (running.get()) {
+      pause();
+    } else {
+      play();
     }
+  }
 
-    /** Stops the trainer: the window is closing. */
-    public void close() {
-        if (trainer != null) {
-            trainer.close();
-            trainer = null;
-        }
+  public void play() {
+    if (canTrain.get()) {
+      history.goLive();
+      trainer.play();
     }
+  }
 
-    public void togglePlay() {
-        if (running.get()) {
-            pause();
-        } else {
-            play();
-        }
+  /**
+   * Trains until the run reaches this step, then pauses there (see {@link
+   * lab.centerloss.train.TrainerControls#playUntil}).
+   */
+  public void playUntil(long step) {
+    if (canTrain.get()) {
+      history.goLive();
+      trainer.playUntil(step);
     }
+  }
 
-    public void play() {
-        if (canTrain.get()) {
-            history.goLive();
-            trainer.play();
-        }
+  public void pause() {
+    if (trainer != null) {
+      trainer.pause();
     }
+  }
 
-    /** Trains until the run reaches this step, then pauses there (see {@link lab.centerloss.train.TrainerControls#playUntil}). */
-    public void playUntil(long step) {
-        if (canTrain.get()) {
-            history.goLive();
-            trainer.playUntil(step);
-        }
+  /** One batch, then pause; {@link #singleStepDoneProperty()} announces it when it arrives. */
+  public void step() {
+    if (canTrain.get()) {
+      awaitingSingleStep = true;
+      history.goLive();
+      trainer.step();
     }
+  }
 
-    public void pause() {
-        if (trainer != null) {
-            trainer.pause();
-        }
+  /**
+   * The feature of a drawn digit (prepared as MNIST's were) under the live network, computed on the
+   * trainer's thread; fails when there is no trainer.
+   */
+  public CompletableFuture<DrawnFeature> featureOfDrawing(byte[] image) {
+    if (trainer == null) {
+      return CompletableFuture.failedFuture(new IllegalStateException("no trainer"));
     }
+    return trainer.featureOfDrawing(image);
+  }
 
-    /** One batch, then pause; {@link #singleStepDoneProperty()} announces it when it arrives. */
-    public void step() {
-        if (canTrain.get()) {
-            awaitingSingleStep = true;
-            history.goLive();
-            trainer.step();
-        }
+  /** Starts again from the seed. */
+  public void reset() {
+    if (trainer != null && canReset.get()) {
+      trainer.reset();
+      history.dropIncoming();
+      history.clear();
     }
+  }
 
-    /**
-     * The feature of a drawn digit (prepared as MNIST's were) under the live network, computed on
-     * the trainer's thread; fails when there is no trainer.
-     */
-    public java.util.concurrent.CompletableFuture<lab.centerloss.train.DrawnFeature> featureOfDrawing(byte[] image) {
-        if (trainer == null) {
-            return java.util.concurrent.CompletableFuture.failedFuture(new IllegalStateException("no trainer"));
-        }
-        return trainer.featureOfDrawing(image);
+  /**
+   * "Continue from here": the live run goes on from a step of the run shown, re-trained exactly
+   * from the nearest checkpoint at or before it; the settings now on the sliders take over after
+   * it. The live run's later steps are kept as a run of their own.
+   *
+   * @return why it cannot, or empty when the trainer was asked
+   */
+  public Optional<Message> continueFrom(long step) {
+    if (trainer == null || !canReset.get() || state.get() == State.LOADING) {
+      return Optional.of(Message.of("runs.notReady"));
     }
-
-    /** Starts again from the seed. */
-    public void reset() {
-        if (trainer != null && canReset.get()) {
-            trainer.reset();
-            history.dropIncoming();
-            history.clear();
-        }
+    BranchPoint point = branchPointAt(step);
+    if (point.problem() != null) {
+      return Optional.of(point.problem());
     }
-
-    /**
-     * "Continue from here": the live run goes on from a step of the run shown, re-trained exactly
-     * from the nearest checkpoint at or before it; the settings now on the sliders take over after
-     * it. The live run's later steps are kept as a run of their own.
-     *
-     * @return why it cannot, or empty when the trainer was asked
-     */
-    public java.util.Optional<lab.centerloss.text.Message> continueFrom(long step) {
-        if (trainer == null || !canReset.get() || state.get() == State.LOADING) {
-            return java.util.Optional.of(lab.centerloss.text.Message.of("runs.notReady"));
-        }
-        BranchPoint point = branchPointAt(step);
-        if (point.problem() != null) {
-            return java.util.Optional.of(point.problem());
-        }
-        lab.centerloss.store.RunRecord shown = history.record();
-        lab.centerloss.store.RunRecord live = history.liveRecord();
-        if (live != null && live.size() > 0 && (live != shown || live.lastStep() > step)) {
-            library.keep(live.copy(), step);
-        }
-        trainer.branch(point.request());
-        history.continueAs(shown.upTo(step));
-        return java.util.Optional.empty();
+    RunRecord shown = history.record();
+    RunRecord live = history.liveRecord();
+    if (live != null && live.size() > 0 && (live != shown || live.lastStep() > step)) {
+      library.keep(live.copy(), step);
     }
+    trainer.branch(point.request());
+    history.continueAs(shown.upTo(step));
+    return Optional.empty();
+  }
 
-    /** How to re-train a step of the run shown exactly: a request, or why it cannot be done. */
-    public record BranchPoint(lab.centerloss.train.Trainer.BranchRequest request, lab.centerloss.text.Message problem) {
+  /** How to re-train a step of the run shown exactly: a request, or why it cannot be done. */
+  public record BranchPoint(Trainer.BranchRequest request, Message problem) {}
+
+  /**
+   * The checkpoint at or before a step of the run shown and the settings of every step from it to
+   * that step: what it takes to re-train the step exactly (continue from it, or compare siblings
+   * from it).
+   */
+  public BranchPoint branchPointAt(long step) {
+    RunRecord shown = history.record();
+    if (shown == null || shown.origin() == null) {
+      return new BranchPoint(null, Message.of("runs.noCheckpoint", step));
     }
-
-    /**
-     * The checkpoint at or before a step of the run shown and the settings of every step from it
-     * to that step: what it takes to re-train the step exactly (continue from it, or compare
-     * siblings from it).
-     */
-    public BranchPoint branchPointAt(long step) {
-        lab.centerloss.store.RunRecord shown = history.record();
-        if (shown == null || shown.origin() == null) {
-            return new BranchPoint(null, lab.centerloss.text.Message.of("runs.noCheckpoint", step));
-        }
-        if (trainerFingerprint != null && !trainerFingerprint.equals(shown.origin().dataFingerprint())) {
-            return new BranchPoint(null, lab.centerloss.text.Message.of("runs.otherData"));
-        }
-        var checkpoint = shown.checkpointAtOrBefore(step);
-        if (checkpoint.isEmpty()) {
-            return new BranchPoint(null, lab.centerloss.text.Message.of("runs.noCheckpoint", step));
-        }
-        java.util.List<Hyperparameters> replay = new java.util.ArrayList<>();
-        for (var s : shown.steps()) {
-            if (s.step() > checkpoint.get().step() && s.step() <= step) {
-                replay.add(s.hyperparameters());
-            }
-        }
-        return new BranchPoint(new lab.centerloss.train.Trainer.BranchRequest(checkpoint.get(),
-                shown.origin().hyperparameters(), replay), null);
+    if (trainerFingerprint != null
+        && !trainerFingerprint.equals(shown.origin().dataFingerprint())) {
+      return new BranchPoint(null, Message.of("runs.otherData"));
     }
-
-    /** The data the trainer trains on, by fingerprint (known once its first run started). */
-    private String trainerFingerprint;
-
-    /** Kept runs: earlier continuations and runs opened from files. */
-    public RunLibrary library() {
-        return library;
+    var checkpoint = shown.checkpointAtOrBefore(step);
+    if (checkpoint.isEmpty()) {
+      return new BranchPoint(null, Message.of("runs.noCheckpoint", step));
     }
-
-    /**
-     * New settings for the next step. A new model size, seed, center start or set of known digits
-     * needs a rebuild:
-     * then the run starts again from the seed.
-     */
-    public void setHyperparameters(Hyperparameters next) {
-        Hyperparameters before = hyperparameters.get();
-        hyperparameters.set(next.validated());
-        if (trainer != null) {
-            trainer.setHyperparameters(next);
-            if (next.needsRebuildFrom(before)) {
-                reset();
-            }
-        }
+    List<Hyperparameters> replay = new ArrayList<>();
+    for (var s : shown.steps()) {
+      if (s.step() > checkpoint.get().step() && s.step() <= step) {
+        replay.add(s.hyperparameters());
+      }
     }
+    return new BranchPoint(
+        new Trainer.BranchRequest(checkpoint.get(), shown.origin().hyperparameters(), replay),
+        null);
+  }
 
-    /** The step asked for by {@link #step()} has arrived and the trainer has paused. */
-    private void announceSingleStep() {
-        StepSnapshot newest = history.latestProperty().get();
-        if (awaitingSingleStep && newest != null && !running.get()) {
-            awaitingSingleStep = false;
-            singleStepDone.set(newest);
-        }
+  /** The data the trainer trains on, by fingerprint (known once its first run started). */
+  private String trainerFingerprint;
+
+  /** Kept runs: earlier continuations and runs opened from files. */
+  public RunLibrary library() {
+    return library;
+  }
+
+  /**
+   * New settings for the next step. A new model size, seed, center start or set of known digits
+   * needs a rebuild: then the run starts again from the seed.
+   */
+  public void setHyperparameters(Hyperparameters next) {
+    Hyperparameters before = hyperparameters.get();
+    hyperparameters.set(next.validated());
+    if (trainer != null) {
+      trainer.setHyperparameters(next);
+      if (next.needsRebuildFrom(before)) {
+        reset();
+      }
     }
+  }
 
-    private void apply(TrainerStatus status) {
-        state.set(status.state());
-        statusText.set(status.message());
-        if (!status.device().isEmpty()) {
-            deviceText.set(status.device());
-        }
-        running.set(status.state() == State.RUNNING);
-        canTrain.set(status.canTrain());
-        canReset.set(status.canReset());
-        if (trainer != null && !trainer.notice().isEmpty()) {
-            notice.set(trainer.notice());
-        }
+  /** The step asked for by {@link #step()} has arrived and the trainer has paused. */
+  private void announceSingleStep() {
+    StepSnapshot newest = history.latestProperty().get();
+    if (awaitingSingleStep && newest != null && !running.get()) {
+      awaitingSingleStep = false;
+      singleStepDone.set(newest);
     }
+  }
 
-    public ReadOnlyObjectProperty<Hyperparameters> hyperparametersProperty() { return hyperparameters.getReadOnlyProperty(); }
-    /** Batches per second; 0 trains as fast as possible. */
-    public ObjectProperty<Double> stepsPerSecondProperty() { return stepsPerSecond; }
-    public ReadOnlyObjectProperty<State> stateProperty() { return state.getReadOnlyProperty(); }
-    public ReadOnlyStringProperty statusTextProperty() { return statusText.getReadOnlyProperty(); }
-    public ReadOnlyStringProperty deviceTextProperty() { return deviceText.getReadOnlyProperty(); }
-    /** A sentence from the trainer to show once (e.g. the GPU fallback), or empty. */
-    public ReadOnlyStringProperty noticeProperty() { return notice.getReadOnlyProperty(); }
-    public ReadOnlyBooleanProperty runningProperty() { return running.getReadOnlyProperty(); }
-    public ReadOnlyBooleanProperty canTrainProperty() { return canTrain.getReadOnlyProperty(); }
-    public ReadOnlyBooleanProperty canResetProperty() { return canReset.getReadOnlyProperty(); }
-    public ReadOnlyObjectProperty<StepSnapshot> singleStepDoneProperty() { return singleStepDone.getReadOnlyProperty(); }
-    public Path dataFolder() { return dataFolder; }
-
-    /** The language changed: every text this panel made is made again in it. */
-    public void refreshTexts() {
-        if (trainer != null) {
-            trainer.refreshStatus();
-        }
+  private void apply(TrainerStatus status) {
+    state.set(status.state());
+    statusText.set(status.message());
+    if (!status.device().isEmpty()) {
+      deviceText.set(status.device());
     }
+    running.set(status.state() == State.RUNNING);
+    canTrain.set(status.canTrain());
+    canReset.set(status.canReset());
+    if (trainer != null && !trainer.notice().isEmpty()) {
+      notice.set(trainer.notice());
+    }
+  }
+
+  public ReadOnlyObjectProperty<Hyperparameters> hyperparametersProperty() {
+    return hyperparameters.getReadOnlyProperty();
+  }
+
+  /** Batches per second; 0 trains as fast as possible. */
+  public ObjectProperty<Double> stepsPerSecondProperty() {
+    return stepsPerSecond;
+  }
+
+  public ReadOnlyObjectProperty<State> stateProperty() {
+    return state.getReadOnlyProperty();
+  }
+
+  public ReadOnlyStringProperty statusTextProperty() {
+    return statusText.getReadOnlyProperty();
+  }
+
+  public ReadOnlyStringProperty deviceTextProperty() {
+    return deviceText.getReadOnlyProperty();
+  }
+
+  /** A sentence from the trainer to show once (e.g. the GPU fallback), or empty. */
+  public ReadOnlyStringProperty noticeProperty() {
+    return notice.getReadOnlyProperty();
+  }
+
+  public ReadOnlyBooleanProperty runningProperty() {
+    return running.getReadOnlyProperty();
+  }
+
+  public ReadOnlyBooleanProperty canTrainProperty() {
+    return canTrain.getReadOnlyProperty();
+  }
+
+  public ReadOnlyBooleanProperty canResetProperty() {
+    return canReset.getReadOnlyProperty();
+  }
+
+  public ReadOnlyObjectProperty<StepSnapshot> singleStepDoneProperty() {
+    return singleStepDone.getReadOnlyProperty();
+  }
+
+  public Path dataFolder() {
+    return dataFolder;
+  }
+
+  /** The language changed: every text this panel made is made again in it. */
+  public void refreshTexts() {
+    if (trainer != null) {
+      trainer.refreshStatus();
+    }
+  }
 }

@@ -10,15 +10,19 @@ import lab.centerloss.train.Vec2List;
  * every few steps, so the step shown is often later than its probe; a caption or a shading that
  * mixed the probe's features with the shown step's head or centers would describe no step at all.
  *
- * @param step    the step the probe was taken after
- * @param head    the head after that step's optimizer step: the one that scored the probe
+ * @param step the step the probe was taken after
+ * @param head the head after that step's optimizer step: the one that scored the probe
  * @param centers the centers after that step's update
  */
-public record ProbedState(long step, Hyperparameters hyperparameters, StepSnapshot.HeadParameters head,
-        Vec2List centers) {
+public record ProbedState(
+    long step,
+    Hyperparameters hyperparameters,
+    StepSnapshot.HeadParameters head,
+    Vec2List centers) {
 
-    /** The state after a step, as its own probe saw it. */
-    static ProbedState after(StepSnapshot step) {
-        return new ProbedState(step.step(), step.hyperparameters(), step.headAfter(), step.centers().after());
-    }
+  /** The state after a step, as its own probe saw it. */
+  static ProbedState after(StepSnapshot step) {
+    return new ProbedState(
+        step.step(), step.hyperparameters(), step.headAfter(), step.centers().after());
+  }
 }

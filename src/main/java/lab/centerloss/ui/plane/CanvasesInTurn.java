@@ -10,31 +10,32 @@ import java.util.List;
  * runs only while its window shows; the group only says whose turn a frame is.
  */
 public final class CanvasesInTurn {
-    private final List<CanvasControl> canvases;
-    private long frame = Long.MIN_VALUE;
-    private int turn;
+  private final List<CanvasControl> canvases;
+  private long frame = Long.MIN_VALUE;
+  private int turn;
 
-    private CanvasesInTurn(List<? extends CanvasControl> canvases) {
-        this.canvases = List.copyOf(canvases);
-        this.canvases.forEach(c -> c.drawInTurns(this));
-    }
+  private CanvasesInTurn(List<? extends CanvasControl> canvases) {
+    this.canvases = List.copyOf(canvases);
+    this.canvases.forEach(c -> c.drawInTurns(this));
+  }
 
-    /** From now on these canvases draw in turn. */
-    public static CanvasesInTurn group(List<? extends CanvasControl> canvases) {
-        return new CanvasesInTurn(canvases);
-    }
+  /** From now on these canvases draw in turn. */
+  public static CanvasesInTurn group(List<? extends CanvasControl> canvases) {
+    return new CanvasesInTurn(canvases);
+  }
 
-    /**
-     * Whether {@code canvas} draws in the frame at {@code now}. Every canvas's timer asks once a
-     * frame, all with the frame's time; a canvas out of the scene (a pane the comparison does not
-     * use) or hidden takes no turn.
-     */
-    boolean isTurnOf(CanvasControl canvas, long now) {
-        if (now != frame) {
-            frame = now;
-            turn++;
-        }
-        List<CanvasControl> shown = canvases.stream().filter(c -> c.getScene() != null && c.isVisible()).toList();
-        return !shown.isEmpty() && shown.get(Math.floorMod(turn, shown.size())) == canvas;
+  /**
+   * Whether {@code canvas} draws in the frame at {@code now}. Every canvas's timer asks once a
+   * frame, all with the frame's time; a canvas out of the scene (a pane the comparison does not
+   * use) or hidden takes no turn.
+   */
+  boolean isTurnOf(CanvasControl canvas, long now) {
+    if (now != frame) {
+      frame = now;
+      turn++;
     }
+    List<CanvasControl> shown =
+        canvases.stream().filter(c -> c.getScene() != null && c.isVisible()).toList();
+    return !shown.isEmpty() && shown.get(Math.floorMod(turn, shown.size())) == canvas;
+  }
 }

@@ -1,13 +1,21 @@
 package lab.centerloss.ui.plane;
 
+import java.util.Comparator;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import lab.centerloss.plot.AngleScene;
 import lab.centerloss.plot.MarginGeometry;
 import lab.centerloss.plot.PlaneScene;
 import lab.centerloss.plot.PlaneScenes;
 import lab.centerloss.plot.ViewWindow;
+import lab.centerloss.plot.WorldBox;
+import lab.centerloss.store.RunRecord;
 import lab.centerloss.text.Message;
+import lab.centerloss.train.HeadKind;
+import lab.centerloss.train.Hyperparameters;
 import lab.centerloss.train.IntVector;
 import lab.centerloss.train.RunOrigin;
 import lab.centerloss.train.StepSnapshot;
@@ -16,257 +24,297 @@ import lab.centerloss.ui.model.RunHistory;
 import lab.centerloss.ui.model.ViewOptions;
 
 /**
- * What one feature plane shows and how the user moves it: the run's shown step, animated; zoom,
- * pan and the automatic view; which center a click lands on. No control in sight: the
- * {@link FeaturePlane} asks it for a scene each frame and hands it the mouse.
+ * What one feature plane shows and how the user moves it: the run's shown step, animated; zoom, pan
+ * and the automatic view; which center a click lands on. No control in sight: the {@link
+ * FeaturePlane} asks it for a scene each frame and hands it the mouse.
  */
 public final class PlaneViewModel {
-    /** Screen distance within which a click picks a center. */
-    static final double PICK_RADIUS = 24;
+  /** Screen distance within which a click picks a center. */
+  static final double PICK_RADIUS = 24;
 
-    private final RunHistory history;
-    private final ViewOptions options;
-    private final PlaneAnimator animator = new PlaneAnimator();
-    private UnaryOperator<PlaneScene> overlay = scene -> scene;
-    private java.util.function.Supplier<PlaneScene.Regions> regions = () -> null;
-    private StepSnapshot accepted;
-    private RunOrigin acceptedOrigin;
-    private boolean probedStepsOnly;
+  private final RunHistory history;
+  private final ViewOptions options;
+  private final PlaneAnimator animator = new PlaneAnimator();
+  private UnaryOperator<PlaneScene> overlay = scene -> scene;
+  private Supplier<PlaneScene.Regions> regions = () -> null;
+  private StepSnapshot accepted;
+  private RunOrigin acceptedOrigin;
+  private boolean probedStepsOnly;
 
-    public PlaneViewModel(RunHistory history, ViewOptions options) {
-        this.history = history;
-        this.options = options;
-        options.followDataProperty().addListener((o, was, now) -> animator.setFollowing(now));
+  public PlaneViewModel(RunHistory history, ViewOptions options) {
+    this.history = history;
+    this.options = options;
+    options.followDataProperty().addListener((o, was, now) -> animator.setFollowing(now));
+  }
+
+  /**
+   * Something drawn instead of the plain plane while it is active (the step-through's phases):
+   * given the live scene, it returns the scene to draw.
+   */
+  public void setOverlay(UnaryOperator<PlaneScene> replacement) {
+    overlay = replacement;
+  }
+
+  /** What the open-set view shades under the points, when it does (null: nothing). */
+  public void setRegions(Supplier<PlaneScene.Regions> source) {
+    regions = source;
+  }
+
+  /** The digit drawn on the pad, marked on the plane when it can be (null: nothing). */
+  public void setDrawn(Supplier<PlaneScene.Drawn> source) {
+    drawn = source;
+  }
+
+  private Supplier<PlaneScene.Drawn> drawn = () -> null;
+  private BooleanSupplier unknownsShown = () -> true;
+
+  /** Whether the open set's unknown test digits are drawn (the open-set view's switch). */
+  public void setUnknownsShown(BooleanSupplier shown) {
+    unknownsShown = shown;
+  }
+
+  /**
+   * Draws each step as its probe saw it: the test cloud, the batch and the centers all of the step
+   * the probe shown was taken after, and the caption naming that step. For the comparison, whose
+   * probes come every few dozen steps: drawn with a later step's centers, the clouds would sit far
+   * from their centers early on, and the picture would not match the caption's numbers, which are
+   * measured with the probe's own step's centers.
+   */
+  public void showProbedStepsOnly(boolean on) {
+    probedStepsOnly = on;
+    animator.setGlideTogether(on);
+  }
+
+  /**
+   * The step drawn: the one shown, or with {@link #showProbedStepsOnly}, the step of its probe (the
+   * shown step itself when that step was not kept; null for the run's origin, step 0).
+   */
+  private StepSnapshot drawnStep() {
+    StepSnapshot shown = history.shownProperty().getValue();
+    if (!probedStepsOnly || shown == null || shown.probe().isEmpty()) {
+      return shown;
     }
-
-    /**
-     * Something drawn instead of the plain plane while it is active (the step-through's phases):
-     * given the live scene, it returns the scene to draw.
-     */
-    public void setOverlay(UnaryOperator<PlaneScene> replacement) {
-        overlay = replacement;
+    long probeStep = shown.probe().get().step();
+    if (probeStep == 0 && history.originProperty().get() != null) {
+      return null;
     }
-
-    /** What the open-set view shades under the points, when it does (null: nothing). */
-    public void setRegions(java.util.function.Supplier<PlaneScene.Regions> source) {
-        regions = source;
+    // Found again only when the probe or the run changes: the run hands out a new snapshot each
+    // time it is asked, and a new one each frame would restart the glides and grow the trails.
+    if (history.record() != probedRecord || probeStep != probedStep) {
+      probedRecord = history.record();
+      probedStep = probeStep;
+      probedSnapshot = probeStep == shown.step() ? shown : history.at(probeStep).orElse(null);
     }
+    return probedSnapshot != null ? probedSnapshot : shown; // a probe step not kept: the step shown
+  }
 
-    /** The digit drawn on the pad, marked on the plane when it can be (null: nothing). */
-    public void setDrawn(java.util.function.Supplier<PlaneScene.Drawn> source) {
-        drawn = source;
-    }
+  /**
+   * With {@link #showProbedStepsOnly}: the step drawn, and the run and probe step it was found for.
+   */
+  private StepSnapshot probedSnapshot;
 
-    private java.util.function.Supplier<PlaneScene.Drawn> drawn = () -> null;
-    private java.util.function.BooleanSupplier unknownsShown = () -> true;
+  private RunRecord probedRecord;
+  private long probedStep = -1;
 
-    /** Whether the open set's unknown test digits are drawn (the open-set view's switch). */
-    public void setUnknownsShown(java.util.function.BooleanSupplier shown) {
-        unknownsShown = shown;
-    }
-
-    /**
-     * Draws each step as its probe saw it: the test cloud, the batch and the centers all of the step
-     * the probe shown was taken after, and the caption naming that step. For the comparison, whose
-     * probes come every few dozen steps: drawn with a later step's centers, the clouds would sit far
-     * from their centers early on, and the picture would not match the caption's numbers, which are
-     * measured with the probe's own step's centers.
-     */
-    public void showProbedStepsOnly(boolean on) {
-        probedStepsOnly = on;
-        animator.setGlideTogether(on);
-    }
-
-    /**
-     * The step drawn: the one shown, or with {@link #showProbedStepsOnly}, the step of its probe
-     * (the shown step itself when that step was not kept; null for the run's origin, step 0).
-     */
-    private StepSnapshot drawnStep() {
-        StepSnapshot shown = history.shownProperty().getValue();
-        if (!probedStepsOnly || shown == null || shown.probe().isEmpty()) {
-            return shown;
-        }
-        long probeStep = shown.probe().get().step();
-        if (probeStep == 0 && history.originProperty().get() != null) {
-            return null;
-        }
-        // Found again only when the probe or the run changes: the run hands out a new snapshot each
-        // time it is asked, and a new one each frame would restart the glides and grow the trails.
-        if (history.record() != probedRecord || probeStep != probedStep) {
-            probedRecord = history.record();
-            probedStep = probeStep;
-            probedSnapshot = probeStep == shown.step() ? shown : history.at(probeStep).orElse(null);
-        }
-        return probedSnapshot != null ? probedSnapshot : shown; // a probe step not kept: the step shown
-    }
-
-    /** With {@link #showProbedStepsOnly}: the step drawn, and the run and probe step it was found for. */
-    private StepSnapshot probedSnapshot;
-    private lab.centerloss.store.RunRecord probedRecord;
-    private long probedStep = -1;
-
-    /** The scene for this frame, on a canvas of the given size. */
-    public PlaneScene sceneAt(long now, double width, double height) {
-        takeShown(now);
-        StepSnapshot shown = drawnStep();
-        String caption = shown == null ? "" : PlaneScenes.caption(shown);
-        PlaneScene live = animator.sceneAt(now, width, height, new PlaneAnimator.SceneOptions(
+  /** The scene for this frame, on a canvas of the given size. */
+  public PlaneScene sceneAt(long now, double width, double height) {
+    takeShown(now);
+    StepSnapshot shown = drawnStep();
+    String caption = shown == null ? "" : PlaneScenes.caption(shown);
+    PlaneScene live =
+        animator.sceneAt(
+            now,
+            width,
+            height,
+            new PlaneAnimator.SceneOptions(
                 options.showTestProperty().get(), options.showTrainProperty().get(),
                 options.showTrailsProperty().get(), options.showLegendProperty().get(),
                 options.selectedClassProperty().get(), caption));
-        PlaneScene scene = live.withKnownDigits(knownDigits()).withRegions(regions.get()).withDrawn(drawn.get());
-        return overlay.apply(unknownsShown.getAsBoolean() ? scene : scene.withoutUnknowns());
-    }
+    PlaneScene scene =
+        live.withKnownDigits(knownDigits()).withRegions(regions.get()).withDrawn(drawn.get());
+    return overlay.apply(unknownsShown.getAsBoolean() ? scene : scene.withoutUnknowns());
+  }
 
-    /** The digits the run shown trains on. */
-    private int knownDigits() {
-        StepSnapshot shown = history.shownProperty().getValue();
-        if (shown != null) {
-            return shown.hyperparameters().knownDigits();
-        }
-        RunOrigin origin = history.originProperty().get();
-        return origin == null ? lab.centerloss.train.Hyperparameters.ALL_DIGITS
-                : origin.hyperparameters().knownDigits();
+  /** The digits the run shown trains on. */
+  private int knownDigits() {
+    StepSnapshot shown = history.shownProperty().getValue();
+    if (shown != null) {
+      return shown.hyperparameters().knownDigits();
     }
+    RunOrigin origin = history.originProperty().get();
+    return origin == null ? Hyperparameters.ALL_DIGITS : origin.hyperparameters().knownDigits();
+  }
 
-    /** Hands the animator the step to show (or the run's origin), when it changed. */
-    private void takeShown(long now) {
-        StepSnapshot shown = drawnStep();
-        RunOrigin origin = history.originProperty().get();
-        if (shown != null && shown != accepted) {
-            animator.accept(shown, now);
-            accepted = shown;
-        } else if (shown == null && origin != null && (origin != acceptedOrigin || accepted != null)) {
-            animator.acceptOrigin(origin, now);
-            acceptedOrigin = origin;
-            accepted = null;
-        } else if (shown == null && origin == null && (accepted != null || acceptedOrigin != null)) {
-            animator.clear();
-            accepted = null;
-            acceptedOrigin = null;
-        }
+  /** Hands the animator the step to show (or the run's origin), when it changed. */
+  private void takeShown(long now) {
+    StepSnapshot shown = drawnStep();
+    RunOrigin origin = history.originProperty().get();
+    if (shown != null && shown != accepted) {
+      animator.accept(shown, now);
+      accepted = shown;
+    } else if (shown == null && origin != null && (origin != acceptedOrigin || accepted != null)) {
+      animator.acceptOrigin(origin, now);
+      acceptedOrigin = origin;
+      accepted = null;
+    } else if (shown == null && origin == null && (accepted != null || acceptedOrigin != null)) {
+      animator.clear();
+      accepted = null;
+      acceptedOrigin = null;
     }
+  }
 
-    /** Zooms by a factor around a screen point; the view stops following the data. */
-    public void zoom(double factor, double x, double y, double width, double height) {
-        choose(animator.view(width, height).zoomAt(factor, x, y, width, height));
+  /** Zooms by a factor around a screen point; the view stops following the data. */
+  public void zoom(double factor, double x, double y, double width, double height) {
+    choose(animator.view(width, height).zoomAt(factor, x, y, width, height));
+  }
+
+  public void pan(double dx, double dy, double width, double height) {
+    choose(animator.view(width, height).panByPixels(dx, dy));
+  }
+
+  private void choose(ViewWindow view) {
+    animator.setView(view);
+    options.followDataProperty().set(false);
+    viewChosen.accept(view);
+  }
+
+  private Consumer<ViewWindow> viewChosen = view -> {};
+
+  /**
+   * Told of every view the user chooses (wheel, drag): planes with shared axes follow each other.
+   */
+  public void setOnViewChosen(Consumer<ViewWindow> listener) {
+    viewChosen = listener;
+  }
+
+  /** Shows a view chosen on another plane; this plane stops following the data too. */
+  public void showView(ViewWindow view) {
+    animator.setView(view);
+  }
+
+  /** The extent of what this plane shows, which its view follows. */
+  public WorldBox dataBox() {
+    return animator.dataBox();
+  }
+
+  /** Follow another extent than this plane's own (shared axes); null returns to its own. */
+  public void setSharedExtent(Supplier<WorldBox> extent) {
+    animator.setSharedTarget(extent);
+  }
+
+  /** A click: selects the center under it (or unselects), as the digit keys do. */
+  public void clickAt(double x, double y, double width, double height) {
+    StepSnapshot shown = drawnStep();
+    Vec2List centers =
+        shown != null
+            ? shown.centers().after()
+            : history.originProperty().get() != null
+                ? history.originProperty().get().centers()
+                : null;
+    if (centers == null) {
+      return;
     }
+    nearestCenter(centers, animator.view(width, height), x, y, width, height)
+        .ifPresentOrElse(
+            j -> options.toggleClass(j, centers.size()),
+            () -> options.selectedClassProperty().set(-1));
+  }
 
-    public void pan(double dx, double dy, double width, double height) {
-        choose(animator.view(width, height).panByPixels(dx, dy));
+  /** The center within {@link #PICK_RADIUS} pixels of a screen point, the nearest one. */
+  static Optional<Integer> nearestCenter(
+      Vec2List centers, ViewWindow view, double x, double y, double width, double height) {
+    int nearest = -1;
+    double best = PICK_RADIUS;
+    for (int j = 0; j < centers.size(); j++) {
+      double d =
+          Math.hypot(
+              view.toScreenX(centers.x(j), width) - x, view.toScreenY(centers.y(j), height) - y);
+      if (d < best) {
+        best = d;
+        nearest = j;
+      }
     }
+    return nearest < 0 ? Optional.empty() : Optional.of(nearest);
+  }
 
-    private void choose(ViewWindow view) {
-        animator.setView(view);
-        options.followDataProperty().set(false);
-        viewChosen.accept(view);
+  /** The unit-circle view of the shown step, for the normalized heads; empty for softmax. */
+  public Optional<AngleScene> angleScene() {
+    StepSnapshot s = drawnStep();
+    if (s == null || !s.hyperparameters().head().isNormalized()) {
+      return Optional.empty();
     }
+    Vec2List none = Vec2List.copyOf(new float[0]);
+    IntVector noLabels = IntVector.copyOf(new int[0]);
+    boolean test = options.showTestProperty().get() && s.probe().isPresent();
+    boolean train = options.showTrainProperty().get();
+    return Optional.of(
+        new AngleScene(
+            test ? s.probe().get().features() : none,
+            test ? s.probe().get().labels() : noLabels,
+            train ? s.batch().features() : none,
+            train ? s.batch().labels() : noLabels,
+            s.head().weights(),
+            s.hyperparameters().head(),
+            s.marginInForce(),
+            options.selectedClassProperty().get(),
+            s.hyperparameters().knownDigits()));
+  }
 
-    private java.util.function.Consumer<ViewWindow> viewChosen = view -> { };
-
-    /** Told of every view the user chooses (wheel, drag): planes with shared axes follow each other. */
-    public void setOnViewChosen(java.util.function.Consumer<ViewWindow> listener) {
-        viewChosen = listener;
+  /**
+   * What the unit-circle view's tooltip says of the step shown: NormFace draws no wedge; a margin
+   * head shades the wedge its margin leaves to neither class, and more strongly a gap between two
+   * neighbouring directions too narrow for the margin, named with its width and the bound it
+   * misses.
+   */
+  public Message wedgeTip() {
+    Optional<AngleScene> shown = angleScene();
+    if (shown.isEmpty()) {
+      return Message.of("margin.anglesAfterFirstStep");
     }
-
-    /** Shows a view chosen on another plane; this plane stops following the data too. */
-    public void showView(ViewWindow view) {
-        animator.setView(view);
+    if (!shown.get().head().usesMargin()) {
+      return Message.of("margin.tip.noMargin");
     }
-
-    /** The extent of what this plane shows, which its view follows. */
-    public lab.centerloss.plot.WorldBox dataBox() {
-        return animator.dataBox();
+    AngleScene scene = shown.get();
+    double[] angles = new double[scene.classWeights().size()];
+    for (int j = 0; j < angles.length; j++) {
+      angles[j] = Math.atan2(scene.classWeights().y(j), scene.classWeights().x(j));
     }
-
-    /** Follow another extent than this plane's own (shared axes); null returns to its own. */
-    public void setSharedExtent(java.util.function.Supplier<lab.centerloss.plot.WorldBox> extent) {
-        animator.setSharedTarget(extent);
+    Optional<MarginGeometry.Wedge> narrowest =
+        MarginGeometry.wedges(angles, scene.head(), scene.margin()).stream()
+            .filter(MarginGeometry.Wedge::unreachable)
+            .min(Comparator.comparingDouble(MarginGeometry.Wedge::width));
+    if (narrowest.isEmpty()) {
+      return Message.of("margin.wedgeTip");
     }
+    MarginGeometry.Wedge gap = narrowest.get();
+    int lower = scene.classDigit(gap.lowerClass());
+    int upper = scene.classDigit(gap.upperClass());
+    double degrees = Math.toDegrees(gap.width());
+    // of n directions on a circle the closest two are at most 360/n degrees apart
+    int classes = angles.length;
+    double widest = 360.0 / classes;
+    return scene.head() == HeadKind.ARCFACE
+        ? Message.of(
+            "margin.tip.arcFaceGap",
+            lower,
+            upper,
+            degrees,
+            Math.toDegrees(scene.margin()),
+            classes,
+            widest)
+        : Message.of(
+            "margin.tip.cosFaceGap",
+            lower,
+            upper,
+            degrees,
+            1 - Math.cos(gap.width()),
+            scene.margin(),
+            classes,
+            widest,
+            1 - Math.cos(Math.toRadians(widest)));
+  }
 
-    /** A click: selects the center under it (or unselects), as the digit keys do. */
-    public void clickAt(double x, double y, double width, double height) {
-        StepSnapshot shown = drawnStep();
-        Vec2List centers = shown != null ? shown.centers().after()
-                : history.originProperty().get() != null ? history.originProperty().get().centers() : null;
-        if (centers == null) {
-            return;
-        }
-        nearestCenter(centers, animator.view(width, height), x, y, width, height)
-                .ifPresentOrElse(j -> options.toggleClass(j, centers.size()),
-                        () -> options.selectedClassProperty().set(-1));
-    }
-
-    /** The center within {@link #PICK_RADIUS} pixels of a screen point, the nearest one. */
-    static Optional<Integer> nearestCenter(Vec2List centers, ViewWindow view, double x, double y, double width,
-            double height) {
-        int nearest = -1;
-        double best = PICK_RADIUS;
-        for (int j = 0; j < centers.size(); j++) {
-            double d = Math.hypot(view.toScreenX(centers.x(j), width) - x, view.toScreenY(centers.y(j), height) - y);
-            if (d < best) {
-                best = d;
-                nearest = j;
-            }
-        }
-        return nearest < 0 ? Optional.empty() : Optional.of(nearest);
-    }
-
-    /** The unit-circle view of the shown step, for the normalized heads; empty for softmax. */
-    public Optional<AngleScene> angleScene() {
-        StepSnapshot s = drawnStep();
-        if (s == null || !s.hyperparameters().head().isNormalized()) {
-            return Optional.empty();
-        }
-        Vec2List none = Vec2List.copyOf(new float[0]);
-        IntVector noLabels = IntVector.copyOf(new int[0]);
-        boolean test = options.showTestProperty().get() && s.probe().isPresent();
-        boolean train = options.showTrainProperty().get();
-        return Optional.of(new AngleScene(test ? s.probe().get().features() : none,
-                test ? s.probe().get().labels() : noLabels, train ? s.batch().features() : none,
-                train ? s.batch().labels() : noLabels, s.head().weights(), s.hyperparameters().head(),
-                s.marginInForce(), options.selectedClassProperty().get(), s.hyperparameters().knownDigits()));
-    }
-
-    /**
-     * What the unit-circle view's tooltip says of the step shown: NormFace draws no wedge; a margin
-     * head shades the wedge its margin leaves to neither class, and more strongly a gap between two
-     * neighbouring directions too narrow for the margin, named with its width and the bound it misses.
-     */
-    public Message wedgeTip() {
-        Optional<AngleScene> shown = angleScene();
-        if (shown.isEmpty()) {
-            return Message.of("margin.anglesAfterFirstStep");
-        }
-        if (!shown.get().head().usesMargin()) {
-            return Message.of("margin.tip.noMargin");
-        }
-        AngleScene scene = shown.get();
-        double[] angles = new double[scene.classWeights().size()];
-        for (int j = 0; j < angles.length; j++) {
-            angles[j] = Math.atan2(scene.classWeights().y(j), scene.classWeights().x(j));
-        }
-        Optional<MarginGeometry.Wedge> narrowest = MarginGeometry.wedges(angles, scene.head(), scene.margin()).stream()
-                .filter(MarginGeometry.Wedge::unreachable)
-                .min(java.util.Comparator.comparingDouble(MarginGeometry.Wedge::width));
-        if (narrowest.isEmpty()) {
-            return Message.of("margin.wedgeTip");
-        }
-        MarginGeometry.Wedge gap = narrowest.get();
-        int lower = scene.classDigit(gap.lowerClass());
-        int upper = scene.classDigit(gap.upperClass());
-        double degrees = Math.toDegrees(gap.width());
-        // of n directions on a circle the closest two are at most 360/n degrees apart
-        int classes = angles.length;
-        double widest = 360.0 / classes;
-        return scene.head() == lab.centerloss.train.HeadKind.ARCFACE
-                ? Message.of("margin.tip.arcFaceGap", lower, upper, degrees, Math.toDegrees(scene.margin()), classes,
-                        widest)
-                : Message.of("margin.tip.cosFaceGap", lower, upper, degrees, 1 - Math.cos(gap.width()), scene.margin(),
-                        classes, widest, 1 - Math.cos(Math.toRadians(widest)));
-    }
-
-    public ViewWindow currentView(double width, double height) {
-        return animator.view(width, height);
-    }
+  public ViewWindow currentView(double width, double height) {
+    return animator.view(width, height);
+  }
 }

@@ -27,122 +27,181 @@ import lab.centerloss.ui.model.ViewOptions;
 import lab.centerloss.ui.plane.PlaneViewModel;
 
 /**
- * How a long run behaves in the window, measured on a run of the lite model's sizes (batch 128,
- * a probe of 2,000 images every 5 steps as the window takes it, checkpoints as the trainer keeps
+ * How a long run behaves in the window, measured on a run of the lite model's sizes (batch 128, a
+ * probe of 2,000 images every 5 steps as the window takes it, checkpoints as the trainer keeps
  * them, 50,527 parameters with SGD's momentum): the memory the history holds, and the time from
  * "show step k" to its frame drawn, for random steps, as the scrubber asks while dragged.
  */
 public final class HistoryBenchmark {
-    /** The lite model's parameter count, from its layers (8/16/32 channels, 5x5 kernels, 2-D feature). */
-    static final int LITE_PARAMETERS = 50_527;
+  /**
+   * The lite model's parameter count, from its layers (8/16/32 channels, 5x5 kernels, 2-D feature).
+   */
+  static final int LITE_PARAMETERS = 50_527;
 
-    private HistoryBenchmark() {
-    }
+  private HistoryBenchmark() {}
 
-    public record Result(int steps, int probesKept, int checkpointsKept, double heapMegabytes,
-            double estimatedMegabytes, double showMedianMs, double showP95Ms, double showMaxMs) {
-    }
+  public record Result(
+      int steps,
+      int probesKept,
+      int checkpointsKept,
+      double heapMegabytes,
+      double estimatedMegabytes,
+      double showMedianMs,
+      double showP95Ms,
+      double showMaxMs) {}
 
-    /** Builds the run; call off the JavaFX thread after {@link HeadlessFx#start()}. */
-    public static Result measure(int stepCount, int scrubs, int width, int height) {
-        SplittableRandom random = new SplittableRandom(11);
-        long heapBefore = usedHeap();
-        RunRecord record = syntheticRun(stepCount, random);
-        long heapAfter = usedHeap();
-        RunHistory history = new RunHistory();
-        PlaneViewModel plane = new PlaneViewModel(history, new ViewOptions());
-        Canvas canvas = HeadlessFx.call(() -> new Canvas(width, height));
-        WritableImage target = new WritableImage(width, height);
-        PlaneRenderer renderer = new PlaneRenderer();
-        HeadlessFx.call(() -> {
-            history.show(record);
-            return null;
+  /** Builds the run; call off the JavaFX thread after {@link HeadlessFx#start()}. */
+  public static Result measure(int stepCount, int scrubs, int width, int height) {
+    SplittableRandom random = new SplittableRandom(11);
+    long heapBefore = usedHeap();
+    RunRecord record = syntheticRun(stepCount, random);
+    long heapAfter = usedHeap();
+    RunHistory history = new RunHistory();
+    PlaneViewModel plane = new PlaneViewModel(history, new ViewOptions());
+    Canvas canvas = HeadlessFx.call(() -> new Canvas(width, height));
+    WritableImage target = new WritableImage(width, height);
+    PlaneRenderer renderer = new PlaneRenderer();
+    HeadlessFx.call(
+        () -> {
+          history.show(record);
+          return null;
         });
-        double[] millis = new double[scrubs];
-        for (int i = -20; i < scrubs; i++) {
-            long step = 1 + random.nextInt(stepCount);
-            double elapsed = HeadlessFx.call(() -> {
+    double[] millis = new double[scrubs];
+    for (int i = -20; i < scrubs; i++) {
+      long step = 1 + random.nextInt(stepCount);
+      double elapsed =
+          HeadlessFx.call(
+              () -> {
                 long start = System.nanoTime();
                 history.showStep(step);
-                renderer.render(canvas.getGraphicsContext2D(), width, height,
-                        plane.sceneAt(System.nanoTime(), width, height), PlaneStyle.normal());
+                renderer.render(
+                    canvas.getGraphicsContext2D(),
+                    width,
+                    height,
+                    plane.sceneAt(System.nanoTime(), width, height),
+                    PlaneStyle.normal());
                 canvas.snapshot(null, target);
                 return (System.nanoTime() - start) / 1e6;
-            });
-            if (i >= 0) {
-                millis[i] = elapsed;
-            }
-        }
-        Arrays.sort(millis);
-        return new Result(stepCount, record.probes().size(), record.checkpoints().size(),
-                (heapAfter - heapBefore) / 1e6, record.estimatedBytes() / 1e6, millis[scrubs / 2],
-                millis[(int) Math.min(scrubs - 1, Math.ceil(0.95 * scrubs) - 1)], millis[scrubs - 1]);
+              });
+      if (i >= 0) {
+        millis[i] = elapsed;
+      }
     }
+    Arrays.sort(millis);
+    return new Result(
+        stepCount,
+        record.probes().size(),
+        record.checkpoints().size(),
+        (heapAfter - heapBefore) / 1e6,
+        record.estimatedBytes() / 1e6,
+        millis[scrubs / 2],
+        millis[(int) Math.min(scrubs - 1, Math.ceil(0.95 * scrubs) - 1)],
+        millis[scrubs - 1]);
+  }
 
-    private static long usedHeap() {
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-        }
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+  private static long usedHeap() {
+    for (int i = 0; i < 3; i++) {
+      System.gc();
     }
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+  }
 
-    private static float[] gaussian(SplittableRandom random, int n) {
-        float[] values = new float[n];
-        for (int i = 0; i < n; i++) {
-            values[i] = (float) random.nextGaussian();
-        }
-        return values;
+  private static float[] gaussian(SplittableRandom random, int n) {
+    float[] values = new float[n];
+    for (int i = 0; i < n; i++) {
+      values[i] = (float) random.nextGaussian();
     }
+    return values;
+  }
 
-    static RunRecord syntheticRun(int stepCount, SplittableRandom random) {
-        int classes = 10;
-        int probeSize = 2000;
-        int batch = 128;
-        Hyperparameters hp = Hyperparameters.defaults();
-        int[] probeLabels = new int[probeSize];
+  static RunRecord syntheticRun(int stepCount, SplittableRandom random) {
+    int classes = 10;
+    int probeSize = 2000;
+    int batch = 128;
+    Hyperparameters hp = Hyperparameters.defaults();
+    int[] probeLabels = new int[probeSize];
+    for (int i = 0; i < probeSize; i++) {
+      probeLabels[i] = i % classes;
+    }
+    IntVector labels = IntVector.copyOf(probeLabels);
+    StepSnapshot.HeadParameters head =
+        new StepSnapshot.HeadParameters(
+            Vec2List.copyOf(gaussian(random, 20)),
+            Optional.of(FloatVector.copyOf(gaussian(random, 10))));
+    RunRecord record =
+        new RunRecord(
+            new RunOrigin(
+                hp,
+                Vec2List.copyOf(new float[20]),
+                head,
+                new ProbeResult(
+                    0, Vec2List.copyOf(gaussian(random, 2 * probeSize)), labels, labels),
+                "0".repeat(64)));
+    for (int step = 1; step <= stepCount; step++) {
+      int[] batchLabels = new int[batch];
+      int[] counts = new int[classes];
+      for (int i = 0; i < batch; i++) {
+        batchLabels[i] = random.nextInt(classes);
+        counts[batchLabels[i]]++;
+      }
+      StepSnapshot s =
+          new StepSnapshot(
+              step,
+              1 + step / 468,
+              hp,
+              0,
+              0.01,
+              new StepSnapshot.Scalars(1, 0.5, 1.05, 0.9, 1),
+              new StepSnapshot.Batch(
+                  IntVector.copyOf(batchLabels),
+                  Vec2List.copyOf(gaussian(random, 2 * batch)),
+                  Optional.empty(),
+                  IntVector.copyOf(counts)),
+              new StepSnapshot.CenterMove(
+                  Vec2List.copyOf(gaussian(random, 20)),
+                  Vec2List.copyOf(gaussian(random, 20)),
+                  Vec2List.copyOf(gaussian(random, 20))),
+              new StepSnapshot.HeadParameters(
+                  Vec2List.copyOf(gaussian(random, 20)),
+                  Optional.of(FloatVector.copyOf(gaussian(random, 10)))),
+              new StepSnapshot.HeadParameters(
+                  Vec2List.copyOf(gaussian(random, 20)),
+                  Optional.of(FloatVector.copyOf(gaussian(random, 10)))),
+              40,
+              Optional.empty(),
+              Optional.empty());
+      if (step % 5 == 0) {
+        int[] predictions = new int[probeSize];
         for (int i = 0; i < probeSize; i++) {
-            probeLabels[i] = i % classes;
+          predictions[i] = random.nextInt(classes);
         }
-        IntVector labels = IntVector.copyOf(probeLabels);
-        StepSnapshot.HeadParameters head = new StepSnapshot.HeadParameters(Vec2List.copyOf(gaussian(random, 20)),
-                Optional.of(FloatVector.copyOf(gaussian(random, 10))));
-        RunRecord record = new RunRecord(new RunOrigin(hp, Vec2List.copyOf(new float[20]), head,
-                new ProbeResult(0, Vec2List.copyOf(gaussian(random, 2 * probeSize)), labels, labels), "0".repeat(64)));
-        for (int step = 1; step <= stepCount; step++) {
-            int[] batchLabels = new int[batch];
-            int[] counts = new int[classes];
-            for (int i = 0; i < batch; i++) {
-                batchLabels[i] = random.nextInt(classes);
-                counts[batchLabels[i]]++;
-            }
-            StepSnapshot s = new StepSnapshot(step, 1 + step / 468, hp, 0, 0.01,
-                    new StepSnapshot.Scalars(1, 0.5, 1.05, 0.9, 1), new StepSnapshot.Batch(IntVector.copyOf(batchLabels),
-                            Vec2List.copyOf(gaussian(random, 2 * batch)), Optional.empty(), IntVector.copyOf(counts)),
-                    new StepSnapshot.CenterMove(Vec2List.copyOf(gaussian(random, 20)),
-                            Vec2List.copyOf(gaussian(random, 20)), Vec2List.copyOf(gaussian(random, 20))),
-                    new StepSnapshot.HeadParameters(Vec2List.copyOf(gaussian(random, 20)),
-                            Optional.of(FloatVector.copyOf(gaussian(random, 10)))),
-                    new StepSnapshot.HeadParameters(Vec2List.copyOf(gaussian(random, 20)),
-                            Optional.of(FloatVector.copyOf(gaussian(random, 10)))), 40, Optional.empty(),
-                    Optional.empty());
-            if (step % 5 == 0) {
-                int[] predictions = new int[probeSize];
-                for (int i = 0; i < probeSize; i++) {
-                    predictions[i] = random.nextInt(classes);
-                }
-                s = s.withProbe(new ProbeResult(step, Vec2List.copyOf(gaussian(random, 2 * probeSize)),
-                        IntVector.copyOf(probeLabels), IntVector.copyOf(predictions)));
-            }
-            record.add(s);
-            if (CheckpointPolicy.due(step, hp.model())) {
-                List<float[]> parameters = new ArrayList<>();
-                parameters.add(gaussian(random, LITE_PARAMETERS));
-                List<float[]> momentum = new ArrayList<>();
-                momentum.add(gaussian(random, LITE_PARAMETERS));
-                record.addCheckpoint(new Checkpoint(step, parameters, OptimizerKind.SGD, step, momentum, List.of(),
-                        gaussian(random, 20), 1, 0));
-            }
-        }
-        return record;
+        s =
+            s.withProbe(
+                new ProbeResult(
+                    step,
+                    Vec2List.copyOf(gaussian(random, 2 * probeSize)),
+                    IntVector.copyOf(probeLabels),
+                    IntVector.copyOf(predictions)));
+      }
+      record.add(s);
+      if (CheckpointPolicy.due(step, hp.model())) {
+        List<float[]> parameters = new ArrayList<>();
+        parameters.add(gaussian(random, LITE_PARAMETERS));
+        List<float[]> momentum = new ArrayList<>();
+        momentum.add(gaussian(random, LITE_PARAMETERS));
+        record.addCheckpoint(
+            new Checkpoint(
+                step,
+                parameters,
+                OptimizerKind.SGD,
+                step,
+                momentum,
+                List.of(),
+                gaussian(random, 20),
+                1,
+                0));
+      }
     }
+    return record;
+  }
 }

@@ -4,14 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import lab.centerloss.plot.WorldBox;
+import lab.centerloss.testing.IdleTrainer;
 import lab.centerloss.testing.SnapshotBuilder;
 import lab.centerloss.testing.TestData;
 import lab.centerloss.train.ComparisonPreset;
 import lab.centerloss.train.ComparisonTrainer;
 import lab.centerloss.train.DeviceChoice;
+import lab.centerloss.train.FeatureStatistics;
 import lab.centerloss.train.Hyperparameters;
 import lab.centerloss.train.IntVector;
+import lab.centerloss.train.OneChange;
 import lab.centerloss.train.ProbeResult;
 import lab.centerloss.train.StepSnapshot;
 import lab.centerloss.train.Trainer;
@@ -21,158 +27,215 @@ import lab.centerloss.ui.model.LiveTraining;
 import lab.centerloss.ui.model.ProbedState;
 import lab.centerloss.ui.model.RunHistory;
 import lab.centerloss.ui.model.ViewOptions;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** The comparison without a window, with a real comparison trainer: one Play, one timeline, every pane. */
+/**
+ * The comparison without a window, with a real comparison trainer: one Play, one timeline, every
+ * pane.
+ */
 class CompareViewModelTest {
-    private final RunHistory liveHistory = new RunHistory();
-    private final ViewOptions windowOptions = new ViewOptions();
-    private final java.util.concurrent.atomic.AtomicInteger livePauses = new java.util.concurrent.atomic.AtomicInteger();
-    private CompareViewModel compare;
+  private final RunHistory liveHistory = new RunHistory();
+  private final ViewOptions windowOptions = new ViewOptions();
+  private final AtomicInteger livePauses = new AtomicInteger();
+  private CompareViewModel compare;
 
-    private CompareViewModel newComparison(Hyperparameters live) {
-        TrainerControls idle = new lab.centerloss.testing.IdleTrainer() {
-            @Override public void pause() { livePauses.incrementAndGet(); }
+  private CompareViewModel newComparison(Hyperparameters live) {
+    TrainerControls idle =
+        new IdleTrainer() {
+          @Override
+          public void pause() {
+            livePauses.incrementAndGet();
+          }
         };
-        LiveTraining training = new LiveTraining((f, hp) -> idle, Path.of("."), live, liveHistory);
-        training.start();
-        compare = new CompareViewModel(folder -> new ComparisonTrainer(TestData::mnist,
-                new Trainer.Settings(DeviceChoice.CPU, 0, 200)), training, liveHistory, windowOptions);
-        return compare;
+    LiveTraining training = new LiveTraining((f, hp) -> idle, Path.of("."), live, liveHistory);
+    training.start();
+    compare =
+        new CompareViewModel(
+            folder ->
+                new ComparisonTrainer(
+                    TestData::mnist, new Trainer.Settings(DeviceChoice.CPU, 0, 200)),
+            training,
+            liveHistory,
+            windowOptions);
+    return compare;
+  }
+
+  @AfterEach
+  void close() {
+    if (compare != null) {
+      compare.shutdown();
     }
+  }
 
-    @AfterEach
-    void close() {
-        if (compare != null) {
-            compare.shutdown();
-        }
+  /** Takes the trainer's news in, as the window's frames do, until the condition holds. */
+  private void frameUntil(BooleanSupplier condition) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+    while (System.nanoTime() < deadline) {
+      compare.onFrame();
+      if (condition.getAsBoolean()) {
+        return;
+      }
+      LockSupport.parkNanos(5_000_000L);
     }
+    throw new AssertionError("condition not met within 90 s");
+  }
 
-    /** Takes the trainer's news in, as the window's frames do, until the condition holds. */
-    private void frameUntil(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (System.nanoTime() < deadline) {
-            compare.onFrame();
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            java.util.concurrent.locks.LockSupport.parkNanos(5_000_000L);
-        }
-        throw new AssertionError("condition not met within 90 s");
+  private long shownStep(int pane) {
+    StepSnapshot shown = compare.panes().get(pane).history().shownProperty().getValue();
+    return shown == null ? 0 : shown.step();
+  }
+
+  @Test
+  @DisplayName(
+      "showing the comparison pauses the live run and builds the lambda preset; Step and the timeline move every pane")
+  void oneTransportForEveryPane() {
+    newComparison(Hyperparameters.defaults().withBatchSize(32));
+    windowOptions.comparingProperty().set(true);
+    assertThat(livePauses.get()).as("the live run pauses").isPositive();
+    frameUntil(
+        () ->
+            compare.canTrainProperty().get()
+                && compare.panes().stream()
+                    .allMatch(p -> p.history().originProperty().get() != null));
+    assertThat(compare.panes())
+        .extracting(p -> p.visibleProperty().get())
+        .containsExactly(true, true, true, true);
+    assertThat(compare.panes())
+        .extracting(p -> p.titleProperty().get())
+        .containsExactly("λ = 0", "λ = 0.01", "λ = 0.1", "λ = 1");
+    assertThat(compare.startTextProperty().get()).isEqualTo("All from the seed, step 0");
+
+    for (int i = 0; i < 3; i++) {
+      long before = compare.lastStepProperty().get();
+      compare.step();
+      frameUntil(
+          () ->
+              compare.lastStepProperty().get() == before + 1
+                  && compare.panes().stream().allMatch(p -> p.history().size() == before + 1));
     }
-
-    private long shownStep(int pane) {
-        StepSnapshot shown = compare.panes().get(pane).history().shownProperty().getValue();
-        return shown == null ? 0 : shown.step();
+    for (int pane = 0; pane < 4; pane++) {
+      assertThat(shownStep(pane)).isEqualTo(3);
+      assertThat(compare.panes().get(pane).numbersProperty().get())
+          .startsWith("probe of step 3: accuracy ");
     }
-
-    @Test
-    @DisplayName("showing the comparison pauses the live run and builds the lambda preset; Step and the timeline move every pane")
-    void oneTransportForEveryPane() {
-        newComparison(Hyperparameters.defaults().withBatchSize(32));
-        windowOptions.comparingProperty().set(true);
-        assertThat(livePauses.get()).as("the live run pauses").isPositive();
-        frameUntil(() -> compare.canTrainProperty().get()
-                && compare.panes().stream().allMatch(p -> p.history().originProperty().get() != null));
-        assertThat(compare.panes()).extracting(p -> p.visibleProperty().get()).containsExactly(true, true, true, true);
-        assertThat(compare.panes()).extracting(p -> p.titleProperty().get())
-                .containsExactly("λ = 0", "λ = 0.01", "λ = 0.1", "λ = 1");
-        assertThat(compare.startTextProperty().get()).isEqualTo("All from the seed, step 0");
-
-        for (int i = 0; i < 3; i++) {
-            long before = compare.lastStepProperty().get();
-            compare.step();
-            frameUntil(() -> compare.lastStepProperty().get() == before + 1
-                    && compare.panes().stream().allMatch(p -> p.history().size() == before + 1));
-        }
-        for (int pane = 0; pane < 4; pane++) {
-            assertThat(shownStep(pane)).isEqualTo(3);
-            assertThat(compare.panes().get(pane).numbersProperty().get()).startsWith("probe of step 3: accuracy ");
-        }
-        compare.showStep(2);
-        for (int pane = 0; pane < 4; pane++) {
-            assertThat(shownStep(pane)).as("pane %d follows the one timeline", pane).isEqualTo(2);
-        }
-        assertThat(compare.shownStepProperty().get()).isEqualTo(2);
-        compare.showStep(99);
-        assertThat(compare.shownStepProperty().get()).as("clamped to the last step").isEqualTo(3);
-        compare.goLive();
-        assertThat(shownStep(3)).isEqualTo(3);
-        assertThat(compare.sharedExtent()).isEqualTo(compare.panes().stream().map(p -> p.plane().dataBox())
-                .reduce(lab.centerloss.plot.WorldBox::union).orElseThrow());
-
-        compare.presetProperty().set(ComparisonPreset.TRAIN_AND_TEST);
-        compare.apply();
-        assertThat(compare.panes()).extracting(p -> p.visibleProperty().get()).containsExactly(true, true, false, false);
-        assertThat(compare.panes().get(0).titleProperty().get()).startsWith("Training images");
-        assertThat(compare.panes().get(1).titleProperty().get()).startsWith("Test images");
-        frameUntil(() -> compare.panes().get(0).history().originProperty().get() != null && compare.canTrainProperty().get());
-        assertThat(compare.lastStepProperty().get()).as("a new comparison starts at step 0").isZero();
-        windowOptions.comparingProperty().set(false);
+    compare.showStep(2);
+    for (int pane = 0; pane < 4; pane++) {
+      assertThat(shownStep(pane)).as("pane %d follows the one timeline", pane).isEqualTo(2);
     }
+    assertThat(compare.shownStepProperty().get()).isEqualTo(2);
+    compare.showStep(99);
+    assertThat(compare.shownStepProperty().get()).as("clamped to the last step").isEqualTo(3);
+    compare.goLive();
+    assertThat(shownStep(3)).isEqualTo(3);
+    assertThat(compare.sharedExtent())
+        .isEqualTo(
+            compare.panes().stream()
+                .map(p -> p.plane().dataBox())
+                .reduce(WorldBox::union)
+                .orElseThrow());
 
-    @Test
-    @DisplayName("copy this run and change one thing: the run and its copy, titled by the setting; a bad value changes nothing and says why")
-    void copyAndChangeOneThing() {
-        Hyperparameters live = Hyperparameters.defaults().withBatchSize(32);
-        newComparison(live);
-        compare.presetProperty().set(ComparisonPreset.ONE_CHANGE);
-        compare.changedSettingProperty().set(lab.centerloss.train.OneChange.Setting.HEAD);
-        assertThat(compare.changedValueProperty().get()).as("offered: a head other than the run's").isEqualTo("normface");
-        compare.changedSettingProperty().set(lab.centerloss.train.OneChange.Setting.LEARNING_RATE);
-        compare.changedValueProperty().set("0.05");
-        compare.apply();
-        assertThat(compare.noticeProperty().get()).isEmpty();
-        assertThat(compare.plan().runs()).containsExactly(live, live.withLearningRate(0.05));
-        assertThat(compare.panes().get(0).titleProperty().get()).isEqualTo("This run: learning rate = 0.02");
-        assertThat(compare.panes().get(1).titleProperty().get()).isEqualTo("Copy: learning rate = 0.05");
-        assertThat(compare.panes().get(2).visibleProperty().get()).isFalse();
+    compare.presetProperty().set(ComparisonPreset.TRAIN_AND_TEST);
+    compare.apply();
+    assertThat(compare.panes())
+        .extracting(p -> p.visibleProperty().get())
+        .containsExactly(true, true, false, false);
+    assertThat(compare.panes().get(0).titleProperty().get()).startsWith("Training images");
+    assertThat(compare.panes().get(1).titleProperty().get()).startsWith("Test images");
+    frameUntil(
+        () ->
+            compare.panes().get(0).history().originProperty().get() != null
+                && compare.canTrainProperty().get());
+    assertThat(compare.lastStepProperty().get()).as("a new comparison starts at step 0").isZero();
+    windowOptions.comparingProperty().set(false);
+  }
 
-        var applied = compare.plan();
-        compare.changedValueProperty().set("0,05");
-        compare.apply();
-        assertThat(compare.noticeProperty().get()).isEqualTo("\"0,05\" is not a number: write it with a point, e.g. 0.5.");
-        assertThat(compare.plan()).isSameAs(applied);
-        compare.changedValueProperty().set("0.02");
-        compare.apply();
-        assertThat(compare.noticeProperty().get()).startsWith("The copy would keep the run's own value, 0.02");
-        compare.changedSettingProperty().set(lab.centerloss.train.OneChange.Setting.LAMBDA);
-        compare.changedValueProperty().set("-1");
-        compare.apply();
-        assertThat(compare.noticeProperty().get()).isEqualTo("lambda must be a number of 0 or more (it is -1.0).");
-        assertThat(compare.plan()).isSameAs(applied);
-    }
+  @Test
+  @DisplayName(
+      "copy this run and change one thing: the run and its copy, titled by the setting; a bad value changes nothing and says why")
+  void copyAndChangeOneThing() {
+    Hyperparameters live = Hyperparameters.defaults().withBatchSize(32);
+    newComparison(live);
+    compare.presetProperty().set(ComparisonPreset.ONE_CHANGE);
+    compare.changedSettingProperty().set(OneChange.Setting.HEAD);
+    assertThat(compare.changedValueProperty().get())
+        .as("offered: a head other than the run's")
+        .isEqualTo("normface");
+    compare.changedSettingProperty().set(OneChange.Setting.LEARNING_RATE);
+    compare.changedValueProperty().set("0.05");
+    compare.apply();
+    assertThat(compare.noticeProperty().get()).isEmpty();
+    assertThat(compare.plan().runs()).containsExactly(live, live.withLearningRate(0.05));
+    assertThat(compare.panes().get(0).titleProperty().get())
+        .isEqualTo("This run: learning rate = 0.02");
+    assertThat(compare.panes().get(1).titleProperty().get())
+        .isEqualTo("Copy: learning rate = 0.05");
+    assertThat(compare.panes().get(2).visibleProperty().get()).isFalse();
 
-    @Test
-    @DisplayName("from the step shown, without a run to branch from: one sentence, and the runs start from the seed")
-    void fromShownStepWithoutCheckpoint() {
-        newComparison(Hyperparameters.defaults().withBatchSize(32));
-        liveHistory.listener().onSnapshot(SnapshotBuilder.aStep().step(5).batchSize(4).build());
-        liveHistory.pull();
-        compare.fromShownStepProperty().set(true);
-        compare.apply();
-        assertThat(compare.noticeProperty().get()).contains("step 5").contains("cannot go on");
-        assertThat(compare.startTextProperty().get()).isEqualTo("All from the seed, step 0");
-    }
+    var applied = compare.plan();
+    compare.changedValueProperty().set("0,05");
+    compare.apply();
+    assertThat(compare.noticeProperty().get())
+        .isEqualTo("\"0,05\" is not a number: write it with a point, e.g. 0.5.");
+    assertThat(compare.plan()).isSameAs(applied);
+    compare.changedValueProperty().set("0.02");
+    compare.apply();
+    assertThat(compare.noticeProperty().get())
+        .startsWith("The copy would keep the run's own value, 0.02");
+    compare.changedSettingProperty().set(OneChange.Setting.LAMBDA);
+    compare.changedValueProperty().set("-1");
+    compare.apply();
+    assertThat(compare.noticeProperty().get())
+        .isEqualTo("lambda must be a number of 0 or more (it is -1.0).");
+    assertThat(compare.plan()).isSameAs(applied);
+  }
 
-    @Test
-    @DisplayName("the caption's numbers, checked by hand: accuracy, spread, nearest centers, spread over nearest")
-    void numbersByHand() {
-        Hyperparameters two = Hyperparameters.defaults().withKnownDigits(Hyperparameters.digits(0, 1));
-        Vec2List centers = Vec2List.copyOf(new float[] {0, 0, 3, 4});
-        ProbeResult probe = new ProbeResult(7, Vec2List.copyOf(new float[] {1, 0, 0, 1, 3, 5, 3, 3}),
-                IntVector.copyOf(new int[] {0, 0, 1, 1}), IntVector.copyOf(new int[] {0, 1, 1, 1}), two.knownDigits());
-        StepSnapshot step = SnapshotBuilder.aStep().step(7).hyperparameters(two).centers(centers, centers).probe(probe)
-                .build();
-        // every feature is 1 from its center: spread 1; the centers are 5 apart; 3 of 4 right
-        assertThat(PaneCaptions.numbers(step, new ProbedState(7, two, step.headAfter(), centers)))
-                .isEqualTo("probe of step 7: accuracy 75.0% · spread 1.00 · nearest centers 5.00 · spread ÷ nearest 0.200");
-        // (1,0), (0,1), (-1,0.1): the last is at 180 - atan(0.1) = 174.29 degrees, 84.29 from (0,1)
-        assertThat(Math.toDegrees(lab.centerloss.train.FeatureStatistics.smallestAngle(Vec2List.copyOf(new float[] {1, 0, 0, 1, -1, 0.1f}))))
-                .isCloseTo(84.2894, org.assertj.core.data.Offset.offset(1e-3));
-        assertThat(PaneCaptions.numbers(SnapshotBuilder.aStep().step(9).diverged("NaN").build(), null))
-                .isEqualTo("Diverged at step 9.");
-    }
+  @Test
+  @DisplayName(
+      "from the step shown, without a run to branch from: one sentence, and the runs start from the seed")
+  void fromShownStepWithoutCheckpoint() {
+    newComparison(Hyperparameters.defaults().withBatchSize(32));
+    liveHistory.listener().onSnapshot(SnapshotBuilder.aStep().step(5).batchSize(4).build());
+    liveHistory.pull();
+    compare.fromShownStepProperty().set(true);
+    compare.apply();
+    assertThat(compare.noticeProperty().get()).contains("step 5").contains("cannot go on");
+    assertThat(compare.startTextProperty().get()).isEqualTo("All from the seed, step 0");
+  }
+
+  @Test
+  @DisplayName(
+      "the caption's numbers, checked by hand: accuracy, spread, nearest centers, spread over nearest")
+  void numbersByHand() {
+    Hyperparameters two = Hyperparameters.defaults().withKnownDigits(Hyperparameters.digits(0, 1));
+    Vec2List centers = Vec2List.copyOf(new float[] {0, 0, 3, 4});
+    ProbeResult probe =
+        new ProbeResult(
+            7,
+            Vec2List.copyOf(new float[] {1, 0, 0, 1, 3, 5, 3, 3}),
+            IntVector.copyOf(new int[] {0, 0, 1, 1}),
+            IntVector.copyOf(new int[] {0, 1, 1, 1}),
+            two.knownDigits());
+    StepSnapshot step =
+        SnapshotBuilder.aStep()
+            .step(7)
+            .hyperparameters(two)
+            .centers(centers, centers)
+            .probe(probe)
+            .build();
+    // every feature is 1 from its center: spread 1; the centers are 5 apart; 3 of 4 right
+    assertThat(PaneCaptions.numbers(step, new ProbedState(7, two, step.headAfter(), centers)))
+        .isEqualTo(
+            "probe of step 7: accuracy 75.0% · spread 1.00 · nearest centers 5.00 · spread ÷ nearest 0.200");
+    // (1,0), (0,1), (-1,0.1): the last is at 180 - atan(0.1) = 174.29 degrees, 84.29 from (0,1)
+    assertThat(
+            Math.toDegrees(
+                FeatureStatistics.smallestAngle(
+                    Vec2List.copyOf(new float[] {1, 0, 0, 1, -1, 0.1f}))))
+        .isCloseTo(84.2894, Offset.offset(1e-3));
+    assertThat(PaneCaptions.numbers(SnapshotBuilder.aStep().step(9).diverged("NaN").build(), null))
+        .isEqualTo("Diverged at step 9.");
+  }
 }

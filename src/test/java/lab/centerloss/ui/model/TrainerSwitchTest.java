@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import lab.centerloss.testing.IdleTrainer;
 import lab.centerloss.train.Hyperparameters;
 import lab.centerloss.train.TrainerListener;
 import lab.centerloss.train.TrainerStatus;
@@ -17,65 +20,95 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * Live training on the JavaFX thread while it swaps trainers (another data folder, a restart):
- * what the closed trainer still says must not overwrite what its successor says.
+ * Live training on the JavaFX thread while it swaps trainers (another data folder, a restart): what
+ * the closed trainer still says must not overwrite what its successor says.
  */
 class TrainerSwitchTest {
-    /** A trainer that only reports statuses; on close it says "Stopped." from its own thread, as the real one does. */
-    private static final class Reporting extends lab.centerloss.testing.IdleTrainer {
-        final List<TrainerListener> listeners = new CopyOnWriteArrayList<>();
-        final TrainerStatus status;
+  /**
+   * A trainer that only reports statuses; on close it says "Stopped." from its own thread, as the
+   * real one does.
+   */
+  private static final class Reporting extends IdleTrainer {
+    final List<TrainerListener> listeners = new CopyOnWriteArrayList<>();
+    final TrainerStatus status;
 
-        Reporting(TrainerStatus status) {
-            this.status = status;
-        }
-
-        @Override public void addListener(TrainerListener listener) { listeners.add(listener); }
-        @Override public TrainerStatus status() { return status; }
-
-        @Override
-        public void close() {
-            Thread stopping = new Thread(() -> listeners.forEach(
-                    l -> l.onStatus(new TrainerStatus(State.STOPPED, "Stopped.", "CPU with 2 threads"))));
-            stopping.start();
-            try {
-                stopping.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+    Reporting(TrainerStatus status) {
+      this.status = status;
     }
 
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
+    @Override
+    public void addListener(TrainerListener listener) {
+      listeners.add(listener);
     }
 
-    @Test
-    @DisplayName("after a switch to a folder with no data, the old trainer's late 'Stopped.' does not hide the message")
-    void lateStatusOfTheOldTrainerIsIgnored() throws Exception {
-        List<Reporting> created = new ArrayList<>();
-        LiveTraining viewModel = WaitForAsyncUtils.asyncFx(() -> {
-            LiveTraining model = new LiveTraining((folder, hp) -> {
-                Reporting trainer = new Reporting(created.isEmpty()
-                        ? new TrainerStatus(State.PAUSED, "Ready.", "CPU with 2 threads")
-                        : new TrainerStatus(State.NO_DATA, "Data folder /nowhere does not exist or is not a folder.", ""));
-                created.add(trainer);
-                return trainer;
-            }, Path.of("datasets/mnist"), Hyperparameters.defaults(), new RunHistory());
-            model.start();
-            model.useDataFolder(Path.of("/nowhere"));
-            return model;
-        }).get();
-        WaitForAsyncUtils.waitForFxEvents();
-
-        assertThat(created).hasSize(2);
-        assertThat(onFx(() -> viewModel.stateProperty().get())).isEqualTo(State.NO_DATA);
-        assertThat(onFx(() -> viewModel.statusTextProperty().get()))
-                .isEqualTo("Data folder /nowhere does not exist or is not a folder.");
+    @Override
+    public TrainerStatus status() {
+      return status;
     }
 
-    private static <T> T onFx(java.util.concurrent.Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(10, java.util.concurrent.TimeUnit.SECONDS);
+    @Override
+    public void close() {
+      Thread stopping =
+          new Thread(
+              () ->
+                  listeners.forEach(
+                      l ->
+                          l.onStatus(
+                              new TrainerStatus(State.STOPPED, "Stopped.", "CPU with 2 threads"))));
+      stopping.start();
+      try {
+        stopping.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
+  }
+
+  @BeforeAll
+  static void toolkit() throws Exception {
+    FxToolkit.registerPrimaryStage();
+  }
+
+  @Test
+  @DisplayName(
+      "after a switch to a folder with no data, the old trainer's late 'Stopped.' does not hide the message")
+  void lateStatusOfTheOldTrainerIsIgnored() throws Exception {
+    List<Reporting> created = new ArrayList<>();
+    LiveTraining viewModel =
+        WaitForAsyncUtils.asyncFx(
+                () -> {
+                  LiveTraining model =
+                      new LiveTraining(
+                          (folder, hp) -> {
+                            Reporting trainer =
+                                new Reporting(
+                                    created.isEmpty()
+                                        ? new TrainerStatus(
+                                            State.PAUSED, "Ready.", "CPU with 2 threads")
+                                        : new TrainerStatus(
+                                            State.NO_DATA,
+                                            "Data folder /nowhere does not exist or is not a folder.",
+                                            ""));
+                            created.add(trainer);
+                            return trainer;
+                          },
+                          Path.of("datasets/mnist"),
+                          Hyperparameters.defaults(),
+                          new RunHistory());
+                  model.start();
+                  model.useDataFolder(Path.of("/nowhere"));
+                  return model;
+                })
+            .get();
+    WaitForAsyncUtils.waitForFxEvents();
+
+    assertThat(created).hasSize(2);
+    assertThat(onFx(() -> viewModel.stateProperty().get())).isEqualTo(State.NO_DATA);
+    assertThat(onFx(() -> viewModel.statusTextProperty().get()))
+        .isEqualTo("Data folder /nowhere does not exist or is not a folder.");
+  }
+
+  private static <T> T onFx(Callable<T> read) throws Exception {
+    return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+  }
 }

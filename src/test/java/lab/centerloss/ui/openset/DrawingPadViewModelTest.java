@@ -30,182 +30,208 @@ import org.junit.jupiter.api.Test;
  * slider's middle is 1.
  */
 class DrawingPadViewModelTest {
-    private final List<byte[]> asked = new ArrayList<>();
-    private final List<CompletableFuture<DrawnFeature>> answers = new ArrayList<>();
-    private final RunHistory history = new RunHistory();
-    private DrawingPadViewModel pad;
-    private OpenSetViewModel openSet;
+  private final List<byte[]> asked = new ArrayList<>();
+  private final List<CompletableFuture<DrawnFeature>> answers = new ArrayList<>();
+  private final RunHistory history = new RunHistory();
+  private DrawingPadViewModel pad;
+  private OpenSetViewModel openSet;
 
-    @BeforeEach
-    void setUp() {
-        IdleTrainer trainer = new IdleTrainer() {
-            @Override
-            public CompletableFuture<DrawnFeature> featureOfDrawing(byte[] image) {
-                asked.add(image);
-                CompletableFuture<DrawnFeature> answer = new CompletableFuture<>();
-                answers.add(answer);
-                return answer;
-            }
+  @BeforeEach
+  void setUp() {
+    IdleTrainer trainer =
+        new IdleTrainer() {
+          @Override
+          public CompletableFuture<DrawnFeature> featureOfDrawing(byte[] image) {
+            asked.add(image);
+            CompletableFuture<DrawnFeature> answer = new CompletableFuture<>();
+            answers.add(answer);
+            return answer;
+          }
         };
-        LiveTraining training = new LiveTraining((folder, hp) -> trainer, Path.of("."), Hyperparameters.defaults(),
-                history);
-        training.start();
-        openSet = new OpenSetViewModel(history, training);
-        pad = new DrawingPadViewModel(history, training, openSet, Runnable::run);
-    }
+    LiveTraining training =
+        new LiveTraining(
+            (folder, hp) -> trainer, Path.of("."), Hyperparameters.defaults(), history);
+    training.start();
+    openSet = new OpenSetViewModel(history, training);
+    pad = new DrawingPadViewModel(history, training, openSet, Runnable::run);
+  }
 
-    private static Vec2List ring(double radius, double turn) {
-        float[] xy = new float[20];
-        for (int j = 0; j < 10; j++) {
-            xy[2 * j] = (float) (radius * Math.cos(2 * Math.PI * j / 10 + turn));
-            xy[2 * j + 1] = (float) (radius * Math.sin(2 * Math.PI * j / 10 + turn));
-        }
-        return Vec2List.copyOf(xy);
+  private static Vec2List ring(double radius, double turn) {
+    float[] xy = new float[20];
+    for (int j = 0; j < 10; j++) {
+      xy[2 * j] = (float) (radius * Math.cos(2 * Math.PI * j / 10 + turn));
+      xy[2 * j + 1] = (float) (radius * Math.sin(2 * Math.PI * j / 10 + turn));
     }
+    return Vec2List.copyOf(xy);
+  }
 
-    /** A step whose centers are the ring turned by {@code turn}, with its own probe. */
-    private void trained(long step, double turn) {
-        Vec2List centers = ring(3, turn);
-        float[] probe = new float[22];
-        int[] labels = new int[11];
-        for (int j = 0; j < 10; j++) {
-            probe[2 * j] = centers.x(j);
-            probe[2 * j + 1] = centers.y(j);
-            labels[j] = j;
-        }
-        probe[20] = centers.x(0) + 2;
-        probe[21] = centers.y(0);
-        StepSnapshot s = SnapshotBuilder.aStep().step(step).centers(centers, centers)
-                .head(ring(1, turn), FloatVector.copyOf(new float[10]))
-                .probe(new ProbeResult(step, Vec2List.copyOf(probe), IntVector.copyOf(labels), IntVector.copyOf(labels)))
-                .build();
-        history.listener().onSnapshot(s);
-        history.pull();
+  /** A step whose centers are the ring turned by {@code turn}, with its own probe. */
+  private void trained(long step, double turn) {
+    Vec2List centers = ring(3, turn);
+    float[] probe = new float[22];
+    int[] labels = new int[11];
+    for (int j = 0; j < 10; j++) {
+      probe[2 * j] = centers.x(j);
+      probe[2 * j + 1] = centers.y(j);
+      labels[j] = j;
     }
+    probe[20] = centers.x(0) + 2;
+    probe[21] = centers.y(0);
+    StepSnapshot s =
+        SnapshotBuilder.aStep()
+            .step(step)
+            .centers(centers, centers)
+            .head(ring(1, turn), FloatVector.copyOf(new float[10]))
+            .probe(
+                new ProbeResult(
+                    step,
+                    Vec2List.copyOf(probe),
+                    IntVector.copyOf(labels),
+                    IntVector.copyOf(labels)))
+            .build();
+    history.listener().onSnapshot(s);
+    history.pull();
+  }
 
-    /** The trainer answers every drawing it was given, the ones sent on after an answer too. */
-    private void answer(DrawnFeature feature) {
-        for (int i = 0; i < answers.size(); i++) {
-            answers.get(i).complete(feature);
-        }
+  /** The trainer answers every drawing it was given, the ones sent on after an answer too. */
+  private void answer(DrawnFeature feature) {
+    for (int i = 0; i < answers.size(); i++) {
+      answers.get(i).complete(feature);
     }
+  }
 
-    private void drawA3() {
-        pad.penDown(0.3, 0.2);
-        pad.penTo(0.7, 0.25);
-        pad.penTo(0.45, 0.5);
-        pad.penTo(0.7, 0.75);
-        pad.penTo(0.3, 0.8);
-        pad.penUp();
-    }
+  private void drawA3() {
+    pad.penDown(0.3, 0.2);
+    pad.penTo(0.7, 0.25);
+    pad.penTo(0.45, 0.5);
+    pad.penTo(0.7, 0.75);
+    pad.penTo(0.3, 0.8);
+    pad.penUp();
+  }
 
-    @Test
-    @DisplayName("nothing drawn: nothing is asked, nothing is marked")
-    void nothingDrawn() {
-        trained(1, 0);
-        assertThat(pad.preparedProperty().get()).isNull();
-        assertThat(asked).isEmpty();
-        assertThat(pad.planeMark()).isNull();
-        assertThat(pad.verdictProperty().get()).isEqualTo("Nothing drawn yet.");
-    }
+  @Test
+  @DisplayName("nothing drawn: nothing is asked, nothing is marked")
+  void nothingDrawn() {
+    trained(1, 0);
+    assertThat(pad.preparedProperty().get()).isNull();
+    assertThat(asked).isEmpty();
+    assertThat(pad.planeMark()).isNull();
+    assertThat(pad.verdictProperty().get()).isEqualTo("Nothing drawn yet.");
+  }
 
-    @Test
-    @DisplayName("the pen leaves ink; the prepared image goes to the trainer, one drawing at a time, the newest next")
-    void oneAtATime() {
-        trained(1, 0);
-        pad.penDown(0.3, 0.2);
-        assertThat(pad.preparedProperty().get()).hasSize(28 * 28);
-        assertThat(asked).hasSize(1);
-        assertThat(asked.get(0)).isEqualTo(pad.preparedProperty().get());
-        // every stroke of the pen changes the drawing, but while the first is on its way the others wait
-        drawA3();
-        assertThat(asked).hasSize(1);
-        assertThat(pad.preparedProperty().get()).isNotEqualTo(asked.get(0));
-        assertThat(pad.verdictProperty().get()).isEqualTo("Running the drawing through the network…");
-        answers.get(0).complete(new DrawnFeature(1, 0, 0, 0));
-        assertThat(asked).as("the newest drawing goes when the first comes back").hasSize(2);
-        assertThat(asked.get(1)).isEqualTo(pad.preparedProperty().get());
-        assertThat(pad.featureProperty().get()).as("the answer to an older drawing is not shown").isNull();
-    }
+  @Test
+  @DisplayName(
+      "the pen leaves ink; the prepared image goes to the trainer, one drawing at a time, the newest next")
+  void oneAtATime() {
+    trained(1, 0);
+    pad.penDown(0.3, 0.2);
+    assertThat(pad.preparedProperty().get()).hasSize(28 * 28);
+    assertThat(asked).hasSize(1);
+    assertThat(asked.get(0)).isEqualTo(pad.preparedProperty().get());
+    // every stroke of the pen changes the drawing, but while the first is on its way the others
+    // wait
+    drawA3();
+    assertThat(asked).hasSize(1);
+    assertThat(pad.preparedProperty().get()).isNotEqualTo(asked.get(0));
+    assertThat(pad.verdictProperty().get()).isEqualTo("Running the drawing through the network…");
+    answers.get(0).complete(new DrawnFeature(1, 0, 0, 0));
+    assertThat(asked).as("the newest drawing goes when the first comes back").hasSize(2);
+    assertThat(asked.get(1)).isEqualTo(pad.preparedProperty().get());
+    assertThat(pad.featureProperty().get())
+        .as("the answer to an older drawing is not shown")
+        .isNull();
+  }
 
-    @Test
-    @DisplayName("an answer reads against its step: predicted class, nearest center, distance, accepted at the threshold")
-    void readsTheAnswer() {
-        trained(1, 0);
-        drawA3();
-        Vec2List centers = ring(3, 0);
-        answer(new DrawnFeature(1, centers.x(3) + 0.3, centers.y(3), 3));
-        PlaneScene.Drawn mark = pad.planeMark();
-        assertThat(mark).isNotNull();
-        assertThat(mark.x()).isCloseTo(centers.x(3) + 0.3, within(1e-6));
-        assertThat(mark.nearestX()).isCloseTo(centers.x(3), within(1e-6));
-        assertThat(mark.nearestY()).isCloseTo(centers.y(3), within(1e-6));
-        assertThat(mark.predictedDigit()).isEqualTo(3);
-        assertThat(openSet.threshold()).isCloseTo(-1, within(1e-6));
-        assertThat(mark.accepted()).isTrue();
-        assertThat(pad.verdictProperty().get()).isEqualTo("Network after step 1: predicted 3. Nearest center: 3, at "
+  @Test
+  @DisplayName(
+      "an answer reads against its step: predicted class, nearest center, distance, accepted at the threshold")
+  void readsTheAnswer() {
+    trained(1, 0);
+    drawA3();
+    Vec2List centers = ring(3, 0);
+    answer(new DrawnFeature(1, centers.x(3) + 0.3, centers.y(3), 3));
+    PlaneScene.Drawn mark = pad.planeMark();
+    assertThat(mark).isNotNull();
+    assertThat(mark.x()).isCloseTo(centers.x(3) + 0.3, within(1e-6));
+    assertThat(mark.nearestX()).isCloseTo(centers.x(3), within(1e-6));
+    assertThat(mark.nearestY()).isCloseTo(centers.y(3), within(1e-6));
+    assertThat(mark.predictedDigit()).isEqualTo(3);
+    assertThat(openSet.threshold()).isCloseTo(-1, within(1e-6));
+    assertThat(mark.accepted()).isTrue();
+    assertThat(pad.verdictProperty().get())
+        .isEqualTo(
+            "Network after step 1: predicted 3. Nearest center: 3, at "
                 + "distance 0.30. Score (distance to the nearest center): 0.3; accepted as known (threshold 1).");
-        assertThat(mark.label()).isEqualTo("drawn: 3 (accepted)");
-    }
+    assertThat(mark.label()).isEqualTo("drawn: 3 (accepted)");
+  }
 
-    @Test
-    @DisplayName("far from every center, the drawing is rejected at the same threshold")
-    void farIsRejected() {
-        trained(1, 0);
-        drawA3();
-        answer(new DrawnFeature(1, 0, 0, 0));
-        assertThat(pad.planeMark().accepted()).isFalse();
-        assertThat(pad.verdictProperty().get()).contains("at distance 3.00").contains("rejected as unknown");
-    }
+  @Test
+  @DisplayName("far from every center, the drawing is rejected at the same threshold")
+  void farIsRejected() {
+    trained(1, 0);
+    drawA3();
+    answer(new DrawnFeature(1, 0, 0, 0));
+    assertThat(pad.planeMark().accepted()).isFalse();
+    assertThat(pad.verdictProperty().get())
+        .contains("at distance 3.00")
+        .contains("rejected as unknown");
+  }
 
-    @Test
-    @DisplayName("while training runs, the plane may be a step ahead: the answer is read with its own step's centers")
-    void readWithItsOwnStep() {
-        trained(1, 0);
-        drawA3();
-        trained(2, 0.2);
-        // the plane moved on, so the drawing was asked again; the first answer is for step 1
-        answer(new DrawnFeature(1, 3.1, 0, 0));
-        assertThat(pad.verdictProperty().get()).startsWith("Network after step 1:");
-        assertThat(pad.planeMark().nearestX()).isCloseTo(3, within(1e-6)).as("step 1's center of 0, not step 2's");
-    }
+  @Test
+  @DisplayName(
+      "while training runs, the plane may be a step ahead: the answer is read with its own step's centers")
+  void readWithItsOwnStep() {
+    trained(1, 0);
+    drawA3();
+    trained(2, 0.2);
+    // the plane moved on, so the drawing was asked again; the first answer is for step 1
+    answer(new DrawnFeature(1, 3.1, 0, 0));
+    assertThat(pad.verdictProperty().get()).startsWith("Network after step 1:");
+    assertThat(pad.planeMark().nearestX())
+        .isCloseTo(3, within(1e-6))
+        .as("step 1's center of 0, not step 2's");
+  }
 
-    @Test
-    @DisplayName("an answer from a later step than the plane shows is not drawn, and the sentence says why")
-    void laterThanShown() {
-        trained(1, 0);
-        trained(2, 0);
-        drawA3();
-        history.showStep(1);
-        answer(new DrawnFeature(2, 3, 0, 0));
-        assertThat(pad.planeMark()).isNull();
-        assertThat(pad.verdictProperty().get()).isEqualTo("This drawing went through the network after step 2, and the "
+  @Test
+  @DisplayName(
+      "an answer from a later step than the plane shows is not drawn, and the sentence says why")
+  void laterThanShown() {
+    trained(1, 0);
+    trained(2, 0);
+    drawA3();
+    history.showStep(1);
+    answer(new DrawnFeature(2, 3, 0, 0));
+    assertThat(pad.planeMark()).isNull();
+    assertThat(pad.verdictProperty().get())
+        .isEqualTo(
+            "This drawing went through the network after step 2, and the "
                 + "plane shows step 1: go to the latest step to see where it lands.");
-    }
+  }
 
-    @Test
-    @DisplayName("a trainer that cannot take the drawing gets one sentence, not a wait without end")
-    void trainerNotReady() {
-        trained(1, 0);
-        drawA3();
-        for (CompletableFuture<DrawnFeature> a : new ArrayList<>(answers)) {
-            a.completeExceptionally(new IllegalStateException("no trainer"));
-        }
-        assertThat(pad.verdictProperty().get()).isEqualTo(
-                "The network is not ready: the drawing goes through it once training can start.");
-        assertThat(pad.planeMark()).isNull();
+  @Test
+  @DisplayName("a trainer that cannot take the drawing gets one sentence, not a wait without end")
+  void trainerNotReady() {
+    trained(1, 0);
+    drawA3();
+    for (CompletableFuture<DrawnFeature> a : new ArrayList<>(answers)) {
+      a.completeExceptionally(new IllegalStateException("no trainer"));
     }
+    assertThat(pad.verdictProperty().get())
+        .isEqualTo(
+            "The network is not ready: the drawing goes through it once training can start.");
+    assertThat(pad.planeMark()).isNull();
+  }
 
-    @Test
-    @DisplayName("Clear removes the ink, the image and the mark")
-    void clear() {
-        trained(1, 0);
-        drawA3();
-        answer(new DrawnFeature(1, 3, 0, 0));
-        pad.clear();
-        assertThat(pad.preparedProperty().get()).isNull();
-        assertThat(pad.planeMark()).isNull();
-        assertThat(pad.ink()).containsOnly(0f);
-        assertThat(pad.verdictProperty().get()).isEqualTo("Nothing drawn yet.");
-    }
+  @Test
+  @DisplayName("Clear removes the ink, the image and the mark")
+  void clear() {
+    trained(1, 0);
+    drawA3();
+    answer(new DrawnFeature(1, 3, 0, 0));
+    pad.clear();
+    assertThat(pad.preparedProperty().get()).isNull();
+    assertThat(pad.planeMark()).isNull();
+    assertThat(pad.ink()).containsOnly(0f);
+    assertThat(pad.verdictProperty().get()).isEqualTo("Nothing drawn yet.");
+  }
 }

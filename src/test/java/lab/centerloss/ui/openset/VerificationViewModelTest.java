@@ -12,69 +12,98 @@ import lab.centerloss.ui.model.RunHistory;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** The verification panel without a window: which pairs, their counts and figures, the threshold. */
+/**
+ * The verification panel without a window: which pairs, their counts and figures, the threshold.
+ */
 class VerificationViewModelTest {
 
-    /** Four test images of each digit, each digit's features on its own direction (36 degrees apart), at lengths 1 to 4. */
-    private static RunHistory probeOfStep(long step, int knownDigits) {
-        float[] xy = new float[80];
-        int[] labels = new int[40];
-        for (int i = 0; i < 40; i++) {
-            int digit = i % 10;
-            double length = 1 + i / 10;
-            labels[i] = digit;
-            xy[2 * i] = (float) (length * Math.cos(Math.toRadians(36 * digit)));
-            xy[2 * i + 1] = (float) (length * Math.sin(Math.toRadians(36 * digit)));
-        }
-        RunHistory history = new RunHistory();
-        Hyperparameters hp = Hyperparameters.defaults().withKnownDigits(knownDigits);
-        history.listener().onSnapshot(SnapshotBuilder.aStep().step(step).hyperparameters(hp).batchSize(4)
-                .probe(new ProbeResult(step, Vec2List.copyOf(xy), IntVector.copyOf(labels), IntVector.copyOf(labels),
-                        knownDigits)).build());
-        history.pull();
-        return history;
+  /**
+   * Four test images of each digit, each digit's features on its own direction (36 degrees apart),
+   * at lengths 1 to 4.
+   */
+  private static RunHistory probeOfStep(long step, int knownDigits) {
+    float[] xy = new float[80];
+    int[] labels = new int[40];
+    for (int i = 0; i < 40; i++) {
+      int digit = i % 10;
+      double length = 1 + i / 10;
+      labels[i] = digit;
+      xy[2 * i] = (float) (length * Math.cos(Math.toRadians(36 * digit)));
+      xy[2 * i + 1] = (float) (length * Math.sin(Math.toRadians(36 * digit)));
     }
+    RunHistory history = new RunHistory();
+    Hyperparameters hp = Hyperparameters.defaults().withKnownDigits(knownDigits);
+    history
+        .listener()
+        .onSnapshot(
+            SnapshotBuilder.aStep()
+                .step(step)
+                .hyperparameters(hp)
+                .batchSize(4)
+                .probe(
+                    new ProbeResult(
+                        step,
+                        Vec2List.copyOf(xy),
+                        IntVector.copyOf(labels),
+                        IntVector.copyOf(labels),
+                        knownDigits))
+                .build());
+    history.pull();
+    return history;
+  }
 
-    @Test
-    @DisplayName("open set: every pair of the unseen digits and of the known ones, counted on screen; cosine tells them apart perfectly here")
-    void pairsOfUnseenAndKnownDigits() {
-        VerificationViewModel verification = new VerificationViewModel(probeOfStep(7, Hyperparameters.OPEN_SET_DIGITS));
-        // unseen 0, 1, 6, 7, four images each: 4 x C(4, 2) = 24 genuine, C(16, 2) - 24 = 96 impostor
-        assertThat(verification.pairsTextProperty().get())
-                .startsWith("Pairs of the digits never trained on (0, 1, 6, 7), in the probe of step 7: 24 genuine"
-                        + " (the same digit), 96 impostor (two digits).")
-                .contains("pairs of the known digits (2, 3, 4, 5, 8, 9): 36 genuine, 240 impostor");
-        var picture = verification.pictureProperty().get();
-        assertThat(picture.unseen().figures().auc()).as("one direction per digit: cosine 1 within, below between")
-                .isEqualTo(1.0);
-        assertThat(verification.figuresTextProperty().get()).startsWith("Unseen digits: AUC 1.000 · EER 0.0%");
+  @Test
+  @DisplayName(
+      "open set: every pair of the unseen digits and of the known ones, counted on screen; cosine tells them apart perfectly here")
+  void pairsOfUnseenAndKnownDigits() {
+    VerificationViewModel verification =
+        new VerificationViewModel(probeOfStep(7, Hyperparameters.OPEN_SET_DIGITS));
+    // unseen 0, 1, 6, 7, four images each: 4 x C(4, 2) = 24 genuine, C(16, 2) - 24 = 96 impostor
+    assertThat(verification.pairsTextProperty().get())
+        .startsWith(
+            "Pairs of the digits never trained on (0, 1, 6, 7), in the probe of step 7: 24 genuine"
+                + " (the same digit), 96 impostor (two digits).")
+        .contains("pairs of the known digits (2, 3, 4, 5, 8, 9): 36 genuine, 240 impostor");
+    var picture = verification.pictureProperty().get();
+    assertThat(picture.unseen().figures().auc())
+        .as("one direction per digit: cosine 1 within, below between")
+        .isEqualTo(1.0);
+    assertThat(verification.figuresTextProperty().get())
+        .startsWith("Unseen digits: AUC 1.000 · EER 0.0%");
 
-        verification.scoreProperty().set(PairScore.DISTANCE);
-        picture = verification.pictureProperty().get();
-        assertThat(picture.unseen().figures().auc()).as("lengths 1 to 4 along a direction: distance mixes them up")
-                .isLessThan(1.0);
-        verification.thresholdPositionProperty().set(1);
-        // the closest pair is an impostor: 0 and 1 at length 1, 2 sin 18 = 0.618 apart; genuine pairs are 1 or more apart
-        assertThat(verification.thresholdTextProperty().get()).isEqualTo("The same when the distance is at most 0.618:"
+    verification.scoreProperty().set(PairScore.DISTANCE);
+    picture = verification.pictureProperty().get();
+    assertThat(picture.unseen().figures().auc())
+        .as("lengths 1 to 4 along a direction: distance mixes them up")
+        .isLessThan(1.0);
+    verification.thresholdPositionProperty().set(1);
+    // the closest pair is an impostor: 0 and 1 at length 1, 2 sin 18 = 0.618 apart; genuine pairs
+    // are 1 or more apart
+    assertThat(verification.thresholdTextProperty().get())
+        .isEqualTo(
+            "The same when the distance is at most 0.618:"
                 + " genuine pairs accepted (TAR) 0.0%, impostor pairs accepted (FAR) 1.04%");
-        assertThat(verification.thresholdPoint()).containsExactly(1 / 96.0, 0.0);
-    }
+    assertThat(verification.thresholdPoint()).containsExactly(1 / 96.0, 0.0);
+  }
 
-    @Test
-    @DisplayName("the closed set has no unseen digits: the panel says so and shows the known digits' pairs")
-    void closedSet() {
-        VerificationViewModel verification = new VerificationViewModel(probeOfStep(3, Hyperparameters.ALL_DIGITS));
-        assertThat(verification.pairsTextProperty().get()).startsWith("Fewer than two digits are unseen (unseen: –)");
-        assertThat(verification.pictureProperty().get().unseen()).isNull();
-        assertThat(verification.pictureProperty().get().known().genuineCount()).isEqualTo(60);
-        assertThat(verification.figuresTextProperty().get()).startsWith("Known digits: AUC");
-    }
+  @Test
+  @DisplayName(
+      "the closed set has no unseen digits: the panel says so and shows the known digits' pairs")
+  void closedSet() {
+    VerificationViewModel verification =
+        new VerificationViewModel(probeOfStep(3, Hyperparameters.ALL_DIGITS));
+    assertThat(verification.pairsTextProperty().get())
+        .startsWith("Fewer than two digits are unseen (unseen: –)");
+    assertThat(verification.pictureProperty().get().unseen()).isNull();
+    assertThat(verification.pictureProperty().get().known().genuineCount()).isEqualTo(60);
+    assertThat(verification.figuresTextProperty().get()).startsWith("Known digits: AUC");
+  }
 
-    @Test
-    @DisplayName("before the first probe: one sentence, nothing drawn")
-    void noProbe() {
-        VerificationViewModel verification = new VerificationViewModel(new RunHistory());
-        assertThat(verification.pairsTextProperty().get()).isEqualTo("No probe yet: train a step.");
-        assertThat(verification.pictureProperty().get()).isNull();
-    }
+  @Test
+  @DisplayName("before the first probe: one sentence, nothing drawn")
+  void noProbe() {
+    VerificationViewModel verification = new VerificationViewModel(new RunHistory());
+    assertThat(verification.pairsTextProperty().get()).isEqualTo("No probe yet: train a step.");
+    assertThat(verification.pictureProperty().get()).isNull();
+  }
 }

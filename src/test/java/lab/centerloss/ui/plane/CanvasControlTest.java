@@ -15,32 +15,35 @@ import org.testfx.framework.junit5.Start;
 
 @ExtendWith(ApplicationExtension.class)
 class CanvasControlTest {
-    private final AtomicInteger paints = new AtomicInteger();
-    private final StackPane tab = new StackPane();
-    private CanvasControl canvas;
+  private final AtomicInteger paints = new AtomicInteger();
+  private final StackPane tab = new StackPane();
+  private CanvasControl canvas;
 
-    @Start
-    void start(Stage stage) {
-        canvas = new CanvasControl();
-        canvas.setPainter((gc, width, height, now) -> paints.incrementAndGet());
-        tab.getChildren().add(canvas);
-        stage.setScene(new Scene(new StackPane(tab), 300, 200));
-        stage.show();
-    }
+  @Start
+  void start(Stage stage) {
+    canvas = new CanvasControl();
+    canvas.setPainter((gc, width, height, now) -> paints.incrementAndGet());
+    tab.getChildren().add(canvas);
+    stage.setScene(new Scene(new StackPane(tab), 300, 200));
+    stage.show();
+  }
 
-    @Test
-    @DisplayName("a canvas whose parent is hidden (a tab not selected) is not painted; shown again, it is")
-    void hiddenParentNotPainted(FxRobot robot) {
-        robot.interact(() -> {
-            tab.setVisible(false);
-            paints.set(0);
-            canvas.redraw(0);
+  @Test
+  @DisplayName(
+      "a canvas whose parent is hidden (a tab not selected) is not painted; shown again, it is")
+  void hiddenParentNotPainted(FxRobot robot) {
+    robot.interact(
+        () -> {
+          tab.setVisible(false);
+          paints.set(0);
+          canvas.redraw(0);
         });
-        assertThat(paints.get()).isZero();
-        robot.interact(() -> {
-            tab.setVisible(true);
-            canvas.redraw(0);
+    assertThat(paints.get()).isZero();
+    robot.interact(
+        () -> {
+          tab.setVisible(true);
+          canvas.redraw(0);
         });
-        assertThat(paints.get()).isPositive(); // the frame timer may paint too
-    }
+    assertThat(paints.get()).isPositive(); // the frame timer may paint too
+  }
 }
