@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import lab.centerloss.cli.CommandLineApp;
 import lab.centerloss.lesson.LessonFile;
 import lab.centerloss.lesson.Scenario;
+import lab.centerloss.text.AppInfo;
 import lab.centerloss.text.Language;
 import lab.centerloss.text.Messages;
 import lab.centerloss.train.DeviceChoice;
