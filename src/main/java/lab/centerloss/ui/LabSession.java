@@ -137,6 +137,8 @@ public final class LabSession {
     drawingPad = new DrawingPadViewModel(history, training, openSet);
     verification = new VerificationViewModel(history);
     plane.setDrawn(drawingPad::planeMark);
+    plane.setPointPicking(verification::picking, verification::pick);
+    plane.setPair(verification::planePair);
     plane.setUnknownsShown(openSet.showUnknownsProperty()::get);
     plane.setOverlay(stepThrough::scene);
   }
