@@ -48,6 +48,7 @@ public final class CompareViewModel {
   private PlanChoice.Chosen chosen;
 
   private final BooleanProperty sharedAxes = new SimpleBooleanProperty(true);
+  private final BooleanProperty verificationCaptions = new SimpleBooleanProperty(false);
   private final ReadOnlyStringWrapper statusText =
       new ReadOnlyStringWrapper(Messages.text("compare.noPlan"));
   private final ReadOnlyStringWrapper startText = new ReadOnlyStringWrapper("");
@@ -218,7 +219,7 @@ public final class CompareViewModel {
     if (following) {
       shownStep.set(lastStep.get());
     }
-    panes.forEach(ComparePane::describeShownStep);
+    panes.forEach(pane -> pane.describeShownStep(verificationCaptions.get()));
   }
 
   /** The extent that holds every visible pane's points: the shared axes. */
@@ -278,6 +279,14 @@ public final class CompareViewModel {
 
   public BooleanProperty fromShownStepProperty() {
     return choice.fromShownStepProperty();
+  }
+
+  /**
+   * Whether the captions give each pane's TAR at FAR 1% (verification by cosine) instead of its
+   * spread figures.
+   */
+  public BooleanProperty verificationCaptionsProperty() {
+    return verificationCaptions;
   }
 
   public BooleanProperty sharedAxesProperty() {
