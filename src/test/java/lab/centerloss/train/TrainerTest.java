@@ -59,6 +59,23 @@ class TrainerTest {
       throw new AssertionError("no such status; seen " + statuses);
     }
 
+    /** The next snapshot, or an assertion error at once when the trainer failed instead. */
+    StepSnapshot nextUnlessFailed() throws InterruptedException {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (System.nanoTime() < deadline) {
+        StepSnapshot s = snapshots.poll(20, TimeUnit.MILLISECONDS);
+        if (s != null) {
+          return s;
+        }
+        for (TrainerStatus status : statuses) {
+          assertThat(status.state())
+              .as("the trainer failed: %s", status)
+              .isNotEqualTo(State.FAILED);
+        }
+      }
+      throw new AssertionError("no snapshot within 60 s; seen " + statuses);
+    }
+
     StepSnapshot next() throws InterruptedException {
       StepSnapshot s = snapshots.poll(60, TimeUnit.SECONDS);
       assertThat(s).as("a snapshot within 60 s").isNotNull();
@@ -191,6 +208,41 @@ class TrainerTest {
         assertThat(again.centers().after()).isEqualTo(expected.centers().after());
         assertThat(again.scalars()).isEqualTo(expected.scalars());
       }
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "Continue from here clicked many times while a replay runs: the trainer lives and goes on from the last branch asked for")
+  void manyBranchesDuringAReplay() throws Exception {
+    Recorder recorder = new Recorder();
+    List<Checkpoint> checkpoints = new CopyOnWriteArrayList<>();
+    recorder.checkpoints = checkpoints;
+    Hyperparameters hp = Hyperparameters.defaults().withBatchSize(32);
+    try (Trainer trainer = new Trainer(TestData::mnist, SETTINGS, hp)) {
+      trainer.addListener(recorder);
+      trainer.launch();
+      recorder.awaitStatus(s -> s.state() == State.PAUSED);
+      trainer.playUntil(40);
+      List<StepSnapshot> original = new ArrayList<>();
+      for (int i = 1; i <= 40; i++) {
+        original.add(recorder.next());
+      }
+      recorder.awaitStatus(s -> s.state() == State.PAUSED);
+      List<Hyperparameters> settings =
+          original.stream().map(StepSnapshot::hyperparameters).toList();
+      // ten clicks in a row, as fast as a hand can: the first replay of 40 steps is still running
+      // when the others arrive
+      for (int branchStep = 40; branchStep > 30; branchStep--) {
+        trainer.branch(
+            new Trainer.BranchRequest(checkpoints.get(0), hp, settings.subList(0, branchStep)));
+      }
+      recorder.snapshots.clear();
+      trainer.step();
+      StepSnapshot next = recorder.nextUnlessFailed();
+      assertThat(next.step()).as("the last branch asked for: step 31, then one step").isEqualTo(32);
+      assertThat(next.batch().features()).isEqualTo(original.get(31).batch().features());
+      assertThat(trainer.status().state()).isEqualTo(State.PAUSED);
     }
   }
 
