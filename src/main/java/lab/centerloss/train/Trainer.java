@@ -167,9 +167,6 @@ public final class Trainer implements TrainerControls {
 
   private long run;
 
-  /** The settings last asked for: what {@link #hyperparameters()} answers at once. */
-  private volatile Hyperparameters hyperparameters;
-
   /** Something to say once (e.g. the GPU fallback); null for nothing. */
   private volatile Message notice;
 
@@ -186,7 +183,6 @@ public final class Trainer implements TrainerControls {
     this.dataSource = Objects.requireNonNull(dataSource);
     this.settings = settings;
     this.initial = initial;
-    this.hyperparameters = initial.orElse(Hyperparameters.defaults());
     thread = new Thread(this::run, threadName);
     thread.setDaemon(true);
   }
@@ -298,14 +294,7 @@ public final class Trainer implements TrainerControls {
   /** Takes effect at the next step (model size and seed at the next reset). */
   @Override
   public void setHyperparameters(Hyperparameters next) {
-    Hyperparameters valid = next.validated();
-    hyperparameters = valid;
-    mailbox.replace(Slot.SETTINGS, new NewSettings(valid));
-  }
-
-  /** The settings last asked for. */
-  public Hyperparameters hyperparameters() {
-    return hyperparameters;
+    mailbox.replace(Slot.SETTINGS, new NewSettings(next.validated()));
   }
 
   /**
@@ -369,7 +358,9 @@ public final class Trainer implements TrainerControls {
   /** libtorch, the device and the data; null when they cannot be had (the status says why). */
   private RunState open() {
     try {
-      return new RunState(openEngine(dataSource.load()), hyperparameters);
+      // a comparison's trainer has no run of its own until its plan: a reset would train these
+      return new RunState(
+          openEngine(dataSource.load()), initial.orElse(Hyperparameters.defaults()));
     } catch (DataSetException e) {
       // the reader's sentence, as it said it
       publish(
