@@ -174,7 +174,7 @@ public final class RenderCommand implements Callable<Integer> {
           for (int i = 0; i < every; i++) {
             snapshot = session.step(hp, false);
             if (snapshot.diverged()) {
-              throw new UserError(snapshot.divergence().get());
+              throw new UserError(snapshot.divergence().get().render());
             }
           }
           StepSnapshot withProbe = snapshot.withProbe(session.probe(probeSize, hp.head()));

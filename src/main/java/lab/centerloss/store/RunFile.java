@@ -265,7 +265,7 @@ public final class RunFile {
     }
     out.writeBoolean(s.divergence().isPresent());
     if (s.divergence().isPresent()) {
-      out.writeUTF(s.divergence().get());
+      out.writeUTF(s.divergence().get().render());
     }
     BinaryIO.writeFloats(out, s.centers().before().toArray());
     BinaryIO.writeFloats(out, s.centers().after().toArray());
@@ -644,7 +644,9 @@ public final class RunFile {
         v[i] = in.readDouble();
       }
       boolean diverged = BinaryIO.readFlag(in, "the divergence flag");
-      Optional<String> divergence = diverged ? Optional.of(in.readUTF()) : Optional.empty();
+      if (diverged) {
+        in.readUTF(); // the sentence as written: it is said again from the step and its losses
+      }
       // A diverged step's losses are not numbers: that is what it records. Any other step's are.
       for (int i = 0; i < 4; i++) {
         BinaryIO.check(
@@ -682,20 +684,21 @@ public final class RunFile {
                 Optional.empty(),
                 IntVector.copyOf(counts));
       }
+      StepSnapshot.Scalars scalars = new StepSnapshot.Scalars(v[0], v[1], v[2], v[3], v[4]);
       return new StepSnapshot(
           step,
           epoch,
           hp,
           margin,
           lr,
-          new StepSnapshot.Scalars(v[0], v[1], v[2], v[3], v[4]),
+          scalars,
           batch,
           new StepSnapshot.CenterMove(before, after, deltas),
           head,
           headAfter,
           v[5],
           Optional.empty(),
-          divergence);
+          diverged ? Optional.of(StepSnapshot.divergenceReason(step, scalars)) : Optional.empty());
     }
 
     Checkpoint checkpoint(DataInputStream in) throws IOException {

@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * How fast the window's comparison trains: N runs of the lambda preset stepped together, each on
- * its worker thread ({@link Comparison}), probed as the {@link ComparisonTrainer} probes them (as
- * often as costs a fifth of the time), the way the window drives them at full speed.
+ * its worker thread ({@link Comparison}), probed as the {@link Trainer} probes them (as often as
+ * costs a fifth of the time), the way the window drives them at full speed.
  */
 public final class ComparisonBenchmark {
   private ComparisonBenchmark() {}
@@ -50,11 +50,11 @@ public final class ComparisonBenchmark {
       int probes = 0;
       long start = System.nanoTime();
       for (int i = 0; i < rounds; i++) {
-        if (pacing.due(comparison.stepsDone() + 1)) {
-          pacing.timed(() -> comparison.step(true));
+        boolean probe = pacing.due(comparison.stepsDone() + 1);
+        List<Comparison.PaneStep> steps = comparison.step(false);
+        if (probe) {
+          pacing.timed(() -> comparison.probe(steps));
           probes++;
-        } else {
-          comparison.step(false);
         }
       }
       double seconds = (System.nanoTime() - start) / 1e9;

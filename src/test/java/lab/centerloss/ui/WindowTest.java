@@ -27,6 +27,7 @@ import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import lab.centerloss.data.MnistDataSet;
 import lab.centerloss.plot.Palette;
+import lab.centerloss.testing.FakeTrainer;
 import lab.centerloss.testing.TestData;
 import lab.centerloss.text.Language;
 import lab.centerloss.text.Messages;
@@ -52,7 +53,7 @@ import org.testfx.robot.Motion;
 @ExtendWith(ApplicationExtension.class)
 class WindowTest {
   private LabSession session;
-  private final AtomicReference<RecordingTrainer> trainer = new AtomicReference<>();
+  private final AtomicReference<FakeTrainer> trainer = new AtomicReference<>();
   private Stage stage;
 
   @Start
@@ -66,8 +67,8 @@ class WindowTest {
                   folder.equals(TestData.bundledFolder())
                       ? TestData::mnist
                       : () -> MnistDataSet.load(folder);
-              RecordingTrainer recording =
-                  new RecordingTrainer(
+              FakeTrainer recording =
+                  FakeTrainer.passingTo(
                       new Trainer(data, new Trainer.Settings(DeviceChoice.CPU, 0, 500), hp)
                           .launch());
               trainer.set(recording);
