@@ -1,18 +1,31 @@
 package lab.centerloss.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+import lab.centerloss.text.Language;
+import lab.centerloss.text.Message;
+import lab.centerloss.text.Messages;
 import lab.centerloss.train.Checkpoint;
+import lab.centerloss.train.CheckpointPolicy;
 import lab.centerloss.train.HeadKind;
 import lab.centerloss.train.Hyperparameters;
 import lab.centerloss.train.ProbeResult;
 import lab.centerloss.train.StepSnapshot;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A run saved by the app before the run file got its codecs (format 1): users have such files, and
@@ -92,5 +105,67 @@ class SavedRunFormatOneTest {
     assertThat(start.optimizerKind()).isNull();
     assertThat(start.optimizerSteps()).isZero();
     assertThat(start.taken()).isEqualTo(35152);
+  }
+
+  @Test
+  @DisplayName(
+      "written again by the codecs, format 1's binary entries come out byte for byte the same")
+  void codecsKeepTheLayout(@TempDir Path folder) throws Exception {
+    RunFile.Contents contents = RunFile.read(fixture());
+    Path again = folder.resolve("again.clab");
+    RunFile.write(contents.record(), again, contents.appVersion());
+    try (ZipFile before = new ZipFile(fixture().toFile());
+        ZipFile after = new ZipFile(again.toFile())) {
+      for (String entry :
+          List.of(RunFile.ORIGIN, RunFile.STEPS, RunFile.PROBES, RunFile.CHECKPOINTS)) {
+        assertThat(after.getInputStream(after.getEntry(entry)).readAllBytes())
+            .as(entry)
+            .isEqualTo(before.getInputStream(before.getEntry(entry)).readAllBytes());
+      }
+      JsonNode meta =
+          new ObjectMapper().readTree(after.getInputStream(after.getEntry(RunFile.META)));
+      assertThat(meta.get("format_version").asInt()).isEqualTo(RunFile.FORMAT_VERSION).isEqualTo(1);
+      JsonNode checkpoints = meta.at("/kept/policy/checkpoints");
+      assertThat(checkpoints.get("apart").asInt()).isEqualTo(CheckpointPolicy.EARLY_SPACING);
+      assertThat(checkpoints.get("then_apart").asInt()).isEqualTo(CheckpointPolicy.LATE_SPACING);
+      assertThat(meta.at("/kept/policy/batch_details_for_last_steps").asInt())
+          .isEqualTo(RunRecord.DETAILS_KEPT);
+    }
+    assertThat(RunFile.read(again).record().steps()).isEqualTo(contents.record().steps());
+  }
+
+  @Test
+  @DisplayName(
+      "what is wrong in a damaged file is a message of its own, rendered in the language in force")
+  void damageIsAMessage(@TempDir Path folder) throws Exception {
+    Path damaged = folder.resolve("damaged.clab");
+    try (ZipFile source = new ZipFile(fixture().toFile());
+        ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(damaged))) {
+      for (ZipEntry e : source.stream().toList()) {
+        byte[] bytes = source.getInputStream(e).readAllBytes();
+        if (e.getName().equals(RunFile.META)) {
+          bytes =
+              new String(bytes, StandardCharsets.UTF_8)
+                  .replace("\"classes\" : 6", "\"classes\" : 1")
+                  .getBytes(StandardCharsets.UTF_8);
+        }
+        out.putNextEntry(new ZipEntry(e.getName()));
+        out.write(bytes);
+        out.closeEntry();
+      }
+    }
+    RunFileException refused =
+        catchThrowableOfType(() -> RunFile.read(damaged), RunFileException.class);
+    Message reason = refused.reason();
+    assertThat(reason.key()).isEqualTo("runfile.damaged");
+    assertThat(reason.arguments().get(1)).isEqualTo(Message.of("runfile.bad.classes", "1"));
+    assertThat(refused.getMessage()).endsWith("is damaged: classes is 1.");
+    Language before = Messages.language();
+    try {
+      Messages.use(Language.SIMPLIFIED_CHINESE);
+      assertThat(reason.render()).contains("已损坏：classes 是 1").doesNotContain("is damaged");
+    } finally {
+      Messages.use(before);
+    }
   }
 }
