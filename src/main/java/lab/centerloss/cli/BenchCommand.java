@@ -131,7 +131,7 @@ public final class BenchCommand implements Callable<Integer> {
       throw UserError.of("cli.bench.warmup");
     }
     training.check();
-    int batchSize = training.batchSize != null ? training.batchSize : 128;
+    int batchSize = training.batchSize() != null ? training.batchSize() : 128;
     long loadStart = System.nanoTime();
     MnistDataSet dataSet = training.loadData();
     double loadMillis = (System.nanoTime() - loadStart) / 1e6;

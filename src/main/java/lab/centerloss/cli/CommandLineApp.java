@@ -26,6 +26,10 @@ public final class CommandLineApp {
     commandLine.addSubcommand(new SweepCommand());
     commandLine.addSubcommand(new LessonCommand());
     commandLine.addSubcommand(new ExportHtmlCommand());
+    commandLine
+        .getSubcommands()
+        .values()
+        .forEach(command -> TrainingOptions.addSettingOptions(command.getCommandSpec()));
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.setParameterExceptionHandler(ONE_SENTENCE);
     commandLine.setExecutionExceptionHandler(USER_ERRORS);

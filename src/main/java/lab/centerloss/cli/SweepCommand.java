@@ -351,22 +351,23 @@ public final class SweepCommand implements Callable<Integer> {
       throw UserError.of("cli.steps", String.valueOf(steps));
     }
     TrainingOptions.checkThreads(training.threads);
-    List<HeadKind> headList = training.heads == null ? List.of(HeadKind.SOFTMAX) : training.heads;
+    List<HeadKind> headList =
+        training.heads() == null ? List.of(HeadKind.SOFTMAX) : training.heads();
     distinct("--head", headList);
-    distinct("--lambda", training.lambdas);
-    distinct("--alpha", training.alphas);
-    distinct("--m", training.margins);
+    distinct("--lambda", training.lambdas());
+    distinct("--alpha", training.alphas());
+    distinct("--m", training.margins());
     List<Long> seedList =
         seeds == null
-            ? List.of(training.seed == null ? 1L : training.seed)
+            ? List.of(training.seed() == null ? 1L : training.seed())
             : BenchCommand.parseSeeds(seeds);
     distinct("--seeds", seedList);
     List<Combination> all = new ArrayList<>();
     for (HeadKind head : headList) {
       Hyperparameters recommended = Hyperparameters.recommendedFor(head);
-      for (double m : listOr(training.margins, recommended.margin())) {
-        for (double lambda : listOr(training.lambdas, recommended.lambda())) {
-          for (double alpha : listOr(training.alphas, recommended.alpha())) {
+      for (double m : listOr(training.margins(), recommended.margin())) {
+        for (double lambda : listOr(training.lambdas(), recommended.lambda())) {
+          for (double alpha : listOr(training.alphas(), recommended.alpha())) {
             for (long seed : seedList) {
               Hyperparameters hp = training.forSweep(head, lambda, alpha, m, seed);
               if (!hp.problems().isEmpty()) {
