@@ -58,14 +58,7 @@ import picocli.CommandLine.Spec;
  * {@code --only I/N} runs one share of the combinations (a job of a batch system's array) and
  * {@code --collect} makes the grid and table from the run files of all shares.
  */
-@Command(
-    name = "sweep",
-    mixinStandardHelpOptions = true,
-    sortOptions = false,
-    description = {
-      "Train every combination of the lists given and draw them side by side, as the paper's figure.",
-      "Writes DIR/runs/*.clab (and a summary beside each), DIR/grid.png and DIR/summary.csv."
-    })
+@Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false)
 public final class SweepCommand implements Callable<Integer> {
   static final List<String> SUMMARY_COLUMNS =
       List.of(
@@ -85,57 +78,30 @@ public final class SweepCommand implements Callable<Integer> {
 
   @Mixin TrainingOptions training = new TrainingOptions();
 
-  @Option(
-      names = "--seeds",
-      split = ",",
-      paramLabel = "LIST",
-      description = "Seeds: 1,2,3 or 1-5 (default: the --seed).")
+  @Option(names = "--seeds", split = ",", paramLabel = "LIST")
   List<String> seeds;
 
-  @Option(
-      names = "--steps",
-      paramLabel = "N",
-      defaultValue = "2000",
-      description = "Steps per run (default: 2000).")
+  @Option(names = "--steps", paramLabel = "N", defaultValue = "2000")
   int steps;
 
-  @Option(
-      names = "--out",
-      paramLabel = "DIR",
-      description = "Folder for runs/, grid.png and summary.csv.")
+  @Option(names = "--out", paramLabel = "DIR")
   Path out;
 
-  @Option(
-      names = "--only",
-      paramLabel = "I/N",
-      description = "Train only the I-th of N shares of the combinations (1 <= I <= N).")
+  @Option(names = "--only", paramLabel = "I/N")
   String only;
 
-  @Option(
-      names = "--collect",
-      paramLabel = "DIR",
-      description = "Make grid.png and summary.csv from the run files in DIR/runs.")
+  @Option(names = "--collect", paramLabel = "DIR")
   Path collect;
 
-  @Option(
-      names = "--parallel",
-      paramLabel = "K",
-      description =
-          "Runs trained at once (default: one per processor / --threads; with --threads 0, one).")
+  @Option(names = "--parallel", paramLabel = "K")
   Integer parallel;
 
   static final int MAX_PARALLEL = 64;
 
-  @Option(
-      names = "--probe-size",
-      defaultValue = "2000",
-      description = "Test images drawn in each panel (default: 2000).")
+  @Option(names = "--probe-size", defaultValue = "2000")
   int probeSize;
 
-  @Option(
-      names = "--width",
-      defaultValue = "1600",
-      description = "Width of grid.png (default: 1600).")
+  @Option(names = "--width", defaultValue = "1600")
   int width;
 
   /** One combination of the lists: what to train, and its file name. */

@@ -39,83 +39,43 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code train}: trains without a display, printing progress and writing metrics. */
-@Command(
-    name = "train",
-    mixinStandardHelpOptions = true,
-    sortOptions = false,
-    description = "Train LeNet++ on MNIST without a display.")
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false)
 public final class TrainCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Mixin TrainingOptions training = new TrainingOptions();
 
-  @Option(
-      names = "--steps",
-      paramLabel = "N",
-      defaultValue = "2000",
-      description = "Training steps (the most, with --until-accuracy). Default: 2000.")
+  @Option(names = "--steps", paramLabel = "N", defaultValue = "2000")
   int steps;
 
-  @Option(
-      names = "--until-accuracy",
-      paramLabel = "A",
-      description = "Stop once the probe accuracy reaches A (0..1).")
+  @Option(names = "--until-accuracy", paramLabel = "A")
   Double untilAccuracy;
 
-  @Option(
-      names = "--probe-size",
-      defaultValue = "2000",
-      description = "Test images in the probe set (default: 2000).")
+  @Option(names = "--probe-size", defaultValue = "2000")
   int probeSize;
 
-  @Option(
-      names = "--eval-every",
-      paramLabel = "K",
-      defaultValue = "100",
-      description = "Probe the test images every K steps (default: 100).")
+  @Option(names = "--eval-every", paramLabel = "K", defaultValue = "100")
   int evalEvery;
 
-  @Option(
-      names = "--metrics",
-      paramLabel = "FILE",
-      description = "Write a JSON summary of the run.")
+  @Option(names = "--metrics", paramLabel = "FILE")
   Path metrics;
 
-  @Option(
-      names = "--record",
-      paramLabel = "FILE",
-      description = "Write every step as a line of JSON (JSON Lines).")
+  @Option(names = "--record", paramLabel = "FILE")
   Path record;
 
-  @Option(
-      names = "--save-run",
-      paramLabel = "FILE",
-      description =
-          "Save the run (steps, probes, checkpoints) as a run file the window opens (.clab).")
+  @Option(names = "--save-run", paramLabel = "FILE")
   Path saveRun;
 
-  @Option(
-      names = "--probe-every",
-      paramLabel = "K",
-      description =
-          "Probe the test images every K steps for the saved run's timeline (default: 20 with --save-run).")
+  @Option(names = "--probe-every", paramLabel = "K")
   Integer probeEvery;
 
-  @Option(
-      names = "--features-out",
-      paramLabel = "FILE",
-      description =
-          "Write the final test features as CSV: index, label, known, x, y, predicted, and each open-set score.")
+  @Option(names = "--features-out", paramLabel = "FILE")
   Path featuresOut;
 
-  @Option(
-      names = "--pairs-out",
-      paramLabel = "FILE",
-      description =
-          "With --known: write every verification pair of the final test features as CSV: i, j (rows of --features-out), same, cosine, distance, set (unseen or known), fold.")
+  @Option(names = "--pairs-out", paramLabel = "FILE")
   Path pairsOut;
 
-  @Option(names = "--quiet", description = "Print only the final line.")
+  @Option(names = "--quiet")
   boolean quiet;
 
   @Override
