@@ -30,7 +30,10 @@ import lab.centerloss.store.RunRecord;
 import lab.centerloss.text.Messages;
 import lab.centerloss.train.Hyperparameters;
 import lab.centerloss.train.OpenSetScores;
+import lab.centerloss.train.ProbeSchedule;
+import lab.centerloss.train.RunDriver;
 import lab.centerloss.train.StepSnapshot;
+import lab.centerloss.train.StopRule;
 import lab.centerloss.train.TrainingEngine;
 import lab.centerloss.train.TrainingSession;
 import picocli.CommandLine.Command;
@@ -120,15 +123,15 @@ public final class RenderCommand implements Callable<Integer> {
       console.flush();
       Future<?> lastWrite = null;
       try (TrainingSession session = engine.newSession(hp)) {
+        // a frame every `every` steps, its test cloud probed after its step
+        RunDriver driver =
+            RunDriver.of(session, probeSize).recordingProbes(ProbeSchedule.every(every));
         for (int frame = 1; frame <= frames; frame++) {
-          StepSnapshot snapshot = null;
-          for (int i = 0; i < every; i++) {
-            snapshot = session.step(hp, false);
-            if (snapshot.diverged()) {
-              throw new UserError(snapshot.divergence().get());
-            }
+          RunDriver.Outcome outcome = driver.run(hp, StopRule.atStep((long) frame * every));
+          StepSnapshot withProbe = outcome.last().orElseThrow();
+          if (outcome.ending() == StopRule.Ending.DIVERGED) {
+            throw new UserError(withProbe.divergence().get());
           }
-          StepSnapshot withProbe = snapshot.withProbe(session.probe(probeSize, hp.head()));
           var scene = scene(withProbe);
           BufferedImage image = HeadlessFx.call(() -> capture.capture(scene, style()));
           String drawing = svg ? HeadlessFx.call(() -> capture.captureSvg(scene, style())) : null;

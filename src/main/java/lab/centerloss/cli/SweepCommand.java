@@ -37,12 +37,15 @@ import lab.centerloss.store.RunRecord;
 import lab.centerloss.text.Ids;
 import lab.centerloss.text.Messages;
 import lab.centerloss.text.Printable;
-import lab.centerloss.train.CheckpointPolicy;
+import lab.centerloss.train.CheckpointKeeping;
 import lab.centerloss.train.FeatureStatistics;
 import lab.centerloss.train.HeadKind;
 import lab.centerloss.train.Hyperparameters;
 import lab.centerloss.train.ProbeResult;
+import lab.centerloss.train.ProbeSchedule;
+import lab.centerloss.train.RunDriver;
 import lab.centerloss.train.StepSnapshot;
+import lab.centerloss.train.StopRule;
 import lab.centerloss.train.TrainingEngine;
 import lab.centerloss.train.TrainingSession;
 import picocli.CommandLine.Command;
@@ -259,23 +262,17 @@ public final class SweepCommand implements Callable<Integer> {
   private ObjectNode trainOne(TrainingEngine engine, Combination c, Path runs) throws Exception {
     Hyperparameters hp = c.hyperparameters();
     long start = System.nanoTime();
-    RunRecord run;
+    RunRecording run = new RunRecording();
     ProbeResult test;
-    StepSnapshot last = null;
+    StepSnapshot last;
     try (TrainingSession session = engine.newSession(hp)) {
-      run = new RunRecord(session.origin(hp, probeSize));
-      run.addCheckpoint(session.checkpoint());
-      for (int i = 1; i <= steps; i++) {
-        StepSnapshot s = session.step(hp, false);
-        last = s;
-        run.add(i % 20 == 0 || i == steps ? s.withProbe(session.probe(probeSize, hp.head())) : s);
-        if (CheckpointPolicy.due(s.step(), hp.model())) {
-          run.addCheckpoint(session.checkpoint());
-        }
-        if (s.diverged()) {
-          break;
-        }
-      }
+      RunDriver driver =
+          RunDriver.of(session, probeSize)
+              .recordingProbes(ProbeSchedule.every(20).orLastStep())
+              .keepingCheckpoints(CheckpointKeeping.SPACED)
+              .into(run);
+      driver.origin(hp);
+      last = driver.run(hp, StopRule.atStep(steps)).last().orElseThrow();
       test = session.evaluateTestSet(hp.head());
     }
     double seconds = (System.nanoTime() - start) / 1e9;
@@ -285,7 +282,7 @@ public final class SweepCommand implements Callable<Integer> {
     row.put("alpha", hp.alpha());
     row.put("m", hp.margin());
     row.put("seed", hp.seed());
-    row.put("steps", last == null ? 0 : last.step());
+    row.put("steps", last.step());
     row.put("test_accuracy", test.accuracy());
     double rms =
         FeatureStatistics.rmsDistanceToCenters(
@@ -296,7 +293,7 @@ public final class SweepCommand implements Callable<Integer> {
     row.put("intra_to_distance", distance > 0 ? rms / distance : Double.NaN);
     row.put("seconds", seconds);
     try {
-      RunFile.write(run, runs.resolve(c.name() + RunFile.EXTENSION), AppInfo.VERSION);
+      RunFile.write(run.record(), runs.resolve(c.name() + RunFile.EXTENSION), AppInfo.VERSION);
       AtomicFile.writeString(
           runs.resolve(c.name() + ".json"),
           new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(row));

@@ -22,13 +22,18 @@ import lab.centerloss.store.RunFile;
 import lab.centerloss.store.RunFileException;
 import lab.centerloss.store.RunRecord;
 import lab.centerloss.text.Messages;
-import lab.centerloss.train.CheckpointPolicy;
+import lab.centerloss.train.Checkpoint;
+import lab.centerloss.train.CheckpointKeeping;
 import lab.centerloss.train.FeatureStatistics;
 import lab.centerloss.train.Hyperparameters;
 import lab.centerloss.train.OpenSetEvaluation;
 import lab.centerloss.train.OpenSetScores;
 import lab.centerloss.train.ProbeResult;
+import lab.centerloss.train.ProbeSchedule;
+import lab.centerloss.train.RunDriver;
+import lab.centerloss.train.RunOrigin;
 import lab.centerloss.train.StepSnapshot;
+import lab.centerloss.train.StopRule;
 import lab.centerloss.train.TrainingEngine;
 import lab.centerloss.train.TrainingSession;
 import lab.centerloss.train.Vec2List;
@@ -98,16 +103,13 @@ public final class TrainCommand implements Callable<Integer> {
       RunResult result;
       try (TrainingSession session = engine.newSession(hp);
           RecordWriter recorder = RecordWriter.open(record)) {
-        RunRecord run = saveRun == null ? null : new RunRecord(session.origin(hp, probeSize));
-        if (run != null) {
-          run.addCheckpoint(session.checkpoint());
-        }
+        RunRecording run = saveRun == null ? null : new RunRecording();
         result = train(session, hp, recorder, run, out);
         result.finalTest = session.evaluateTestSet(hp.head());
         result.centers = session.centers();
         recorder.commit();
         if (run != null) {
-          saveRun(run);
+          saveRun(run.record());
         }
       }
       result.wallSeconds = (System.nanoTime() - wallStart) / 1e9;
@@ -208,68 +210,96 @@ public final class TrainCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * Trains to --steps (or --until-accuracy): the run file's probes every --probe-every steps and
+   * its checkpoints when saving, a check of the probe every --eval-every steps and at the end.
+   */
   private RunResult train(
       TrainingSession session,
       Hyperparameters hp,
       RecordWriter recorder,
-      RunRecord run,
-      PrintWriter out)
-      throws IOException {
+      RunRecording run,
+      PrintWriter out) {
     RunResult result = new RunResult();
-    int timelineProbes = probeEvery != null ? probeEvery : 20;
-    for (int i = 1; i <= steps; i++) {
-      // features after a step: only the record and the run file show them
-      StepSnapshot snapshot = session.step(hp, record != null || run != null);
-      if (run != null) {
-        run.add(
-            i % timelineProbes == 0
-                ? snapshot.withProbe(session.probe(probeSize, hp.head()))
-                : snapshot);
-        if (CheckpointPolicy.due(snapshot.step(), hp.model())) {
-          run.addCheckpoint(session.checkpoint());
-        }
-      }
-      result.last = snapshot;
-      result.steps = snapshot.step();
-      result.trainMillis += snapshot.stepMillis();
-      result.stepMillis.add(snapshot.stepMillis());
-      recorder.write(snapshot);
-      if (snapshot.diverged()) {
-        result.divergedAt = snapshot.step();
-        out.println(snapshot.divergence().get());
-        break;
-      }
-      if (i % evalEvery == 0 || i == steps) {
-        ProbeResult probe = session.probe(probeSize, hp.head());
-        double accuracy = probe.accuracy();
-        result.probeAccuracy.add(new double[] {snapshot.step(), accuracy});
-        ProcessMemory.residentMegabytes()
-            .ifPresent(mb -> result.residentMemory.add(new double[] {snapshot.step(), mb}));
-        if (!quiet) {
-          out.println(
-              Messages.text(
-                  "cli.train.progress",
-                  String.format("%6d", snapshot.step()),
-                  String.format("%2d", snapshot.epoch()),
-                  String.format("%.4f", snapshot.scalars().lossSoftmax()),
-                  String.format("%.4f", snapshot.scalars().lossCenter()),
-                  String.format("%5.1f", 100 * snapshot.scalars().batchAccuracy()),
-                  String.format("%5.1f", 100 * accuracy),
-                  String.format("%.1f", snapshot.stepMillis())));
-          out.flush();
-        }
-        if (untilAccuracy != null && accuracy >= untilAccuracy) {
-          result.reachedStep = snapshot.step();
-          result.reachedSeconds = result.trainMillis / 1000;
-          out.println(
-              Messages.text(
-                  "cli.train.reached",
-                  String.format("%.1f", 100 * accuracy),
-                  String.valueOf(snapshot.step()),
-                  String.format("%.1f", result.reachedSeconds)));
-          break;
-        }
-      }
+    RunDriver.Sink progress =
+        new RunDriver.Sink() {
+          @Override
+          public void onSnapshot(StepSnapshot snapshot) {
+            if (run != null) {
+              run.onSnapshot(snapshot);
+            }
+            result.last = snapshot;
+            result.steps = snapshot.step();
+            result.trainMillis += snapshot.stepMillis();
+            result.stepMillis.add(snapshot.stepMillis());
+            recorder.write(snapshot);
+          }
+
+          @Override
+          public void onOrigin(RunOrigin origin) {
+            run.onOrigin(origin);
+          }
+
+          @Override
+          public void onCheckpoint(Checkpoint checkpoint) {
+            run.onCheckpoint(checkpoint);
+          }
+
+          @Override
+          public void onDivergence(StepSnapshot snapshot) {
+            result.divergedAt = snapshot.step();
+            out.println(snapshot.divergence().get());
+          }
+
+          @Override
+          public void onCheck(StepSnapshot snapshot, ProbeResult probe) {
+            double accuracy = probe.accuracy();
+            result.probeAccuracy.add(new double[] {snapshot.step(), accuracy});
+            ProcessMemory.residentMegabytes()
+                .ifPresent(mb -> result.residentMemory.add(new double[] {snapshot.step(), mb}));
+            if (!quiet) {
+              out.println(
+                  Messages.text(
+                      "cli.train.progress",
+                      String.format("%6d", snapshot.step()),
+                      String.format("%2d", snapshot.epoch()),
+                      String.format("%.4f", snapshot.scalars().lossSoftmax()),
+                      String.format("%.4f", snapshot.scalars().lossCenter()),
+                      String.format("%5.1f", 100 * snapshot.scalars().batchAccuracy()),
+                      String.format("%5.1f", 100 * accuracy),
+                      String.format("%.1f", snapshot.stepMillis())));
+              out.flush();
+            }
+          }
+        };
+    RunDriver driver =
+        RunDriver.of(session, probeSize)
+            // features after a step: only the record and the run file show them
+            .withFeaturesAfter(record != null || run != null)
+            .recordingProbes(
+                run != null
+                    ? ProbeSchedule.every(probeEvery != null ? probeEvery : 20)
+                    : ProbeSchedule.NEVER)
+            .checking(ProbeSchedule.every(evalEvery).orLastStep())
+            .keepingCheckpoints(run != null ? CheckpointKeeping.SPACED : CheckpointKeeping.NONE)
+            .into(progress);
+    if (run != null) {
+      driver.origin(hp);
+    }
+    StopRule stop = StopRule.atStep(steps);
+    RunDriver.Outcome outcome =
+        driver.run(hp, untilAccuracy != null ? stop.orAccuracyAtLeast(untilAccuracy) : stop);
+    if (outcome.ending() == StopRule.Ending.ACCURACY_REACHED) {
+      StepSnapshot reached = outcome.last().orElseThrow();
+      double accuracy = result.probeAccuracy.get(result.probeAccuracy.size() - 1)[1]; // its check
+      result.reachedStep = reached.step();
+      result.reachedSeconds = result.trainMillis / 1000;
+      out.println(
+          Messages.text(
+              "cli.train.reached",
+              String.format("%.1f", 100 * accuracy),
+              String.valueOf(reached.step()),
+              String.format("%.1f", result.reachedSeconds)));
     }
     return result;
   }

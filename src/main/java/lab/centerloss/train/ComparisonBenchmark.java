@@ -41,7 +41,7 @@ public final class ComparisonBenchmark {
       int warmup,
       int rounds) {
     Comparison.Plan plan = new Comparison.Plan(runs(base, runs), false, Optional.empty());
-    ProbePacing pacing = new ProbePacing();
+    ProbeSchedule pacing = ProbeSchedule.paced();
     try (Comparison comparison = Comparison.open(engine, plan, probeSize)) {
       comparison.origins();
       for (int i = 0; i < warmup; i++) {
@@ -50,8 +50,8 @@ public final class ComparisonBenchmark {
       int probes = 0;
       long start = System.nanoTime();
       for (int i = 0; i < rounds; i++) {
-        if (pacing.due(comparison.stepsDone() + 1)) {
-          pacing.timed(() -> comparison.step(true));
+        if (pacing.due(comparison.stepsDone() + 1, false)) {
+          pacing.take(() -> comparison.step(true));
           probes++;
         } else {
           comparison.step(false);

@@ -24,7 +24,7 @@ import org.bytedeco.pytorch.global.torch.ScalarType;
  * One training run: LeNet++, its head, the optimizer and one center per class, built from a seed.
  * Everything here calls libtorch, so a session belongs to one thread for its whole life.
  */
-public final class TrainingSession implements AutoCloseable {
+public final class TrainingSession implements RunDriver.Session, AutoCloseable {
   /** Test images per forward pass of an evaluation: the activations of one are about 45 MB. */
   private static final int EVALUATION_CHUNK = 250;
 
