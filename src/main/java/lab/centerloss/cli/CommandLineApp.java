@@ -30,6 +30,8 @@ public final class CommandLineApp {
         .getSubcommands()
         .values()
         .forEach(command -> TrainingOptions.addSettingOptions(command.getCommandSpec()));
+    // after the subcommands: picocli gives the bundle to those it has
+    commandLine.setResourceBundle(new HelpBundle());
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.setParameterExceptionHandler(ONE_SENTENCE);
     commandLine.setExecutionExceptionHandler(USER_ERRORS);

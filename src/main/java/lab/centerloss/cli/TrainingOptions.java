@@ -36,30 +36,16 @@ public final class TrainingOptions {
   /** The values given for each setting's option: one, or a list for sweep's options. */
   private final Map<SettingDescriptor<?>, List<?>> given = new HashMap<>();
 
-  @Option(
-      names = "--device",
-      paramLabel = "auto|cpu|cuda",
-      defaultValue = "auto",
-      description = "Where to train (default: auto).")
+  @Option(names = "--device", paramLabel = "auto|cpu|cuda", defaultValue = "auto")
   DeviceChoice device;
 
-  @Option(
-      names = "--threads",
-      defaultValue = "0",
-      description = "libtorch CPU threads; 0 for one per processor.")
+  @Option(names = "--threads", defaultValue = "0")
   int threads;
 
-  @Option(
-      names = "--data",
-      paramLabel = "DIR",
-      description = "Folder with the four MNIST IDX files (default: the bundled datasets/mnist).")
+  @Option(names = "--data", paramLabel = "DIR")
   Path data;
 
-  @Option(
-      names = "--unknown-data",
-      paramLabel = "DIR",
-      description =
-          "A second IDX data set (its two t10k files, e.g. Fashion-MNIST) whose test images join the test set as unknowns.")
+  @Option(names = "--unknown-data", paramLabel = "DIR")
   Path unknownData;
 
   /**

@@ -41,7 +41,7 @@ public final class ComparisonBenchmark {
       int warmup,
       int rounds) {
     Comparison.Plan plan = new Comparison.Plan(runs(base, runs), false, Optional.empty());
-    ProbePacing pacing = new ProbePacing();
+    ProbeSchedule pacing = ProbeSchedule.paced();
     try (Comparison comparison = Comparison.open(engine, plan, probeSize)) {
       comparison.origins();
       for (int i = 0; i < warmup; i++) {
@@ -50,10 +50,10 @@ public final class ComparisonBenchmark {
       int probes = 0;
       long start = System.nanoTime();
       for (int i = 0; i < rounds; i++) {
-        boolean probe = pacing.due(comparison.stepsDone() + 1);
+        boolean probe = pacing.due(comparison.stepsDone() + 1, false);
         List<Comparison.PaneStep> steps = comparison.step(false);
         if (probe) {
-          pacing.timed(() -> comparison.probe(steps));
+          pacing.take(() -> comparison.probe(steps));
           probes++;
         }
       }

@@ -259,9 +259,12 @@ public final class SettingDescriptor<T> {
    *     one value)
    */
   public record CliOption(String name, Optional<String> paramLabel, boolean sweepable) {
-    /** The bundle key of the option's description in the help. */
+    /**
+     * The bundle key of the option's description in the help: the command line's help key for the
+     * option, shared by every command that has it.
+     */
     public static String descriptionKey(SettingDescriptor<?> setting) {
-      return "cli.setting." + setting.name();
+      return "cli.help." + setting.option().orElseThrow().name().replaceFirst("^-+", "");
     }
   }
 

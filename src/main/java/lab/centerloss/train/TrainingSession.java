@@ -25,7 +25,7 @@ import org.bytedeco.pytorch.global.torch.ScalarType;
  * Everything here calls libtorch, so a session belongs to the thread that made it for its whole
  * life: a call from any other thread is refused with an {@link IllegalStateException}.
  */
-public final class TrainingSession implements AutoCloseable {
+public final class TrainingSession implements RunDriver.Session, AutoCloseable {
   /** The thread that made this session, the only one that may call it. */
   private final Thread owner = Thread.currentThread();
 
