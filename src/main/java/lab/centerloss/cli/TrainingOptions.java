@@ -267,6 +267,7 @@ public final class TrainingOptions {
       OptionSpec.Builder b =
           OptionSpec.builder(cli.name())
               .paramLabel(cli.paramLabel().orElseGet(() -> defaultLabel(setting)))
+              .descriptionKey(cli.name().replaceFirst("^-+", ""))
               .description(Messages.text(SettingDescriptor.CliOption.descriptionKey(setting)))
               .setter(
                   new ISetter() {
