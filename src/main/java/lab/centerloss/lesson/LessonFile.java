@@ -47,11 +47,13 @@ public final class LessonFile {
 
   /** The built-in lessons, in teaching order. */
   public static final List<String> BUILT_IN =
-      List.of("softmax-alone", "center-loss", "center-update", "margins", "open-set");
+      List.of(
+          "softmax-alone", "center-loss", "center-update", "margins", "open-set", "verification");
 
   /** The controls a step may highlight: ids of the window's controls. */
   public static final Set<String> HIGHLIGHTABLE =
       Set.of(
+          "pickPairButton",
           "headBox",
           "centerLossCheck",
           "lambdaSlider",

@@ -44,7 +44,8 @@ class LessonFileTest {
     List<Lesson> lessons = LessonFile.builtIns();
     assertThat(lessons)
         .extracting(Lesson::name)
-        .containsExactly("softmax-alone", "center-loss", "center-update", "margins", "open-set");
+        .containsExactly(
+            "softmax-alone", "center-loss", "center-update", "margins", "open-set", "verification");
     for (Lesson lesson : lessons) {
       assertThat(lesson.steps()).as(lesson.name()).hasSizeBetween(5, 10);
       Hyperparameters settings = Hyperparameters.defaults();
@@ -236,7 +237,7 @@ class LessonFileTest {
     assertThatThrownBy(() -> LessonFile.byNameOrFile("petals"))
         .hasMessage(
             "There is no built-in lesson petals; the built-in lessons are softmax-alone, center-loss, "
-                + "center-update, margins, open-set (or name a lesson file, e.g. my-lesson.json).");
+                + "center-update, margins, open-set, verification (or name a lesson file, e.g. my-lesson.json).");
     assertThatThrownBy(() -> LessonFile.byNameOrFile(folder.resolve("none.json").toString()))
         .hasMessage("The lesson file " + folder.resolve("none.json") + " does not exist.");
   }
