@@ -1,0 +1,199 @@
+package lab.centerloss.ui;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import lab.centerloss.store.RunRecord;
+import lab.centerloss.testing.IdleTrainer;
+import lab.centerloss.testing.TestData;
+import lab.centerloss.text.Messages;
+import lab.centerloss.train.Hyperparameters;
+import lab.centerloss.train.StepSnapshot;
+import lab.centerloss.train.TrainerListener;
+import lab.centerloss.train.TrainerStatus;
+import lab.centerloss.train.TrainerStatus.State;
+
+/**
+ * The idle trainer made to look as if it trained: it replays the committed short run ({@link
+ * TestData#shortRun()}, real steps of the default recipe) as the real trainer publishes a run, on a
+ * thread of its own, one command after another: the origin and "Ready." first, a step per Step,
+ * steps paced by the rate while playing, pausing exactly at the step asked for. For the window's
+ * tests of its wiring, which need steps arriving, not a network learning. Past the run's last step
+ * it replays the run again, numbering on; every step carries the settings last handed to it.
+ */
+final class ReplayingTrainer extends IdleTrainer {
+  /** "As fast as possible" replays at a lite network's pace on a fast machine. */
+  private static final double FASTEST_STEPS_PER_SECOND = 100;
+
+  private static final String DEVICE = "CPU (replayed run)";
+
+  private final RunRecord run = TestData.shortRun().record();
+  private final List<TrainerListener> listeners = new CopyOnWriteArrayList<>();
+  private final ScheduledExecutorService thread =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "replaying trainer");
+            t.setDaemon(true);
+            return t;
+          });
+
+  private volatile Hyperparameters hyperparameters;
+  private volatile double stepsPerSecond;
+  private volatile TrainerStatus status =
+      new TrainerStatus(State.PAUSED, Messages.text("trainer.ready"), DEVICE);
+  private volatile StepSnapshot latest;
+
+  // on the replaying thread only
+  private long step;
+  private long pauseAt = Long.MAX_VALUE;
+
+  /** Counts the plays: a paced step of an earlier play finds it changed and does nothing. */
+  private long play;
+
+  ReplayingTrainer(Hyperparameters initial) {
+    hyperparameters = initial;
+  }
+
+  @Override
+  public void addListener(TrainerListener listener) {
+    listeners.add(listener);
+    thread.execute(
+        () -> {
+          listener.onOrigin(run.origin());
+          listener.onCheckpoint(run.checkpoints().get(0));
+          listener.onStatus(status);
+        });
+  }
+
+  @Override
+  public void play() {
+    playUntil(Long.MAX_VALUE);
+  }
+
+  @Override
+  public void playUntil(long until) {
+    thread.execute(
+        () -> {
+          pauseAt = until;
+          if (step >= until) {
+            say(State.PAUSED, "trainer.paused");
+            return;
+          }
+          long thisPlay = ++play;
+          say(State.RUNNING, "trainer.training");
+          thread.execute(() -> playOn(thisPlay));
+        });
+  }
+
+  private void playOn(long thisPlay) {
+    if (thisPlay != play) {
+      return;
+    }
+    publishNextStep();
+    if (step >= pauseAt) {
+      play++;
+      say(State.PAUSED, "trainer.paused");
+      return;
+    }
+    double rate = stepsPerSecond > 0 ? stepsPerSecond : FASTEST_STEPS_PER_SECOND;
+    thread.schedule(() -> playOn(thisPlay), (long) (1e6 / rate), TimeUnit.MICROSECONDS);
+  }
+
+  @Override
+  public void pause() {
+    thread.execute(
+        () -> {
+          play++;
+          say(State.PAUSED, "trainer.paused");
+        });
+  }
+
+  @Override
+  public void step() {
+    thread.execute(
+        () -> {
+          play++;
+          publishNextStep();
+          say(State.PAUSED, "trainer.paused");
+        });
+  }
+
+  @Override
+  public void reset() {
+    thread.execute(
+        () -> {
+          play++;
+          step = 0;
+          latest = null;
+          for (TrainerListener listener : listeners) {
+            listener.onOrigin(run.origin());
+            listener.onCheckpoint(run.checkpoints().get(0));
+          }
+          say(State.PAUSED, "trainer.ready");
+        });
+  }
+
+  @Override
+  public void refreshStatus() {
+    thread.execute(
+        () ->
+            say(
+                status.state(),
+                status.state() == State.RUNNING ? "trainer.training" : "trainer.paused"));
+  }
+
+  @Override
+  public void setHyperparameters(Hyperparameters next) {
+    hyperparameters = next;
+  }
+
+  @Override
+  public void setStepsPerSecond(double rate) {
+    stepsPerSecond = rate;
+  }
+
+  @Override
+  public Optional<StepSnapshot> latest() {
+    return Optional.ofNullable(latest);
+  }
+
+  @Override
+  public TrainerStatus status() {
+    return status;
+  }
+
+  @Override
+  public void close() {
+    thread.shutdownNow();
+  }
+
+  private void publishNextStep() {
+    step++;
+    StepSnapshot recorded = run.atIndex((int) ((step - 1) % run.size()));
+    StepSnapshot next =
+        new StepSnapshot(
+            step,
+            recorded.epoch(),
+            hyperparameters,
+            recorded.marginInForce(),
+            recorded.learningRateInForce(),
+            recorded.scalars(),
+            recorded.batch(),
+            recorded.centers(),
+            recorded.head(),
+            recorded.headAfter(),
+            recorded.stepMillis(),
+            recorded.probe(),
+            recorded.divergence());
+    latest = next;
+    listeners.forEach(listener -> listener.onSnapshot(next));
+  }
+
+  private void say(State state, String key) {
+    status = new TrainerStatus(state, Messages.text(key), DEVICE);
+    listeners.forEach(listener -> listener.onStatus(status));
+  }
+}
