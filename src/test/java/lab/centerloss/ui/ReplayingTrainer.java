@@ -28,8 +28,6 @@ final class ReplayingTrainer extends IdleTrainer {
   /** "As fast as possible" replays at a lite network's pace on a fast machine. */
   private static final double FASTEST_STEPS_PER_SECOND = 100;
 
-  private static final String DEVICE = "CPU (replayed run)";
-
   private final RunRecord run = TestData.shortRun().record();
   private final List<TrainerListener> listeners = new CopyOnWriteArrayList<>();
   private final ScheduledExecutorService thread =
@@ -42,8 +40,7 @@ final class ReplayingTrainer extends IdleTrainer {
 
   private volatile Hyperparameters hyperparameters;
   private volatile double stepsPerSecond;
-  private volatile TrainerStatus status =
-      new TrainerStatus(State.PAUSED, Messages.text("trainer.ready"), DEVICE);
+  private volatile TrainerStatus status = status(State.PAUSED, "trainer.ready");
   private volatile StepSnapshot latest;
 
   // on the replaying thread only
@@ -193,7 +190,18 @@ final class ReplayingTrainer extends IdleTrainer {
   }
 
   private void say(State state, String key) {
-    status = new TrainerStatus(state, Messages.text(key), DEVICE);
+    status = status(state, key);
     listeners.forEach(listener -> listener.onStatus(status));
+  }
+
+  /**
+   * A status as the real trainer says it, in the language now in use, naming the processors it
+   * would train on (the window's layout is tested with sentences of the real length).
+   */
+  private static TrainerStatus status(State state, String key) {
+    return new TrainerStatus(
+        state,
+        Messages.text(key),
+        Messages.text("device.cpu", Runtime.getRuntime().availableProcessors()));
   }
 }
