@@ -99,19 +99,18 @@ class CommandLineTest {
   }
 
   @ParameterizedTest(name = "{0} in {1}")
+  // one language a lesson, taking turns, so that both languages are drawn: a render trains the
+  // lesson's runs, the same in either language, so rendering each lesson twice tested training
+  // twice, not the languages
   @CsvSource({
     "softmax-alone, en",
-    "softmax-alone, zh-CN",
-    "center-loss, en",
     "center-loss, zh-CN",
     "center-update, en",
-    "center-update, zh-CN",
-    "margins, en",
     "margins, zh-CN",
-    "open-set, en",
-    "open-set, zh-CN"
+    "open-set, en"
   })
-  @DisplayName("every built-in lesson renders headless, one slide a step, in both languages")
+  @DisplayName(
+      "every built-in lesson renders headless, one slide a step; English and Chinese taking turns")
   void lessonRenders(String name, String language, @TempDir Path folder) throws Exception {
     var before = Messages.language();
     try {

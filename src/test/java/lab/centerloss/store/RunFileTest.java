@@ -14,11 +14,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import lab.centerloss.testing.TestData;
-import lab.centerloss.train.DeviceChoice;
 import lab.centerloss.train.Hyperparameters;
 import lab.centerloss.train.StepSnapshot;
-import lab.centerloss.train.TrainingEngine;
-import lab.centerloss.train.TrainingSession;
 import lab.centerloss.train.Vec2List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,26 +33,47 @@ class RunFileTest {
   @TempDir static Path shared;
   @TempDir Path folder;
 
-  /** A real run of 40 steps with a probe every 3 steps and checkpoints at 0 and 20. */
+  /**
+   * A real run restored from the committed fixture (100 steps at batch 32, a probe every 4 steps,
+   * checkpoints at 0 and 100) rather than trained: the format is tested here, not training. Two
+   * things a run in the window has and the command line's does not are set on the way: a change of
+   * settings from step 26, and features after the step on the even steps only.
+   */
   @BeforeAll
-  static void train() throws Exception {
-    try (TrainingEngine engine = TrainingEngine.open(TestData.mnist(), DeviceChoice.CPU, 0)) {
-      Hyperparameters hp = Hyperparameters.defaults().withBatchSize(32);
-      try (TrainingSession session = engine.newSession(hp)) {
-        run = new RunRecord(session.origin(hp, 300));
-        run.addCheckpoint(session.checkpoint());
-        for (int i = 1; i <= 40; i++) {
-          Hyperparameters now = i > 25 ? hp.withLambda(0.5) : hp; // a change of settings on the way
-          StepSnapshot s = session.step(now, i % 2 == 0);
-          run.add(i % 3 == 0 ? s.withProbe(session.probe(300, hp.head())) : s);
-          if (i == 20) {
-            run.addCheckpoint(session.checkpoint());
-          }
-        }
-      }
+  static void restore() throws Exception {
+    RunRecord fixture = TestData.shortRun().record();
+    run = new RunRecord(fixture.origin());
+    for (StepSnapshot s : fixture.steps()) {
+      Hyperparameters hp = s.hyperparameters();
+      run.add(as(s, s.step() > 25 ? hp.withLambda(0.5) : hp, s.step() % 2 == 0));
     }
+    fixture.probes().forEach(run::offerProbe);
+    fixture.checkpoints().forEach(run::addCheckpoint);
     valid = shared.resolve("valid.clab");
     RunFile.write(run, valid, "test");
+  }
+
+  /** The step under other settings, with or without its features after the step. */
+  private static StepSnapshot as(StepSnapshot s, Hyperparameters hp, boolean featuresAfter) {
+    StepSnapshot.Batch batch = s.batch();
+    return new StepSnapshot(
+        s.step(),
+        s.epoch(),
+        hp,
+        s.marginInForce(),
+        s.learningRateInForce(),
+        s.scalars(),
+        new StepSnapshot.Batch(
+            batch.labels(),
+            batch.features(),
+            featuresAfter ? batch.featuresAfter() : Optional.empty(),
+            batch.classCounts()),
+        s.centers(),
+        s.head(),
+        s.headAfter(),
+        s.stepMillis(),
+        s.probe(),
+        s.divergence());
   }
 
   @AfterAll
@@ -70,7 +88,9 @@ class RunFileTest {
     RunRecord read = back.record();
     assertThat(back.dataFingerprint()).isEqualTo(run.origin().dataFingerprint()).hasSize(64);
     assertThat(read.origin()).isEqualTo(run.origin());
-    assertThat(read.size()).isEqualTo(40);
+    assertThat(read.size()).isEqualTo(100);
+    assertThat(run.atIndex(0).batch().featuresAfter()).isEmpty();
+    assertThat(run.atIndex(1).batch().featuresAfter()).isPresent();
     for (int i = 0; i < run.size(); i++) {
       assertThat(read.atIndex(i)).as("step %d", i + 1).isEqualTo(run.atIndex(i));
     }

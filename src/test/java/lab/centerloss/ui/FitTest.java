@@ -13,8 +13,11 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableView;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
+import lab.centerloss.testing.TestData;
 import lab.centerloss.text.Language;
+import lab.centerloss.train.DeviceChoice;
 import lab.centerloss.train.Hyperparameters;
+import lab.centerloss.train.Trainer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -34,10 +37,25 @@ class FitTest {
   private LabSession session;
   private Stage stage;
 
+  /**
+   * The window on a trainer that replays a committed run (what is laid out is tested, not
+   * training); the comparison it opens trains for real, on the cached data set with small probes.
+   */
   @Start
   void start(Stage stage) throws Exception {
     this.stage = stage;
-    session = TestWindows.open(stage, Hyperparameters.defaults(), 200);
+    session =
+        new LabSession(
+            (folder, hp) -> new ReplayingTrainer(hp),
+            folder ->
+                Trainer.forComparison(
+                        TestData::mnist, new Trainer.Settings(DeviceChoice.CPU, 0, 200))
+                    .launch(),
+            TestData.bundledFolder(),
+            Hyperparameters.defaults());
+    LabApplication.showIn(session, stage, 1280, 800);
+    stage.show();
+    session.start();
   }
 
   @AfterEach

@@ -3,6 +3,10 @@ package lab.centerloss.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.testfx.util.WaitForAsyncUtils.waitFor;
 
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -40,8 +44,10 @@ import lab.centerloss.ui.controls.HyperparameterForm;
 import lab.centerloss.ui.plane.FeaturePlane;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
@@ -49,12 +55,24 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.robot.Motion;
 
-/** The real window on the headless Monocle platform, with a real trainer behind it. */
+/**
+ * The real window on the headless Monocle platform. Its wiring (sliders, transport, timeline,
+ * charts, lessons, keys, language) is tested on a trainer that replays a committed real run instead
+ * of training it; the test marked {@link RealTrainer} runs the window on a real trainer, end to
+ * end, a broken data folder goes through the real trainer's loading, and the comparison trains its
+ * runs for real.
+ */
 @ExtendWith(ApplicationExtension.class)
 class WindowTest {
+  /** Marks the window's smoke test: a real trainer behind it, training. */
+  @Retention(RetentionPolicy.RUNTIME)
+  @Target(ElementType.METHOD)
+  private @interface RealTrainer {}
+
   private LabSession session;
   private final AtomicReference<FakeTrainer> trainer = new AtomicReference<>();
   private Stage stage;
+  private boolean realTrainer;
 
   @Start
   void start(Stage stage) throws Exception {
@@ -62,23 +80,45 @@ class WindowTest {
     session =
         new LabSession(
             (folder, hp) -> {
-              // The bundled set is cached across tests; any other folder is really read.
-              Trainer.DataSource data =
-                  folder.equals(TestData.bundledFolder())
-                      ? TestData::mnist
-                      : () -> MnistDataSet.load(folder);
               FakeTrainer recording =
                   FakeTrainer.passingTo(
-                      new Trainer(data, new Trainer.Settings(DeviceChoice.CPU, 0, 500), hp)
-                          .launch());
+                      folder.equals(TestData.bundledFolder()) && !realTrainer
+                          ? new ReplayingTrainer(hp)
+                          : realTrainer(folder, hp));
               trainer.set(recording);
               return recording;
             },
+            // the comparison trains for real: the bundled set, cached across tests, and probes of
+            // 500 test images as the window's trainer here (the app's 2,000 are not under test)
+            folder ->
+                Trainer.forComparison(
+                        folder.equals(TestData.bundledFolder())
+                            ? TestData::mnist
+                            : () -> MnistDataSet.load(folder),
+                        new Trainer.Settings(DeviceChoice.CPU, 0, 500))
+                    .launch(),
             TestData.bundledFolder(),
             Hyperparameters.defaults());
     LabApplication.showIn(session, stage, 1280, 800);
     stage.show();
-    session.start();
+  }
+
+  private static Trainer realTrainer(Path folder, Hyperparameters hp) {
+    // The bundled set is cached across tests; any other folder is really read.
+    Trainer.DataSource data =
+        folder.equals(TestData.bundledFolder()) ? TestData::mnist : () -> MnistDataSet.load(folder);
+    return new Trainer(data, new Trainer.Settings(DeviceChoice.CPU, 0, 500), hp).launch();
+  }
+
+  /** Starts the window's training, on the trainer the test asks for. */
+  @BeforeEach
+  void startTraining(TestInfo test) throws Exception {
+    realTrainer = test.getTestMethod().orElseThrow().isAnnotationPresent(RealTrainer.class);
+    TestWindows.onFx(
+        () -> {
+          session.start();
+          return null;
+        });
   }
 
   @AfterEach
@@ -330,6 +370,7 @@ class WindowTest {
   }
 
   @Test
+  @RealTrainer
   @DisplayName(
       "a stroke on the drawing pad goes through the live network and lands on the plane, marked")
   void drawingPad(FxRobot robot) throws Exception {

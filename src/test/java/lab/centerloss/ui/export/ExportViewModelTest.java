@@ -13,7 +13,7 @@ import lab.centerloss.plot.PlaneScene;
 import lab.centerloss.plot.StudentPage;
 import lab.centerloss.plot.ViewWindow;
 import lab.centerloss.store.RunRecord;
-import lab.centerloss.testing.PageRuns;
+import lab.centerloss.testing.TestData;
 import lab.centerloss.text.Language;
 import lab.centerloss.text.Messages;
 import lab.centerloss.train.IntVector;
@@ -112,7 +112,8 @@ class ExportViewModelTest {
     try {
       RunHistory history = new RunHistory();
       ExportViewModel projector = new ExportViewModel(history, new SimpleBooleanProperty(true));
-      RunRecord run = PageRuns.read(PageRuns.closedSet());
+      // real runs restored from the committed fixtures: the export is tested, not training
+      RunRecord run = TestData.shortRun().record().copy();
       Path page = folder.resolve("run.html");
       HeadlessFx.call(
           () -> {
@@ -127,7 +128,7 @@ class ExportViewModelTest {
       String html = Files.readString(page);
       assertThat(html).contains("\"theme\" : \"projector\"").contains("<html lang=\"en\">");
 
-      RunRecord other = PageRuns.read(PageRuns.openSet());
+      RunRecord other = TestData.trainedRun().record().copy();
       projector.setComparison(
           () -> List.of(new StudentPage.Pane("λ 0.1", run), new StudentPage.Pane("λ 0", other)));
       Path both = folder.resolve("compare.html");
