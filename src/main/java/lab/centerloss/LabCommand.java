@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import lab.centerloss.cli.CommandLineApp;
 import lab.centerloss.lesson.LessonFile;
 import lab.centerloss.lesson.Scenario;
+import lab.centerloss.text.AppInfo;
 import lab.centerloss.text.Language;
 import lab.centerloss.text.Messages;
 import lab.centerloss.train.DeviceChoice;
@@ -23,50 +24,26 @@ import picocli.CommandLine.Spec;
     name = "center-loss-lab",
     mixinStandardHelpOptions = true,
     versionProvider = LabCommand.Version.class,
-    subcommands = UiBenchCommand.class,
-    description =
-        "Watch a small convolutional network learn MNIST with center loss and angular margins.")
+    subcommands = UiBenchCommand.class)
 final class LabCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--data",
-      paramLabel = "DIR",
-      description = "Folder with the four MNIST IDX files (default: the bundled datasets/mnist).")
+  @Option(names = "--data", paramLabel = "DIR")
   Path data;
 
-  @Option(
-      names = "--unknown-data",
-      paramLabel = "DIR",
-      description =
-          "A second IDX data set (its two t10k files, e.g. Fashion-MNIST) whose test images join the test set as unknowns.")
+  @Option(names = "--unknown-data", paramLabel = "DIR")
   Path unknownData;
 
-  @Option(
-      names = "--device",
-      paramLabel = "auto|cpu|cuda",
-      description =
-          "Where the window trains (default: as last time, else auto); without a GPU it says so and uses the CPU.")
+  @Option(names = "--device", paramLabel = "auto|cpu|cuda")
   DeviceChoice device;
 
-  @Option(
-      names = "--open",
-      paramLabel = "FILE",
-      description = "Open a saved run (.clab) in the window at start.")
+  @Option(names = "--open", paramLabel = "FILE")
   Path open;
 
-  @Option(
-      names = "--lesson",
-      paramLabel = "NAME|FILE",
-      description =
-          "Start the window in a guided lesson: a built-in one (see the lesson command) or a lesson file.")
+  @Option(names = "--lesson", paramLabel = "NAME|FILE")
   String lesson;
 
-  @Option(
-      names = "--scenario",
-      paramLabel = "FILE",
-      description =
-          "Open the window with a saved setup: settings, the digits known, what the plane shows, a comparison.")
+  @Option(names = "--scenario", paramLabel = "FILE")
   Path scenario;
 
   private Language language;
@@ -76,9 +53,7 @@ final class LabCommand implements Callable<Integer> {
       names = "--lang",
       paramLabel = "en|zh-CN",
       scope = picocli.CommandLine.ScopeType.INHERIT,
-      converter = LanguageConverter.class,
-      description =
-          "Language of messages, images and the window: en or zh-CN (default: the system's).")
+      converter = LanguageConverter.class)
   void language(Language chosen) {
     language = chosen;
     Messages.use(chosen);

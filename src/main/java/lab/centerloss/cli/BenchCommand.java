@@ -30,90 +30,43 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code bench}: milliseconds per training step, printed as JSON. */
-@Command(
-    name = "bench",
-    mixinStandardHelpOptions = true,
-    sortOptions = false,
-    description = {
-      "Measure training speed: ms per step of lite and paper, and the trainer's overhead over a bare libtorch loop.",
-      "With --render: the time to draw one frame of the feature plane off screen instead."
-    })
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false)
 public final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Mixin TrainingOptions training = new TrainingOptions();
 
-  @Option(
-      names = "--warmup",
-      defaultValue = "20",
-      description = "Unmeasured steps first (default: 20).")
+  @Option(names = "--warmup", defaultValue = "20")
   int warmup;
 
-  @Option(
-      names = "--measure",
-      defaultValue = "100",
-      description = "Measured steps of each loop (default: 100).")
+  @Option(names = "--measure", defaultValue = "100")
   int measure;
 
-  @Option(
-      names = "--models",
-      split = ",",
-      defaultValue = "lite,paper",
-      description = "Models to measure (default: lite,paper).")
+  @Option(names = "--models", split = ",", defaultValue = "lite,paper")
   List<ModelSize> models;
 
-  @Option(
-      names = "--time-to-accuracy",
-      paramLabel = "A",
-      description =
-          "Per seed: steps and seconds of training until the probe (2,000 test images, every 10 steps) reaches A.")
+  @Option(names = "--time-to-accuracy", paramLabel = "A")
   Double timeToAccuracy;
 
-  @Option(
-      names = "--stability",
-      description =
-          "Per seed: train --steps steps and report divergence, the largest gradient norm and the test accuracy.")
+  @Option(names = "--stability")
   boolean stability;
 
-  @Option(
-      names = "--seeds",
-      split = ",",
-      paramLabel = "LIST",
-      defaultValue = "1,2,3",
-      description =
-          "Seeds for --time-to-accuracy and --stability (default: 1,2,3); a range 1-20 works too.")
+  @Option(names = "--seeds", split = ",", paramLabel = "LIST", defaultValue = "1,2,3")
   List<String> seeds;
 
-  @Option(
-      names = "--steps",
-      paramLabel = "N",
-      defaultValue = "3000",
-      description = "Most steps per seed (default: 3000).")
+  @Option(names = "--steps", paramLabel = "N", defaultValue = "3000")
   int steps;
 
-  @Option(
-      names = "--compare",
-      paramLabel = "N",
-      description =
-          "Measure the window's comparison instead: N runs (1 to 4) trained at the same time, steps per second per run.")
+  @Option(names = "--compare", paramLabel = "N")
   Integer compare;
 
-  @Option(
-      names = "--render",
-      description =
-          "Measure drawing instead: one frame of the plane with --points points, off screen.")
+  @Option(names = "--render")
   boolean render;
 
-  @Option(
-      names = "--points",
-      defaultValue = "10000",
-      description = "Points per frame with --render (default: 10000).")
+  @Option(names = "--points", defaultValue = "10000")
   int points;
 
-  @Option(
-      names = "--size",
-      defaultValue = "1280x720",
-      description = "Frame size with --render (default: 1280x720).")
+  @Option(names = "--size", defaultValue = "1280x720")
   String size;
 
   @Override
@@ -131,7 +84,7 @@ public final class BenchCommand implements Callable<Integer> {
       throw UserError.of("cli.bench.warmup");
     }
     training.check();
-    int batchSize = training.batchSize != null ? training.batchSize : 128;
+    int batchSize = training.batchSize() != null ? training.batchSize() : 128;
     long loadStart = System.nanoTime();
     MnistDataSet dataSet = training.loadData();
     double loadMillis = (System.nanoTime() - loadStart) / 1e6;

@@ -26,6 +26,12 @@ public final class CommandLineApp {
     commandLine.addSubcommand(new SweepCommand());
     commandLine.addSubcommand(new LessonCommand());
     commandLine.addSubcommand(new ExportHtmlCommand());
+    commandLine
+        .getSubcommands()
+        .values()
+        .forEach(command -> TrainingOptions.addSettingOptions(command.getCommandSpec()));
+    // after the subcommands: picocli gives the bundle to those it has
+    commandLine.setResourceBundle(new HelpBundle());
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.setParameterExceptionHandler(ONE_SENTENCE);
     commandLine.setExecutionExceptionHandler(USER_ERRORS);

@@ -26,35 +26,20 @@ import picocli.CommandLine.Spec;
  * plays the runs in any browser (several runs side by side on shared axes); a sweep's folder gives
  * its runs. Needs no libtorch and no display.
  */
-@Command(
-    name = "export-html",
-    mixinStandardHelpOptions = true,
-    sortOptions = false,
-    description =
-        "Write one self-contained HTML file that plays saved runs in any browser, with no network "
-            + "(several runs, or a sweep's folder, side by side).")
+@Command(name = "export-html", mixinStandardHelpOptions = true, sortOptions = false)
 public final class ExportHtmlCommand implements Callable<Integer> {
   /** More panes than this are too small to read on a laptop, and the page grows past its budget. */
   public static final int MAX_RUNS = 8;
 
   @Spec CommandSpec spec;
 
-  @Parameters(
-      paramLabel = "RUN",
-      arity = "1..*",
-      description = "Run files (.clab), or a sweep's folder (its runs/ are used).")
+  @Parameters(paramLabel = "RUN", arity = "1..*", descriptionKey = "runs")
   List<Path> inputs;
 
-  @Option(
-      names = "--out",
-      paramLabel = "FILE",
-      required = true,
-      description = "The page to write (.html).")
+  @Option(names = "--out", paramLabel = "FILE", required = true)
   Path out;
 
-  @Option(
-      names = "--projector",
-      description = "The projector theme: the plane on white, as the window's projector theme.")
+  @Option(names = "--projector")
   boolean projector;
 
   @Override

@@ -25,78 +25,41 @@ import picocli.CommandLine.Spec;
  * file that cannot be used is one sentence and exit code 2, so a teacher checks a lesson written at
  * home before class.
  */
-@Command(
-    name = "lesson",
-    mixinStandardHelpOptions = true,
-    description =
-        "List the built-in lessons, or print one lesson (built-in name or JSON file) as a handout; a lesson file with a problem is one sentence and exit code 2.")
+@Command(name = "lesson", mixinStandardHelpOptions = true)
 public final class LessonCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(
-      paramLabel = "NAME|FILE",
-      arity = "0..1",
-      description =
-          "A built-in lesson (softmax-alone, center-loss, center-update, margins, open-set) or a lesson file.")
+  @Parameters(paramLabel = "NAME|FILE", arity = "0..1", descriptionKey = "lesson")
   String lesson;
 
-  @picocli.CommandLine.Option(
-      names = "--list",
-      description = "Print the built-in lessons, one a line: name, title, steps.")
+  @picocli.CommandLine.Option(names = "--list")
   boolean list;
 
-  @picocli.CommandLine.Option(
-      names = "--render",
-      paramLabel = "DIR",
-      description =
-          "Run the lesson without a window and write one slide per step into DIR (step-01.png, ...).")
+  @picocli.CommandLine.Option(names = "--render", paramLabel = "DIR")
   Path render;
 
-  @picocli.CommandLine.Option(
-      names = "--size",
-      paramLabel = "WxH",
-      defaultValue = "1280x720",
-      description = "Slide size with --render (default: 1280x720).")
+  @picocli.CommandLine.Option(names = "--size", paramLabel = "WxH", defaultValue = "1280x720")
   String size;
 
-  @picocli.CommandLine.Option(
-      names = "--step-limit",
-      paramLabel = "N",
-      defaultValue = "0",
-      description =
-          "With --render: train at most N steps in any one step of the lesson, for a quick look (default: as the lesson says).")
+  @picocli.CommandLine.Option(names = "--step-limit", paramLabel = "N", defaultValue = "0")
   long stepLimit;
 
-  @picocli.CommandLine.Option(
-      names = "--probe-size",
-      defaultValue = "2000",
-      description = "Test images drawn (default: 2000).")
+  @picocli.CommandLine.Option(names = "--probe-size", defaultValue = "2000")
   int probeSize;
 
-  @picocli.CommandLine.Option(
-      names = "--data",
-      paramLabel = "DIR",
-      description = "Folder with the four MNIST files (default: the bundled ones).")
+  @picocli.CommandLine.Option(names = "--data", paramLabel = "DIR")
   Path data;
 
-  @picocli.CommandLine.Option(
-      names = "--unknown-data",
-      paramLabel = "DIR",
-      description =
-          "A second IDX data set (its two t10k files, e.g. Fashion-MNIST) whose test images join the test set as unknowns.")
+  @picocli.CommandLine.Option(names = "--unknown-data", paramLabel = "DIR")
   Path unknownData;
 
   @picocli.CommandLine.Option(
       names = "--device",
       paramLabel = "auto|cpu|cuda",
-      defaultValue = "auto",
-      description = "Where to train (default: auto).")
+      defaultValue = "auto")
   DeviceChoice device;
 
-  @picocli.CommandLine.Option(
-      names = "--threads",
-      defaultValue = "0",
-      description = "libtorch CPU threads; 0 for one per processor.")
+  @picocli.CommandLine.Option(names = "--threads", defaultValue = "0")
   int threads;
 
   @Override

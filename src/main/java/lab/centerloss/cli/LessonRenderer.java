@@ -27,7 +27,10 @@ import lab.centerloss.train.Comparison;
 import lab.centerloss.train.Hyperparameters;
 import lab.centerloss.train.IntVector;
 import lab.centerloss.train.ProbeResult;
+import lab.centerloss.train.ProbeSchedule;
+import lab.centerloss.train.RunDriver;
 import lab.centerloss.train.StepSnapshot;
+import lab.centerloss.train.StopRule;
 import lab.centerloss.train.TrainingEngine;
 import lab.centerloss.train.TrainingSession;
 import lab.centerloss.train.Vec2List;
@@ -39,7 +42,7 @@ import lab.centerloss.train.Vec2List;
  * the lesson's seed; a step limit shortens every training for a quick look (and the tests).
  */
 final class LessonRenderer {
-  private static final double ACCURACY_PROBE_EVERY = 10;
+  private static final int ACCURACY_CHECK_EVERY = 10;
   private static final Color QUESTION = Color.web("#ffd166");
 
   private final TrainingEngine engine;
@@ -124,20 +127,28 @@ final class LessonRenderer {
     return stepLimit > 0 ? session.stepsDone() + stepLimit : Long.MAX_VALUE;
   }
 
+  /**
+   * Trains the lesson's run to a step, or until a check of the probe (every 10 steps) reaches the
+   * accuracy when one is given.
+   */
   private void trainTo(long step, double accuracy) {
-    while (session.stepsDone() < step) {
-      StepSnapshot s = session.step(settings, false);
-      last = s;
-      if (s.diverged()) {
-        console.println(s.divergence().get());
-        return;
-      }
-      if (!Double.isNaN(accuracy)
-          && s.step() % ACCURACY_PROBE_EVERY == 0
-          && session.probe(probeSize, settings.head()).accuracy() >= accuracy) {
-        return;
-      }
-    }
+    boolean untilAccuracy = !Double.isNaN(accuracy);
+    RunDriver driver =
+        RunDriver.of(session, probeSize)
+            .checking(
+                untilAccuracy ? ProbeSchedule.every(ACCURACY_CHECK_EVERY) : ProbeSchedule.NEVER)
+            .into(
+                new RunDriver.Sink() {
+                  @Override
+                  public void onDivergence(StepSnapshot snapshot) {
+                    console.println(snapshot.divergence().get());
+                  }
+                });
+    StopRule stop = StopRule.atStep(step);
+    driver
+        .run(settings, untilAccuracy ? stop.orAccuracyAtLeast(accuracy) : stop)
+        .last()
+        .ifPresent(s -> last = s);
   }
 
   /** The live run's plane: test features and centers as the window shows them after the step. */

@@ -30,7 +30,10 @@ import lab.centerloss.store.RunRecord;
 import lab.centerloss.text.Messages;
 import lab.centerloss.train.Hyperparameters;
 import lab.centerloss.train.OpenSetScores;
+import lab.centerloss.train.ProbeSchedule;
+import lab.centerloss.train.RunDriver;
 import lab.centerloss.train.StepSnapshot;
+import lab.centerloss.train.StopRule;
 import lab.centerloss.train.TrainingEngine;
 import lab.centerloss.train.TrainingSession;
 import picocli.CommandLine.Command;
@@ -43,12 +46,7 @@ import picocli.CommandLine.Spec;
  * {@code render}: trains and writes frames of the feature plane drawn by the window's own renderer,
  * with no display (JavaFX on Monocle's headless platform, software rendering).
  */
-@Command(
-    name = "render",
-    mixinStandardHelpOptions = true,
-    sortOptions = false,
-    description =
-        "Train and write frames of the feature plane as PNG files (and a GIF), without a display.")
+@Command(name = "render", mixinStandardHelpOptions = true, sortOptions = false)
 public final class RenderCommand implements Callable<Integer> {
   private static final int QUEUED_FRAMES = 8;
 
@@ -56,90 +54,46 @@ public final class RenderCommand implements Callable<Integer> {
 
   @Mixin TrainingOptions training = new TrainingOptions();
 
-  @Option(names = "--frames", paramLabel = "N", required = true, description = "Frames to write.")
+  @Option(names = "--frames", paramLabel = "N", required = true)
   int frames;
 
-  @Option(
-      names = "--every",
-      paramLabel = "K",
-      defaultValue = "10",
-      description = "Training steps between frames (default: 10).")
+  @Option(names = "--every", paramLabel = "K", defaultValue = "10")
   int every;
 
-  @Option(
-      names = "--width",
-      defaultValue = "1280",
-      description = "Frame width in pixels (default: 1280).")
+  @Option(names = "--width", defaultValue = "1280")
   int width;
 
-  @Option(
-      names = "--height",
-      defaultValue = "720",
-      description = "Frame height in pixels (default: 720).")
+  @Option(names = "--height", defaultValue = "720")
   int height;
 
-  @Option(
-      names = "--out",
-      paramLabel = "DIR",
-      required = true,
-      description = "Folder for frame-00001.png upward (made if it does not exist).")
+  @Option(names = "--out", paramLabel = "DIR", required = true)
   Path out;
 
-  @Option(
-      names = "--gif",
-      paramLabel = "FILE",
-      description = "Also write the frames as an animated GIF.")
+  @Option(names = "--gif", paramLabel = "FILE")
   Path gif;
 
-  @Option(
-      names = "--gif-delay",
-      paramLabel = "MS",
-      defaultValue = "100",
-      description = "Milliseconds per GIF frame (default: 100).")
+  @Option(names = "--gif-delay", paramLabel = "MS", defaultValue = "100")
   int gifDelay;
 
-  @Option(
-      names = "--probe-size",
-      defaultValue = "2000",
-      description = "Test images drawn in each frame (default: 2000).")
+  @Option(names = "--probe-size", defaultValue = "2000")
   int probeSize;
 
-  @Option(
-      names = "--no-overlay",
-      description = "Leave out the step and hyperparameters in the corner.")
+  @Option(names = "--no-overlay")
   boolean noOverlay;
 
-  @Option(
-      names = "--svg",
-      description =
-          "Also write each frame as an SVG drawing (frame-00001.svg upward): "
-              + "every point, line and letter a shape, sharp at any size on a slide.")
+  @Option(names = "--svg")
   boolean svg;
 
-  @Option(
-      names = "--projector",
-      description = "Draw the plane on white, as the window's projector theme does.")
+  @Option(names = "--projector")
   boolean projector;
 
-  @Option(
-      names = "--open-set-score",
-      paramLabel = "SCORE",
-      description =
-          "Shade each class's region and the region this score accepts: center_distance, max_cosine, max_softmax, max_logit or feature_norm.")
+  @Option(names = "--open-set-score", paramLabel = "SCORE")
   String openSetScore;
 
-  @Option(
-      names = "--open-set-threshold",
-      paramLabel = "T",
-      description =
-          "The threshold of --open-set-score, as its raw value (a distance for center_distance).")
+  @Option(names = "--open-set-threshold", paramLabel = "T")
   Double openSetThreshold;
 
-  @Option(
-      names = "--from-run",
-      paramLabel = "FILE",
-      description =
-          "Draw the frames from a saved run file instead of training (needs no libtorch).")
+  @Option(names = "--from-run", paramLabel = "FILE")
   Path fromRun;
 
   @Override
@@ -169,15 +123,15 @@ public final class RenderCommand implements Callable<Integer> {
       console.flush();
       Future<?> lastWrite = null;
       try (TrainingSession session = engine.newSession(hp)) {
+        // a frame every `every` steps, its test cloud probed after its step
+        RunDriver driver =
+            RunDriver.of(session, probeSize).recordingProbes(ProbeSchedule.every(every));
         for (int frame = 1; frame <= frames; frame++) {
-          StepSnapshot snapshot = null;
-          for (int i = 0; i < every; i++) {
-            snapshot = session.step(hp, false);
-            if (snapshot.diverged()) {
-              throw new UserError(snapshot.divergence().get());
-            }
+          RunDriver.Outcome outcome = driver.run(hp, StopRule.atStep((long) frame * every));
+          StepSnapshot withProbe = outcome.last().orElseThrow();
+          if (outcome.ending() == StopRule.Ending.DIVERGED) {
+            throw new UserError(withProbe.divergence().get().render());
           }
-          StepSnapshot withProbe = snapshot.withProbe(session.probe(probeSize, hp.head()));
           var scene = scene(withProbe);
           BufferedImage image = HeadlessFx.call(() -> capture.capture(scene, style()));
           String drawing = svg ? HeadlessFx.call(() -> capture.captureSvg(scene, style())) : null;

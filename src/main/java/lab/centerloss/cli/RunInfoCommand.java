@@ -12,15 +12,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code run-info FILE}: what a run file holds, as JSON; needs no libtorch. */
-@Command(
-    name = "run-info",
-    mixinStandardHelpOptions = true,
-    description =
-        "Print what a run file holds as JSON: format, app version, steps, every change of settings, data fingerprint, what is kept, size.")
+@Command(name = "run-info", mixinStandardHelpOptions = true)
 public final class RunInfoCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "FILE", description = "A run file (.clab).")
+  @Parameters(paramLabel = "FILE", descriptionKey = "file")
   Path file;
 
   @Override

@@ -25,7 +25,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import lab.centerloss.AppInfo;
 import lab.centerloss.data.MnistDataSet;
 import lab.centerloss.export.AtomicFile;
 import lab.centerloss.export.ImageFiles;
@@ -34,15 +33,19 @@ import lab.centerloss.plot.HeadlessFx;
 import lab.centerloss.store.RunFile;
 import lab.centerloss.store.RunFileException;
 import lab.centerloss.store.RunRecord;
+import lab.centerloss.text.AppInfo;
 import lab.centerloss.text.Ids;
 import lab.centerloss.text.Messages;
 import lab.centerloss.text.Printable;
-import lab.centerloss.train.CheckpointPolicy;
+import lab.centerloss.train.CheckpointKeeping;
 import lab.centerloss.train.FeatureStatistics;
 import lab.centerloss.train.HeadKind;
 import lab.centerloss.train.Hyperparameters;
 import lab.centerloss.train.ProbeResult;
+import lab.centerloss.train.ProbeSchedule;
+import lab.centerloss.train.RunDriver;
 import lab.centerloss.train.StepSnapshot;
+import lab.centerloss.train.StopRule;
 import lab.centerloss.train.TrainingEngine;
 import lab.centerloss.train.TrainingSession;
 import picocli.CommandLine.Command;
@@ -58,14 +61,7 @@ import picocli.CommandLine.Spec;
  * {@code --only I/N} runs one share of the combinations (a job of a batch system's array) and
  * {@code --collect} makes the grid and table from the run files of all shares.
  */
-@Command(
-    name = "sweep",
-    mixinStandardHelpOptions = true,
-    sortOptions = false,
-    description = {
-      "Train every combination of the lists given and draw them side by side, as the paper's figure.",
-      "Writes DIR/runs/*.clab (and a summary beside each), DIR/grid.png and DIR/summary.csv."
-    })
+@Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false)
 public final class SweepCommand implements Callable<Integer> {
   static final List<String> SUMMARY_COLUMNS =
       List.of(
@@ -85,57 +81,30 @@ public final class SweepCommand implements Callable<Integer> {
 
   @Mixin TrainingOptions training = new TrainingOptions();
 
-  @Option(
-      names = "--seeds",
-      split = ",",
-      paramLabel = "LIST",
-      description = "Seeds: 1,2,3 or 1-5 (default: the --seed).")
+  @Option(names = "--seeds", split = ",", paramLabel = "LIST")
   List<String> seeds;
 
-  @Option(
-      names = "--steps",
-      paramLabel = "N",
-      defaultValue = "2000",
-      description = "Steps per run (default: 2000).")
+  @Option(names = "--steps", paramLabel = "N", defaultValue = "2000")
   int steps;
 
-  @Option(
-      names = "--out",
-      paramLabel = "DIR",
-      description = "Folder for runs/, grid.png and summary.csv.")
+  @Option(names = "--out", paramLabel = "DIR")
   Path out;
 
-  @Option(
-      names = "--only",
-      paramLabel = "I/N",
-      description = "Train only the I-th of N shares of the combinations (1 <= I <= N).")
+  @Option(names = "--only", paramLabel = "I/N")
   String only;
 
-  @Option(
-      names = "--collect",
-      paramLabel = "DIR",
-      description = "Make grid.png and summary.csv from the run files in DIR/runs.")
+  @Option(names = "--collect", paramLabel = "DIR")
   Path collect;
 
-  @Option(
-      names = "--parallel",
-      paramLabel = "K",
-      description =
-          "Runs trained at once (default: one per processor / --threads; with --threads 0, one).")
+  @Option(names = "--parallel", paramLabel = "K")
   Integer parallel;
 
   static final int MAX_PARALLEL = 64;
 
-  @Option(
-      names = "--probe-size",
-      defaultValue = "2000",
-      description = "Test images drawn in each panel (default: 2000).")
+  @Option(names = "--probe-size", defaultValue = "2000")
   int probeSize;
 
-  @Option(
-      names = "--width",
-      defaultValue = "1600",
-      description = "Width of grid.png (default: 1600).")
+  @Option(names = "--width", defaultValue = "1600")
   int width;
 
   /** One combination of the lists: what to train, and its file name. */
@@ -293,23 +262,17 @@ public final class SweepCommand implements Callable<Integer> {
   private ObjectNode trainOne(TrainingEngine engine, Combination c, Path runs) throws Exception {
     Hyperparameters hp = c.hyperparameters();
     long start = System.nanoTime();
-    RunRecord run;
+    RunRecording run = new RunRecording();
     ProbeResult test;
-    StepSnapshot last = null;
+    StepSnapshot last;
     try (TrainingSession session = engine.newSession(hp)) {
-      run = new RunRecord(session.origin(hp, probeSize));
-      run.addCheckpoint(session.checkpoint());
-      for (int i = 1; i <= steps; i++) {
-        StepSnapshot s = session.step(hp, false);
-        last = s;
-        run.add(i % 20 == 0 || i == steps ? s.withProbe(session.probe(probeSize, hp.head())) : s);
-        if (CheckpointPolicy.due(s.step(), hp.model())) {
-          run.addCheckpoint(session.checkpoint());
-        }
-        if (s.diverged()) {
-          break;
-        }
-      }
+      RunDriver driver =
+          RunDriver.of(session, probeSize)
+              .recordingProbes(ProbeSchedule.every(20).orLastStep())
+              .keepingCheckpoints(CheckpointKeeping.SPACED)
+              .into(run);
+      driver.origin(hp);
+      last = driver.run(hp, StopRule.atStep(steps)).last().orElseThrow();
       test = session.evaluateTestSet(hp.head());
     }
     double seconds = (System.nanoTime() - start) / 1e9;
@@ -319,7 +282,7 @@ public final class SweepCommand implements Callable<Integer> {
     row.put("alpha", hp.alpha());
     row.put("m", hp.margin());
     row.put("seed", hp.seed());
-    row.put("steps", last == null ? 0 : last.step());
+    row.put("steps", last.step());
     row.put("test_accuracy", test.accuracy());
     double rms =
         FeatureStatistics.rmsDistanceToCenters(
@@ -330,7 +293,7 @@ public final class SweepCommand implements Callable<Integer> {
     row.put("intra_to_distance", distance > 0 ? rms / distance : Double.NaN);
     row.put("seconds", seconds);
     try {
-      RunFile.write(run, runs.resolve(c.name() + RunFile.EXTENSION), AppInfo.VERSION);
+      RunFile.write(run.record(), runs.resolve(c.name() + RunFile.EXTENSION), AppInfo.VERSION);
       AtomicFile.writeString(
           runs.resolve(c.name() + ".json"),
           new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(row));
@@ -351,22 +314,23 @@ public final class SweepCommand implements Callable<Integer> {
       throw UserError.of("cli.steps", String.valueOf(steps));
     }
     TrainingOptions.checkThreads(training.threads);
-    List<HeadKind> headList = training.heads == null ? List.of(HeadKind.SOFTMAX) : training.heads;
+    List<HeadKind> headList =
+        training.heads() == null ? List.of(HeadKind.SOFTMAX) : training.heads();
     distinct("--head", headList);
-    distinct("--lambda", training.lambdas);
-    distinct("--alpha", training.alphas);
-    distinct("--m", training.margins);
+    distinct("--lambda", training.lambdas());
+    distinct("--alpha", training.alphas());
+    distinct("--m", training.margins());
     List<Long> seedList =
         seeds == null
-            ? List.of(training.seed == null ? 1L : training.seed)
+            ? List.of(training.seed() == null ? 1L : training.seed())
             : BenchCommand.parseSeeds(seeds);
     distinct("--seeds", seedList);
     List<Combination> all = new ArrayList<>();
     for (HeadKind head : headList) {
       Hyperparameters recommended = Hyperparameters.recommendedFor(head);
-      for (double m : listOr(training.margins, recommended.margin())) {
-        for (double lambda : listOr(training.lambdas, recommended.lambda())) {
-          for (double alpha : listOr(training.alphas, recommended.alpha())) {
+      for (double m : listOr(training.margins(), recommended.margin())) {
+        for (double lambda : listOr(training.lambdas(), recommended.lambda())) {
+          for (double alpha : listOr(training.alphas(), recommended.alpha())) {
             for (long seed : seedList) {
               Hyperparameters hp = training.forSweep(head, lambda, alpha, m, seed);
               if (!hp.problems().isEmpty()) {

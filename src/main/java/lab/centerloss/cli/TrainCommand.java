@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
-import lab.centerloss.AppInfo;
 import lab.centerloss.data.DataSetException;
 import lab.centerloss.data.MnistDataSet;
 import lab.centerloss.export.StepRecordJson;
@@ -21,14 +20,20 @@ import lab.centerloss.export.TextFiles;
 import lab.centerloss.store.RunFile;
 import lab.centerloss.store.RunFileException;
 import lab.centerloss.store.RunRecord;
+import lab.centerloss.text.AppInfo;
 import lab.centerloss.text.Messages;
-import lab.centerloss.train.CheckpointPolicy;
+import lab.centerloss.train.Checkpoint;
+import lab.centerloss.train.CheckpointKeeping;
 import lab.centerloss.train.FeatureStatistics;
 import lab.centerloss.train.Hyperparameters;
 import lab.centerloss.train.OpenSetEvaluation;
 import lab.centerloss.train.OpenSetScores;
 import lab.centerloss.train.ProbeResult;
+import lab.centerloss.train.ProbeSchedule;
+import lab.centerloss.train.RunDriver;
+import lab.centerloss.train.RunOrigin;
 import lab.centerloss.train.StepSnapshot;
+import lab.centerloss.train.StopRule;
 import lab.centerloss.train.TrainingEngine;
 import lab.centerloss.train.TrainingSession;
 import lab.centerloss.train.Vec2List;
@@ -39,83 +44,43 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code train}: trains without a display, printing progress and writing metrics. */
-@Command(
-    name = "train",
-    mixinStandardHelpOptions = true,
-    sortOptions = false,
-    description = "Train LeNet++ on MNIST without a display.")
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false)
 public final class TrainCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Mixin TrainingOptions training = new TrainingOptions();
 
-  @Option(
-      names = "--steps",
-      paramLabel = "N",
-      defaultValue = "2000",
-      description = "Training steps (the most, with --until-accuracy). Default: 2000.")
+  @Option(names = "--steps", paramLabel = "N", defaultValue = "2000")
   int steps;
 
-  @Option(
-      names = "--until-accuracy",
-      paramLabel = "A",
-      description = "Stop once the probe accuracy reaches A (0..1).")
+  @Option(names = "--until-accuracy", paramLabel = "A")
   Double untilAccuracy;
 
-  @Option(
-      names = "--probe-size",
-      defaultValue = "2000",
-      description = "Test images in the probe set (default: 2000).")
+  @Option(names = "--probe-size", defaultValue = "2000")
   int probeSize;
 
-  @Option(
-      names = "--eval-every",
-      paramLabel = "K",
-      defaultValue = "100",
-      description = "Probe the test images every K steps (default: 100).")
+  @Option(names = "--eval-every", paramLabel = "K", defaultValue = "100")
   int evalEvery;
 
-  @Option(
-      names = "--metrics",
-      paramLabel = "FILE",
-      description = "Write a JSON summary of the run.")
+  @Option(names = "--metrics", paramLabel = "FILE")
   Path metrics;
 
-  @Option(
-      names = "--record",
-      paramLabel = "FILE",
-      description = "Write every step as a line of JSON (JSON Lines).")
+  @Option(names = "--record", paramLabel = "FILE")
   Path record;
 
-  @Option(
-      names = "--save-run",
-      paramLabel = "FILE",
-      description =
-          "Save the run (steps, probes, checkpoints) as a run file the window opens (.clab).")
+  @Option(names = "--save-run", paramLabel = "FILE")
   Path saveRun;
 
-  @Option(
-      names = "--probe-every",
-      paramLabel = "K",
-      description =
-          "Probe the test images every K steps for the saved run's timeline (default: 20 with --save-run).")
+  @Option(names = "--probe-every", paramLabel = "K")
   Integer probeEvery;
 
-  @Option(
-      names = "--features-out",
-      paramLabel = "FILE",
-      description =
-          "Write the final test features as CSV: index, label, known, x, y, predicted, and each open-set score.")
+  @Option(names = "--features-out", paramLabel = "FILE")
   Path featuresOut;
 
-  @Option(
-      names = "--pairs-out",
-      paramLabel = "FILE",
-      description =
-          "With --known: write every verification pair of the final test features as CSV: i, j (rows of --features-out), same, cosine, distance, set (unseen or known), fold.")
+  @Option(names = "--pairs-out", paramLabel = "FILE")
   Path pairsOut;
 
-  @Option(names = "--quiet", description = "Print only the final line.")
+  @Option(names = "--quiet")
   boolean quiet;
 
   @Override
@@ -138,16 +103,13 @@ public final class TrainCommand implements Callable<Integer> {
       RunResult result;
       try (TrainingSession session = engine.newSession(hp);
           RecordWriter recorder = RecordWriter.open(record)) {
-        RunRecord run = saveRun == null ? null : new RunRecord(session.origin(hp, probeSize));
-        if (run != null) {
-          run.addCheckpoint(session.checkpoint());
-        }
+        RunRecording run = saveRun == null ? null : new RunRecording();
         result = train(session, hp, recorder, run, out);
         result.finalTest = session.evaluateTestSet(hp.head());
         result.centers = session.centers();
         recorder.commit();
         if (run != null) {
-          saveRun(run);
+          saveRun(run.record());
         }
       }
       result.wallSeconds = (System.nanoTime() - wallStart) / 1e9;
@@ -248,68 +210,96 @@ public final class TrainCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * Trains to --steps (or --until-accuracy): the run file's probes every --probe-every steps and
+   * its checkpoints when saving, a check of the probe every --eval-every steps and at the end.
+   */
   private RunResult train(
       TrainingSession session,
       Hyperparameters hp,
       RecordWriter recorder,
-      RunRecord run,
-      PrintWriter out)
-      throws IOException {
+      RunRecording run,
+      PrintWriter out) {
     RunResult result = new RunResult();
-    int timelineProbes = probeEvery != null ? probeEvery : 20;
-    for (int i = 1; i <= steps; i++) {
-      // features after a step: only the record and the run file show them
-      StepSnapshot snapshot = session.step(hp, record != null || run != null);
-      if (run != null) {
-        run.add(
-            i % timelineProbes == 0
-                ? snapshot.withProbe(session.probe(probeSize, hp.head()))
-                : snapshot);
-        if (CheckpointPolicy.due(snapshot.step(), hp.model())) {
-          run.addCheckpoint(session.checkpoint());
-        }
-      }
-      result.last = snapshot;
-      result.steps = snapshot.step();
-      result.trainMillis += snapshot.stepMillis();
-      result.stepMillis.add(snapshot.stepMillis());
-      recorder.write(snapshot);
-      if (snapshot.diverged()) {
-        result.divergedAt = snapshot.step();
-        out.println(snapshot.divergence().get());
-        break;
-      }
-      if (i % evalEvery == 0 || i == steps) {
-        ProbeResult probe = session.probe(probeSize, hp.head());
-        double accuracy = probe.accuracy();
-        result.probeAccuracy.add(new double[] {snapshot.step(), accuracy});
-        ProcessMemory.residentMegabytes()
-            .ifPresent(mb -> result.residentMemory.add(new double[] {snapshot.step(), mb}));
-        if (!quiet) {
-          out.println(
-              Messages.text(
-                  "cli.train.progress",
-                  String.format("%6d", snapshot.step()),
-                  String.format("%2d", snapshot.epoch()),
-                  String.format("%.4f", snapshot.scalars().lossSoftmax()),
-                  String.format("%.4f", snapshot.scalars().lossCenter()),
-                  String.format("%5.1f", 100 * snapshot.scalars().batchAccuracy()),
-                  String.format("%5.1f", 100 * accuracy),
-                  String.format("%.1f", snapshot.stepMillis())));
-          out.flush();
-        }
-        if (untilAccuracy != null && accuracy >= untilAccuracy) {
-          result.reachedStep = snapshot.step();
-          result.reachedSeconds = result.trainMillis / 1000;
-          out.println(
-              Messages.text(
-                  "cli.train.reached",
-                  String.format("%.1f", 100 * accuracy),
-                  String.valueOf(snapshot.step()),
-                  String.format("%.1f", result.reachedSeconds)));
-          break;
-        }
-      }
+    RunDriver.Sink progress =
+        new RunDriver.Sink() {
+          @Override
+          public void onSnapshot(StepSnapshot snapshot) {
+            if (run != null) {
+              run.onSnapshot(snapshot);
+            }
+            result.last = snapshot;
+            result.steps = snapshot.step();
+            result.trainMillis += snapshot.stepMillis();
+            result.stepMillis.add(snapshot.stepMillis());
+            recorder.write(snapshot);
+          }
+
+          @Override
+          public void onOrigin(RunOrigin origin) {
+            run.onOrigin(origin);
+          }
+
+          @Override
+          public void onCheckpoint(Checkpoint checkpoint) {
+            run.onCheckpoint(checkpoint);
+          }
+
+          @Override
+          public void onDivergence(StepSnapshot snapshot) {
+            result.divergedAt = snapshot.step();
+            out.println(snapshot.divergence().get());
+          }
+
+          @Override
+          public void onCheck(StepSnapshot snapshot, ProbeResult probe) {
+            double accuracy = probe.accuracy();
+            result.probeAccuracy.add(new double[] {snapshot.step(), accuracy});
+            ProcessMemory.residentMegabytes()
+                .ifPresent(mb -> result.residentMemory.add(new double[] {snapshot.step(), mb}));
+            if (!quiet) {
+              out.println(
+                  Messages.text(
+                      "cli.train.progress",
+                      String.format("%6d", snapshot.step()),
+                      String.format("%2d", snapshot.epoch()),
+                      String.format("%.4f", snapshot.scalars().lossSoftmax()),
+                      String.format("%.4f", snapshot.scalars().lossCenter()),
+                      String.format("%5.1f", 100 * snapshot.scalars().batchAccuracy()),
+                      String.format("%5.1f", 100 * accuracy),
+                      String.format("%.1f", snapshot.stepMillis())));
+              out.flush();
+            }
+          }
+        };
+    RunDriver driver =
+        RunDriver.of(session, probeSize)
+            // features after a step: only the record and the run file show them
+            .withFeaturesAfter(record != null || run != null)
+            .recordingProbes(
+                run != null
+                    ? ProbeSchedule.every(probeEvery != null ? probeEvery : 20)
+                    : ProbeSchedule.NEVER)
+            .checking(ProbeSchedule.every(evalEvery).orLastStep())
+            .keepingCheckpoints(run != null ? CheckpointKeeping.SPACED : CheckpointKeeping.NONE)
+            .into(progress);
+    if (run != null) {
+      driver.origin(hp);
+    }
+    StopRule stop = StopRule.atStep(steps);
+    RunDriver.Outcome outcome =
+        driver.run(hp, untilAccuracy != null ? stop.orAccuracyAtLeast(untilAccuracy) : stop);
+    if (outcome.ending() == StopRule.Ending.ACCURACY_REACHED) {
+      StepSnapshot reached = outcome.last().orElseThrow();
+      double accuracy = result.probeAccuracy.get(result.probeAccuracy.size() - 1)[1]; // its check
+      result.reachedStep = reached.step();
+      result.reachedSeconds = result.trainMillis / 1000;
+      out.println(
+          Messages.text(
+              "cli.train.reached",
+              String.format("%.1f", 100 * accuracy),
+              String.valueOf(reached.step()),
+              String.format("%.1f", result.reachedSeconds)));
     }
     return result;
   }

@@ -1,154 +1,51 @@
 package lab.centerloss.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import lab.centerloss.data.DataLocation;
 import lab.centerloss.data.MnistDataSet;
+import lab.centerloss.text.Ids;
 import lab.centerloss.text.Message;
-import lab.centerloss.train.CenterInit;
-import lab.centerloss.train.CenterRule;
+import lab.centerloss.text.Messages;
 import lab.centerloss.train.DeviceChoice;
+import lab.centerloss.train.DigitSet;
 import lab.centerloss.train.HeadKind;
 import lab.centerloss.train.Hyperparameters;
 import lab.centerloss.train.ModelSize;
 import lab.centerloss.train.OptimizerKind;
+import lab.centerloss.train.Recipes;
+import lab.centerloss.train.SettingDescriptor;
+import lab.centerloss.train.Settings;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.IGetter;
+import picocli.CommandLine.Model.ISetter;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 
 /**
- * The options that choose what to train, shared by every command that trains. An option left out
- * takes the recommended value for the chosen head ({@link Hyperparameters#recommendedFor}).
+ * The options that choose what to train, shared by every command that trains. Each setting with an
+ * option ({@link SettingDescriptor#option()}) becomes one, made from its descriptor when the
+ * command line is built ({@link SettingOptions}); an option left out takes the recommended value
+ * for the chosen head ({@link Recipes#recommendedFor}).
  */
 public final class TrainingOptions {
-  @Option(
-      names = "--model",
-      paramLabel = "lite|paper",
-      description =
-          "LeNet++ size: lite (8/16/32 channels) or paper (32/64/128). Default: lite on a CPU, paper on a GPU.")
-  ModelSize model;
+  /** The values given for each setting's option: one, or a list for sweep's options. */
+  private final Map<SettingDescriptor<?>, List<?>> given = new HashMap<>();
 
-  // Four options take lists for `sweep`; every other command takes one value of each.
-  @Option(
-      names = "--head",
-      split = ",",
-      paramLabel = "softmax|normface|cosface|arcface",
-      description = "Classifier head (default: softmax); sweep takes a list.")
-  List<HeadKind> heads;
-
-  @Option(
-      names = "--lambda",
-      split = ",",
-      paramLabel = "LAMBDA",
-      description = "Center-loss weight, 0 or more; 0 turns center loss off; sweep takes a list.")
-  List<Double> lambdas;
-
-  @Option(
-      names = "--alpha",
-      split = ",",
-      paramLabel = "ALPHA",
-      description = "Center learning rate, in [0, 1]; sweep takes a list.")
-  List<Double> alphas;
-
-  @Option(
-      names = "--center-rule",
-      paramLabel = "paper|sgd",
-      description = "How centers follow the features (default: paper).")
-  CenterRule centerRule;
-
-  @Option(
-      names = "--center-init",
-      paramLabel = "zero|normal",
-      description =
-          "Where the centers start: at the origin (default), or drawn from a standard normal as torch.randn does.")
-  CenterInit centerInit;
-
-  @Option(
-      names = "--optimizer",
-      paramLabel = "sgd|adam",
-      description = "Optimizer (default: sgd for softmax, adam for the normalized heads).")
-  OptimizerKind optimizer;
-
-  @Option(
-      names = "--lr",
-      description =
-          "Learning rate (default: 0.02 with sgd, reached after --lr-warmup steps; 0.001 with adam).")
-  Double learningRate;
-
-  @Option(
-      names = "--lr-warmup",
-      paramLabel = "STEPS",
-      description = "Grow the learning rate linearly over the first STEPS steps (default: 100).")
-  Integer learningRateWarmup;
-
-  @Option(
-      names = "--clip-grad-norm",
-      paramLabel = "NORM",
-      description =
-          "Scale the network's gradient down to this length when longer; 0 never (default: 10).")
-  Double gradientClipNorm;
-
-  @Option(names = "--momentum", description = "SGD momentum (default: 0.9).")
-  Double momentum;
-
-  @Option(names = "--weight-decay", description = "Weight decay (default: 5e-4).")
-  Double weightDecay;
-
-  @Option(names = "--s", description = "Scale s of the normalized heads (default: 16).")
-  Double scale;
-
-  @Option(
-      names = "--m",
-      split = ",",
-      paramLabel = "M",
-      description =
-          "Margin m, in [0, pi/2]: radians for arcface, cosine units for cosface; sweep takes a list.")
-  List<Double> margins;
-
-  @Option(
-      names = "--margin-warmup",
-      paramLabel = "STEPS",
-      description = "Grow the margin linearly from 0 over this many steps.")
-  Integer marginWarmup;
-
-  @Option(names = "--batch-size", description = "Images per batch (default: 128).")
-  Integer batchSize;
-
-  @Option(
-      names = "--seed",
-      description = "Seed of the initial weights and the batch order (default: 1).")
-  Long seed;
-
-  @Option(
-      names = "--known",
-      split = ",",
-      paramLabel = "DIGITS",
-      description =
-          "The digits training sees; the others are the unknowns of the open-set test (e.g. 2,3,4,5,8,9).")
-  List<String> known;
-
-  @Option(
-      names = "--device",
-      paramLabel = "auto|cpu|cuda",
-      defaultValue = "auto",
-      description = "Where to train (default: auto).")
+  @Option(names = "--device", paramLabel = "auto|cpu|cuda", defaultValue = "auto")
   DeviceChoice device;
 
-  @Option(
-      names = "--threads",
-      defaultValue = "0",
-      description = "libtorch CPU threads; 0 for one per processor.")
+  @Option(names = "--threads", defaultValue = "0")
   int threads;
 
-  @Option(
-      names = "--data",
-      paramLabel = "DIR",
-      description = "Folder with the four MNIST IDX files (default: the bundled datasets/mnist).")
+  @Option(names = "--data", paramLabel = "DIR")
   Path data;
 
-  @Option(
-      names = "--unknown-data",
-      paramLabel = "DIR",
-      description =
-          "A second IDX data set (its two t10k files, e.g. Fashion-MNIST) whose test images join the test set as unknowns.")
+  @Option(names = "--unknown-data", paramLabel = "DIR")
   Path unknownData;
 
   /**
@@ -161,7 +58,7 @@ public final class TrainingOptions {
 
   /** The record these options ask for; the model size waits for the device when not given. */
   Hyperparameters hyperparameters(boolean onGpu) {
-    HeadKind head = single("--head", heads);
+    HeadKind head = single(Settings.HEAD);
     return hyperparameters(onGpu, head == null ? HeadKind.SOFTMAX : head);
   }
 
@@ -170,102 +67,99 @@ public final class TrainingOptions {
    * options).
    */
   Hyperparameters hyperparameters(boolean onGpu, HeadKind forHead) {
-    Hyperparameters hp = Hyperparameters.recommendedFor(forHead);
-    hp = hp.withModel(model != null ? model : onGpu ? ModelSize.PAPER : ModelSize.LITE);
-    Double lambda = single("--lambda", lambdas);
-    if (lambda != null) {
-      hp = hp.withLambda(lambda);
-    }
-    Double alpha = single("--alpha", alphas);
-    if (alpha != null) {
-      hp = hp.withAlpha(alpha);
-    }
-    if (centerRule != null) {
-      hp = hp.withCenterRule(centerRule);
-    }
-    if (centerInit != null) {
-      hp = hp.withCenterInit(centerInit);
-    }
-    if (learningRateWarmup != null) {
-      hp = hp.withLearningRateWarmupSteps(learningRateWarmup);
-    }
-    if (gradientClipNorm != null) {
-      hp = hp.withGradientClipNorm(gradientClipNorm);
-    }
-    if (optimizer != null) {
-      hp = hp.withOptimizer(optimizer);
-      if (learningRate == null) {
-        hp =
-            hp.withLearningRate(
-                optimizer == OptimizerKind.ADAM ? 1e-3 : Hyperparameters.defaults().learningRate());
+    return hyperparameters(onGpu, forHead, Set.of());
+  }
+
+  /** The same, leaving out the options of {@code ignored} (the lists a sweep walks itself). */
+  private Hyperparameters hyperparameters(
+      boolean onGpu, HeadKind forHead, Set<SettingDescriptor<?>> ignored) {
+    Hyperparameters hp = Recipes.recommendedFor(forHead);
+    hp = hp.withModel(onGpu ? ModelSize.PAPER : ModelSize.LITE);
+    for (SettingDescriptor<?> setting : Settings.ALL) {
+      if (setting != Settings.HEAD && !ignored.contains(setting) && given.containsKey(setting)) {
+        hp = withGiven(hp, setting);
       }
     }
-    if (learningRate != null) {
-      hp = hp.withLearningRate(learningRate);
-    }
-    if (momentum != null) {
-      hp = hp.withMomentum(momentum);
-    }
-    if (weightDecay != null) {
-      hp = hp.withWeightDecay(weightDecay);
-    }
-    if (scale != null) {
-      hp = hp.withScale(scale);
-    }
-    Double margin = single("--m", margins);
-    if (margin != null) {
-      hp = hp.withMargin(margin);
-    }
-    if (marginWarmup != null) {
-      hp = hp.withMarginWarmupSteps(marginWarmup);
-    }
-    if (batchSize != null) {
-      hp = hp.withBatchSize(batchSize);
-    }
-    if (seed != null) {
-      hp = hp.withSeed(seed);
-    }
-    if (known != null) {
-      hp = hp.withKnownDigits(knownDigits());
+    // an optimizer without a rate takes the rate that goes with it, not the head's
+    OptimizerKind optimizer = single(Settings.OPTIMIZER);
+    if (optimizer != null && !given.containsKey(Settings.LEARNING_RATE)) {
+      hp = hp.withLearningRate(Recipes.learningRateFor(optimizer));
     }
     return hp;
   }
 
+  private <T> Hyperparameters withGiven(Hyperparameters hp, SettingDescriptor<T> setting) {
+    if (setting.kind() == SettingDescriptor.Kind.DIGITS) {
+      return setting.with(hp, setting.type().cast(knownDigits()));
+    }
+    return setting.with(hp, single(setting));
+  }
+
+  /** The values given for a setting (a list only in `sweep`); empty when not given. */
+  <T> List<T> given(SettingDescriptor<T> setting) {
+    List<?> values = given.getOrDefault(setting, List.of());
+    List<T> typed = new ArrayList<>();
+    for (Object value : values) {
+      typed.add(setting.type().cast(value));
+    }
+    return typed;
+  }
+
+  /** The heads given (`sweep` takes a list); null when none. */
+  List<HeadKind> heads() {
+    return givenOrNull(Settings.HEAD);
+  }
+
+  List<Double> lambdas() {
+    return givenOrNull(Settings.LAMBDA);
+  }
+
+  List<Double> alphas() {
+    return givenOrNull(Settings.ALPHA);
+  }
+
+  List<Double> margins() {
+    return givenOrNull(Settings.MARGIN);
+  }
+
+  /** The seed given; null when none. */
+  Long seed() {
+    return single(Settings.SEED);
+  }
+
+  /** The batch size given; null when none. */
+  Integer batchSize() {
+    return single(Settings.BATCH_SIZE);
+  }
+
+  private <T> List<T> givenOrNull(SettingDescriptor<T> setting) {
+    List<T> values = given(setting);
+    return values.isEmpty() ? null : values;
+  }
+
   /** The one value of an option that takes a list only in `sweep`; null when not given. */
-  private static <T> T single(String option, List<T> values) {
-    if (values == null || values.isEmpty()) {
+  private <T> T single(SettingDescriptor<T> setting) {
+    List<T> values = given(setting);
+    if (values.isEmpty()) {
       return null;
     }
     if (values.size() > 1) {
-      throw UserError.of("cli.oneValue", option);
+      throw UserError.of("cli.oneValue", setting.option().orElseThrow().name());
     }
     return values.get(0);
   }
 
   /**
-   * The settings of one combination of `sweep`: a head's recommended settings under the options.
+   * The settings of one combination of `sweep`: a head's recommended settings under the options,
+   * with the lists sweep walks set to this combination's values.
    */
   Hyperparameters forSweep(HeadKind head, double lambda, double alpha, double margin, long seed) {
-    List<HeadKind> h = heads;
-    List<Double> l = lambdas;
-    List<Double> a = alphas;
-    List<Double> m = margins;
-    try {
-      heads = null;
-      lambdas = null;
-      alphas = null;
-      margins = null;
-      return hyperparameters(false, head)
-          .withLambda(lambda)
-          .withAlpha(alpha)
-          .withMargin(margin)
-          .withSeed(seed);
-    } finally {
-      heads = h;
-      lambdas = l;
-      alphas = a;
-      margins = m;
-    }
+    return hyperparameters(
+            false, head, Set.of(Settings.HEAD, Settings.LAMBDA, Settings.ALPHA, Settings.MARGIN))
+        .withLambda(lambda)
+        .withAlpha(alpha)
+        .withMargin(margin)
+        .withSeed(seed);
   }
 
   /**
@@ -274,7 +168,8 @@ public final class TrainingOptions {
    */
   int knownDigits() {
     int mask = 0;
-    for (String item : known) {
+    for (Object given : given.get(Settings.KNOWN_DIGITS)) {
+      String item = given.toString();
       int digit;
       try {
         digit = Integer.parseInt(item.trim());
@@ -292,7 +187,7 @@ public final class TrainingOptions {
     if (Integer.bitCount(mask) < 2) {
       throw new UserError(Message.of("cli.knownTooFew").render());
     }
-    if (mask == Hyperparameters.ALL_DIGITS && unknownData == null) {
+    if (mask == DigitSet.ALL && unknownData == null) {
       throw new UserError(Message.of("cli.knownNoUnknown").render());
     }
     return mask;
@@ -323,5 +218,93 @@ public final class TrainingOptions {
 
   Path dataFolder() {
     return data != null ? data : DataLocation.defaultMnistFolder();
+  }
+
+  /**
+   * Adds an option for each setting that has one to a command that mixes these options in, where
+   * the mixin stands in its help: before {@code --device}. Its values go to {@link #given}. A
+   * command without these options is left as it is.
+   */
+  static void addSettingOptions(CommandSpec spec) {
+    TrainingOptions options = null;
+    for (CommandSpec mixin : spec.mixins().values()) {
+      if (mixin.userObject() instanceof TrainingOptions o) {
+        options = o;
+      }
+    }
+    if (options == null || spec.findOption("--device") == null) {
+      return;
+    }
+    // the setting options go where the mixin's declared ones begin, so the help keeps its order
+    List<OptionSpec> after = new ArrayList<>();
+    boolean found = false;
+    for (OptionSpec option : new ArrayList<>(spec.options())) {
+      found |= option.longestName().equals("--device");
+      if (found) {
+        after.add(option);
+        spec.remove(option);
+      }
+    }
+    for (SettingDescriptor<?> setting : Settings.ALL) {
+      if (setting.option().isPresent() && spec.findOption(setting.option().get().name()) == null) {
+        spec.addOption(SettingOptions.option(setting, setting.option().get(), options.given));
+      }
+    }
+    after.forEach(spec::addOption);
+  }
+
+  /** The option of one setting, its values kept by setting. */
+  private static final class SettingOptions {
+    private SettingOptions() {}
+
+    private static OptionSpec option(
+        SettingDescriptor<?> setting,
+        SettingDescriptor.CliOption cli,
+        Map<SettingDescriptor<?>, List<?>> given) {
+      boolean list = cli.sweepable() || setting.kind() == SettingDescriptor.Kind.DIGITS;
+      Class<?> type =
+          setting.kind() == SettingDescriptor.Kind.DIGITS ? String.class : setting.type();
+      OptionSpec.Builder b =
+          OptionSpec.builder(cli.name())
+              .paramLabel(cli.paramLabel().orElseGet(() -> defaultLabel(setting)))
+              .description(Messages.text(SettingDescriptor.CliOption.descriptionKey(setting)))
+              .setter(
+                  new ISetter() {
+                    @Override
+                    public <T> T set(T value) {
+                      if (value == null) {
+                        given.remove(setting);
+                      } else {
+                        given.put(
+                            setting, value instanceof List<?> l ? List.copyOf(l) : List.of(value));
+                      }
+                      return null;
+                    }
+                  })
+              .getter(
+                  new IGetter() {
+                    @Override
+                    @SuppressWarnings("unchecked")
+                    public <T> T get() {
+                      List<?> values = given.get(setting);
+                      return (T)
+                          (values == null ? null : list ? new ArrayList<>(values) : values.get(0));
+                    }
+                  });
+      if (list) {
+        b.type(List.class).auxiliaryTypes(type).splitRegex(",");
+      } else {
+        b.type(type);
+      }
+      return b.build();
+    }
+
+    /** A choice's ids ({@code sgd|adam}); else the setting's name, as picocli labels a field. */
+    private static String defaultLabel(SettingDescriptor<?> setting) {
+      if (setting.kind() == SettingDescriptor.Kind.CHOICE) {
+        return String.join("|", setting.choices().stream().map(c -> Ids.of((Enum<?>) c)).toList());
+      }
+      return "<" + setting.name() + ">";
+    }
   }
 }

@@ -40,6 +40,9 @@ final class PlaneOverlay {
     if (scene.drawn() != null) {
       drawDrawn(pen, width, height, scene.view(), scene.drawn(), style);
     }
+    if (scene.pair() != null) {
+      drawPair(pen, width, height, scene.view(), scene.pair(), style);
+    }
     if (scene.showLegend()) {
       drawLegend(
           pen,
@@ -188,6 +191,81 @@ final class PlaneOverlay {
    * digit's color when accepted, hollow and grey with a cross when rejected) and its label on a
    * plate, so that it reads over any cloud.
    */
+  /**
+   * A picked pair as its score sees it: for the cosine, the two rays from the origin and the arc of
+   * the angle between them (the cosine is that angle's); for the distance, the segment between the
+   * two features. Solid when the threshold says "same", dashed when it says "different".
+   */
+  private static void drawPair(
+      Pen pen, double width, double height, ViewWindow view, PlaneScene.Pair p, PlaneStyle style) {
+    double x1 = view.toScreenX(p.firstX(), width);
+    double y1 = view.toScreenY(p.firstY(), height);
+    double x2 = view.toScreenX(p.secondX(), width);
+    double y2 = view.toScreenY(p.secondY(), height);
+    pen.setStroke(style.foreground());
+    pen.setLineWidth(style.lineWidth() * 2.5);
+    if (!p.same()) {
+      pen.setLineDashes(style.lineWidth() * 6, style.lineWidth() * 4);
+    }
+    double labelX;
+    double labelY;
+    if (p.cosine()) {
+      double ox = view.toScreenX(0, width);
+      double oy = view.toScreenY(0, height);
+      pen.strokeLine(ox, oy, x1, y1);
+      pen.strokeLine(ox, oy, x2, y2);
+      // the arc at a radius a little inside the nearer point, through the smaller angle
+      double a1 = Math.atan2(y1 - oy, x1 - ox);
+      double a2 = Math.atan2(y2 - oy, x2 - ox);
+      double sweep = Math.IEEEremainder(a2 - a1, 2 * Math.PI);
+      double radius =
+          Math.max(12, 0.6 * Math.min(Math.hypot(x1 - ox, y1 - oy), Math.hypot(x2 - ox, y2 - oy)));
+      int n = 33;
+      double[] xs = new double[n];
+      double[] ys = new double[n];
+      for (int i = 0; i < n; i++) {
+        double a = a1 + sweep * i / (n - 1);
+        xs[i] = ox + radius * Math.cos(a);
+        ys[i] = oy + radius * Math.sin(a);
+      }
+      pen.strokePolyline(xs, ys, n);
+      labelX = xs[n / 2];
+      labelY = ys[n / 2];
+    } else {
+      pen.strokeLine(x1, y1, x2, y2);
+      labelX = (x1 + x2) / 2;
+      labelY = (y1 + y2) / 2;
+    }
+    pen.setLineDashes();
+    double r = style.centerRadius() * 0.9;
+    for (double[] at : new double[][] {{x1, y1}, {x2, y2}}) {
+      pen.setStroke(style.background());
+      pen.setLineWidth(style.lineWidth() * 5);
+      pen.strokeOval(at[0] - r, at[1] - r, 2 * r, 2 * r);
+      pen.setStroke(style.foreground());
+      pen.setLineWidth(style.lineWidth() * 2.5);
+      pen.strokeOval(at[0] - r, at[1] - r, 2 * r, 2 * r);
+    }
+    if (p.label().isEmpty()) {
+      return;
+    }
+    Font font = Font.font(Fonts.family(), FontWeight.BOLD, style.fontSize());
+    pen.setFont(font);
+    double textWidth = pen.textWidth(p.label(), font);
+    double plateX =
+        Math.max(
+            0, Math.min(labelX + style.fontSize() * 0.6, width - textWidth - style.fontSize()));
+    double plateY =
+        Math.max(0, Math.min(labelY - style.fontSize() * 0.8, height - style.fontSize() * 1.6));
+    pen.setFill(style.background().deriveColor(0, 1, 1, 0.85));
+    pen.fillRoundRect(
+        plateX, plateY, textWidth + style.fontSize() * 0.8, style.fontSize() * 1.6, 6);
+    pen.setFill(style.foreground());
+    pen.setTextAlign(TextAlignment.LEFT);
+    pen.setTextBaseline(VPos.CENTER);
+    pen.fillText(p.label(), plateX + style.fontSize() * 0.4, plateY + style.fontSize() * 0.8);
+  }
+
   private static void drawDrawn(
       Pen pen, double width, double height, ViewWindow view, PlaneScene.Drawn d, PlaneStyle style) {
     double x = view.toScreenX(d.x(), width);

@@ -27,6 +27,7 @@ import lab.centerloss.train.Vec2List;
  *     points of other digits (the open set's unknowns) are drawn grey and hollow
  * @param regions what to shade under the points (decision and accepted regions), or null
  * @param drawn a digit drawn on the pad, where it landed, or null
+ * @param pair two test images picked for verification, or null
  */
 public record PlaneScene(
     ViewWindow view,
@@ -44,7 +45,8 @@ public record PlaneScene(
     IntVector ghostLabels,
     int knownDigits,
     Regions regions,
-    Drawn drawn) {
+    Drawn drawn,
+    Pair pair) {
 
   private static final Vec2List NO_POINTS = Vec2List.copyOf(new float[0]);
   private static final IntVector NO_LABELS = IntVector.copyOf(new int[0]);
@@ -140,6 +142,7 @@ public record PlaneScene(
         ghostLabels,
         knownDigits,
         regions,
+        null,
         null);
   }
 
@@ -161,7 +164,8 @@ public record PlaneScene(
         ghostLabels,
         knownDigits,
         regions,
-        drawn);
+        drawn,
+        pair);
   }
 
   /** The same scene with another legend and caption choice, for an export. */
@@ -182,7 +186,8 @@ public record PlaneScene(
         ghostLabels,
         knownDigits,
         regions,
-        drawn);
+        drawn,
+        pair);
   }
 
   /** The same scene for another split of known digits. */
@@ -203,7 +208,8 @@ public record PlaneScene(
         ghostLabels,
         known,
         regions,
-        drawn);
+        drawn,
+        pair);
   }
 
   /** The same scene with regions shaded under it (or none). */
@@ -224,7 +230,8 @@ public record PlaneScene(
         ghostLabels,
         knownDigits,
         shading,
-        drawn);
+        drawn,
+        pair);
   }
 
   /**
@@ -264,7 +271,8 @@ public record PlaneScene(
         ghostLabels,
         knownDigits,
         regions,
-        drawn);
+        drawn,
+        pair);
   }
 
   /** The same scene with a drawn digit marked on it (or none). */
@@ -285,8 +293,48 @@ public record PlaneScene(
         ghostLabels,
         knownDigits,
         regions,
-        mark);
+        mark,
+        pair);
   }
+
+  /** The same scene with two picked test images marked. */
+  public PlaneScene withPair(Pair picked) {
+    return new PlaneScene(
+        view,
+        testPoints,
+        testLabels,
+        trainPoints,
+        trainLabels,
+        centers,
+        trails,
+        selectedClass,
+        showLegend,
+        caption,
+        marks,
+        ghostPoints,
+        ghostLabels,
+        knownDigits,
+        regions,
+        drawn,
+        picked);
+  }
+
+  /**
+   * Two test images picked on the plane, as a verification system sees them: by the angle between
+   * their features from the origin (cosine) or by the segment between them (distance).
+   *
+   * @param cosine whether the score is the cosine (else the Euclidean distance)
+   * @param same whether the threshold says "same digit"
+   * @param label what the pair is and what the threshold says, drawn beside it
+   */
+  public record Pair(
+      double firstX,
+      double firstY,
+      double secondX,
+      double secondY,
+      boolean cosine,
+      boolean same,
+      String label) {}
 
   /**
    * Where a digit drawn on the pad landed: a large marker, a line to the nearest center, a label.

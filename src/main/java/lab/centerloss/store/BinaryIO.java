@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.util.zip.CRC32;
+import lab.centerloss.text.Message;
 
 /**
  * Arrays in and out of a run file's binary entries, big-endian, each preceded by its length, and
@@ -20,8 +21,16 @@ final class BinaryIO {
    * Raised for a length or value the format does not allow; the reader turns it into one sentence.
    */
   static final class Malformed extends IOException {
-    Malformed(String what) {
-      super(what);
+    private final transient Message reason;
+
+    Malformed(Message reason) {
+      super(reason.key());
+      this.reason = reason;
+    }
+
+    /** What is wrong, for the sentence that names the file. */
+    Message reason() {
+      return reason;
     }
   }
 
@@ -32,11 +41,9 @@ final class BinaryIO {
     out.write(buffer.array());
   }
 
-  static float[] readFloats(DataInputStream in, int maxLength, String what) throws IOException {
+  static float[] readFloats(DataInputStream in, int maxLength, Message what) throws IOException {
     int length = in.readInt();
-    check(
-        length >= 0 && length <= maxLength,
-        what + " has " + length + " values (at most " + maxLength + ")");
+    check(length >= 0 && length <= maxLength, tooMany(what, length, maxLength));
     byte[] bytes = new byte[4 * length];
     in.readFully(bytes);
     float[] values = new float[length];
@@ -45,11 +52,11 @@ final class BinaryIO {
   }
 
   /** Floats that must all be finite numbers (positions, parameters). */
-  static float[] readFiniteFloats(DataInputStream in, int maxLength, String what)
+  static float[] readFiniteFloats(DataInputStream in, int maxLength, Message what)
       throws IOException {
     float[] values = readFloats(in, maxLength, what);
     for (float v : values) {
-      check(Float.isFinite(v), what + " holds a value that is not a finite number");
+      check(Float.isFinite(v), Message.of("runfile.bad.holdsNotFinite", what));
     }
     return values;
   }
@@ -62,50 +69,66 @@ final class BinaryIO {
   }
 
   /** Ints each in [min, max]. */
-  static int[] readInts(DataInputStream in, int maxLength, int min, int max, String what)
+  static int[] readInts(DataInputStream in, int maxLength, int min, int max, Message what)
       throws IOException {
     int length = in.readInt();
-    check(
-        length >= 0 && length <= maxLength,
-        what + " has " + length + " values (at most " + maxLength + ")");
+    check(length >= 0 && length <= maxLength, tooMany(what, length, maxLength));
     byte[] bytes = new byte[4 * length];
     in.readFully(bytes);
     int[] values = new int[length];
     ByteBuffer.wrap(bytes).asIntBuffer().get(values);
     for (int v : values) {
-      check(v >= min && v <= max, what + " holds " + v + ", outside " + min + ".." + max);
+      check(
+          v >= min && v <= max,
+          Message.of(
+              "runfile.bad.holdsOutside",
+              what,
+              String.valueOf(v),
+              String.valueOf(min),
+              String.valueOf(max)));
     }
     return values;
   }
 
-  static double readDouble(DataInputStream in, boolean finite, String what) throws IOException {
+  static double readDouble(DataInputStream in, boolean finite, Message what) throws IOException {
     double v = in.readDouble();
-    check(!finite || Double.isFinite(v), what + " is not a finite number");
+    check(!finite || Double.isFinite(v), Message.of("runfile.bad.notFinite", what));
     return v;
   }
 
-  static int readInt(DataInputStream in, int min, int max, String what) throws IOException {
+  static int readInt(DataInputStream in, int min, int max, Message what) throws IOException {
     int v = in.readInt();
-    check(v >= min && v <= max, what + " is " + v + ", outside " + min + ".." + max);
+    check(v >= min && v <= max, outside(what, v, min, max));
     return v;
   }
 
-  static long readLong(DataInputStream in, long min, long max, String what) throws IOException {
+  static long readLong(DataInputStream in, long min, long max, Message what) throws IOException {
     long v = in.readLong();
-    check(v >= min && v <= max, what + " is " + v + ", outside " + min + ".." + max);
+    check(v >= min && v <= max, outside(what, v, min, max));
     return v;
   }
 
-  static boolean readFlag(DataInputStream in, String what) throws IOException {
+  static boolean readFlag(DataInputStream in, Message what) throws IOException {
     int v = in.readUnsignedByte();
-    check(v == 0 || v == 1, what + " is neither 0 nor 1");
+    check(v == 0 || v == 1, Message.of("runfile.bad.flag", what));
     return v == 1;
   }
 
-  static void check(boolean condition, String what) throws Malformed {
+  static void check(boolean condition, Message what) throws Malformed {
     if (!condition) {
       throw new Malformed(what);
     }
+  }
+
+  /** "{what} has {length} values (at most {max})". */
+  static Message tooMany(Message what, long length, long max) {
+    return Message.of("runfile.bad.tooMany", what, String.valueOf(length), String.valueOf(max));
+  }
+
+  /** "{what} is {v}, outside {min}..{max}". */
+  private static Message outside(Message what, long v, long min, long max) {
+    return Message.of(
+        "runfile.bad.outside", what, String.valueOf(v), String.valueOf(min), String.valueOf(max));
   }
 
   /**
@@ -180,8 +203,8 @@ final class BinaryIO {
     private Malformed tooLarge() {
       return new Malformed(
           budget.left <= 0
-              ? "its entries expand beyond the limit of a whole file"
-              : "the entry " + entry + " expands beyond its limit");
+              ? Message.of("runfile.bad.fileExpands")
+              : Message.of("runfile.bad.entryExpands", entry));
     }
 
     @Override
@@ -241,16 +264,9 @@ final class BinaryIO {
       checked = true;
       check(
           expectedSize < 0 || size == expectedSize,
-          "the entry "
-              + entry
-              + " holds "
-              + size
-              + " bytes, not the "
-              + expectedSize
-              + " its header declares");
-      check(
-          expectedCrc < 0 || crc.getValue() == expectedCrc,
-          "the entry " + entry + " fails its CRC-32 check (its bytes were changed)");
+          Message.of(
+              "runfile.bad.entrySize", entry, String.valueOf(size), String.valueOf(expectedSize)));
+      check(expectedCrc < 0 || crc.getValue() == expectedCrc, Message.of("runfile.bad.crc", entry));
     }
 
     @Override
@@ -261,7 +277,7 @@ final class BinaryIO {
 
   /** Whether the stream is at its end (a well-formed entry has nothing after its data). */
   static void expectEnd(InputStream in, String entry) throws IOException {
-    check(in.read() < 0, "the entry " + entry + " has data after its end");
+    check(in.read() < 0, Message.of("runfile.bad.trailing", entry));
   }
 
   static EOFException truncated(String entry) {

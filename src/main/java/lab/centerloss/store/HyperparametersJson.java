@@ -2,22 +2,21 @@ package lab.centerloss.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
+import lab.centerloss.text.Ids;
 import lab.centerloss.text.Message;
-import lab.centerloss.train.CenterInit;
-import lab.centerloss.train.CenterRule;
-import lab.centerloss.train.HeadKind;
+import lab.centerloss.train.DigitSet;
 import lab.centerloss.train.Hyperparameters;
-import lab.centerloss.train.ModelSize;
-import lab.centerloss.train.OptimizerKind;
+import lab.centerloss.train.SettingDescriptor;
+import lab.centerloss.train.Settings;
 
 /**
- * Settings as JSON, field by field, read back only as numbers and names that are checked: a file
- * from elsewhere never chooses which Java class is made. Missing fields take the defaults, so that
- * an older file still reads.
+ * Settings as JSON, one field per setting of {@link Settings#ALL} under its JSON name, read back
+ * only as numbers and names that are checked: a file from elsewhere never chooses which Java class
+ * is made. Missing fields take the defaults, so that an older file still reads.
  */
 public final class HyperparametersJson {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -26,28 +25,27 @@ public final class HyperparametersJson {
 
   public static ObjectNode toJson(Hyperparameters hp) {
     ObjectNode node = JSON.createObjectNode();
-    node.put("model", hp.model().id());
-    node.put("head", hp.head().id());
-    node.put("lambda", hp.lambda());
-    node.put("alpha", hp.alpha());
-    node.put("center_rule", hp.centerRule().id());
-    node.put("center_init", hp.centerInit().id());
-    node.put("optimizer", hp.optimizer().id());
-    node.put("lr", hp.learningRate());
-    node.put("lr_warmup", hp.learningRateWarmupSteps());
-    node.put("momentum", hp.momentum());
-    node.put("weight_decay", hp.weightDecay());
-    node.put("clip_grad_norm", hp.gradientClipNorm());
-    node.put("s", hp.scale());
-    node.put("m", hp.margin());
-    node.put("margin_warmup", hp.marginWarmupSteps());
-    node.put("batch_size", hp.batchSize());
-    node.put("seed", hp.seed());
-    var known = node.putArray("known");
-    for (int digit : hp.classDigits()) {
-      known.add(digit);
+    for (SettingDescriptor<?> setting : Settings.ALL) {
+      write(node, setting, hp);
     }
     return node;
+  }
+
+  private static <T> void write(ObjectNode node, SettingDescriptor<T> setting, Hyperparameters hp) {
+    T value = setting.of(hp);
+    String field = setting.jsonName();
+    switch (setting.kind()) {
+      case REAL -> node.put(field, (Double) value);
+      case WHOLE -> node.put(field, (Integer) value);
+      case LONG -> node.put(field, (Long) value);
+      case CHOICE -> node.put(field, Ids.of((Enum<?>) value));
+      case DIGITS -> {
+        ArrayNode digits = node.putArray(field);
+        for (int digit : DigitSet.digits((Integer) value)) {
+          digits.add(digit);
+        }
+      }
+    }
   }
 
   /**
@@ -59,26 +57,10 @@ public final class HyperparametersJson {
       return Result.problem(Message.of("json.notSettings"));
     }
     try {
-      Hyperparameters.Builder b = base.toBuilder();
-      b.model(choice(node, "model", ModelSize.values(), base.model()));
-      b.head(choice(node, "head", HeadKind.values(), base.head()));
-      b.lambda(number(node, "lambda", base.lambda()));
-      b.alpha(number(node, "alpha", base.alpha()));
-      b.centerRule(choice(node, "center_rule", CenterRule.values(), base.centerRule()));
-      b.centerInit(choice(node, "center_init", CenterInit.values(), base.centerInit()));
-      b.optimizer(choice(node, "optimizer", OptimizerKind.values(), base.optimizer()));
-      b.learningRate(number(node, "lr", base.learningRate()));
-      b.learningRateWarmupSteps((int) whole(node, "lr_warmup", base.learningRateWarmupSteps()));
-      b.momentum(number(node, "momentum", base.momentum()));
-      b.weightDecay(number(node, "weight_decay", base.weightDecay()));
-      b.gradientClipNorm(number(node, "clip_grad_norm", base.gradientClipNorm()));
-      b.scale(number(node, "s", base.scale()));
-      b.margin(number(node, "m", base.margin()));
-      b.marginWarmupSteps((int) whole(node, "margin_warmup", base.marginWarmupSteps()));
-      b.batchSize((int) whole(node, "batch_size", base.batchSize()));
-      b.seed(whole(node, "seed", base.seed()));
-      b.knownDigits(known(node, base.knownDigits()));
-      Hyperparameters hp = b.build();
+      Hyperparameters hp = base;
+      for (SettingDescriptor<?> setting : Settings.ALL) {
+        hp = read(node, setting, hp);
+      }
       List<Message> problems = hp.problems();
       return problems.isEmpty()
           ? new Result(Optional.of(hp), Optional.empty())
@@ -104,40 +86,46 @@ public final class HyperparametersJson {
     }
   }
 
-  private static double number(JsonNode node, String field, double fallback) throws BadField {
-    JsonNode v = node.get(field);
+  /** The record with this setting's field read over it; the record as it was without the field. */
+  private static <T> Hyperparameters read(
+      JsonNode node, SettingDescriptor<T> setting, Hyperparameters hp) throws BadField {
+    JsonNode v = node.get(setting.jsonName());
     if (v == null || v.isNull()) {
-      return fallback;
+      return hp;
     }
+    Object value =
+        switch (setting.kind()) {
+          case REAL -> number(v, setting.jsonName());
+          case WHOLE -> (int) whole(v, setting.jsonName(), Integer.MIN_VALUE, Integer.MAX_VALUE);
+          case LONG -> whole(v, setting.jsonName(), Long.MIN_VALUE, Long.MAX_VALUE);
+          case CHOICE -> choice(v, setting);
+          case DIGITS -> digits(v, setting.jsonName());
+        };
+    return setting.with(hp, setting.type().cast(value));
+  }
+
+  private static double number(JsonNode v, String field) throws BadField {
     if (!v.isNumber()) {
       throw new BadField(Message.of("json.notNumber", field));
     }
     return v.asDouble();
   }
 
-  private static long whole(JsonNode node, String field, long fallback) throws BadField {
-    JsonNode v = node.get(field);
-    if (v == null || v.isNull()) {
-      return fallback;
-    }
+  private static long whole(JsonNode v, String field, long min, long max) throws BadField {
     if (!v.isIntegralNumber() || !v.canConvertToLong()) {
       throw new BadField(Message.of("json.notWhole", field));
     }
     long value = v.asLong();
-    if (!field.equals("seed") && (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE)) {
+    if (value < min || value > max) {
       throw new BadField(Message.of("json.notWhole", field));
     }
     return value;
   }
 
   /** A list of distinct digits 0..9 as bits. */
-  private static int known(JsonNode node, int fallback) throws BadField {
-    JsonNode v = node.get("known");
-    if (v == null || v.isNull()) {
-      return fallback;
-    }
+  private static int digits(JsonNode v, String field) throws BadField {
     if (!v.isArray() || v.size() > 10) {
-      throw new BadField(Message.of("json.notDigits", "known"));
+      throw new BadField(Message.of("json.notDigits", field));
     }
     int mask = 0;
     for (JsonNode digit : v) {
@@ -145,30 +133,24 @@ public final class HyperparametersJson {
           || digit.asInt() < 0
           || digit.asInt() > 9
           || (mask & (1 << digit.asInt())) != 0) {
-        throw new BadField(Message.of("json.notDigits", "known"));
+        throw new BadField(Message.of("json.notDigits", field));
       }
       mask |= 1 << digit.asInt();
     }
     return mask;
   }
 
-  private static <E extends Enum<E>> E choice(JsonNode node, String field, E[] values, E fallback)
-      throws BadField {
-    JsonNode v = node.get(field);
-    if (v == null || v.isNull()) {
-      return fallback;
-    }
+  private static <T> T choice(JsonNode v, SettingDescriptor<T> setting) throws BadField {
     if (v.isTextual()) {
-      for (E value : values) {
-        if (value.name().toLowerCase(Locale.ROOT).equals(v.asText().toLowerCase(Locale.ROOT))) {
-          return value;
-        }
+      Optional<T> chosen = setting.choice(v.asText());
+      if (chosen.isPresent()) {
+        return chosen.get();
       }
     }
     StringBuilder names = new StringBuilder();
-    for (E value : values) {
-      names.append(names.length() == 0 ? "" : ", ").append(value.name().toLowerCase(Locale.ROOT));
+    for (T value : setting.choices()) {
+      names.append(names.length() == 0 ? "" : ", ").append(Ids.of((Enum<?>) value));
     }
-    throw new BadField(Message.of("json.notChoice", field, names.toString()));
+    throw new BadField(Message.of("json.notChoice", setting.jsonName(), names.toString()));
   }
 }

@@ -26,26 +26,21 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
-import lab.centerloss.data.MnistDataSet;
 import lab.centerloss.export.AtomicFile;
 import lab.centerloss.text.Message;
 import lab.centerloss.text.Printable;
 import lab.centerloss.train.Checkpoint;
-import lab.centerloss.train.FloatVector;
+import lab.centerloss.train.CheckpointPolicy;
 import lab.centerloss.train.Hyperparameters;
-import lab.centerloss.train.IntVector;
-import lab.centerloss.train.OptimizerKind;
 import lab.centerloss.train.ProbeResult;
 import lab.centerloss.train.RunOrigin;
 import lab.centerloss.train.StepSnapshot;
-import lab.centerloss.train.Vec2List;
 
 /**
  * A run as a file ({@code .clab}): a zip archive of five entries, written whole or not at all.
@@ -60,7 +55,9 @@ import lab.centerloss.train.Vec2List;
  *   <li>{@code checkpoints.bin}: the checkpoints, as plain arrays.
  * </ul>
  *
- * The binary entries are big-endian, every array preceded by its length. The file comes from
+ * The binary entries are big-endian, every array preceded by its length; {@link RunCodecs} writes
+ * and reads each record, writer beside reader. The kept policy in {@code run.json} is written from
+ * the numbers the store and {@link CheckpointPolicy} keep by, and only informs. The file comes from
  * anyone: only these entry names are read; each entry is read within a size limit; every count,
  * class and number is checked (positions finite, settings possible); nothing in it is executed or
  * deserialized as Java objects. The README documents the format.
@@ -95,23 +92,8 @@ public final class RunFile {
   static final long TOTAL_LIMIT = 256L << 20;
 
   private static final int MAX_CLASSES = 1000;
-
-  /**
-   * Labels and predictions are digits (the data's label values); classes are the known ones among
-   * them.
-   */
-  private static final int LABEL_VALUES = 10;
-
-  /**
-   * The probe's labels may also be another data set's unknowns (--unknown-data), labelled {@code
-   * OTHER_DATA}.
-   */
-  private static final int PROBE_LABEL_VALUES = MnistDataSet.OTHER_DATA + 1;
-
   private static final int MAX_PROBE = 10_000;
-  private static final int MAX_BATCH = Hyperparameters.MAX_BATCH_SIZE;
-  private static final long MAX_STEPS = 100_000_000L;
-  private static final int MAX_PARAMETERS = 50_000_000;
+  private static final long MAX_STEPS = RunCodecs.MAX_STEPS;
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   private static final ObjectMapper STRICT_JSON =
@@ -140,14 +122,10 @@ public final class RunFile {
       AtomicFile.write(target, out -> writeZip(record, out, appVersion));
     } catch (AccessDeniedException e) {
       throw new RunFileException(
-          Message.of(
-              "runfile.cannotWrite", target.toString(), Message.of("files.notWritable").render()),
-          e);
+          Message.of("runfile.cannotWrite", target.toString(), Message.of("files.notWritable")), e);
     } catch (NoSuchFileException e) {
       throw new RunFileException(
-          Message.of(
-              "runfile.cannotWrite", target.toString(), Message.of("files.noFolder").render()),
-          e);
+          Message.of("runfile.cannotWrite", target.toString(), Message.of("files.noFolder")), e);
     } catch (IOException e) {
       throw new RunFileException(
           Message.of("runfile.cannotWrite", target.toString(), String.valueOf(e.getMessage())), e);
@@ -169,24 +147,27 @@ public final class RunFile {
     zip.closeEntry();
     DataOutputStream out = new DataOutputStream(zip);
     zip.putNextEntry(new ZipEntry(ORIGIN));
-    writeOrigin(out, record.origin(), index);
+    RunCodecs.Origin.write(out, record.origin(), index);
     out.flush();
     zip.closeEntry();
     zip.putNextEntry(new ZipEntry(STEPS));
     out.writeInt(record.size());
     for (StepSnapshot s : record.steps()) {
-      writeStep(out, s, index);
+      RunCodecs.Step.write(out, s, index);
     }
     out.flush();
     zip.closeEntry();
     zip.putNextEntry(new ZipEntry(PROBES));
-    writeProbes(out, record);
+    out.writeInt(record.probes().size());
+    for (ProbeResult p : record.probes()) {
+      RunCodecs.Probe.write(out, p);
+    }
     out.flush();
     zip.closeEntry();
     zip.putNextEntry(new ZipEntry(CHECKPOINTS));
     out.writeInt(record.checkpoints().size());
     for (Checkpoint c : record.checkpoints()) {
-      writeCheckpoint(out, c);
+      RunCodecs.CheckpointCodec.write(out, c);
     }
     out.flush();
     zip.closeEntry();
@@ -222,107 +203,30 @@ public final class RunFile {
         record.steps().stream().filter(StepSnapshot::hasBatchDetails).count());
     kept.put("probes", record.probes().size());
     kept.put("checkpoints", record.checkpoints().size());
-    kept.put(
-        "policy",
-        "every step's scalars, centers and head; batch details for the last "
-            + RunRecord.DETAILS_KEPT
-            + " steps; probes thinned (every probe to step 1,000, then 10 and later "
-            + "100 steps apart); checkpoints every 100 steps to step 1,000, then every 500 (5 times rarer "
-            + "for the paper model)");
+    kept.set("policy", keepPolicy());
     return meta;
   }
 
-  private static void writeOrigin(
-      DataOutputStream out, RunOrigin origin, Map<Hyperparameters, Integer> index)
-      throws IOException {
-    out.writeInt(index.get(origin.hyperparameters()));
-    BinaryIO.writeFloats(out, origin.centers().toArray());
-    writeHead(out, origin.head());
-    ProbeResult probe = origin.probe();
-    BinaryIO.writeInts(out, probe.labels().toArray());
-    writeProbe(out, probe);
-  }
-
-  private static void writeStep(
-      DataOutputStream out, StepSnapshot s, Map<Hyperparameters, Integer> index)
-      throws IOException {
-    out.writeLong(s.step());
-    out.writeInt(s.epoch());
-    out.writeInt(index.get(s.hyperparameters()));
-    out.writeDouble(s.marginInForce());
-    out.writeDouble(s.learningRateInForce());
-    StepSnapshot.Scalars v = s.scalars();
-    for (double d :
-        new double[] {
-          v.lossSoftmax(),
-          v.lossCenter(),
-          v.lossTotal(),
-          v.batchAccuracy(),
-          v.gradientNorm(),
-          s.stepMillis()
-        }) {
-      out.writeDouble(d);
-    }
-    out.writeBoolean(s.divergence().isPresent());
-    if (s.divergence().isPresent()) {
-      out.writeUTF(s.divergence().get());
-    }
-    BinaryIO.writeFloats(out, s.centers().before().toArray());
-    BinaryIO.writeFloats(out, s.centers().after().toArray());
-    BinaryIO.writeFloats(out, s.centers().paperDeltas().toArray());
-    BinaryIO.writeInts(out, s.batch().classCounts().toArray());
-    writeHead(out, s.head());
-    writeHead(out, s.headAfter());
-    out.writeBoolean(s.hasBatchDetails());
-    if (s.hasBatchDetails()) {
-      BinaryIO.writeInts(out, s.batch().labels().toArray());
-      BinaryIO.writeFloats(out, s.batch().features().toArray());
-      out.writeBoolean(s.batch().featuresAfter().isPresent());
-      if (s.batch().featuresAfter().isPresent()) {
-        BinaryIO.writeFloats(out, s.batch().featuresAfter().get().toArray());
-      }
-    }
-  }
-
-  private static void writeHead(DataOutputStream out, StepSnapshot.HeadParameters head)
-      throws IOException {
-    BinaryIO.writeFloats(out, head.weights().toArray());
-    out.writeBoolean(head.bias().isPresent());
-    if (head.bias().isPresent()) {
-      BinaryIO.writeFloats(out, head.bias().get().toArray());
-    }
-  }
-
-  private static void writeProbes(DataOutputStream out, RunRecord record) throws IOException {
-    out.writeInt(record.probes().size());
-    for (ProbeResult p : record.probes()) {
-      writeProbe(out, p);
-    }
-  }
-
-  private static void writeProbe(DataOutputStream out, ProbeResult p) throws IOException {
-    out.writeLong(p.step());
-    BinaryIO.writeFloats(out, p.features().toArray());
-    BinaryIO.writeInts(out, p.predictions().toArray());
-  }
-
-  private static void writeCheckpoint(DataOutputStream out, Checkpoint c) throws IOException {
-    out.writeLong(c.step());
-    writeArrays(out, c.parameters());
-    out.writeByte(c.optimizerKind() == null ? 0 : c.optimizerKind().ordinal() + 1);
-    out.writeLong(c.optimizerSteps());
-    writeArrays(out, c.optimizerFirst());
-    writeArrays(out, c.optimizerSecond());
-    BinaryIO.writeFloats(out, c.centers());
-    out.writeInt(c.epoch());
-    out.writeInt(c.taken());
-  }
-
-  private static void writeArrays(DataOutputStream out, List<float[]> arrays) throws IOException {
-    out.writeInt(arrays.size());
-    for (float[] a : arrays) {
-      BinaryIO.writeFloats(out, a);
-    }
+  /**
+   * What a run keeps, written from the numbers the store and the trainer keep by: every step's
+   * scalars, centers and head; the batch's details for the last steps; probes thinned; checkpoints
+   * spaced ({@link CheckpointPolicy}). Informative only: no reader depends on it.
+   */
+  static ObjectNode keepPolicy() {
+    ObjectNode policy = JSON.createObjectNode();
+    policy.put("every_step", "scalars, centers, head");
+    policy.put("batch_details_for_last_steps", RunRecord.DETAILS_KEPT);
+    ObjectNode probes = policy.putObject("probes");
+    probes.put("every_probe_until_step", RunRecord.EVERY_PROBE_UNTIL);
+    probes.put("then_apart", RunRecord.SPACING_MIDDLE);
+    probes.put("until_step", RunRecord.SPACING_MIDDLE_UNTIL);
+    probes.put("later_apart", RunRecord.SPACING_LATE);
+    ObjectNode checkpoints = policy.putObject("checkpoints");
+    checkpoints.put("apart", CheckpointPolicy.EARLY_SPACING);
+    checkpoints.put("until_step", CheckpointPolicy.EARLY_UNTIL);
+    checkpoints.put("then_apart", CheckpointPolicy.LATE_SPACING);
+    checkpoints.put("paper_model_times_rarer", CheckpointPolicy.PAPER_MODEL_RARER);
+    return policy;
   }
 
   // Reading -------------------------------------------------------------------------------------
@@ -357,7 +261,8 @@ public final class RunFile {
     } catch (ZipException e) {
       String why = String.valueOf(e.getMessage());
       if (why.contains("encrypted")) {
-        throw new RunFileException(Message.of("runfile.unsupported", name, "encrypted entries"), e);
+        throw new RunFileException(
+            Message.of("runfile.unsupported", name, Message.of("runfile.what.encrypted")), e);
       }
       // A zip whose end is missing was cut off: say so rather than "not a run file".
       throw new RunFileException(
@@ -377,13 +282,13 @@ public final class RunFile {
       String why = String.valueOf(e.getMessage());
       throw new RunFileException(
           why.contains("compression method")
-              ? Message.of("runfile.unsupported", name, "an unknown compression method")
-              : Message.of("runfile.damaged", name, "an entry's compressed data is invalid"),
+              ? Message.of("runfile.unsupported", name, Message.of("runfile.what.compression"))
+              : Message.of("runfile.damaged", name, Message.of("runfile.bad.compressedData")),
           e);
     } catch (EOFException e) {
       throw new RunFileException(Message.of("runfile.truncated", name), e);
     } catch (BinaryIO.Malformed e) {
-      throw new RunFileException(Message.of("runfile.damaged", name, e.getMessage()), e);
+      throw new RunFileException(Message.of("runfile.damaged", name, e.reason()), e);
     } catch (IOException e) {
       throw new RunFileException(
           Message.of("runfile.cannotRead", name, String.valueOf(e.getMessage())), e);
@@ -397,15 +302,19 @@ public final class RunFile {
   private static BinaryIO.Budget budget(Map<String, ZipEntry> entries) throws BinaryIO.Malformed {
     long declared = 0;
     for (ZipEntry entry : entries.values()) {
-      BinaryIO.check(
-          entry.getSize() <= ENTRY_LIMITS.get(entry.getName()),
-          "the entry " + entry.getName() + " would expand to " + entry.getSize() + " bytes");
+      BinaryIO.check(entry.getSize() <= ENTRY_LIMITS.get(entry.getName()), wouldExpand(entry));
       declared += Math.max(0, entry.getSize());
     }
     BinaryIO.check(
         declared <= TOTAL_LIMIT,
-        "its entries would expand to " + declared + " bytes in all (at most " + TOTAL_LIMIT + ")");
+        Message.of(
+            "runfile.bad.entriesExpand", String.valueOf(declared), String.valueOf(TOTAL_LIMIT)));
     return new BinaryIO.Budget(TOTAL_LIMIT);
+  }
+
+  private static Message wouldExpand(ZipEntry entry) {
+    return Message.of(
+        "runfile.bad.entryWouldExpand", entry.getName(), String.valueOf(entry.getSize()));
   }
 
   private static boolean startsLikeZip(Path file) {
@@ -436,7 +345,7 @@ public final class RunFile {
       }
       if (!seen.add(entryName)) {
         throw new RunFileException(
-            Message.of("runfile.damaged", name, "the entry " + entryName + " twice"));
+            Message.of("runfile.damaged", name, Message.of("runfile.bad.entryTwice", entryName)));
       }
       if (ENTRY_LIMITS.containsKey(entryName)) {
         entries.put(entryName, entry);
@@ -447,7 +356,8 @@ public final class RunFile {
     }
     for (String required : ENTRY_LIMITS.keySet()) {
       if (!entries.containsKey(required)) {
-        throw new RunFileException(Message.of("runfile.damaged", name, "no entry " + required));
+        throw new RunFileException(
+            Message.of("runfile.damaged", name, Message.of("runfile.bad.noEntry", required)));
       }
     }
     return entries;
@@ -457,8 +367,7 @@ public final class RunFile {
       throws IOException {
     long limit = ENTRY_LIMITS.get(entry.getName());
     if (entry.getSize() > limit) {
-      throw new BinaryIO.Malformed(
-          "the entry " + entry.getName() + " would expand to " + entry.getSize() + " bytes");
+      throw new BinaryIO.Malformed(wouldExpand(entry));
     }
     InputStream checked =
         new BinaryIO.CrcChecked(
@@ -503,59 +412,73 @@ public final class RunFile {
       throws IOException, RunFileException {
     int classes = meta.path("classes").asInt(-1);
     int probeSize = meta.path("probe_size").asInt(-1);
-    BinaryIO.check(classes >= 2 && classes <= MAX_CLASSES, "classes is " + classes);
-    BinaryIO.check(probeSize >= 1 && probeSize <= MAX_PROBE, "probe_size is " + probeSize);
+    BinaryIO.check(
+        classes >= 2 && classes <= MAX_CLASSES,
+        Message.of("runfile.bad.classes", String.valueOf(classes)));
+    BinaryIO.check(
+        probeSize >= 1 && probeSize <= MAX_PROBE,
+        Message.of("runfile.bad.probeSize", String.valueOf(probeSize)));
     String fingerprint = meta.path("data_fingerprint").asText("");
-    BinaryIO.check(fingerprint.matches("[0-9a-f]{64}"), "the data fingerprint is not a SHA-256");
+    BinaryIO.check(fingerprint.matches("[0-9a-f]{64}"), Message.of("runfile.bad.fingerprint"));
     List<Hyperparameters> settings = new ArrayList<>();
     JsonNode list = meta.path("settings");
-    BinaryIO.check(list.isArray() && !list.isEmpty() && list.size() <= 1_000_000, "no settings");
+    BinaryIO.check(
+        list.isArray() && !list.isEmpty() && list.size() <= 1_000_000,
+        Message.of("runfile.bad.noSettings"));
     for (JsonNode node : list) {
       HyperparametersJson.Result r = HyperparametersJson.fromJson(node, Hyperparameters.defaults());
       if (r.problem().isPresent()) {
-        throw new RunFileException(
-            Message.of("runfile.badSettings", name, r.problem().get().render()));
+        throw new RunFileException(Message.of("runfile.badSettings", name, r.problem().get()));
       }
       settings.add(r.hyperparameters().get());
     }
-    Reader reader = new Reader(classes, probeSize, settings);
+    RunCodecs.Limits limits = new RunCodecs.Limits(classes, probeSize, settings);
     RunOrigin origin;
     try (DataInputStream in = new DataInputStream(open(zip, entries.get(ORIGIN), budget))) {
-      origin = reader.origin(in, fingerprint);
+      origin = RunCodecs.Origin.read(in, fingerprint, limits);
       BinaryIO.expectEnd(in, ORIGIN);
     }
     RunRecord record = new RunRecord(origin);
+    List<ProbeResult> probes = new ArrayList<>();
     try (DataInputStream in = new DataInputStream(open(zip, entries.get(PROBES), budget))) {
       int count =
-          BinaryIO.readInt(in, 0, (int) Math.min(Integer.MAX_VALUE, MAX_STEPS), "the probe count");
+          BinaryIO.readInt(
+              in,
+              0,
+              (int) Math.min(Integer.MAX_VALUE, MAX_STEPS),
+              Message.of("runfile.field.probeCount"));
       long last = 0;
       for (int i = 0; i < count; i++) {
-        ProbeResult p = reader.probe(in, origin.probe().labels());
-        BinaryIO.check(p.step() > last, "the probes are not in order");
+        ProbeResult p = RunCodecs.Probe.read(in, origin.probe().labels(), limits);
+        BinaryIO.check(p.step() > last, Message.of("runfile.bad.probeOrder"));
         last = p.step();
-        reader.probes.add(p);
+        probes.add(p);
       }
       BinaryIO.expectEnd(in, PROBES);
     }
     try (DataInputStream in = new DataInputStream(open(zip, entries.get(STEPS), budget))) {
       int count =
-          BinaryIO.readInt(in, 0, (int) Math.min(Integer.MAX_VALUE, MAX_STEPS), "the step count");
+          BinaryIO.readInt(
+              in,
+              0,
+              (int) Math.min(Integer.MAX_VALUE, MAX_STEPS),
+              Message.of("runfile.field.stepCount"));
       long last = 0;
       for (int i = 0; i < count; i++) {
-        StepSnapshot s = reader.step(in);
-        BinaryIO.check(s.step() > last, "the steps are not in order");
+        StepSnapshot s = RunCodecs.Step.read(in, limits);
+        BinaryIO.check(s.step() > last, Message.of("runfile.bad.stepOrder"));
         last = s.step();
         record.add(s);
       }
       BinaryIO.expectEnd(in, STEPS);
     }
-    for (ProbeResult p : reader.probes) {
+    for (ProbeResult p : probes) {
       record.restoreProbe(p);
     }
     try (DataInputStream in = new DataInputStream(open(zip, entries.get(CHECKPOINTS), budget))) {
-      int count = BinaryIO.readInt(in, 0, 1_000_000, "the checkpoint count");
+      int count = BinaryIO.readInt(in, 0, 1_000_000, Message.of("runfile.field.checkpointCount"));
       for (int i = 0; i < count; i++) {
-        record.addCheckpoint(reader.checkpoint(in));
+        record.addCheckpoint(RunCodecs.CheckpointCodec.read(in, limits));
       }
       BinaryIO.expectEnd(in, CHECKPOINTS);
     }
@@ -564,178 +487,6 @@ public final class RunFile {
         meta.path("app_version").asText(""),
         fingerprint,
         meta.get("format_version").asInt());
-  }
-
-  /**
-   * Reads records within the limits one run file sets itself (its class count, probe size,
-   * settings).
-   */
-  private static final class Reader {
-    private final int classes;
-    private final int probeSize;
-    private final List<Hyperparameters> settings;
-    private final List<ProbeResult> probes = new ArrayList<>();
-    private int knownDigits = Hyperparameters.ALL_DIGITS;
-
-    Reader(int classes, int probeSize, List<Hyperparameters> settings) {
-      this.classes = classes;
-      this.probeSize = probeSize;
-      this.settings = settings;
-    }
-
-    Hyperparameters settings(DataInputStream in) throws IOException {
-      return settings.get(BinaryIO.readInt(in, 0, settings.size() - 1, "a settings index"));
-    }
-
-    Vec2List points(DataInputStream in, int count, String what) throws IOException {
-      float[] xy = BinaryIO.readFiniteFloats(in, 2 * count, what);
-      BinaryIO.check(
-          xy.length == 2 * count, what + " has " + xy.length / 2 + " points, not " + count);
-      return Vec2List.copyOf(xy);
-    }
-
-    StepSnapshot.HeadParameters head(DataInputStream in) throws IOException {
-      Vec2List weights = points(in, classes, "the head's weights");
-      Optional<FloatVector> bias = Optional.empty();
-      if (BinaryIO.readFlag(in, "the bias flag")) {
-        float[] b = BinaryIO.readFiniteFloats(in, classes, "the head's bias");
-        BinaryIO.check(b.length == classes, "the head's bias has " + b.length + " values");
-        bias = Optional.of(FloatVector.copyOf(b));
-      }
-      return new StepSnapshot.HeadParameters(weights, bias);
-    }
-
-    RunOrigin origin(DataInputStream in, String fingerprint) throws IOException {
-      Hyperparameters hp = settings(in);
-      knownDigits = hp.knownDigits();
-      BinaryIO.check(
-          hp.classDigits().length == classes, "the known digits do not match the class count");
-      Vec2List centers = points(in, classes, "the origin's centers");
-      StepSnapshot.HeadParameters head = head(in);
-      int[] labels =
-          BinaryIO.readInts(in, probeSize, 0, PROBE_LABEL_VALUES - 1, "the probe's labels");
-      BinaryIO.check(labels.length == probeSize, "the probe has " + labels.length + " labels");
-      ProbeResult probe = probe(in, IntVector.copyOf(labels));
-      BinaryIO.check(probe.step() == 0, "the origin's probe is not at step 0");
-      return new RunOrigin(hp, centers, head, probe, fingerprint);
-    }
-
-    ProbeResult probe(DataInputStream in, IntVector labels) throws IOException {
-      long step = BinaryIO.readLong(in, 0, MAX_STEPS, "a probe's step");
-      Vec2List features = points(in, probeSize, "a probe's features");
-      int[] predictions =
-          BinaryIO.readInts(in, probeSize, 0, LABEL_VALUES - 1, "a probe's predictions");
-      BinaryIO.check(
-          predictions.length == probeSize, "a probe has " + predictions.length + " predictions");
-      return new ProbeResult(step, features, labels, IntVector.copyOf(predictions), knownDigits);
-    }
-
-    StepSnapshot step(DataInputStream in) throws IOException {
-      long step = BinaryIO.readLong(in, 1, MAX_STEPS, "a step number");
-      int epoch = BinaryIO.readInt(in, 0, Integer.MAX_VALUE, "an epoch");
-      Hyperparameters hp = settings(in);
-      double margin = BinaryIO.readDouble(in, true, "a margin");
-      BinaryIO.check(
-          margin >= 0 && margin <= Hyperparameters.MAX_MARGIN, "a margin is out of range");
-      double lr = BinaryIO.readDouble(in, true, "a learning rate");
-      BinaryIO.check(lr >= 0, "a learning rate is negative");
-      double[] v = new double[6];
-      for (int i = 0; i < v.length; i++) {
-        v[i] = in.readDouble();
-      }
-      boolean diverged = BinaryIO.readFlag(in, "the divergence flag");
-      Optional<String> divergence = diverged ? Optional.of(in.readUTF()) : Optional.empty();
-      // A diverged step's losses are not numbers: that is what it records. Any other step's are.
-      for (int i = 0; i < 4; i++) {
-        BinaryIO.check(
-            diverged || Double.isFinite(v[i]), "a loss or accuracy is not a finite number");
-      }
-      BinaryIO.check(v[3] >= 0 && v[3] <= 1 || diverged, "a batch accuracy is outside [0, 1]");
-      BinaryIO.check(Double.isFinite(v[5]) && v[5] >= 0, "a step time is not a duration");
-      Vec2List before = points(in, classes, "the centers before a step");
-      Vec2List after = points(in, classes, "the centers after a step");
-      Vec2List deltas = points(in, classes, "the deltas of a step");
-      int[] counts = BinaryIO.readInts(in, classes, 0, MAX_BATCH, "the class counts");
-      BinaryIO.check(
-          counts.length == classes, "the class counts have " + counts.length + " values");
-      StepSnapshot.HeadParameters head = head(in);
-      StepSnapshot.HeadParameters headAfter = head(in);
-      StepSnapshot.Batch batch;
-      if (BinaryIO.readFlag(in, "the details flag")) {
-        int[] labels = BinaryIO.readInts(in, MAX_BATCH, 0, LABEL_VALUES - 1, "a batch's labels");
-        BinaryIO.check(labels.length > 0, "a batch with details has no labels");
-        float[] xy = BinaryIO.readFloats(in, 2 * labels.length, "a batch's features");
-        BinaryIO.check(
-            xy.length == 2 * labels.length, "a batch's features do not match its labels");
-        Optional<Vec2List> moved = Optional.empty();
-        if (BinaryIO.readFlag(in, "the features-after flag")) {
-          moved = Optional.of(points(in, labels.length, "a batch's features after the step"));
-        }
-        batch =
-            new StepSnapshot.Batch(
-                IntVector.copyOf(labels), Vec2List.copyOf(xy), moved, IntVector.copyOf(counts));
-      } else {
-        batch =
-            new StepSnapshot.Batch(
-                IntVector.copyOf(new int[0]),
-                Vec2List.copyOf(new float[0]),
-                Optional.empty(),
-                IntVector.copyOf(counts));
-      }
-      return new StepSnapshot(
-          step,
-          epoch,
-          hp,
-          margin,
-          lr,
-          new StepSnapshot.Scalars(v[0], v[1], v[2], v[3], v[4]),
-          batch,
-          new StepSnapshot.CenterMove(before, after, deltas),
-          head,
-          headAfter,
-          v[5],
-          Optional.empty(),
-          divergence);
-    }
-
-    Checkpoint checkpoint(DataInputStream in) throws IOException {
-      long step = BinaryIO.readLong(in, 0, MAX_STEPS, "a checkpoint's step");
-      List<float[]> parameters = arrays(in, "a checkpoint's parameters");
-      int kind = in.readUnsignedByte();
-      BinaryIO.check(kind <= OptimizerKind.values().length, "an optimizer kind is unknown");
-      long optimizerSteps = BinaryIO.readLong(in, 0, MAX_STEPS, "an optimizer's step count");
-      List<float[]> first = arrays(in, "an optimizer's buffers");
-      List<float[]> second = arrays(in, "an optimizer's second buffers");
-      float[] centers = BinaryIO.readFiniteFloats(in, 2 * classes, "a checkpoint's centers");
-      BinaryIO.check(
-          centers.length == 2 * classes,
-          "a checkpoint's centers have " + centers.length + " values");
-      int epoch = BinaryIO.readInt(in, 0, Integer.MAX_VALUE, "a checkpoint's epoch");
-      int taken = BinaryIO.readInt(in, 0, Integer.MAX_VALUE, "a checkpoint's sampler position");
-      return new Checkpoint(
-          step,
-          parameters,
-          kind == 0 ? null : OptimizerKind.values()[kind - 1],
-          optimizerSteps,
-          first,
-          second,
-          centers,
-          epoch,
-          taken);
-    }
-
-    private List<float[]> arrays(DataInputStream in, String what) throws IOException {
-      int count = BinaryIO.readInt(in, 0, 10_000, what + " count");
-      List<float[]> arrays = new ArrayList<>();
-      long total = 0;
-      for (int i = 0; i < count; i++) {
-        float[] a = BinaryIO.readFiniteFloats(in, MAX_PARAMETERS, what);
-        total += a.length;
-        BinaryIO.check(total <= MAX_PARAMETERS, what + " hold too many values");
-        arrays.add(a);
-      }
-      return arrays;
-    }
   }
 
   /** The metadata of a run file, as {@code run-info} prints it (with the file's size). */

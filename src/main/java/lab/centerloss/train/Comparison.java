@@ -16,11 +16,12 @@ import java.util.function.IntUnaryOperator;
  * setting compared. Each plane is a pane: one per run, or two for the train/test pair (the same
  * run, its training images on the left, its test images on the right).
  *
- * <p>Each run has a worker thread of its own, which makes, trains, probes and closes that run's
- * session: a session still belongs to one thread for its whole life, and the runs use the cores
- * together instead of in turn. Each waits for all before a step is published, so the runs move
- * together. (libtorch's intra-op threads are process-wide; with runs in parallel, one each is what
- * a 2-core machine wants: see {@link #threads(int)}.)
+ * <p>With several runs, each has a worker thread of its own, which makes, trains, probes and closes
+ * that run's session: a session still belongs to one thread for its whole life, and the runs use
+ * the cores together instead of in turn. Each waits for all before a step is published, so the runs
+ * move together. (libtorch's intra-op threads are process-wide; with runs in parallel, one each is
+ * what a 2-core machine wants: see {@link #threads(int)}.) A plan of one run (the window's) trains
+ * on the thread that opened it, which then makes every call of its session.
  */
 public final class Comparison implements AutoCloseable {
 
@@ -87,20 +88,30 @@ public final class Comparison implements AutoCloseable {
   private final Plan plan;
   private final int probeSize;
 
-  /** Run r's session, made, used and closed only on {@code workers[r]}. */
+  /** Run r's session, made, used and closed only on {@code workers[r]} (or the caller's thread). */
   private final TrainingSession[] sessions;
 
+  /**
+   * One thread per run when there are several, so that they use the cores together; none for a plan
+   * of one run, which trains on the thread that opened it (the window's trainer).
+   */
   private final ExecutorService[] workers;
+
+  /** Each run's settings for its next step: the plan's, or the window's sliders for one run. */
+  private final Hyperparameters[] settings;
+
   private final boolean[] diverged;
   private final ProbeResult[] probes;
+  private long stepsDone;
 
   private Comparison(Plan plan, int probeSize) {
     this.plan = plan;
     this.probeSize = probeSize;
     int runs = plan.runs().size();
     sessions = new TrainingSession[runs];
-    workers = new ExecutorService[runs];
-    for (int r = 0; r < runs; r++) {
+    settings = plan.runs().toArray(new Hyperparameters[0]);
+    workers = runs > 1 ? new ExecutorService[runs] : null;
+    for (int r = 0; workers != null && r < runs; r++) {
       String name = "comparison-run-" + (r + 1);
       workers[r] =
           Executors.newSingleThreadExecutor(
@@ -112,6 +123,7 @@ public final class Comparison implements AutoCloseable {
     }
     diverged = new boolean[runs];
     probes = new ProbeResult[plan.panes()];
+    stepsDone = plan.firstStep();
   }
 
   /** Builds every run's network (re-training from the start's checkpoint when branching). */
@@ -143,7 +155,7 @@ public final class Comparison implements AutoCloseable {
 
   /** Runs work for every run on that run's worker, all at once, and waits for all of them. */
   private <T> List<T> onEachRun(IntFunction<T> work) {
-    return onWorkers(workers.length, run -> run, work);
+    return onWorkers(plan.runs().size(), run -> run, work);
   }
 
   /**
@@ -155,9 +167,17 @@ public final class Comparison implements AutoCloseable {
   }
 
   /**
-   * Work for items 0..count-1, each on the worker of its run, all submitted before any is awaited.
+   * Work for items 0..count-1, each on the worker of its run, all submitted before any is awaited;
+   * in turn on this thread for a plan of one run.
    */
   private <T> List<T> onWorkers(int count, IntUnaryOperator runOfItem, IntFunction<T> work) {
+    if (workers == null) {
+      List<T> results = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        results.add(work.apply(i));
+      }
+      return results;
+    }
     List<Future<T>> futures = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       int item = i;
@@ -196,70 +216,106 @@ public final class Comparison implements AutoCloseable {
     return plan;
   }
 
-  /** Each pane before the runs' first step of their own. */
+  /** Each pane before the runs' first step of their own; their probes ride along later steps. */
   public List<RunOrigin> origins() {
     return onEachPane(
         pane -> {
-          TrainingSession session = sessions[runOf(pane)];
-          Hyperparameters hp = plan.runs().get(runOf(pane));
-          RunOrigin origin = session.origin(hp, probeSize);
-          ProbeResult probe = probe(pane, hp.head());
-          probes[pane] = probe;
+          int run = runOf(pane);
+          RunOrigin origin = sessions[run].origin(settings[run], probeSize);
+          if (!showsTrainingImages(pane)) {
+            probes[pane] = origin.probe();
+            return origin;
+          }
+          probes[pane] = probe(pane, settings[run].head());
           return new RunOrigin(
               origin.hyperparameters(),
               origin.centers(),
               origin.head(),
-              probe,
+              probes[pane],
               origin.dataFingerprint());
         });
   }
 
   /**
-   * One step of every run that has not diverged, each with its own settings, all at once.
-   *
-   * @param probe whether to take new probes after the step (else the last ones ride along)
+   * The settings of a run's next steps (the window's run follows its sliders); the plan's until
+   * then.
    */
-  public List<PaneStep> step(boolean probe) {
+  public void useSettings(int run, Hyperparameters next) {
+    settings[run] = next.validated();
+  }
+
+  /** The settings of a run's next step. */
+  public Hyperparameters settings(int run) {
+    return settings[run];
+  }
+
+  /**
+   * One step of every run that has not diverged, each with its own settings, all at once; each
+   * pane's last probe rides along (see {@link #probe} for a new one).
+   *
+   * @param withFeaturesAfter also record where each batch's features went (see {@link
+   *     TrainingSession#step(Hyperparameters, boolean)})
+   */
+  public List<PaneStep> step(boolean withFeaturesAfter) {
     List<StepSnapshot> stepped =
         onEachRun(
             run -> {
               if (diverged[run]) {
                 return null;
               }
-              StepSnapshot snapshot = sessions[run].step(plan.runs().get(run), false);
+              StepSnapshot snapshot = sessions[run].step(settings[run], withFeaturesAfter);
               diverged[run] = snapshot.diverged();
               return snapshot;
             });
-    List<StepSnapshot> probed =
-        onEachPane(
-            pane -> {
-              StepSnapshot snapshot = stepped.get(runOf(pane));
-              if (snapshot == null) {
-                return null;
-              }
-              if (probe && !snapshot.diverged()) {
-                probes[pane] = probe(pane, plan.runs().get(runOf(pane)).head());
-              }
-              // before the first probe there is none to ride along
-              return probes[pane] == null ? snapshot : snapshot.withProbe(probes[pane]);
-            });
     List<PaneStep> panes = new ArrayList<>();
-    for (int pane = 0; pane < probed.size(); pane++) {
-      if (probed.get(pane) != null) {
-        panes.add(new PaneStep(pane, probed.get(pane)));
+    for (int pane = 0; pane < plan.panes(); pane++) {
+      StepSnapshot snapshot = stepped.get(runOf(pane));
+      if (snapshot != null) {
+        stepsDone = Math.max(stepsDone, snapshot.step());
+        // before the first probe there is none to ride along
+        panes.add(
+            new PaneStep(pane, probes[pane] == null ? snapshot : snapshot.withProbe(probes[pane])));
       }
     }
     return panes;
   }
 
+  /** The same steps with a new probe of each pane whose run did not diverge, all at once. */
+  public List<PaneStep> probe(List<PaneStep> steps) {
+    List<StepSnapshot> probed =
+        onWorkers(
+            steps.size(),
+            i -> runOf(steps.get(i).pane()),
+            i -> {
+              PaneStep step = steps.get(i);
+              if (step.snapshot().diverged()) {
+                return step.snapshot();
+              }
+              int pane = step.pane();
+              probes[pane] = probe(pane, settings[runOf(pane)].head());
+              return step.snapshot().withProbe(probes[pane]);
+            });
+    List<PaneStep> panes = new ArrayList<>();
+    for (int i = 0; i < steps.size(); i++) {
+      panes.add(new PaneStep(steps.get(i).pane(), probed.get(i)));
+    }
+    return panes;
+  }
+
+  /** Everything needed to go on from here exactly as this run would: see {@link Checkpoint}. */
+  public Checkpoint checkpoint(int run) {
+    return onWorkers(1, i -> run, i -> sessions[run].checkpoint()).get(0);
+  }
+
+  /** A drawn digit's feature under a run's network as it is now (see {@link TrainingSession}). */
+  public DrawnFeature featureOfDrawing(int run, byte[] image) {
+    return onWorkers(1, i -> run, i -> sessions[run].featureOfDrawing(image, settings[run].head()))
+        .get(0);
+  }
+
   /** Steps trained so far by the runs still training (they move together). */
   public long stepsDone() {
-    long most = 0;
-    for (TrainingSession session : sessions) {
-      // read after the last step's wait, which orders it after the worker's write
-      most = Math.max(most, session == null ? 0 : session.stepsDone());
-    }
-    return most;
+    return stepsDone;
   }
 
   /** Whether every run has diverged: nothing is left to train. */
@@ -274,9 +330,14 @@ public final class Comparison implements AutoCloseable {
 
   private ProbeResult probe(int pane, HeadKind head) {
     TrainingSession session = sessions[runOf(pane)];
-    return plan.trainAndTest() && pane == 0
+    return showsTrainingImages(pane)
         ? session.probeTraining(probeSize, head)
         : session.probe(probeSize, head);
+  }
+
+  /** The left pane of the train/test pair shows the training images. */
+  private boolean showsTrainingImages(int pane) {
+    return plan.trainAndTest() && pane == 0;
   }
 
   private int runOf(int pane) {
@@ -295,8 +356,8 @@ public final class Comparison implements AutoCloseable {
             return null;
           });
     } finally {
-      for (ExecutorService worker : workers) {
-        worker.shutdown();
+      for (int r = 0; workers != null && r < workers.length; r++) {
+        workers[r].shutdown();
       }
     }
   }

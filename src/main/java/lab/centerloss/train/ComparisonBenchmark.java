@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * How fast the window's comparison trains: N runs of the lambda preset stepped together, each on
- * its worker thread ({@link Comparison}), probed as the {@link ComparisonTrainer} probes them (as
- * often as costs a fifth of the time), the way the window drives them at full speed.
+ * its worker thread ({@link Comparison}), probed as the {@link Trainer} probes them (as often as
+ * costs a fifth of the time), the way the window drives them at full speed.
  */
 public final class ComparisonBenchmark {
   private ComparisonBenchmark() {}
@@ -41,7 +41,7 @@ public final class ComparisonBenchmark {
       int warmup,
       int rounds) {
     Comparison.Plan plan = new Comparison.Plan(runs(base, runs), false, Optional.empty());
-    ProbePacing pacing = new ProbePacing();
+    ProbeSchedule pacing = ProbeSchedule.paced();
     try (Comparison comparison = Comparison.open(engine, plan, probeSize)) {
       comparison.origins();
       for (int i = 0; i < warmup; i++) {
@@ -50,11 +50,11 @@ public final class ComparisonBenchmark {
       int probes = 0;
       long start = System.nanoTime();
       for (int i = 0; i < rounds; i++) {
-        if (pacing.due(comparison.stepsDone() + 1)) {
-          pacing.timed(() -> comparison.step(true));
+        boolean probe = pacing.due(comparison.stepsDone() + 1, false);
+        List<Comparison.PaneStep> steps = comparison.step(false);
+        if (probe) {
+          pacing.take(() -> comparison.probe(steps));
           probes++;
-        } else {
-          comparison.step(false);
         }
       }
       double seconds = (System.nanoTime() - start) / 1e9;

@@ -1,11 +1,10 @@
 package lab.centerloss.train;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import lab.centerloss.text.Message;
+import lab.centerloss.train.SettingDescriptor.Kind;
 
 /**
  * "Copy this run and change one thing": one setting and the value it takes in the copy. Everything
@@ -16,40 +15,41 @@ import lab.centerloss.text.Message;
  */
 public record OneChange(Setting setting, String value) {
 
-  /** The settings a copy may change. */
+  /** The settings a copy may change, each with the values offered for it. */
   public enum Setting {
-    LAMBDA,
-    ALPHA,
-    LEARNING_RATE,
-    MARGIN,
-    SCALE,
-    BATCH_SIZE,
-    SEED,
-    HEAD,
-    CENTER_RULE,
-    CENTER_INIT,
-    OPTIMIZER;
+    LAMBDA(Settings.LAMBDA, "0", "0.01", "0.1", "1"),
+    ALPHA(Settings.ALPHA, "0.1", "0.5", "0.9"),
+    LEARNING_RATE(Settings.LEARNING_RATE, "0.001", "0.01", "0.02", "0.05"),
+    MARGIN(Settings.MARGIN, "0.1", "0.35", "0.5"),
+    SCALE(Settings.SCALE, "8", "16", "30", "64"),
+    BATCH_SIZE(Settings.BATCH_SIZE, "32", "64", "128", "256"),
+    SEED(Settings.SEED, "1", "2", "3"),
+    HEAD(Settings.HEAD),
+    CENTER_RULE(Settings.CENTER_RULE),
+    CENTER_INIT(Settings.CENTER_INIT),
+    OPTIMIZER(Settings.OPTIMIZER);
+
+    private final SettingDescriptor<?> descriptor;
+    private final List<String> offered;
+
+    Setting(SettingDescriptor<?> descriptor, String... offered) {
+      this.descriptor = descriptor;
+      this.offered = List.of(offered);
+    }
+
+    /** The setting this one changes. */
+    public SettingDescriptor<?> descriptor() {
+      return descriptor;
+    }
 
     /** The values offered for it: every choice of a kind, a few telling numbers for a number. */
     public List<String> choices() {
-      return switch (this) {
-        case LAMBDA -> List.of("0", "0.01", "0.1", "1");
-        case ALPHA -> List.of("0.1", "0.5", "0.9");
-        case LEARNING_RATE -> List.of("0.001", "0.01", "0.02", "0.05");
-        case MARGIN -> List.of("0.1", "0.35", "0.5");
-        case SCALE -> List.of("8", "16", "30", "64");
-        case BATCH_SIZE -> List.of("32", "64", "128", "256");
-        case SEED -> List.of("1", "2", "3");
-        case HEAD -> ids(HeadKind.values());
-        case CENTER_RULE -> ids(CenterRule.values());
-        case CENTER_INIT -> ids(CenterInit.values());
-        case OPTIMIZER -> ids(OptimizerKind.values());
-      };
+      return isChoice() ? ids(descriptor) : offered;
     }
 
     /** Whether the value is one of {@link #choices()} only, not any number. */
     public boolean isChoice() {
-      return this == HEAD || this == CENTER_RULE || this == CENTER_INIT || this == OPTIMIZER;
+      return descriptor.kind() == Kind.CHOICE;
     }
 
     /**
@@ -57,37 +57,24 @@ public record OneChange(Setting setting, String value) {
      * id.
      */
     public Optional<Enum<?>> choice(String id) {
-      Enum<?>[] values =
-          switch (this) {
-            case HEAD -> HeadKind.values();
-            case CENTER_RULE -> CenterRule.values();
-            case CENTER_INIT -> CenterInit.values();
-            case OPTIMIZER -> OptimizerKind.values();
-            default -> new Enum<?>[0];
-          };
-      for (Enum<?> e : values) {
-        if (idOf(e).equals(id)) {
-          return Optional.of(e);
-        }
-      }
-      return Optional.empty();
+      return descriptor.choice(id).map(choice -> (Enum<?>) choice);
     }
 
     /** The run's own value of this setting, written as {@link #choices()} are. */
     public String of(Hyperparameters hp) {
-      return switch (this) {
-        case LAMBDA -> number(hp.lambda());
-        case ALPHA -> number(hp.alpha());
-        case LEARNING_RATE -> number(hp.learningRate());
-        case MARGIN -> number(hp.margin());
-        case SCALE -> number(hp.scale());
-        case BATCH_SIZE -> Integer.toString(hp.batchSize());
-        case SEED -> Long.toString(hp.seed());
-        case HEAD -> hp.head().id();
-        case CENTER_RULE -> hp.centerRule().id();
-        case CENTER_INIT -> hp.centerInit().id();
-        case OPTIMIZER -> hp.optimizer().id();
-      };
+      return text(descriptor, hp);
+    }
+
+    private static <T> String text(SettingDescriptor<T> setting, Hyperparameters hp) {
+      return setting.text(setting.of(hp));
+    }
+
+    private static <T> List<String> ids(SettingDescriptor<T> setting) {
+      List<String> ids = new ArrayList<>();
+      for (T choice : setting.choices()) {
+        ids.add(setting.text(choice));
+      }
+      return List.copyOf(ids);
     }
   }
 
@@ -104,9 +91,10 @@ public record OneChange(Setting setting, String value) {
       List<Message> problems = copy.problems();
       return problems.isEmpty() ? Optional.empty() : Optional.of(problems.get(0));
     } catch (NumberFormatException e) {
+      Kind kind = setting.descriptor().kind();
       return Optional.of(
           Message.of(
-              setting == Setting.BATCH_SIZE || setting == Setting.SEED
+              kind == Kind.WHOLE || kind == Kind.LONG
                   ? "compare.change.notWhole"
                   : "compare.change.notNumber",
               value.strip()));
@@ -124,57 +112,15 @@ public record OneChange(Setting setting, String value) {
    * @throws IllegalArgumentException for a choice setting given something not among its choices
    */
   public Hyperparameters applyTo(Hyperparameters base) {
-    String v = value.strip();
-    return switch (setting) {
-      case LAMBDA -> base.withLambda(Double.parseDouble(v));
-      case ALPHA -> base.withAlpha(Double.parseDouble(v));
-      case LEARNING_RATE -> base.withLearningRate(Double.parseDouble(v));
-      case MARGIN -> base.withMargin(Double.parseDouble(v));
-      case SCALE -> base.withScale(Double.parseDouble(v));
-      case BATCH_SIZE -> base.withBatchSize(Integer.parseInt(v));
-      case SEED -> base.withSeed(Long.parseLong(v));
-      case HEAD -> base.withHead((HeadKind) chosen(v));
-      case CENTER_RULE -> base.withCenterRule((CenterRule) chosen(v));
-      case CENTER_INIT -> base.withCenterInit((CenterInit) chosen(v));
-      case OPTIMIZER -> base.withOptimizer((OptimizerKind) chosen(v));
-    };
+    return applyTo(setting.descriptor(), base);
+  }
+
+  private <T> Hyperparameters applyTo(SettingDescriptor<T> descriptor, Hyperparameters base) {
+    return descriptor.with(base, descriptor.parse(value));
   }
 
   /** The two runs compared: the run itself, then its copy with the one change. */
   public List<Hyperparameters> runs(Hyperparameters base) {
     return List.of(base, applyTo(base));
-  }
-
-  /** The choice of the setting that this id names, in any case; thrown when there is none. */
-  private Enum<?> chosen(String id) {
-    return setting
-        .choice(id.toLowerCase(Locale.ROOT))
-        .orElseThrow(() -> new IllegalArgumentException("not a choice: " + id));
-  }
-
-  private static String idOf(Enum<?> e) {
-    if (e instanceof HeadKind h) {
-      return h.id();
-    } else if (e instanceof CenterRule r) {
-      return r.id();
-    } else if (e instanceof CenterInit i) {
-      return i.id();
-    }
-    return ((OptimizerKind) e).id();
-  }
-
-  private static List<String> ids(Enum<?>[] values) {
-    List<String> ids = new ArrayList<>();
-    for (Enum<?> e : values) {
-      ids.add(idOf(e));
-    }
-    return List.copyOf(ids);
-  }
-
-  /**
-   * A number as a teacher writes it: no trailing zeros, a point, no exponent for the usual range.
-   */
-  static String number(double v) {
-    return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
   }
 }

@@ -39,46 +39,47 @@ public final class SeedRuns {
       int probeSize,
       int probeEvery,
       int maxSteps) {
-    double trainMillis = 0;
-    long reached = -1;
-    double reachedSeconds = -1;
-    long diverged = -1;
-    double maxNorm = 0;
-    long maxNormStep = 0;
-    long steps = 0;
+    StepTotals totals = new StepTotals();
+    boolean untilAccuracy = target <= 1;
     try (TrainingSession session = engine.newSession(hp)) {
-      for (int i = 1; i <= maxSteps; i++) {
-        StepSnapshot s = session.step(hp, false);
-        steps = s.step();
-        trainMillis += s.stepMillis();
-        if (s.diverged()) {
-          diverged = s.step();
-          break;
-        }
-        if (s.scalars().gradientNorm() > maxNorm) {
-          maxNorm = s.scalars().gradientNorm();
-          maxNormStep = s.step();
-        }
-        if (target <= 1
-            && i % probeEvery == 0
-            && session.probe(probeSize, hp.head()).accuracy() >= target) {
-          reached = s.step();
-          reachedSeconds = trainMillis / 1000;
-          break;
-        }
-      }
+      RunDriver driver =
+          RunDriver.of(session, probeSize)
+              .checking(untilAccuracy ? ProbeSchedule.every(probeEvery) : ProbeSchedule.NEVER)
+              .into(totals);
+      StopRule stop = StopRule.atStep(maxSteps);
+      RunDriver.Outcome outcome =
+          driver.run(hp, untilAccuracy ? stop.orAccuracyAtLeast(target) : stop);
+      long lastStep = outcome.last().map(StepSnapshot::step).orElse(0L);
+      boolean reached = outcome.ending() == StopRule.Ending.ACCURACY_REACHED;
+      boolean diverged = outcome.ending() == StopRule.Ending.DIVERGED;
       double finalAccuracy =
-          target > 1 && diverged < 0 ? session.evaluateTestSet(hp.head()).accuracy() : Double.NaN;
+          !untilAccuracy && !diverged ? session.evaluateTestSet(hp.head()).accuracy() : Double.NaN;
       return new Outcome(
           hp.seed(),
-          reached,
-          reached > 0 ? reachedSeconds : trainMillis / 1000,
-          steps == 0 ? 0 : trainMillis / steps,
-          diverged,
-          maxNorm,
-          maxNormStep,
-          steps,
+          reached ? lastStep : -1,
+          totals.trainMillis / 1000,
+          lastStep == 0 ? 0 : totals.trainMillis / lastStep,
+          diverged ? lastStep : -1,
+          totals.maxNorm,
+          totals.maxNormStep,
+          lastStep,
           finalAccuracy);
+    }
+  }
+
+  /** Time in steps and the largest gradient norm of the steps that did not diverge. */
+  private static final class StepTotals implements RunDriver.Sink {
+    double trainMillis;
+    double maxNorm;
+    long maxNormStep;
+
+    @Override
+    public void onSnapshot(StepSnapshot s) {
+      trainMillis += s.stepMillis();
+      if (!s.diverged() && s.scalars().gradientNorm() > maxNorm) {
+        maxNorm = s.scalars().gradientNorm();
+        maxNormStep = s.step();
+      }
     }
   }
 }

@@ -1,6 +1,7 @@
 package lab.centerloss.train;
 
 import java.util.Optional;
+import lab.centerloss.text.Message;
 
 /**
  * What one training step did, copied out of libtorch so that any thread can read it. Vectors of one
@@ -37,7 +38,20 @@ public record StepSnapshot(
     HeadParameters headAfter,
     double stepMillis,
     Optional<ProbeResult> probe,
-    Optional<String> divergence) {
+    Optional<Message> divergence) {
+
+  /**
+   * Why a step was refused: its number and its losses, which are not all finite. A run file keeps
+   * the step and its losses, so a step read back says it again in the reader's language.
+   */
+  public static Message divergenceReason(long step, Scalars scalars) {
+    return Message.of(
+        "trainer.diverged",
+        step,
+        String.valueOf(scalars.lossTotal()),
+        String.valueOf(scalars.lossSoftmax()),
+        String.valueOf(scalars.lossCenter()));
+  }
 
   /**
    * @param lossSoftmax L_S, the head's cross-entropy (with the margin in force)

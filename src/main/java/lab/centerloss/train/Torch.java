@@ -104,8 +104,9 @@ final class Torch {
       return device.is_cuda();
     }
 
-    String describe() {
-      return isCuda() ? Messages.text("device.cuda") : Messages.text("device.cpu", threads);
+    /** For a status line, e.g. "CPU with 2 threads", in the language of whoever shows it. */
+    Message describe() {
+      return isCuda() ? Message.of("device.cuda") : Message.of("device.cpu", threads);
     }
   }
 

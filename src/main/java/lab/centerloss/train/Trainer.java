@@ -3,21 +3,22 @@ package lab.centerloss.train;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import lab.centerloss.data.DataSetException;
 import lab.centerloss.data.MnistDataSet;
-import lab.centerloss.text.Messages;
+import lab.centerloss.text.Message;
 import lab.centerloss.train.TrainerStatus.State;
 
 /**
- * Owns the one thread that makes every libtorch call. Commands (play, pause, step, reset, stop)
- * come from any thread and are queued; hyperparameters are read as one immutable record between two
- * steps; after each step an immutable {@link StepSnapshot} is published without blocking.
+ * The actor that trains: one thread that makes every libtorch call of its runs (the window's one
+ * run, or a comparison's runs, {@link Comparison}), a mailbox of commands from any thread, one
+ * handler per command, and the run's state in one object that only that thread touches. A command
+ * carries what it needs; one that replaces another still waiting (a new run, new settings, a pace,
+ * a drawing) takes its place, so clicks faster than the trainer never queue up work nor leave a
+ * command without its request. After each step an immutable {@link StepSnapshot} per pane is
+ * published without blocking.
  */
 public final class Trainer implements TrainerControls {
   /** Loads the data set on the trainer's thread, so that a slow disk never stalls the caller. */
@@ -31,17 +32,6 @@ public final class Trainer implements TrainerControls {
     public static Settings defaults() {
       return new Settings(DeviceChoice.AUTO, 0, 2000);
     }
-  }
-
-  private enum Command {
-    PLAY,
-    PAUSE,
-    STEP,
-    RESET,
-    PROBE,
-    BRANCH,
-    DRAWING,
-    STOP
   }
 
   /**
@@ -64,40 +54,145 @@ public final class Trainer implements TrainerControls {
     }
   }
 
-  private final AtomicReference<BranchRequest> branchRequest = new AtomicReference<>();
+  /** What the mailbox carries: each command with the data it needs. */
+  private interface Command {}
+
+  private record Play() implements Command {}
+
+  private record PlayUntil(long step) implements Command {}
+
+  private record Pause() implements Command {}
+
+  private record Step() implements Command {}
+
+  private record Probe() implements Command {}
+
+  private record Stop() implements Command {}
+
+  /** The run again from the seed; {@code run} is its number. */
+  private record Reset(long run) implements Command {}
+
+  private record Branch(BranchRequest request, long run) implements Command {}
+
+  private record NewPlan(Comparison.Plan plan, long run) implements Command {}
+
+  private record Drawing(byte[] image, CompletableFuture<DrawnFeature> result) implements Command {}
+
+  private record NewSettings(Hyperparameters hyperparameters) implements Command {}
+
+  private record Pace(double stepsPerSecond) implements Command {}
+
+  private record ProbeEvery(int steps) implements Command {}
+
+  /** Where a request that replaces its predecessor waits: one of each at most. */
+  private enum Slot {
+    /** Reset, branch and a new plan: each replaces the runs, so the latest wins. */
+    RUNS,
+    SETTINGS,
+    PACE,
+    PROBE_EVERY,
+    DRAWING
+  }
+
+  /** Everything the trainer's thread knows of the run; no other thread touches it. */
+  private static final class RunState implements AutoCloseable {
+    final TrainingEngine engine;
+    final Optional<Message> device;
+    final ProbePacing probePacing = new ProbePacing();
+
+    /** The runs trained; null until the first plan (a comparison's trainer starts without). */
+    Comparison runs;
+
+    /** The number the runs' publications carry. */
+    long run;
+
+    /** The settings of a plan of one run for its next step (and for the next reset). */
+    Hyperparameters hyperparameters;
+
+    boolean running;
+
+    /** Why the runs stopped, once every one of them diverged; null while they train. */
+    Message divergence;
+
+    /** The step after which a run started by {@link #playUntil} pauses; 0 for none. */
+    long pauseAt;
+
+    double stepsPerSecond;
+    long nextStepAt = System.nanoTime();
+
+    /** What was last published, for a probe asked for later to republish. */
+    List<Comparison.PaneStep> lastSteps = List.of();
+
+    RunState(TrainingEngine engine, Hyperparameters hyperparameters) {
+      this.engine = engine;
+      this.device = Optional.of(engine.deviceDescription());
+      this.hyperparameters = hyperparameters;
+    }
+
+    boolean canStep() {
+      return runs != null && !runs.allDiverged();
+    }
+
+    @Override
+    public void close() {
+      try {
+        if (runs != null) {
+          runs.close();
+        }
+      } finally {
+        engine.close();
+      }
+    }
+  }
 
   private final DataSource dataSource;
   private final Settings settings;
-  private final BlockingQueue<Command> commands = new LinkedBlockingQueue<>();
-  private final AtomicReference<Hyperparameters> hyperparameters;
+
+  /** The window's run to build at start; empty for a comparison, which waits for its plan. */
+  private final Optional<Hyperparameters> initial;
+
+  private final TrainerMailbox<Command> mailbox = new TrainerMailbox<>();
   private final AtomicReference<StepSnapshot> latest = new AtomicReference<>();
   private final AtomicReference<TrainerStatus> status =
-      new AtomicReference<>(new TrainerStatus(State.LOADING, Messages.text("trainer.loading"), ""));
+      new AtomicReference<>(TrainerStatus.loading());
   private final List<TrainerListener> listeners = new CopyOnWriteArrayList<>();
   private final Thread thread;
 
-  /** 0: probe as often as costs at most a fifth of the time (see {@code probeDue}). */
-  private final ProbePacing probePacing = new ProbePacing();
-
   /**
-   * Counts resets. A step already under way when reset is asked for belongs to the old run and is
-   * not published; {@link #publication} makes that check and the publishing one act, so no stale
-   * snapshot can appear after {@link #reset()} returns.
+   * Counts runs (resets, branches, plans). A step already under way when a new run is asked for
+   * belongs to the old one and is not published; this lock makes that check and the publishing one
+   * act, so no stale snapshot can appear after {@link #reset()} returns.
    */
   private final Object publication = new Object();
 
   private long run;
-  private volatile double stepsPerSecond;
 
-  /** The step after which a run started by {@link #playUntil} pauses, if one was set. */
-  private final StopAtStep pauseAtStep = new StopAtStep();
+  /** Something to say once (e.g. the GPU fallback); null for nothing. */
+  private volatile Message notice;
 
+  /** The window's trainer: builds its run from these settings and waits, ready. */
   public Trainer(DataSource dataSource, Settings settings, Hyperparameters initial) {
+    this(dataSource, settings, Optional.of(initial.validated()), "trainer");
+  }
+
+  private Trainer(
+      DataSource dataSource,
+      Settings settings,
+      Optional<Hyperparameters> initial,
+      String threadName) {
     this.dataSource = Objects.requireNonNull(dataSource);
     this.settings = settings;
-    this.hyperparameters = new AtomicReference<>(initial.validated());
-    thread = new Thread(this::run, "trainer");
+    this.initial = initial;
+    thread = new Thread(this::run, threadName);
     thread.setDaemon(true);
+  }
+
+  /**
+   * A comparison's trainer: it waits for a plan ({@link #setPlan}); with several runs, each trains
+   * on a worker of its own (see {@link Comparison}).
+   */
+  public static Trainer forComparison(DataSource dataSource, Settings settings) {
+    return new Trainer(dataSource, settings, Optional.empty(), "comparison-trainer");
   }
 
   /** Starts the trainer's thread, which loads libtorch and the data and then waits, paused. */
@@ -113,61 +208,52 @@ public final class Trainer implements TrainerControls {
 
   @Override
   public void play() {
-    pauseAtStep.clear();
-    commands.add(Command.PLAY);
+    mailbox.post(new Play());
   }
 
   @Override
   public void pause() {
-    pauseAtStep.clear();
-    commands.add(Command.PAUSE);
+    mailbox.post(new Pause());
   }
 
   @Override
   public void playUntil(long step) {
-    pauseAtStep.at(step);
-    commands.add(Command.PLAY);
+    mailbox.post(new PlayUntil(step));
   }
 
   /** Trains exactly one batch, then pauses. */
   @Override
   public void step() {
-    commands.add(Command.STEP);
+    mailbox.post(new Step());
   }
 
   /** Rebuilds the model from the seed of the current hyperparameters: same seed, same start. */
   @Override
   public void reset() {
-    pauseAtStep.clear();
-    synchronized (publication) {
-      run++;
-      latest.set(null);
-    }
-    commands.add(Command.RESET);
-  }
-
-  private long currentRun() {
-    synchronized (publication) {
-      return run;
-    }
+    mailbox.replace(Slot.RUNS, new Reset(nextRun()));
   }
 
   /** Goes on from an earlier step of a run: see {@link BranchRequest}. Pauses there. */
   @Override
   public void branch(BranchRequest request) {
-    pauseAtStep.clear();
+    mailbox.replace(Slot.RUNS, new Branch(Objects.requireNonNull(request), nextRun()));
+  }
+
+  @Override
+  public long setPlan(Comparison.Plan plan) {
+    long number = nextRun();
+    mailbox.replace(Slot.RUNS, new NewPlan(Objects.requireNonNull(plan), number));
+    return number;
+  }
+
+  /** A new run number: from now on, what an older run publishes is dropped. */
+  private long nextRun() {
     synchronized (publication) {
       run++;
       latest.set(null);
+      return run;
     }
-    branchRequest.set(request);
-    commands.add(Command.BRANCH);
   }
-
-  /** A drawn digit waiting for the trainer thread, and who waits for its feature. */
-  private record PendingDrawing(byte[] image, CompletableFuture<DrawnFeature> result) {}
-
-  private final AtomicReference<PendingDrawing> pendingDrawing = new AtomicReference<>();
 
   /**
    * The feature of a drawn digit (prepared as MNIST's were) under the network as it is now,
@@ -176,42 +262,39 @@ public final class Trainer implements TrainerControls {
    */
   @Override
   public CompletableFuture<DrawnFeature> featureOfDrawing(byte[] image) {
-    CompletableFuture<DrawnFeature> result = new CompletableFuture<>();
-    PendingDrawing older = pendingDrawing.getAndSet(new PendingDrawing(image.clone(), result));
-    if (older != null) {
-      older.result().cancel(false);
-    }
-    commands.add(Command.DRAWING);
-    if (ended) {
-      refusePendingDrawing(); // no thread left to take it
-    }
-    return result;
+    Drawing drawing = new Drawing(image.clone(), new CompletableFuture<>());
+    mailbox
+        .replace(Slot.DRAWING, drawing)
+        .ifPresent(
+            never -> {
+              if (never == drawing) {
+                refuse(drawing); // the trainer has ended: no thread left to take it
+              } else {
+                ((Drawing) never).result().cancel(false);
+              }
+            });
+    return drawing.result();
+  }
+
+  /** A drawing that no run will answer: it fails rather than waits without end. */
+  private static void refuse(Drawing drawing) {
+    drawing.result().completeExceptionally(new IllegalStateException("the trainer has stopped"));
   }
 
   /** Probes the test images now, after the current step. */
   public void requestProbe() {
-    commands.add(Command.PROBE);
-  }
-
-  /** A probe again, and with it the status: both in the language now in use. */
-  @Override
-  public void refreshStatus() {
-    requestProbe();
+    mailbox.post(new Probe());
   }
 
   /** Ends the thread after the current step; the trainer cannot be restarted. */
   public void stop() {
-    commands.add(Command.STOP);
+    mailbox.post(new Stop());
   }
 
   /** Takes effect at the next step (model size and seed at the next reset). */
   @Override
   public void setHyperparameters(Hyperparameters next) {
-    hyperparameters.set(next.validated());
-  }
-
-  public Hyperparameters hyperparameters() {
-    return hyperparameters.get();
+    mailbox.replace(Slot.SETTINGS, new NewSettings(next.validated()));
   }
 
   /**
@@ -219,16 +302,18 @@ public final class Trainer implements TrainerControls {
    */
   @Override
   public void setProbeEvery(int steps) {
-    probePacing.setEverySteps(steps);
+    mailbox.replace(Slot.PROBE_EVERY, new ProbeEvery(steps));
   }
 
   /** Limits the pace so a class can follow; 0 trains as fast as possible. */
   @Override
   public void setStepsPerSecond(double rate) {
-    stepsPerSecond = Math.max(0, rate);
+    mailbox.replace(Slot.PACE, new Pace(Math.max(0, rate)));
   }
 
-  /** The last published snapshot, empty before the first step and after a reset. */
+  /**
+   * The last published snapshot of the first pane, empty before the first step and after a reset.
+   */
   @Override
   public Optional<StepSnapshot> latest() {
     return Optional.ofNullable(latest.get());
@@ -237,6 +322,11 @@ public final class Trainer implements TrainerControls {
   @Override
   public TrainerStatus status() {
     return status.get();
+  }
+
+  @Override
+  public Optional<Message> notice() {
+    return Optional.ofNullable(notice);
   }
 
   @Override
@@ -249,46 +339,41 @@ public final class Trainer implements TrainerControls {
     }
   }
 
-  /** The thread has ended (stopped, failed, or no data): a drawing can no longer be answered. */
-  private volatile boolean ended;
-
   private void run() {
     try {
-      trainUntilStopped();
+      RunState state = open();
+      if (state != null) {
+        train(state);
+      }
     } finally {
-      ended = true;
-      refusePendingDrawing();
+      // a drawing waiting when the thread ends gets a failure, not a wait without end
+      for (Command left : mailbox.close()) {
+        if (left instanceof Drawing drawing) {
+          refuse(drawing);
+        }
+      }
     }
   }
 
-  /** A drawing waiting when the thread ends gets a failure, not a wait without end. */
-  private void refusePendingDrawing() {
-    PendingDrawing drawing = pendingDrawing.getAndSet(null);
-    if (drawing != null) {
-      drawing.result().completeExceptionally(new IllegalStateException("the trainer has stopped"));
-    }
-  }
-
-  private void trainUntilStopped() {
-    TrainingEngine engine;
+  /** libtorch, the device and the data; null when they cannot be had (the status says why). */
+  private RunState open() {
     try {
-      engine = openEngine(dataSource.load());
+      // a comparison's trainer has no run of its own until its plan: a reset would train these
+      return new RunState(
+          openEngine(dataSource.load()), initial.orElse(Hyperparameters.defaults()));
     } catch (DataSetException e) {
-      publish(new TrainerStatus(State.NO_DATA, e.getMessage(), ""));
-      return;
+      // the reader's sentence, as it said it
+      publish(
+          new TrainerStatus(
+              State.NO_DATA, Message.of("trainer.noData", e.getMessage()), Optional.empty()));
+      return null;
     } catch (RuntimeException | LinkageError e) {
       publish(
           new TrainerStatus(
-              State.FAILED, Messages.text("trainer.cannotStart", Torch.errorMessage(e)), ""));
-      return;
-    }
-    String device = engine.deviceDescription();
-    try (engine) {
-      loop(engine);
-    }
-    // A failure stays on screen: "Stopped." must not replace its message.
-    if (status.get().state() != State.FAILED) {
-      publish(new TrainerStatus(State.STOPPED, Messages.text("trainer.stopped"), device));
+              State.FAILED,
+              Message.of("trainer.cannotStart", Torch.errorMessage(e)),
+              Optional.empty()));
+      return null;
     }
   }
 
@@ -296,127 +381,32 @@ public final class Trainer implements TrainerControls {
     try {
       return TrainingEngine.open(dataSet, settings.device(), settings.threads());
     } catch (DeviceUnavailableException e) {
-      // A window asked for the GPU on a machine without one: say so once, train on the CPU.
-      notice = Messages.text("device.fallback", e.getMessage());
+      // The GPU was asked for on a machine without one: say so once, train on the CPU.
+      notice = Message.of("device.fallback", e.reason());
       return TrainingEngine.open(dataSet, DeviceChoice.CPU, settings.threads());
     }
   }
 
-  private void loop(TrainingEngine engine) {
-    String device = engine.deviceDescription();
-    long sessionRun = currentRun();
-    TrainingSession session = null;
-    ProbeResult probe = null;
-    boolean running = false;
-    boolean diverged = false;
-    long nextStepAt = System.nanoTime();
-    try {
-      session = engine.newSession(hyperparameters.get());
-      publishOrigin(session, sessionRun);
-      publishCheckpoint(session, sessionRun);
-      publish(new TrainerStatus(State.PAUSED, Messages.text("trainer.ready"), device));
+  /** Builds the first run, then takes commands and trains until stopped or failed. */
+  private void train(RunState state) {
+    try (state) {
+      if (initial.isPresent()) {
+        build(state, new Comparison.Plan(List.of(state.hyperparameters), false, Optional.empty()));
+        announce(state);
+        publish(new TrainerStatus(State.PAUSED, Message.of("trainer.ready"), state.device));
+      } else {
+        publishState(state);
+      }
       while (true) {
-        Command command = nextCommand(running, nextStepAt);
-        device = engine.deviceDescription(); // in the language now in use
-        boolean stepNow = running && command == null;
-        if (command != null) {
-          switch (command) {
-            case STOP -> {
-              return;
-            }
-            case PLAY -> running = !diverged;
-            case PAUSE -> running = false;
-            case STEP -> {
-              running = false;
-              stepNow = !diverged;
-            }
-            case RESET -> {
-              session.close();
-              sessionRun = currentRun();
-              session = engine.newSession(hyperparameters.get());
-              publishOrigin(session, sessionRun);
-              publishCheckpoint(session, sessionRun);
-              probe = null;
-              diverged = false;
-              running = false;
-            }
-            case BRANCH -> {
-              BranchRequest request = branchRequest.getAndSet(null);
-              session.close();
-              session = null;
-              sessionRun = currentRun();
-              session = engine.newSession(request.start());
-              session.restore(request.checkpoint());
-              for (Hyperparameters replayed : request.replay()) {
-                session.step(replayed, false);
-              }
-              probe = session.probe(settings.probeSize(), hyperparameters.get().head());
-              diverged = false;
-              running = false;
-            }
-            case DRAWING -> {
-              PendingDrawing drawing = pendingDrawing.getAndSet(null);
-              if (drawing != null) {
-                try {
-                  drawing
-                      .result()
-                      .complete(
-                          session.featureOfDrawing(drawing.image(), hyperparameters.get().head()));
-                } catch (IllegalArgumentException e) {
-                  // an image of the wrong size fails the drawing, not the run
-                  drawing.result().completeExceptionally(e);
-                }
-              }
-            }
-            case PROBE -> {
-              probe = session.probe(settings.probeSize(), hyperparameters.get().head());
-              StepSnapshot current = latest.get();
-              if (current != null) {
-                publish(current.withProbe(probe), sessionRun);
-              }
-            }
-          }
-          if (command == Command.DRAWING) {
-            continue; // nothing about the run changed: no status to say again
-          }
-          if (!stepNow) {
-            publish(
-                new TrainerStatus(
-                    diverged ? State.DIVERGED : running ? State.RUNNING : State.PAUSED,
-                    diverged
-                        ? status.get().message()
-                        : Messages.text(running ? "trainer.training" : "trainer.paused"),
-                    device));
-            continue;
-          }
+        Optional<Command> command =
+            state.running ? mailbox.takeBefore(state.nextStepAt) : Optional.of(mailbox.take());
+        if (command.isEmpty()) {
+          trainOneStep(state);
+        } else if (command.get() instanceof Stop) {
+          break;
+        } else {
+          handle(command.get(), state);
         }
-        Hyperparameters hp = hyperparameters.get();
-        // A single step, or a paced run, has time for the extra forward pass that records
-        // where the batch's features went; a run at full speed does not spend a third of
-        // its time on it.
-        StepSnapshot snapshot = session.step(hp, !running || stepsPerSecond > 0);
-        // the pause is decided here, between steps, so no step past the limit is trained
-        boolean stopHere = running && pauseAtStep.reached(snapshot.step());
-        if (stopHere) {
-          running = false;
-        }
-        if (probe == null || !running || probePacing.due(snapshot.step())) {
-          TrainingSession stepped = session;
-          probe = probePacing.timed(() -> stepped.probe(settings.probeSize(), hp.head()));
-        }
-        publish(snapshot.withProbe(probe), sessionRun);
-        if (CheckpointPolicy.due(snapshot.step(), hp.model())) {
-          publishCheckpoint(session, sessionRun);
-        }
-        if (snapshot.diverged()) {
-          running = false;
-          diverged = true;
-          publish(new TrainerStatus(State.DIVERGED, snapshot.divergence().get(), device));
-        } else if (stopHere) {
-          publish(new TrainerStatus(State.PAUSED, Messages.text("trainer.paused"), device));
-        }
-        double rate = stepsPerSecond;
-        nextStepAt = rate > 0 ? System.nanoTime() + (long) (1e9 / rate) : System.nanoTime();
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -424,45 +414,229 @@ public final class Trainer implements TrainerControls {
       // libtorch reports its errors as RuntimeException with the C++ message.
       publish(
           new TrainerStatus(
-              State.FAILED, Messages.text("trainer.failed", Torch.errorMessage(e)), device));
-    } finally {
-      if (session != null) {
-        session.close();
-      }
+              State.FAILED, Message.of("trainer.failed", Torch.errorMessage(e)), state.device));
+      return;
+    }
+    // A failure stays on screen: "Stopped." must not replace its message.
+    publish(new TrainerStatus(State.STOPPED, Message.of("trainer.stopped"), state.device));
+  }
+
+  private void handle(Command command, RunState state) {
+    if (command instanceof Play) {
+      onPlay(state);
+    } else if (command instanceof PlayUntil until) {
+      onPlayUntil(state, until);
+    } else if (command instanceof Pause) {
+      onPause(state);
+    } else if (command instanceof Step) {
+      onStep(state);
+    } else if (command instanceof Probe) {
+      onProbe(state);
+    } else if (command instanceof Reset reset) {
+      onReset(state, reset);
+    } else if (command instanceof Branch branch) {
+      onBranch(state, branch);
+    } else if (command instanceof NewPlan plan) {
+      onPlan(state, plan);
+    } else if (command instanceof Drawing drawing) {
+      onDrawing(state, drawing);
+    } else if (command instanceof NewSettings next) {
+      onSettings(state, next);
+    } else if (command instanceof Pace pace) {
+      onPace(state, pace);
+    } else if (command instanceof ProbeEvery every) {
+      onProbeEvery(state, every);
+    } else {
+      throw new IllegalStateException("no handler for " + command);
     }
   }
 
-  /** A sentence for the window to show once (e.g. the GPU fallback), or empty. */
-  private volatile String notice = "";
-
-  @Override
-  public String notice() {
-    return notice;
+  private void onPlay(RunState state) {
+    state.pauseAt = 0;
+    state.running = state.canStep();
+    publishState(state);
   }
 
-  /** The next command; while running, waits at most until the next step is due. */
-  private Command nextCommand(boolean running, long nextStepAt) throws InterruptedException {
-    if (!running) {
-      return commands.take();
+  private void onPlayUntil(RunState state, PlayUntil until) {
+    state.pauseAt = Math.max(1, until.step());
+    state.running = state.canStep();
+    publishState(state);
+  }
+
+  private void onPause(RunState state) {
+    state.pauseAt = 0;
+    state.running = false;
+    publishState(state);
+  }
+
+  private void onStep(RunState state) {
+    state.running = false;
+    if (state.canStep()) {
+      trainOneStep(state);
+    } else {
+      publishState(state);
     }
-    long wait = nextStepAt - System.nanoTime();
-    return wait > 0 ? commands.poll(wait, TimeUnit.NANOSECONDS) : commands.poll();
   }
 
-  private void publishOrigin(TrainingSession session, long ofRun) {
-    RunOrigin origin = session.origin(hyperparameters.get(), settings.probeSize());
+  /** A new probe of the latest step of every pane, published again with it. */
+  private void onProbe(RunState state) {
+    if (state.runs != null && !state.lastSteps.isEmpty()) {
+      state.lastSteps = state.runs.probe(state.lastSteps);
+      publishSteps(state.run, state.lastSteps);
+    }
+    publishState(state);
+  }
+
+  private void onReset(RunState state, Reset reset) {
+    state.run = reset.run();
+    build(state, new Comparison.Plan(List.of(state.hyperparameters), false, Optional.empty()));
+    announce(state);
+    publishState(state);
+  }
+
+  /**
+   * The run re-trained to the branch point; nothing is announced, the run already has its steps.
+   */
+  private void onBranch(RunState state, Branch branch) {
+    state.run = branch.run();
+    build(
+        state,
+        new Comparison.Plan(List.of(state.hyperparameters), false, Optional.of(branch.request())));
+    state.runs.origins(); // for the probes that ride along the next steps
+    publishState(state);
+  }
+
+  private void onPlan(RunState state, NewPlan plan) {
+    state.run = plan.run();
+    publish(new TrainerStatus(State.LOADING, Message.of("compare.building"), state.device));
+    build(state, plan.plan());
+    announce(state);
+    publishState(state);
+  }
+
+  /** Replaces the runs by a plan's, paused at their first step. */
+  private void build(RunState state, Comparison.Plan plan) {
+    if (state.runs != null) {
+      state.runs.close();
+      state.runs = null;
+    }
+    state.running = false;
+    state.pauseAt = 0;
+    state.divergence = null;
+    state.lastSteps = List.of();
+    state.runs = Comparison.open(state.engine, plan, settings.probeSize());
+    if (plan.runs().size() == 1) {
+      state.hyperparameters = plan.runs().get(0);
+    }
+  }
+
+  /** A new run's panes at their first step, and the checkpoint there of a plan of one run. */
+  private void announce(RunState state) {
+    publishOrigins(state.run, state.runs.origins());
+    if (state.runs.plan().runs().size() == 1) {
+      publishCheckpoint(state.run, state.runs.checkpoint(0));
+    }
+  }
+
+  private void onDrawing(RunState state, Drawing drawing) {
+    if (state.runs == null) {
+      refuse(drawing);
+      return;
+    }
+    try {
+      drawing.result().complete(state.runs.featureOfDrawing(0, drawing.image()));
+    } catch (IllegalArgumentException e) {
+      // an image of the wrong size fails the drawing, not the run
+      drawing.result().completeExceptionally(e);
+    }
+  }
+
+  private void onSettings(RunState state, NewSettings next) {
+    state.hyperparameters = next.hyperparameters();
+    if (state.runs != null && state.runs.plan().runs().size() == 1) {
+      state.runs.useSettings(0, next.hyperparameters());
+    }
+  }
+
+  private void onProbeEvery(RunState state, ProbeEvery every) {
+    state.probePacing.setEverySteps(every.steps());
+  }
+
+  private void onPace(RunState state, Pace pace) {
+    state.stepsPerSecond = pace.stepsPerSecond();
+    if (pace.stepsPerSecond() > 0) {
+      // a faster pace starts now, not after the wait the slower one asked for
+      state.nextStepAt =
+          Math.min(state.nextStepAt, System.nanoTime() + (long) (1e9 / pace.stepsPerSecond()));
+    } else {
+      state.nextStepAt = System.nanoTime();
+    }
+  }
+
+  /**
+   * One step of every run: the pause asked for (decided here, between steps, so no step past the
+   * limit is trained), the step, a probe when due ({@link ProbePacing}), a checkpoint when due
+   * ({@link CheckpointPolicy}), and the stop when every run diverged.
+   */
+  private void trainOneStep(RunState state) {
+    Comparison runs = state.runs;
+    long step = runs.stepsDone() + 1;
+    if (state.running && state.pauseAt > 0 && step >= state.pauseAt) {
+      state.running = false; // this is the last step: it is probed, and the status says paused
+      state.pauseAt = 0;
+    }
+    boolean single = runs.plan().runs().size() == 1;
+    // A single step, or a paced run, has time for the extra forward pass that records where the
+    // batch's features went; a run at full speed does not spend a third of its time on it.
+    List<Comparison.PaneStep> steps = runs.step(!state.running || state.stepsPerSecond > 0);
+    if (!state.running || state.probePacing.due(step)) {
+      List<Comparison.PaneStep> stepped = steps;
+      steps = state.probePacing.timed(() -> runs.probe(stepped));
+    }
+    state.lastSteps = steps;
+    publishSteps(state.run, steps);
+    if (single && CheckpointPolicy.due(step, runs.settings(0).model())) {
+      publishCheckpoint(state.run, runs.checkpoint(0));
+    }
+    if (runs.allDiverged()) {
+      state.running = false;
+      state.divergence =
+          runs.plan().panes() == 1
+              ? steps.get(0).snapshot().divergence().orElseThrow()
+              : Message.of("compare.allDiverged");
+    }
+    if (!state.running) {
+      publishState(state);
+    }
+    double rate = state.stepsPerSecond;
+    state.nextStepAt = rate > 0 ? System.nanoTime() + (long) (1e9 / rate) : System.nanoTime();
+  }
+
+  /** Says where the runs stand: none yet, diverged, training or paused. */
+  private void publishState(RunState state) {
+    if (state.runs == null) {
+      publish(new TrainerStatus(State.PAUSED, Message.of("compare.noPlan"), state.device));
+    } else if (state.divergence != null) {
+      publish(new TrainerStatus(State.DIVERGED, state.divergence, state.device));
+    } else if (state.running) {
+      publish(new TrainerStatus(State.RUNNING, Message.of("trainer.training"), state.device));
+    } else {
+      publish(new TrainerStatus(State.PAUSED, Message.of("trainer.paused"), state.device));
+    }
+  }
+
+  private void publishOrigins(long ofRun, List<RunOrigin> origins) {
     synchronized (publication) {
       if (ofRun != run) {
         return;
       }
       for (TrainerListener listener : listeners) {
-        listener.onOrigin(origin);
+        listener.onOrigins(ofRun, origins);
       }
     }
   }
 
-  private void publishCheckpoint(TrainingSession session, long ofRun) {
-    Checkpoint checkpoint = session.checkpoint();
+  private void publishCheckpoint(long ofRun, Checkpoint checkpoint) {
     synchronized (publication) {
       if (ofRun != run) {
         return;
@@ -473,14 +647,16 @@ public final class Trainer implements TrainerControls {
     }
   }
 
-  private void publish(StepSnapshot snapshot, long ofRun) {
+  private void publishSteps(long ofRun, List<Comparison.PaneStep> steps) {
     synchronized (publication) {
       if (ofRun != run) {
-        return; // reset was asked for while this step ran
+        return; // a new run was asked for while this step ran
       }
-      latest.set(snapshot);
+      if (!steps.isEmpty() && steps.get(0).pane() == 0) {
+        latest.set(steps.get(0).snapshot());
+      }
       for (TrainerListener listener : listeners) {
-        listener.onSnapshot(snapshot);
+        listener.onSteps(ofRun, steps);
       }
     }
   }

@@ -1,12 +1,17 @@
 package lab.centerloss.train;
 
 import lab.centerloss.data.MnistDataSet;
+import lab.centerloss.text.Message;
 
 /**
- * libtorch loaded, a device chosen and the data set on it: what every session of one thread shares.
- * Create, use and close it on the same thread.
+ * libtorch loaded, a device chosen and the data set on it: what the sessions of a trainer or a
+ * command share. The sessions only read its tensors; a comparison's workers make their sessions
+ * from it, but it is closed by the thread that opened it, once every session is closed.
  */
 public final class TrainingEngine implements AutoCloseable {
+  /** The thread that opened the engine, the only one that may close it. */
+  private final Thread owner = Thread.currentThread();
+
   /** Held while a session is made: see {@link #newSession}. */
   private static final Object SEEDED_INITIALISATION = new Object();
 
@@ -45,8 +50,8 @@ public final class TrainingEngine implements AutoCloseable {
     return device.name();
   }
 
-  /** For a status line, e.g. "CPU with 2 threads". */
-  public String deviceDescription() {
+  /** For a status line, e.g. "CPU with 2 threads": a message, put into words by who shows it. */
+  public Message deviceDescription() {
     return device.describe();
   }
 
@@ -68,6 +73,13 @@ public final class TrainingEngine implements AutoCloseable {
 
   @Override
   public void close() {
+    if (Thread.currentThread() != owner) {
+      throw new IllegalStateException(
+          "an engine opened on thread "
+              + owner.getName()
+              + " was closed from thread "
+              + Thread.currentThread().getName());
+    }
     data.trainImages.close();
     data.trainLabels.close();
     data.testImages.close();

@@ -22,9 +22,13 @@ import org.bytedeco.pytorch.global.torch.ScalarType;
 
 /**
  * One training run: LeNet++, its head, the optimizer and one center per class, built from a seed.
- * Everything here calls libtorch, so a session belongs to one thread for its whole life.
+ * Everything here calls libtorch, so a session belongs to the thread that made it for its whole
+ * life: a call from any other thread is refused with an {@link IllegalStateException}.
  */
-public final class TrainingSession implements AutoCloseable {
+public final class TrainingSession implements RunDriver.Session, AutoCloseable {
+  /** The thread that made this session, the only one that may call it. */
+  private final Thread owner = Thread.currentThread();
+
   /** Test images per forward pass of an evaluation: the activations of one are about 45 MB. */
   private static final int EVALUATION_CHUNK = 250;
 
@@ -126,7 +130,24 @@ public final class TrainingSession implements AutoCloseable {
     }
   }
 
+  /**
+   * Refuses a call from a thread other than the one that made the session: libtorch's state (the
+   * global generator, the tensors' storage) is not for two threads at once, and such a call is a
+   * bug in the caller, caught here before it touches a tensor.
+   */
+  private void requireOwner() {
+    Thread caller = Thread.currentThread();
+    if (caller != owner) {
+      throw new IllegalStateException(
+          "a training session made on thread "
+              + owner.getName()
+              + " was called from thread "
+              + caller.getName());
+    }
+  }
+
   public long stepsDone() {
+    requireOwner();
     return stepsDone;
   }
 
@@ -144,6 +165,7 @@ public final class TrainingSession implements AutoCloseable {
    *     about a third of the step on a CPU
    */
   public StepSnapshot step(Hyperparameters hp, boolean withFeaturesAfter) {
+    requireOwner();
     hp.validated();
     long started = System.nanoTime();
     double learningRate = hp.learningRateAt(stepsDone);
@@ -264,14 +286,7 @@ public final class TrainingSession implements AutoCloseable {
       int[] counts,
       StepSnapshot.HeadParameters head,
       long started) {
-    String reason =
-        Message.of(
-                "trainer.diverged",
-                stepsDone,
-                String.valueOf(scalars.lossTotal()),
-                String.valueOf(scalars.lossSoftmax()),
-                String.valueOf(scalars.lossCenter()))
-            .render();
+    Message reason = StepSnapshot.divergenceReason(stepsDone, scalars);
     Vec2List features = Vec2List.owning(featureValues);
     Vec2List unchanged = Vec2List.owning(centerValues.clone());
     return new StepSnapshot(
@@ -296,6 +311,7 @@ public final class TrainingSession implements AutoCloseable {
 
   /** Everything needed to go on from here exactly as this session would: see {@link Checkpoint}. */
   public Checkpoint checkpoint() {
+    requireOwner();
     List<float[]> values = new ArrayList<>();
     try (PointerScope scope = new PointerScope()) {
       var parameters = network.parameters();
@@ -323,6 +339,7 @@ public final class TrainingSession implements AutoCloseable {
    * @throws IllegalArgumentException when the checkpoint does not fit this network or data
    */
   public void restore(Checkpoint checkpoint) {
+    requireOwner();
     try (PointerScope scope = new PointerScope();
         NoGradGuard noGrad = new NoGradGuard()) {
       var parameters = network.parameters();
@@ -360,6 +377,7 @@ public final class TrainingSession implements AutoCloseable {
 
   /** The run as it stands before any step: for the picture a class sees before Play. */
   public RunOrigin origin(Hyperparameters hp, int probeSize) {
+    requireOwner();
     return new RunOrigin(
         hp,
         Vec2List.copyOf(centerValues),
@@ -370,6 +388,7 @@ public final class TrainingSession implements AutoCloseable {
 
   /** Features and predictions of the first {@code size} test images. */
   public ProbeResult probe(int size, HeadKind head) {
+    requireOwner();
     int count = Math.min(size, data.testCount);
     Evaluated evaluated = evaluate(data.testImages, count, head);
     int[] labels = new int[count];
@@ -388,6 +407,7 @@ public final class TrainingSession implements AutoCloseable {
    * than the test features.
    */
   public ProbeResult probeTraining(int size, HeadKind head) {
+    requireOwner();
     int count = Math.min(size, trainable.length);
     long[] positions = new long[count];
     int[] labels = new int[count];
@@ -416,6 +436,7 @@ public final class TrainingSession implements AutoCloseable {
    * gives it. The input is normalised by the training images' own code.
    */
   public DrawnFeature featureOfDrawing(byte[] image, HeadKind head) {
+    requireOwner();
     int side = MnistDataSet.IMAGE_SIDE;
     if (image.length != side * side) {
       throw new IllegalArgumentException(
@@ -444,11 +465,13 @@ public final class TrainingSession implements AutoCloseable {
   }
 
   public Vec2List centers() {
+    requireOwner();
     return Vec2List.copyOf(centerValues);
   }
 
   /** Every parameter of the network and every center finite: a check for the soak test. */
   public boolean allParametersFinite() {
+    requireOwner();
     try (PointerScope scope = new PointerScope();
         NoGradGuard noGrad = new NoGradGuard()) {
       var parameters = network.parameters();
@@ -525,6 +548,7 @@ public final class TrainingSession implements AutoCloseable {
 
   @Override
   public void close() {
+    requireOwner();
     if (optimizer != null) {
       optimizer.close();
     }

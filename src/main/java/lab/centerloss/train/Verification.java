@@ -54,7 +54,8 @@ public final class Verification {
       return Ids.of(this);
     }
 
-    double of(Vec2List features, int i, int j) {
+    /** The score of images i and j (higher: more alike). */
+    public double of(Vec2List features, int i, int j) {
       double ax = features.x(i);
       double ay = features.y(i);
       double bx = features.x(j);

@@ -23,7 +23,6 @@ import lab.centerloss.store.RunFile;
 import lab.centerloss.text.Language;
 import lab.centerloss.text.Messages;
 import lab.centerloss.train.Comparison;
-import lab.centerloss.train.ComparisonTrainer;
 import lab.centerloss.train.DeviceChoice;
 import lab.centerloss.train.Hyperparameters;
 import lab.centerloss.train.Trainer;
@@ -158,7 +157,7 @@ public final class LabApplication extends Application {
         .languageProperty()
         .addListener(
             (o, was, now) -> {
-              Messages.use(now);
+              // the language is in force already (ViewOptions puts it in force as it is set)
               session.refreshTexts();
               try {
                 LoadedWindow next = load(session, stage);
@@ -229,11 +228,12 @@ public final class LabApplication extends Application {
         .launch();
   }
 
-  static ComparisonTrainer comparisonTrainer(Path folder, Path unknowns, DeviceChoice device) {
-    return new ComparisonTrainer(
-        () -> MnistDataSet.load(folder, unknowns),
-        new Trainer.Settings(
-            device, Comparison.threads(0), Trainer.Settings.defaults().probeSize()));
+  static Trainer comparisonTrainer(Path folder, Path unknowns, DeviceChoice device) {
+    return Trainer.forComparison(
+            () -> MnistDataSet.load(folder, unknowns),
+            new Trainer.Settings(
+                device, Comparison.threads(0), Trainer.Settings.defaults().probeSize()))
+        .launch();
   }
 
   @Override

@@ -8,7 +8,6 @@ import java.util.Optional;
 import lab.centerloss.data.MnistDataSet;
 import lab.centerloss.plot.StudentPage;
 import lab.centerloss.train.ComparisonPreset;
-import lab.centerloss.train.ComparisonTrainer;
 import lab.centerloss.train.Hyperparameters;
 import lab.centerloss.train.Trainer;
 import lab.centerloss.ui.charts.ChartsView;
@@ -84,7 +83,8 @@ public final class LabSession {
     this(
         trainerFactory,
         folder ->
-            new ComparisonTrainer(() -> MnistDataSet.load(folder), Trainer.Settings.defaults()),
+            Trainer.forComparison(() -> MnistDataSet.load(folder), Trainer.Settings.defaults())
+                .launch(),
         dataFolder,
         initial);
   }
@@ -94,7 +94,8 @@ public final class LabSession {
       CompareViewModel.TrainerFactory comparisonFactory,
       Path dataFolder,
       Hyperparameters initial) {
-    training = new LiveTraining(trainerFactory, dataFolder, initial, history);
+    training =
+        new LiveTraining(trainerFactory, dataFolder, initial, history, options.languageProperty());
     compare = new CompareViewModel(comparisonFactory, training, history, options);
     plane = new PlaneViewModel(history, options);
     controls = new ControlsViewModel(training);
@@ -137,6 +138,8 @@ public final class LabSession {
     drawingPad = new DrawingPadViewModel(history, training, openSet);
     verification = new VerificationViewModel(history);
     plane.setDrawn(drawingPad::planeMark);
+    plane.setPointPicking(verification::picking, verification::pick);
+    plane.setPair(verification::planePair);
     plane.setUnknownsShown(openSet.showUnknownsProperty()::get);
     plane.setOverlay(stepThrough::scene);
   }
@@ -191,17 +194,15 @@ public final class LabSession {
 
   /**
    * The language changed: every panel makes its texts again (call before the window is built
-   * again).
+   * again). What the trainer says, the status bar and the problem shown follow the language by
+   * themselves.
    */
   public void refreshTexts() {
-    training.refreshTexts();
     toolbar.refreshTexts();
-    status.refreshTexts();
     timeline.refreshTexts();
     controls.refreshTexts();
     charts.refreshTexts();
     margin.refreshTexts();
-    problem.refreshTexts();
     export.refreshTexts();
     openSet.refreshTexts();
     drawingPad.refreshTexts();

@@ -31,45 +31,23 @@ import picocli.CommandLine.Spec;
  * {@code bench-ui}: the real window, off screen, training as fast as it can; reports the longest
  * gap between two animation frames, i.e. the longest the JavaFX thread was kept from drawing.
  */
-@Command(
-    name = "bench-ui",
-    mixinStandardHelpOptions = true,
-    description =
-        "Measure the window's responsiveness while training: the longest gap between frames (off screen).")
+@Command(name = "bench-ui", mixinStandardHelpOptions = true)
 public final class UiBenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--seconds",
-      defaultValue = "60",
-      description = "How long to train and watch (default: 60).")
+  @Option(names = "--seconds", defaultValue = "60")
   int seconds;
 
-  @Option(
-      names = "--data",
-      paramLabel = "DIR",
-      description = "Folder with the four MNIST IDX files.")
+  @Option(names = "--data", paramLabel = "DIR")
   Path data;
 
-  @Option(
-      names = "--history",
-      paramLabel = "STEPS",
-      description =
-          "Measure a long run's history instead: memory, and the time to show a random step while dragging.")
+  @Option(names = "--history", paramLabel = "STEPS")
   Integer history;
 
-  @Option(
-      names = "--compare",
-      paramLabel = "PRESET",
-      description =
-          "Measure the comparison instead: its runs train side by side (lambda, heads, alpha, center-rule, train-test).")
+  @Option(names = "--compare", paramLabel = "PRESET")
   String compare;
 
-  @Option(
-      names = "--threads",
-      defaultValue = "0",
-      description =
-          "libtorch threads; 0 for what the window uses, one per processor but one (default: 0).")
+  @Option(names = "--threads", defaultValue = "0")
   int threads;
 
   private int historyBenchmark() throws Exception {

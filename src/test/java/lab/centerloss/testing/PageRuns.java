@@ -7,9 +7,15 @@ import java.nio.file.Path;
 import lab.centerloss.store.RunFile;
 import lab.centerloss.store.RunFileException;
 import lab.centerloss.store.RunRecord;
+import lab.centerloss.train.Checkpoint;
+import lab.centerloss.train.CheckpointKeeping;
 import lab.centerloss.train.DeviceChoice;
 import lab.centerloss.train.Hyperparameters;
+import lab.centerloss.train.ProbeSchedule;
+import lab.centerloss.train.RunDriver;
+import lab.centerloss.train.RunOrigin;
 import lab.centerloss.train.StepSnapshot;
+import lab.centerloss.train.StopRule;
 import lab.centerloss.train.TrainingEngine;
 import lab.centerloss.train.TrainingSession;
 
@@ -74,13 +80,35 @@ public final class PageRuns {
   private static void write(TrainingEngine engine, Hyperparameters hp, Path target)
       throws Exception {
     try (TrainingSession session = engine.newSession(hp)) {
-      RunRecord run = new RunRecord(session.origin(hp, PROBE_SIZE));
-      run.addCheckpoint(session.checkpoint());
-      for (int i = 1; i <= STEPS; i++) {
-        StepSnapshot s = session.step(hp, false);
-        run.add(i % PROBE_EVERY == 0 ? s.withProbe(session.probe(PROBE_SIZE, hp.head())) : s);
-      }
-      RunFile.write(run, target, "test");
+      Recording recording = new Recording();
+      RunDriver driver =
+          RunDriver.of(session, PROBE_SIZE)
+              .recordingProbes(ProbeSchedule.every(PROBE_EVERY))
+              .keepingCheckpoints(CheckpointKeeping.SPACED)
+              .into(recording);
+      driver.origin(hp);
+      driver.run(hp, StopRule.atStep(STEPS));
+      RunFile.write(recording.run, target, "test");
+    }
+  }
+
+  /** The run as its file holds it. */
+  private static final class Recording implements RunDriver.Sink {
+    RunRecord run;
+
+    @Override
+    public void onOrigin(RunOrigin origin) {
+      run = new RunRecord(origin);
+    }
+
+    @Override
+    public void onSnapshot(StepSnapshot snapshot) {
+      run.add(snapshot);
+    }
+
+    @Override
+    public void onCheckpoint(Checkpoint checkpoint) {
+      run.addCheckpoint(checkpoint);
     }
   }
 }

@@ -2,6 +2,7 @@ package lab.centerloss.testing;
 
 import java.util.Optional;
 import java.util.SplittableRandom;
+import lab.centerloss.text.Message;
 import lab.centerloss.train.FloatVector;
 import lab.centerloss.train.Hyperparameters;
 import lab.centerloss.train.IntVector;
@@ -68,6 +69,7 @@ public final class SnapshotBuilder {
     return this;
   }
 
+  /** A refused step whose losses were {@code why} (e.g. "NaN"). */
   public SnapshotBuilder diverged(String why) {
     divergence = Optional.of(why);
     return this;
@@ -114,6 +116,6 @@ public final class SnapshotBuilder {
         head,
         40,
         probe,
-        divergence);
+        divergence.map(why -> Message.of("trainer.diverged", step, why, why, why)));
   }
 }

@@ -24,7 +24,7 @@ class ComparisonTrainerTest {
 
   private record Published(long plan, List<Comparison.PaneStep> steps, String thread) {}
 
-  private static final class Recorder implements ComparisonListener {
+  private static final class Recorder implements TrainerListener {
     final BlockingQueue<List<RunOrigin>> origins = new LinkedBlockingQueue<>();
     final BlockingQueue<Published> steps = new LinkedBlockingQueue<>();
     final List<TrainerStatus> statuses = new CopyOnWriteArrayList<>();
@@ -68,7 +68,7 @@ class ComparisonTrainerTest {
   void lambdaPresetMatchesSingleRuns() throws Exception {
     Recorder recorder = new Recorder();
     Comparison.Plan plan = Comparison.Plan.of(ComparisonPreset.LAMBDA, BASE);
-    try (ComparisonTrainer trainer = new ComparisonTrainer(TestData::mnist, SETTINGS)) {
+    try (Trainer trainer = Trainer.forComparison(TestData::mnist, SETTINGS)) {
       trainer.addListener(recorder);
       trainer.launch();
       long number = trainer.setPlan(plan);
@@ -124,7 +124,7 @@ class ComparisonTrainerTest {
       "the train/test pair: one run drawn twice, training images on the left, test images on the right")
   void trainAndTestPair() throws Exception {
     Recorder recorder = new Recorder();
-    try (ComparisonTrainer trainer = new ComparisonTrainer(TestData::mnist, SETTINGS)) {
+    try (Trainer trainer = Trainer.forComparison(TestData::mnist, SETTINGS)) {
       trainer.addListener(recorder);
       trainer.launch();
       trainer.setPlan(Comparison.Plan.of(ComparisonPreset.TRAIN_AND_TEST, BASE));
@@ -154,7 +154,7 @@ class ComparisonTrainerTest {
       "a new plan while training: nothing of the old plan is published after setPlan returns")
   void newPlanWhileRunning() throws Exception {
     Recorder recorder = new Recorder();
-    try (ComparisonTrainer trainer = new ComparisonTrainer(TestData::mnist, SETTINGS)) {
+    try (Trainer trainer = Trainer.forComparison(TestData::mnist, SETTINGS)) {
       trainer.addListener(recorder);
       trainer.launch();
       trainer.setPlan(Comparison.Plan.of(ComparisonPreset.CENTER_RULE, BASE));

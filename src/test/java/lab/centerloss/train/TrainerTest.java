@@ -6,7 +6,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -36,9 +41,10 @@ class TrainerTest {
     }
 
     @Override
-    public void onSnapshot(StepSnapshot snapshot) {
+    public void onSteps(long run, List<Comparison.PaneStep> steps) {
       threads.add(Thread.currentThread().getName());
-      snapshots.add(snapshot);
+      assertThat(steps).extracting(Comparison.PaneStep::pane).containsExactly(0);
+      snapshots.add(steps.get(0).snapshot());
     }
 
     @Override
@@ -57,6 +63,23 @@ class TrainerTest {
         LockSupport.parkNanos(20_000_000L);
       }
       throw new AssertionError("no such status; seen " + statuses);
+    }
+
+    /** The next snapshot, or an assertion error at once when the trainer failed instead. */
+    StepSnapshot nextUnlessFailed() throws InterruptedException {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (System.nanoTime() < deadline) {
+        StepSnapshot s = snapshots.poll(20, TimeUnit.MILLISECONDS);
+        if (s != null) {
+          return s;
+        }
+        for (TrainerStatus status : statuses) {
+          assertThat(status.state())
+              .as("the trainer failed: %s", status)
+              .isNotEqualTo(State.FAILED);
+        }
+      }
+      throw new AssertionError("no snapshot within 60 s; seen " + statuses);
     }
 
     StepSnapshot next() throws InterruptedException {
@@ -97,7 +120,8 @@ class TrainerTest {
       recorder.next();
       recorder.statuses.clear();
       trainer.pause();
-      recorder.awaitStatus(s -> s.state() == State.PAUSED && s.message().equals("Paused."));
+      recorder.awaitStatus(
+          s -> s.state() == State.PAUSED && s.message().render().equals("Paused."));
       // Every step trained before the pause was published before its status: drop them.
       recorder.snapshots.clear();
       trainer.requestProbe();
@@ -195,6 +219,134 @@ class TrainerTest {
   }
 
   @Test
+  @DisplayName(
+      "Continue from here clicked many times while a replay runs: the trainer lives and goes on from the last branch asked for")
+  void manyBranchesDuringAReplay() throws Exception {
+    Recorder recorder = new Recorder();
+    List<Checkpoint> checkpoints = new CopyOnWriteArrayList<>();
+    recorder.checkpoints = checkpoints;
+    Hyperparameters hp = Hyperparameters.defaults().withBatchSize(32);
+    try (Trainer trainer = new Trainer(TestData::mnist, SETTINGS, hp)) {
+      trainer.addListener(recorder);
+      trainer.launch();
+      recorder.awaitStatus(s -> s.state() == State.PAUSED);
+      trainer.playUntil(40);
+      List<StepSnapshot> original = new ArrayList<>();
+      for (int i = 1; i <= 40; i++) {
+        original.add(recorder.next());
+      }
+      recorder.awaitStatus(s -> s.state() == State.PAUSED);
+      List<Hyperparameters> settings =
+          original.stream().map(StepSnapshot::hyperparameters).toList();
+      // ten clicks in a row, as fast as a hand can: the first replay of 40 steps is still running
+      // when the others arrive
+      for (int branchStep = 40; branchStep > 30; branchStep--) {
+        trainer.branch(
+            new Trainer.BranchRequest(checkpoints.get(0), hp, settings.subList(0, branchStep)));
+      }
+      recorder.snapshots.clear();
+      trainer.step();
+      StepSnapshot next = recorder.nextUnlessFailed();
+      assertThat(next.step()).as("the last branch asked for: step 31, then one step").isEqualTo(32);
+      assertThat(next.batch().features()).isEqualTo(original.get(31).batch().features());
+      assertThat(trainer.status().state()).isEqualTo(State.PAUSED);
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "a session refuses, with IllegalStateException, every call from a thread other than the one that made it")
+  void sessionRefusesOtherThreads() throws Exception {
+    Hyperparameters hp = Hyperparameters.defaults().withBatchSize(16);
+    ExecutorService other = Executors.newSingleThreadExecutor(r -> new Thread(r, "intruder"));
+    try (TrainingEngine engine = TrainingEngine.open(TestData.mnist(), DeviceChoice.CPU, 0);
+        TrainingSession session = engine.newSession(hp)) {
+      assertThat(session.step(hp, false).step()).as("its own thread may").isEqualTo(1);
+      List<Callable<Object>> calls =
+          List.of(
+              () -> session.step(hp, false),
+              () -> session.probe(10, hp.head()),
+              session::checkpoint,
+              () -> session.featureOfDrawing(new byte[28 * 28], hp.head()),
+              session::stepsDone,
+              () -> {
+                session.close();
+                return null;
+              });
+      for (Callable<Object> call : calls) {
+        assertThat(other.submit(call))
+            .failsWithin(Duration.ofSeconds(10))
+            .withThrowableOfType(ExecutionException.class)
+            .havingCause()
+            .isInstanceOf(IllegalStateException.class)
+            .withMessageContaining("called from thread intruder");
+      }
+      assertThat(session.stepsDone()).as("nothing was done").isEqualTo(1);
+      assertThat(other.submit(engine::close))
+          .failsWithin(Duration.ofSeconds(10))
+          .withThrowableOfType(ExecutionException.class)
+          .havingCause()
+          .isInstanceOf(IllegalStateException.class);
+    } finally {
+      other.shutdown();
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "the trainer makes every call of its session on its one thread, whatever thread the commands come from")
+  void everyCallOnTheTrainersThread() throws Exception {
+    Recorder recorder = new Recorder();
+    List<Checkpoint> checkpoints = new CopyOnWriteArrayList<>();
+    recorder.checkpoints = checkpoints;
+    Hyperparameters hp = Hyperparameters.defaults().withBatchSize(16);
+    ExecutorService callers = Executors.newFixedThreadPool(3);
+    try (Trainer trainer = new Trainer(TestData::mnist, SETTINGS, hp)) {
+      trainer.addListener(recorder);
+      trainer.launch();
+      recorder.awaitStatus(s -> s.state() == State.PAUSED);
+      // commands from three threads at once; a session call made off the trainer's thread would
+      // be refused, and the trainer would fail with that refusal
+      List<Future<?>> asked = new ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        asked.add(
+            callers.submit(
+                () -> {
+                  trainer.setHyperparameters(hp.withLambda(0.2));
+                  trainer.step();
+                  trainer.requestProbe();
+                  trainer.setStepsPerSecond(50);
+                }));
+      }
+      for (Future<?> f : asked) {
+        f.get(10, TimeUnit.SECONDS);
+      }
+      for (int i = 0; i < 3; i++) {
+        recorder.nextUnlessFailed();
+      }
+      assertThat(callers.submit(() -> trainer.featureOfDrawing(new byte[28 * 28])).get())
+          .succeedsWithin(Duration.ofSeconds(60));
+      trainer.playUntil(8);
+      recorder.awaitStatus(s -> s.state() == State.RUNNING);
+      callers
+          .submit(
+              () -> {
+                trainer.branch(
+                    new Trainer.BranchRequest(checkpoints.get(0), hp, List.of(hp, hp, hp)));
+                trainer.reset();
+              })
+          .get(10, TimeUnit.SECONDS);
+      recorder.snapshots.clear();
+      trainer.step();
+      assertThat(recorder.nextUnlessFailed().step()).as("after the reset").isEqualTo(1);
+      assertThat(trainer.status().state()).isEqualTo(State.PAUSED);
+      assertThat(recorder.threads).containsOnly("trainer");
+    } finally {
+      callers.shutdown();
+    }
+  }
+
+  @Test
   @DisplayName("reset while training: nothing of the old run is published after reset() returns")
   void resetWhileRunning() throws Exception {
     Recorder recorder = new Recorder();
@@ -232,7 +384,7 @@ class TrainerTest {
       trainer.launch();
       trainer.play();
       TrainerStatus diverged = recorder.awaitStatus(s -> s.state() == State.DIVERGED);
-      assertThat(diverged.message()).startsWith("Training diverged at step");
+      assertThat(diverged.message().render()).startsWith("Training diverged at step");
       trainer.setHyperparameters(Hyperparameters.defaults());
       trainer.reset();
       recorder.snapshots.clear();
@@ -257,8 +409,8 @@ class TrainerTest {
       trainer.addListener(recorder);
       trainer.launch();
       TrainerStatus ready = recorder.awaitStatus(s -> s.state() == State.PAUSED);
-      assertThat(ready.device()).startsWith("CPU with");
-      assertThat(trainer.notice())
+      assertThat(ready.device().orElseThrow().render()).startsWith("CPU with");
+      assertThat(trainer.notice().orElseThrow().render())
           .startsWith("CUDA was asked for, but ")
           .endsWith(" Training on the CPU instead.");
       trainer.step();
@@ -283,7 +435,8 @@ class TrainerTest {
       trainer.addListener(recorder);
       trainer.launch();
       TrainerStatus failed = recorder.awaitStatus(s -> s.state() == State.NO_DATA);
-      assertThat(failed.message()).isEqualTo("Data file train-images-idx3-ubyte.gz is missing.");
+      assertThat(failed.message().render())
+          .isEqualTo("Data file train-images-idx3-ubyte.gz is missing.");
       // a drawing cannot wait for a trainer that will never train: it fails at once
       var drawing = trainer.featureOfDrawing(new byte[28 * 28]);
       assertThat(drawing).failsWithin(Duration.ofSeconds(10));
@@ -301,7 +454,7 @@ class TrainerTest {
       trainer.launch();
       // the untrained network's probe at step 0 already runs the images through it
       TrainerStatus failed = recorder.awaitStatus(s -> s.state() == State.FAILED);
-      assertThat(failed.message())
+      assertThat(failed.message().render())
           .startsWith("Training failed: shape ")
           .doesNotContain("frame #", "\n");
       trainer.close(); // joins the trainer's thread: whatever it said last has been said

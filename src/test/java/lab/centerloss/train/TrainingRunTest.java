@@ -200,7 +200,7 @@ class TrainingRunTest {
       }
       assertThat(snapshot.diverged()).isTrue();
       assertThat(Double.isFinite(snapshot.scalars().lossTotal())).isFalse();
-      assertThat(snapshot.divergence().get())
+      assertThat(snapshot.divergence().get().render())
           .startsWith("Training diverged at step " + snapshot.step());
       assertThat(snapshot.centers().after()).isEqualTo(snapshot.centers().before());
     }

@@ -15,7 +15,6 @@ import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import lab.centerloss.testing.TestData;
 import lab.centerloss.text.Language;
-import lab.centerloss.train.ComparisonTrainer;
 import lab.centerloss.train.DeviceChoice;
 import lab.centerloss.train.Hyperparameters;
 import lab.centerloss.train.Trainer;
@@ -49,8 +48,9 @@ class FitTest {
         new LabSession(
             (folder, hp) -> new ReplayingTrainer(hp),
             folder ->
-                new ComparisonTrainer(
-                    TestData::mnist, new Trainer.Settings(DeviceChoice.CPU, 0, 200)),
+                Trainer.forComparison(
+                        TestData::mnist, new Trainer.Settings(DeviceChoice.CPU, 0, 200))
+                    .launch(),
             TestData.bundledFolder(),
             Hyperparameters.defaults());
     LabApplication.showIn(session, stage, 1280, 800);

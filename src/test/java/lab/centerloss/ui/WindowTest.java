@@ -31,10 +31,10 @@ import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import lab.centerloss.data.MnistDataSet;
 import lab.centerloss.plot.Palette;
+import lab.centerloss.testing.FakeTrainer;
 import lab.centerloss.testing.TestData;
 import lab.centerloss.text.Language;
 import lab.centerloss.text.Messages;
-import lab.centerloss.train.ComparisonTrainer;
 import lab.centerloss.train.DeviceChoice;
 import lab.centerloss.train.HeadKind;
 import lab.centerloss.train.Hyperparameters;
@@ -70,7 +70,7 @@ class WindowTest {
   private @interface RealTrainer {}
 
   private LabSession session;
-  private final AtomicReference<RecordingTrainer> trainer = new AtomicReference<>();
+  private final AtomicReference<FakeTrainer> trainer = new AtomicReference<>();
   private Stage stage;
   private boolean realTrainer;
 
@@ -80,8 +80,8 @@ class WindowTest {
     session =
         new LabSession(
             (folder, hp) -> {
-              RecordingTrainer recording =
-                  new RecordingTrainer(
+              FakeTrainer recording =
+                  FakeTrainer.passingTo(
                       folder.equals(TestData.bundledFolder()) && !realTrainer
                           ? new ReplayingTrainer(hp)
                           : realTrainer(folder, hp));
@@ -91,11 +91,12 @@ class WindowTest {
             // the comparison trains for real: the bundled set, cached across tests, and probes of
             // 500 test images as the window's trainer here (the app's 2,000 are not under test)
             folder ->
-                new ComparisonTrainer(
-                    folder.equals(TestData.bundledFolder())
-                        ? TestData::mnist
-                        : () -> MnistDataSet.load(folder),
-                    new Trainer.Settings(DeviceChoice.CPU, 0, 500)),
+                Trainer.forComparison(
+                        folder.equals(TestData.bundledFolder())
+                            ? TestData::mnist
+                            : () -> MnistDataSet.load(folder),
+                        new Trainer.Settings(DeviceChoice.CPU, 0, 500))
+                    .launch(),
             TestData.bundledFolder(),
             Hyperparameters.defaults());
     LabApplication.showIn(session, stage, 1280, 800);

@@ -4,7 +4,11 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import lab.centerloss.train.Hyperparameters;
+import lab.centerloss.train.IntVector;
+import lab.centerloss.train.ProbeResult;
 import lab.centerloss.train.StepSnapshot;
+import lab.centerloss.train.Verification;
 import lab.centerloss.ui.model.RunHistory;
 import lab.centerloss.ui.model.ViewOptions;
 import lab.centerloss.ui.plane.PlaneViewModel;
@@ -19,6 +23,12 @@ public final class ComparePane {
 
   /** The step the numbers were made for: they are made again only when the step shown changes. */
   private StepSnapshot described;
+
+  private boolean describedVerification;
+  private IntVector pairedLabels;
+  private int pairedKnown = -1;
+  private Verification.Pairs pairs;
+  private boolean pairsUnseen;
 
   ComparePane(ViewOptions options) {
     plane = new PlaneViewModel(history, options);
@@ -44,16 +54,58 @@ public final class ComparePane {
     described = null;
   }
 
-  /** Makes the caption's numbers for the step shown, if it changed (a hidden pane waits). */
-  void describeShownStep() {
+  /**
+   * Makes the caption's numbers for the step shown, if it or the figures asked for changed (a
+   * hidden pane waits).
+   */
+  void describeShownStep(boolean verificationFigures) {
     StepSnapshot shown = history.shownProperty().getValue();
-    if (shown != described && visible.get()) {
+    if ((shown != described || verificationFigures != describedVerification) && visible.get()) {
       described = shown;
-      numbers.set(
-          shown == null
-              ? ""
-              : PaneCaptions.numbers(shown, history.probedState(shown).orElse(null)));
+      describedVerification = verificationFigures;
+      if (shown == null) {
+        numbers.set("");
+      } else if (verificationFigures) {
+        numbers.set(
+            PaneCaptions.verification(
+                shown, history.probedState(shown).orElse(null), pairsFor(shown), pairsUnseen));
+      } else {
+        numbers.set(PaneCaptions.numbers(shown, history.probedState(shown).orElse(null)));
+      }
     }
+  }
+
+  /**
+   * The verification pairs of the shown probe's labels, drawn once per label list: of the digits
+   * the run never saw, or of the known ones when fewer than two are unseen.
+   */
+  private Verification.Pairs pairsFor(StepSnapshot shown) {
+    ProbeResult probe = shown.probe().orElse(null);
+    if (probe == null) {
+      return null;
+    }
+    if (probe.labels() != pairedLabels || probe.knownDigits() != pairedKnown) {
+      pairedLabels = probe.labels();
+      pairedKnown = probe.knownDigits();
+      Verification.Pairs unseen =
+          Verification.pairs(
+              probe.labels(),
+              Hyperparameters.ALL_DIGITS & ~probe.knownDigits(),
+              Verification.PAIR_SEED,
+              Verification.GENUINE_PAIRS,
+              Verification.IMPOSTOR_PAIRS);
+      pairsUnseen = !unseen.isEmpty();
+      pairs =
+          pairsUnseen
+              ? unseen
+              : Verification.pairs(
+                  probe.labels(),
+                  probe.knownDigits(),
+                  Verification.PAIR_SEED,
+                  Verification.GENUINE_PAIRS,
+                  Verification.IMPOSTOR_PAIRS);
+    }
+    return pairs;
   }
 
   public RunHistory history() {

@@ -47,6 +47,7 @@ public final class CompareView {
   @FXML private ComboBox<String> compareChangeValueBox;
   @FXML private CheckBox compareFromShownBox;
   @FXML private CheckBox compareSharedAxesBox;
+  @FXML private CheckBox compareVerificationBox;
   @FXML private ToggleButton compareTestToggle;
   @FXML private ToggleButton compareTrainToggle;
   @FXML private ToggleButton compareLegendToggle;
@@ -107,6 +108,9 @@ public final class CompareView {
     offerValues();
     compareFromShownBox.selectedProperty().bindBidirectional(viewModel.fromShownStepProperty());
     compareSharedAxesBox.selectedProperty().bindBidirectional(viewModel.sharedAxesProperty());
+    compareVerificationBox
+        .selectedProperty()
+        .bindBidirectional(viewModel.verificationCaptionsProperty());
     compareTestToggle.selectedProperty().bindBidirectional(viewModel.options().showTestProperty());
     compareTrainToggle
         .selectedProperty()

@@ -3,6 +3,7 @@ package lab.centerloss.ui.compare;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -12,13 +13,14 @@ import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.StringProperty;
 import lab.centerloss.plot.WorldBox;
-import lab.centerloss.text.Messages;
+import lab.centerloss.text.Message;
 import lab.centerloss.train.Comparison;
 import lab.centerloss.train.ComparisonPreset;
-import lab.centerloss.train.ComparisonTrainer;
 import lab.centerloss.train.OneChange;
+import lab.centerloss.train.TrainerControls;
 import lab.centerloss.train.TrainerStatus;
 import lab.centerloss.ui.model.LiveTraining;
 import lab.centerloss.ui.model.RunHistory;
@@ -32,10 +34,10 @@ import lab.centerloss.ui.model.ViewOptions;
  * the live run pauses meanwhile: both would share the same two cores.
  */
 public final class CompareViewModel {
-  /** Makes the comparison's trainer for a data folder. */
+  /** Makes the comparison's trainer for a data folder, launched. */
   @FunctionalInterface
   public interface TrainerFactory {
-    ComparisonTrainer create(Path dataFolder);
+    TrainerControls create(Path dataFolder);
   }
 
   private final TrainerFactory factory;
@@ -48,8 +50,10 @@ public final class CompareViewModel {
   private PlanChoice.Chosen chosen;
 
   private final BooleanProperty sharedAxes = new SimpleBooleanProperty(true);
-  private final ReadOnlyStringWrapper statusText =
-      new ReadOnlyStringWrapper(Messages.text("compare.noPlan"));
+  private final BooleanProperty verificationCaptions = new SimpleBooleanProperty(false);
+  private final ObjectProperty<Message> statusMessage =
+      new SimpleObjectProperty<>(Message.of("compare.noPlan"));
+  private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper();
   private final ReadOnlyStringWrapper startText = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
   private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
@@ -59,7 +63,7 @@ public final class CompareViewModel {
   private final ReadOnlyLongWrapper shownStep = new ReadOnlyLongWrapper();
   private final ComparisonInbox inbox = new ComparisonInbox();
   private TrainerStatus lastStatus;
-  private ComparisonTrainer trainer;
+  private TrainerControls trainer;
   private Path trainerFolder;
   private Comparison.Plan plan;
 
@@ -71,6 +75,9 @@ public final class CompareViewModel {
     this.factory = factory;
     this.live = live;
     choice = new PlanChoice(live, liveHistory);
+    statusText.bind(
+        Bindings.createStringBinding(
+            () -> statusMessage.get().render(), statusMessage, live.language()));
     for (int i = 0; i < Comparison.Plan.MAX_RUNS; i++) {
       ComparePane pane = new ComparePane(options);
       pane.plane().setSharedExtent(() -> sharedAxes.get() ? sharedExtent() : null);
@@ -119,7 +126,6 @@ public final class CompareViewModel {
     trainerFolder = live.dataFolder();
     trainer = factory.create(trainerFolder);
     trainer.addListener(inbox);
-    trainer.launch();
     applyStatus(trainer.status());
     plan = null;
   }
@@ -218,7 +224,7 @@ public final class CompareViewModel {
     if (following) {
       shownStep.set(lastStep.get());
     }
-    panes.forEach(ComparePane::describeShownStep);
+    panes.forEach(pane -> pane.describeShownStep(verificationCaptions.get()));
   }
 
   /** The extent that holds every visible pane's points: the shared axes. */
@@ -235,7 +241,7 @@ public final class CompareViewModel {
 
   private void applyStatus(TrainerStatus status) {
     lastStatus = status;
-    statusText.set(status.message());
+    statusMessage.set(status.message());
     running.set(status.state() == TrainerStatus.State.RUNNING);
     updateCanTrain();
   }
@@ -280,6 +286,14 @@ public final class CompareViewModel {
     return choice.fromShownStepProperty();
   }
 
+  /**
+   * Whether the captions give each pane's TAR at FAR 1% (verification by cosine) instead of its
+   * spread figures.
+   */
+  public BooleanProperty verificationCaptionsProperty() {
+    return verificationCaptions;
+  }
+
   public BooleanProperty sharedAxesProperty() {
     return sharedAxes;
   }
@@ -322,16 +336,16 @@ public final class CompareViewModel {
     return plan;
   }
 
-  /** The language changed: every text this panel made is made again in it. */
+  /**
+   * The language changed: every text this panel made is made again in it (the trainer's status
+   * follows the language by itself).
+   */
   public void refreshTexts() {
     if (chosen != null) {
       for (int i = 0; i < plan.panes(); i++) {
         panes.get(i).retitle(chosen.title(i));
       }
       startText.set(chosen.startText());
-    }
-    if (trainer != null) {
-      applyStatus(trainer.status());
     }
   }
 }

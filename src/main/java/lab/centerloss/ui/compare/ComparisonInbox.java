@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
 import lab.centerloss.train.Comparison;
-import lab.centerloss.train.ComparisonListener;
 import lab.centerloss.train.RunOrigin;
+import lab.centerloss.train.TrainerListener;
 import lab.centerloss.train.TrainerStatus;
 
 /**
@@ -13,7 +13,7 @@ import lab.centerloss.train.TrainerStatus;
  * JavaFX thread, so that every pane takes a step at the same frame. Reports of a plan that is no
  * longer the one shown are dropped.
  */
-final class ComparisonInbox implements ComparisonListener {
+final class ComparisonInbox implements TrainerListener {
   private record Origins(long plan, List<RunOrigin> origins) {}
 
   private record Steps(long plan, List<Comparison.PaneStep> steps) {}

@@ -11,6 +11,7 @@ import lab.centerloss.train.OneChange;
 import lab.centerloss.train.ProbeResult;
 import lab.centerloss.train.StepSnapshot;
 import lab.centerloss.train.Vec2List;
+import lab.centerloss.train.Verification;
 import lab.centerloss.ui.model.ProbedState;
 
 /**
@@ -80,5 +81,40 @@ final class PaneCaptions {
                   Math.toDegrees(FeatureStatistics.smallestAngle(made.head().weights())));
     }
     return text;
+  }
+
+  /**
+   * A pane's verification figure instead of its spread: TAR at FAR 1% of the probe's pairs, by
+   * cosine, as the face papers compare recipes (CosFace section 4, ArcFace section 3 report TAR at
+   * a fixed FAR). The pairs of the digits the run never saw; for a closed-set run, which has none,
+   * the known digits' pairs, and the caption says which.
+   *
+   * @param pairs the pairs drawn for this probe's labels: of the unseen digits if there are any
+   * @param unseen whether {@code pairs} are of unseen digits
+   */
+  static String verification(
+      StepSnapshot shown, ProbedState made, Verification.Pairs pairs, boolean unseen) {
+    if (shown.diverged()) {
+      return Messages.text("compare.diverged", shown.step());
+    }
+    Optional<ProbeResult> probe = shown.probe();
+    if (probe.isEmpty() || made == null || pairs == null) {
+      return "";
+    }
+    if (pairs.isEmpty()) {
+      return Messages.text("compare.verification.noPairs", probe.get().step());
+    }
+    ProbeResult p = probe.get();
+    double[][] split =
+        Verification.split(
+            Verification.scores(p.features(), pairs, Verification.PairScore.COSINE), pairs.same());
+    double tar = Verification.tarAtFars(split[0], split[1], new double[] {0.01})[0];
+    return Messages.text(
+        unseen ? "compare.verification.unseen" : "compare.verification.known",
+        p.step(),
+        tar,
+        pairs.genuine(),
+        pairs.impostor(),
+        (int) Math.floor(0.01 * pairs.impostor()));
   }
 }

@@ -11,6 +11,8 @@ import lab.centerloss.train.CenterRule;
 import lab.centerloss.train.HeadKind;
 import lab.centerloss.train.ModelSize;
 import lab.centerloss.train.OptimizerKind;
+import lab.centerloss.train.SettingDescriptor;
+import lab.centerloss.train.Settings;
 import lab.centerloss.ui.common.Converters;
 
 /** The settings panel ({@code fxml/controls.fxml}): bindings to {@link ControlsViewModel}. */
@@ -55,6 +57,7 @@ public final class ControlsView {
     lambdaSlider.valueProperty().bindBidirectional(form.lambdaPositionProperty());
     lambdaSlider.disableProperty().bind(form.centerLossActs().not());
     lambdaValue.textProperty().bind(viewModel.lambdaTextProperty());
+    range(alphaSlider, Settings.ALPHA);
     alphaSlider.valueProperty().bindBidirectional(form.alphaProperty());
     // not tied to center loss: the centers move by alpha at every step, whatever lambda is
     alphaValue.textProperty().bind(viewModel.alphaTextProperty());
@@ -66,7 +69,7 @@ public final class ControlsView {
     learningRateValue.textProperty().bind(viewModel.learningRateTextProperty());
     choices(optimizerBox, OptimizerKind.values());
     optimizerBox.valueProperty().bindBidirectional(form.optimizerProperty());
-    marginSlider.setMax(HyperparameterForm.MAX_MARGIN);
+    range(marginSlider, Settings.MARGIN);
     marginSlider.valueProperty().bindBidirectional(form.marginProperty());
     marginSlider.disableProperty().bind(form.marginActs().not());
     marginValue.textProperty().bind(viewModel.marginTextProperty());
@@ -74,6 +77,7 @@ public final class ControlsView {
     marginWarmupBox.getItems().setAll(HyperparameterForm.WARMUP_STEPS);
     marginWarmupBox.valueProperty().bindBidirectional(form.marginWarmupProperty());
     marginWarmupBox.disableProperty().bind(form.marginActs().not());
+    range(scaleSlider, Settings.SCALE);
     scaleSlider.valueProperty().bindBidirectional(form.scaleProperty());
     scaleSlider.disableProperty().bind(form.scaleActs().not());
     scaleValue.textProperty().bind(viewModel.scaleTextProperty());
@@ -83,6 +87,12 @@ public final class ControlsView {
     batchSizeBox.valueProperty().bindBidirectional(form.batchSizeProperty());
     seedField.textProperty().bindBidirectional(form.seedTextProperty());
     noticeLabel.textProperty().bind(viewModel.noticeProperty());
+  }
+
+  /** A linear slider spans its setting's control ({@link Settings}). */
+  private static void range(Slider slider, SettingDescriptor<Double> setting) {
+    slider.setMin(setting.control().min());
+    slider.setMax(setting.control().max());
   }
 
   private static <T extends Enum<T>> void choices(ComboBox<T> box, T[] values) {

@@ -50,7 +50,14 @@ public final class ControlsViewModel {
                 notice.set(now);
               }
             });
-    training.noticeProperty().addListener((o, was, now) -> notice.set(now));
+    training
+        .noticeProperty()
+        .addListener(
+            (o, was, now) -> {
+              if (now != null) {
+                notice.set(now.render());
+              }
+            });
     lambdaText =
         Bindings.createStringBinding(
             () ->

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -14,9 +15,10 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableValue;
 import lab.centerloss.store.RunRecord;
+import lab.centerloss.text.Language;
 import lab.centerloss.text.Message;
-import lab.centerloss.text.Messages;
 import lab.centerloss.train.DrawnFeature;
 import lab.centerloss.train.Hyperparameters;
 import lab.centerloss.train.StepSnapshot;
@@ -49,10 +51,16 @@ public final class LiveTraining {
       new ReadOnlyObjectWrapper<>();
   private final ObjectProperty<Double> stepsPerSecond = new SimpleObjectProperty<>(0.0);
   private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.LOADING);
-  private final ReadOnlyStringWrapper statusText =
-      new ReadOnlyStringWrapper(Messages.text("trainer.loading"));
-  private final ReadOnlyStringWrapper deviceText = new ReadOnlyStringWrapper("");
-  private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
+  private final ObservableValue<Language> language;
+  private final ObjectProperty<Message> statusMessage =
+      new SimpleObjectProperty<>(TrainerStatus.loading().message());
+
+  /** The device the trainer last named; it keeps it while a new trainer loads. */
+  private final ObjectProperty<Message> deviceMessage = new SimpleObjectProperty<>();
+
+  private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper();
+  private final ReadOnlyStringWrapper deviceText = new ReadOnlyStringWrapper();
+  private final ReadOnlyObjectWrapper<Message> notice = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
   private final ReadOnlyBooleanWrapper canTrain = new ReadOnlyBooleanWrapper();
   private final ReadOnlyBooleanWrapper canReset = new ReadOnlyBooleanWrapper();
@@ -62,11 +70,27 @@ public final class LiveTraining {
 
   private boolean awaitingSingleStep;
 
+  /**
+   * @param language the language the window speaks: the trainer's messages are put into words in
+   *     it, again whenever it changes
+   */
   public LiveTraining(
-      TrainerFactory trainerFactory, Path dataFolder, Hyperparameters initial, RunHistory history) {
+      TrainerFactory trainerFactory,
+      Path dataFolder,
+      Hyperparameters initial,
+      RunHistory history,
+      ObservableValue<Language> language) {
     this.trainerFactory = Objects.requireNonNull(trainerFactory);
     this.dataFolder = dataFolder;
     this.history = history;
+    this.language = language;
+    statusText.bind(
+        Bindings.createStringBinding(() -> statusMessage.get().render(), statusMessage, language));
+    deviceText.bind(
+        Bindings.createStringBinding(
+            () -> deviceMessage.get() == null ? "" : deviceMessage.get().render(),
+            deviceMessage,
+            language));
     hyperparameters.set(initial.validated());
     stepsPerSecond.addListener(
         (o, was, now) -> {
@@ -284,15 +308,13 @@ public final class LiveTraining {
 
   private void apply(TrainerStatus status) {
     state.set(status.state());
-    statusText.set(status.message());
-    if (!status.device().isEmpty()) {
-      deviceText.set(status.device());
-    }
+    statusMessage.set(status.message());
+    status.device().ifPresent(deviceMessage::set);
     running.set(status.state() == State.RUNNING);
     canTrain.set(status.canTrain());
     canReset.set(status.canReset());
-    if (trainer != null && !trainer.notice().isEmpty()) {
-      notice.set(trainer.notice());
+    if (trainer != null) {
+      trainer.notice().ifPresent(notice::set);
     }
   }
 
@@ -317,9 +339,14 @@ public final class LiveTraining {
     return deviceText.getReadOnlyProperty();
   }
 
-  /** A sentence from the trainer to show once (e.g. the GPU fallback), or empty. */
-  public ReadOnlyStringProperty noticeProperty() {
+  /** What the trainer has to say once (e.g. the GPU fallback); null before it says anything. */
+  public ReadOnlyObjectProperty<Message> noticeProperty() {
     return notice.getReadOnlyProperty();
+  }
+
+  /** The language the window speaks, in which the trainer's messages are put into words. */
+  public ObservableValue<Language> language() {
+    return language;
   }
 
   public ReadOnlyBooleanProperty runningProperty() {
@@ -340,12 +367,5 @@ public final class LiveTraining {
 
   public Path dataFolder() {
     return dataFolder;
-  }
-
-  /** The language changed: every text this panel made is made again in it. */
-  public void refreshTexts() {
-    if (trainer != null) {
-      trainer.refreshStatus();
-    }
   }
 }

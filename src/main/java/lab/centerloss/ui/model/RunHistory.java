@@ -16,6 +16,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableValue;
 import lab.centerloss.store.RunRecord;
 import lab.centerloss.train.Checkpoint;
+import lab.centerloss.train.Comparison;
 import lab.centerloss.train.ProbeResult;
 import lab.centerloss.train.RunOrigin;
 import lab.centerloss.train.StepSnapshot;
@@ -55,23 +56,43 @@ public final class RunHistory {
   private final ObjectProperty<Long> cursor = new SimpleObjectProperty<>();
   private final ObjectBinding<StepSnapshot> shown;
 
-  private final TrainerListener listener =
-      new TrainerListener() {
-        @Override
-        public void onOrigin(RunOrigin runOrigin) {
-          incoming.add(runOrigin);
-        }
+  private final Feed listener = new Feed();
 
-        @Override
-        public void onSnapshot(StepSnapshot snapshot) {
-          incoming.add(snapshot);
-        }
+  /**
+   * What a trainer publishes, taken in for the JavaFX thread: the run of pane 0 (a history shows
+   * one run; a comparison's panes each have a history of their own, fed by pane).
+   */
+  public final class Feed implements TrainerListener {
+    private Feed() {}
 
-        @Override
-        public void onCheckpoint(Checkpoint checkpoint) {
-          incoming.add(checkpoint);
+    /** A new run stands at step 0. */
+    public void onOrigin(RunOrigin runOrigin) {
+      incoming.add(runOrigin);
+    }
+
+    public void onSnapshot(StepSnapshot snapshot) {
+      incoming.add(snapshot);
+    }
+
+    @Override
+    public void onCheckpoint(Checkpoint checkpoint) {
+      incoming.add(checkpoint);
+    }
+
+    @Override
+    public void onOrigins(long run, List<RunOrigin> origins) {
+      onOrigin(origins.get(0));
+    }
+
+    @Override
+    public void onSteps(long run, List<Comparison.PaneStep> steps) {
+      for (Comparison.PaneStep step : steps) {
+        if (step.pane() == 0) {
+          onSnapshot(step.snapshot());
         }
-      };
+      }
+    }
+  }
 
   public RunHistory() {
     shown =
@@ -88,7 +109,7 @@ public final class RunHistory {
   }
 
   /** What the trainer must be told so that every step reaches this history. */
-  public TrainerListener listener() {
+  public Feed listener() {
     return listener;
   }
 

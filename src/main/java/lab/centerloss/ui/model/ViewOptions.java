@@ -26,7 +26,18 @@ public final class ViewOptions {
   private final IntegerProperty selectedClass = new SimpleIntegerProperty(-1);
   private final BooleanProperty comparing = new SimpleBooleanProperty(false);
   private final BooleanProperty projectorTheme = new SimpleBooleanProperty(false);
-  private final ObjectProperty<Language> language = new SimpleObjectProperty<>(Messages.language());
+
+  /**
+   * Setting it puts the language in force ({@link Messages#use}) before any listener hears of it,
+   * so that every text bound to it is made again in the new language.
+   */
+  private final ObjectProperty<Language> language =
+      new SimpleObjectProperty<>(Messages.language()) {
+        @Override
+        protected void invalidated() {
+          Messages.use(get());
+        }
+      };
 
   private final StringProperty shownTab = new SimpleStringProperty("");
   private final StringProperty highlighted = new SimpleStringProperty("");
@@ -82,7 +93,10 @@ public final class ViewOptions {
     return comparing;
   }
 
-  /** The language the window speaks; the application rebuilds the window when it changes. */
+  /**
+   * The language the window speaks: texts bound to it follow it, and the application rebuilds the
+   * window when it changes.
+   */
   public ObjectProperty<Language> languageProperty() {
     return language;
   }

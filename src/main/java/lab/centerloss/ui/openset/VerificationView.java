@@ -5,6 +5,7 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
@@ -39,6 +40,8 @@ public final class VerificationView {
   @FXML private CanvasControl histogram;
   @FXML private CanvasControl roc;
   @FXML private Label figuresLabel;
+  @FXML private ToggleButton pickPairButton;
+  @FXML private Label pairLabel;
 
   public VerificationView(VerificationViewModel viewModel, ViewOptions options) {
     this.viewModel = viewModel;
@@ -54,6 +57,10 @@ public final class VerificationView {
     thresholdLabel.textProperty().bind(viewModel.thresholdTextProperty());
     thresholdSlider.valueProperty().bindBidirectional(viewModel.thresholdPositionProperty());
     figuresLabel.textProperty().bind(viewModel.figuresTextProperty());
+    pickPairButton.selectedProperty().bindBidirectional(viewModel.pickingPairProperty());
+    pairLabel.textProperty().bind(viewModel.pairTextProperty());
+    pairLabel.visibleProperty().bind(viewModel.pickingPairProperty());
+    pairLabel.managedProperty().bind(viewModel.pickingPairProperty());
     histogram.setPainter((gc, width, height, now) -> drawHistogram(gc, width, height));
     roc.setPainter((gc, width, height, now) -> drawRoc(gc, width, height));
   }

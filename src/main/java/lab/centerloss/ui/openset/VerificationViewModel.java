@@ -11,11 +11,14 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import lab.centerloss.data.MnistDataSet;
+import lab.centerloss.plot.PlaneScene;
 import lab.centerloss.text.Messages;
 import lab.centerloss.train.Hyperparameters;
 import lab.centerloss.train.IntVector;
 import lab.centerloss.train.ProbeResult;
 import lab.centerloss.train.StepSnapshot;
+import lab.centerloss.train.Vec2List;
 import lab.centerloss.train.Verification;
 import lab.centerloss.train.Verification.PairScore;
 import lab.centerloss.ui.common.WhileShown;
@@ -61,6 +64,16 @@ public final class VerificationViewModel {
   private final ReadOnlyStringWrapper thresholdText = new ReadOnlyStringWrapper("");
   private final ReadOnlyObjectWrapper<Picture> picture = new ReadOnlyObjectWrapper<>();
   private final WhileShown refreshing = new WhileShown(this::refresh);
+  private final BooleanProperty pickingPair = new SimpleBooleanProperty(false);
+  private final ReadOnlyStringWrapper pairText = new ReadOnlyStringWrapper("");
+
+  /** The picked test images, as indices into the probe; -1 for none. */
+  private int firstPicked = -1;
+
+  private int secondPicked = -1;
+
+  /** The threshold on the score in force, NaN while there is none. */
+  private double threshold = Double.NaN;
 
   /** The pairs are drawn once for a probe's labels and split. */
   private IntVector pairedLabels;
@@ -79,7 +92,102 @@ public final class VerificationViewModel {
     history.shownProperty().addListener(o -> refreshing.request());
     score.addListener(o -> refreshing.request());
     thresholdPosition.addListener(o -> refreshing.request());
+    pickingPair.addListener(
+        (o, was, now) -> {
+          if (!now) {
+            firstPicked = -1;
+            secondPicked = -1;
+          }
+          refreshing.request();
+        });
     refreshing.request();
+  }
+
+  /** Whether a click on the plane picks a test image now: picking is on and the panel shown. */
+  public boolean picking() {
+    return pickingPair.get() && panelShown.get();
+  }
+
+  /**
+   * A test image clicked on the plane while picking: the first of a pair, or the second; a third
+   * click starts a new pair.
+   */
+  public void pick(int index) {
+    if (firstPicked < 0 || secondPicked >= 0) {
+      firstPicked = index;
+      secondPicked = -1;
+    } else if (index != firstPicked) {
+      secondPicked = index;
+    }
+    refreshing.request();
+  }
+
+  /**
+   * The picked pair to mark on the plane, where its two images are drawn this frame; null until two
+   * are picked.
+   */
+  public PlaneScene.Pair planePair(PlaneScene scene) {
+    StepSnapshot shown = history.shownProperty().getValue();
+    ProbeResult probe = shown == null ? null : shown.probe().orElse(null);
+    Vec2List points = scene.testPoints();
+    if (!picking()
+        || probe == null
+        || secondPicked < 0
+        || Double.isNaN(threshold)
+        || Math.max(firstPicked, secondPicked) >= Math.min(points.size(), probe.labels().size())) {
+      return null;
+    }
+    boolean same = score.get().of(probe.features(), firstPicked, secondPicked) >= threshold;
+    boolean right = same == (probe.labels().get(firstPicked) == probe.labels().get(secondPicked));
+    return new PlaneScene.Pair(
+        points.x(firstPicked),
+        points.y(firstPicked),
+        points.x(secondPicked),
+        points.y(secondPicked),
+        score.get() == PairScore.COSINE,
+        same,
+        Messages.text(
+            "verification.pick.plane",
+            Messages.text(
+                same ? "verification.pick.sameShort" : "verification.pick.differentShort"),
+            Messages.text(right ? "verification.pick.right" : "verification.pick.wrong")));
+  }
+
+  /** What the picked pair is and what the threshold says of it, in a sentence. */
+  private String describePair(ProbeResult probe) {
+    if (!pickingPair.get()) {
+      return "";
+    }
+    int size = probe == null ? 0 : probe.labels().size();
+    if (firstPicked < 0 || firstPicked >= size || secondPicked >= size) {
+      return Messages.text("verification.pick.start");
+    }
+    String first = digitName(probe.labels().get(firstPicked));
+    if (secondPicked < 0) {
+      return Messages.text("verification.pick.first", first);
+    }
+    if (Double.isNaN(threshold)) {
+      return Messages.text("verification.noPairs");
+    }
+    double value = score.get().of(probe.features(), firstPicked, secondPicked);
+    boolean same = value >= threshold;
+    boolean sameDigit = probe.labels().get(firstPicked) == probe.labels().get(secondPicked);
+    boolean cosine = score.get() == PairScore.COSINE;
+    return Messages.text(
+        cosine ? "verification.pick.resultCosine" : "verification.pick.resultDistance",
+        first,
+        digitName(probe.labels().get(secondPicked)),
+        probe.step(),
+        cosine ? value : -value,
+        cosine ? threshold : -threshold,
+        Messages.text(same ? "verification.pick.same" : "verification.pick.different"),
+        Messages.text(same == sameDigit ? "verification.pick.right" : "verification.pick.wrong"));
+  }
+
+  private static String digitName(int label) {
+    return label == MnistDataSet.OTHER_DATA
+        ? Messages.text("verification.pick.otherImage")
+        : Messages.text("verification.pick.digit", label);
   }
 
   private void refresh() {
@@ -125,7 +233,8 @@ public final class VerificationViewModel {
     double high =
         Math.max(
             main.genuine()[main.genuine().length - 1], main.impostor()[main.impostor().length - 1]);
-    double threshold = low + thresholdPosition.get() * (high - low);
+    threshold = low + thresholdPosition.get() * (high - low);
+    pairText.set(describePair(probe));
     picture.set(new Picture(score.get(), unseen, known, low, high, threshold));
 
     String counts =
@@ -195,6 +304,9 @@ public final class VerificationViewModel {
   }
 
   private void clear(String why) {
+    threshold = Double.NaN;
+    StepSnapshot shown = history.shownProperty().getValue();
+    pairText.set(describePair(shown == null ? null : shown.probe().orElse(null)));
     picture.set(null);
     pairsText.set(why);
     figuresText.set("");
@@ -234,6 +346,16 @@ public final class VerificationViewModel {
 
   public static List<PairScore> scores() {
     return List.of(PairScore.values());
+  }
+
+  /** Whether clicks on the plane pick test images for a pair (else they select centers). */
+  public BooleanProperty pickingPairProperty() {
+    return pickingPair;
+  }
+
+  /** The picked pair: its digits, its score, and whether the threshold is right about it. */
+  public ReadOnlyStringProperty pairTextProperty() {
+    return pairText.getReadOnlyProperty();
   }
 
   public BooleanProperty panelShownProperty() {

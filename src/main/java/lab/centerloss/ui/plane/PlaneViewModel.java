@@ -4,6 +4,8 @@ import java.util.Comparator;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import lab.centerloss.plot.AngleScene;
@@ -67,6 +69,29 @@ public final class PlaneViewModel {
 
   private Supplier<PlaneScene.Drawn> drawn = () -> null;
   private BooleanSupplier unknownsShown = () -> true;
+  private BooleanSupplier pickingPoints = () -> false;
+  private IntConsumer onPointPicked = index -> {};
+  private Function<PlaneScene, PlaneScene.Pair> pair = scene -> null;
+
+  /** The last scene drawn, with every test point: what a click picks from. */
+  private PlaneScene lastScene;
+
+  /**
+   * While {@code active} says so, a click picks the test image nearest to it (its index in the
+   * probe) instead of a center: the verification panel's "pick a pair".
+   */
+  public void setPointPicking(BooleanSupplier active, IntConsumer picked) {
+    pickingPoints = active;
+    onPointPicked = picked;
+  }
+
+  /**
+   * Two picked test images, marked on the plane; given the scene as drawn (its test points in the
+   * probe's order, where they are this frame), it returns the pair to mark or null.
+   */
+  public void setPair(Function<PlaneScene, PlaneScene.Pair> source) {
+    pair = source;
+  }
 
   /** Whether the open set's unknown test digits are drawn (the open-set view's switch). */
   public void setUnknownsShown(BooleanSupplier shown) {
@@ -132,6 +157,8 @@ public final class PlaneViewModel {
                 options.selectedClassProperty().get(), caption));
     PlaneScene scene =
         live.withKnownDigits(knownDigits()).withRegions(regions.get()).withDrawn(drawn.get());
+    scene = scene.withPair(pair.apply(scene));
+    lastScene = scene;
     return overlay.apply(unknownsShown.getAsBoolean() ? scene : scene.withoutUnknowns());
   }
 
@@ -202,8 +229,25 @@ public final class PlaneViewModel {
     animator.setSharedTarget(extent);
   }
 
-  /** A click: selects the center under it (or unselects), as the digit keys do. */
+  /**
+   * A click: selects the center under it (or unselects), as the digit keys do; while points are
+   * being picked, picks the test image under it instead.
+   */
   public void clickAt(double x, double y, double width, double height) {
+    if (pickingPoints.getAsBoolean()) {
+      if (lastScene != null) {
+        nearestPoint(
+                lastScene,
+                unknownsShown.getAsBoolean(),
+                animator.view(width, height),
+                x,
+                y,
+                width,
+                height)
+            .ifPresent(onPointPicked::accept);
+      }
+      return;
+    }
     StepSnapshot shown = drawnStep();
     Vec2List centers =
         shown != null
@@ -218,6 +262,36 @@ public final class PlaneViewModel {
         .ifPresentOrElse(
             j -> options.toggleClass(j, centers.size()),
             () -> options.selectedClassProperty().set(-1));
+  }
+
+  /**
+   * The index of the test point within {@link #PICK_RADIUS} pixels of a screen point, the nearest
+   * one; the unknown digits' only if they are drawn.
+   */
+  static Optional<Integer> nearestPoint(
+      PlaneScene scene,
+      boolean unknownsDrawn,
+      ViewWindow view,
+      double x,
+      double y,
+      double width,
+      double height) {
+    Vec2List points = scene.testPoints();
+    int nearest = -1;
+    double best = PICK_RADIUS;
+    for (int i = 0; i < points.size(); i++) {
+      if (!unknownsDrawn && !scene.isKnown(scene.testLabels().get(i))) {
+        continue;
+      }
+      double d =
+          Math.hypot(
+              view.toScreenX(points.x(i), width) - x, view.toScreenY(points.y(i), height) - y);
+      if (d < best) {
+        best = d;
+        nearest = i;
+      }
+    }
+    return nearest < 0 ? Optional.empty() : Optional.of(nearest);
   }
 
   /** The center within {@link #PICK_RADIUS} pixels of a screen point, the nearest one. */

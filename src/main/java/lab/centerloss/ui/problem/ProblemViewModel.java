@@ -11,7 +11,7 @@ import lab.centerloss.ui.model.RunHistory;
 /**
  * What lies over the plane when something stands in the way: libtorch loading, a folder without
  * data, a run that diverged, libtorch failing; each with the one way out it offers. Before the
- * first step, a line on what Play will do.
+ * first step, a line on what Play will do. The trainer's sentence follows the language by itself.
  */
 public final class ProblemViewModel {
   private final LiveTraining training;
@@ -86,10 +86,5 @@ public final class ProblemViewModel {
 
   public BooleanBinding beforeFirstStepProperty() {
     return beforeFirstStep;
-  }
-
-  /** The language changed: every text this panel made is made again in it. */
-  public void refreshTexts() {
-    problemText.invalidate();
   }
 }

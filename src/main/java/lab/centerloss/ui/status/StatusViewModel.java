@@ -11,7 +11,10 @@ import lab.centerloss.train.StepSnapshot;
 import lab.centerloss.ui.model.LiveTraining;
 import lab.centerloss.ui.model.RunHistory;
 
-/** The status bar: the trainer's state and device, the pace, and where the run stands. */
+/**
+ * The status bar: the trainer's state and device, the pace, and where the run stands, each in the
+ * language the window speaks (they follow it).
+ */
 public final class StatusViewModel {
   private static final long RATE_WINDOW_NANOS = 2_000_000_000L;
   private final LiveTraining training;
@@ -27,13 +30,16 @@ public final class StatusViewModel {
     this.history = history;
     stateText =
         Bindings.createStringBinding(
-            () -> Messages.label(training.stateProperty().get()), training.stateProperty());
+            () -> Messages.label(training.stateProperty().get()),
+            training.stateProperty(),
+            training.language());
     progressText =
         Bindings.createStringBinding(
             this::progress,
             history.shownProperty(),
             history.latestProperty(),
-            history.cursorProperty());
+            history.cursorProperty(),
+            training.language());
     progressTip =
         Bindings.createStringBinding(
             () -> {
@@ -45,7 +51,8 @@ public final class StatusViewModel {
                       shown.probe().get().labels().size(),
                       shown.probe().get().step());
             },
-            history.shownProperty());
+            history.shownProperty(),
+            training.language());
     training
         .runningProperty()
         .addListener(
@@ -117,12 +124,5 @@ public final class StatusViewModel {
 
   public ReadOnlyStringProperty rateTextProperty() {
     return rateText.getReadOnlyProperty();
-  }
-
-  /** The language changed: every text this panel made is made again in it. */
-  public void refreshTexts() {
-    stateText.invalidate();
-    progressText.invalidate();
-    progressTip.invalidate();
   }
 }

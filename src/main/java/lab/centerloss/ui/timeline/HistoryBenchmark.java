@@ -13,14 +13,18 @@ import lab.centerloss.plot.PlaneRenderer;
 import lab.centerloss.plot.PlaneStyle;
 import lab.centerloss.store.RunRecord;
 import lab.centerloss.train.Checkpoint;
-import lab.centerloss.train.CheckpointPolicy;
+import lab.centerloss.train.CheckpointKeeping;
 import lab.centerloss.train.FloatVector;
+import lab.centerloss.train.HeadKind;
 import lab.centerloss.train.Hyperparameters;
 import lab.centerloss.train.IntVector;
 import lab.centerloss.train.OptimizerKind;
 import lab.centerloss.train.ProbeResult;
+import lab.centerloss.train.ProbeSchedule;
+import lab.centerloss.train.RunDriver;
 import lab.centerloss.train.RunOrigin;
 import lab.centerloss.train.StepSnapshot;
+import lab.centerloss.train.StopRule;
 import lab.centerloss.train.Vec2List;
 import lab.centerloss.ui.model.RunHistory;
 import lab.centerloss.ui.model.ViewOptions;
@@ -115,93 +119,133 @@ public final class HistoryBenchmark {
   }
 
   static RunRecord syntheticRun(int stepCount, SplittableRandom random) {
-    int classes = 10;
-    int probeSize = 2000;
-    int batch = 128;
     Hyperparameters hp = Hyperparameters.defaults();
-    int[] probeLabels = new int[probeSize];
-    for (int i = 0; i < probeSize; i++) {
-      probeLabels[i] = i % classes;
+    SyntheticSession session = new SyntheticSession(random);
+    RunRecord record = new RunRecord(session.origin(hp, PROBE_SIZE));
+    RunDriver.of(session, PROBE_SIZE)
+        .recordingProbes(ProbeSchedule.every(5))
+        .keepingCheckpoints(CheckpointKeeping.SPACED)
+        .into(
+            new RunDriver.Sink() {
+              @Override
+              public void onSnapshot(StepSnapshot snapshot) {
+                record.add(snapshot);
+              }
+
+              @Override
+              public void onCheckpoint(Checkpoint checkpoint) {
+                record.addCheckpoint(checkpoint);
+              }
+            })
+        .run(hp, StopRule.atStep(stepCount));
+    return record;
+  }
+
+  private static final int CLASSES = 10;
+  private static final int PROBE_SIZE = 2000;
+  private static final int BATCH = 128;
+
+  /**
+   * Random numbers of the lite model's sizes in place of training: what the window holds of a long
+   * run, without the hours of training it.
+   */
+  private static final class SyntheticSession implements RunDriver.Session {
+    private final SplittableRandom random;
+    private final int[] probeLabels = new int[PROBE_SIZE];
+    private long stepsDone;
+
+    SyntheticSession(SplittableRandom random) {
+      this.random = random;
+      for (int i = 0; i < PROBE_SIZE; i++) {
+        probeLabels[i] = i % CLASSES;
+      }
     }
-    IntVector labels = IntVector.copyOf(probeLabels);
-    StepSnapshot.HeadParameters head =
-        new StepSnapshot.HeadParameters(
-            Vec2List.copyOf(gaussian(random, 20)),
-            Optional.of(FloatVector.copyOf(gaussian(random, 10))));
-    RunRecord record =
-        new RunRecord(
-            new RunOrigin(
-                hp,
-                Vec2List.copyOf(new float[20]),
-                head,
-                new ProbeResult(
-                    0, Vec2List.copyOf(gaussian(random, 2 * probeSize)), labels, labels),
-                "0".repeat(64)));
-    for (int step = 1; step <= stepCount; step++) {
-      int[] batchLabels = new int[batch];
-      int[] counts = new int[classes];
-      for (int i = 0; i < batch; i++) {
-        batchLabels[i] = random.nextInt(classes);
+
+    @Override
+    public long stepsDone() {
+      return stepsDone;
+    }
+
+    @Override
+    public RunOrigin origin(Hyperparameters hp, int probeSize) {
+      IntVector labels = IntVector.copyOf(probeLabels);
+      StepSnapshot.HeadParameters head =
+          new StepSnapshot.HeadParameters(
+              Vec2List.copyOf(gaussian(random, 20)),
+              Optional.of(FloatVector.copyOf(gaussian(random, 10))));
+      return new RunOrigin(
+          hp,
+          Vec2List.copyOf(new float[20]),
+          head,
+          new ProbeResult(0, Vec2List.copyOf(gaussian(random, 2 * probeSize)), labels, labels),
+          "0".repeat(64));
+    }
+
+    @Override
+    public StepSnapshot step(Hyperparameters hp, boolean withFeaturesAfter) {
+      long step = ++stepsDone;
+      int[] batchLabels = new int[BATCH];
+      int[] counts = new int[CLASSES];
+      for (int i = 0; i < BATCH; i++) {
+        batchLabels[i] = random.nextInt(CLASSES);
         counts[batchLabels[i]]++;
       }
-      StepSnapshot s =
-          new StepSnapshot(
-              step,
-              1 + step / 468,
-              hp,
-              0,
-              0.01,
-              new StepSnapshot.Scalars(1, 0.5, 1.05, 0.9, 1),
-              new StepSnapshot.Batch(
-                  IntVector.copyOf(batchLabels),
-                  Vec2List.copyOf(gaussian(random, 2 * batch)),
-                  Optional.empty(),
-                  IntVector.copyOf(counts)),
-              new StepSnapshot.CenterMove(
-                  Vec2List.copyOf(gaussian(random, 20)),
-                  Vec2List.copyOf(gaussian(random, 20)),
-                  Vec2List.copyOf(gaussian(random, 20))),
-              new StepSnapshot.HeadParameters(
-                  Vec2List.copyOf(gaussian(random, 20)),
-                  Optional.of(FloatVector.copyOf(gaussian(random, 10)))),
-              new StepSnapshot.HeadParameters(
-                  Vec2List.copyOf(gaussian(random, 20)),
-                  Optional.of(FloatVector.copyOf(gaussian(random, 10)))),
-              40,
+      return new StepSnapshot(
+          step,
+          1 + (int) (step / 468),
+          hp,
+          0,
+          0.01,
+          new StepSnapshot.Scalars(1, 0.5, 1.05, 0.9, 1),
+          new StepSnapshot.Batch(
+              IntVector.copyOf(batchLabels),
+              Vec2List.copyOf(gaussian(random, 2 * BATCH)),
               Optional.empty(),
-              Optional.empty());
-      if (step % 5 == 0) {
-        int[] predictions = new int[probeSize];
-        for (int i = 0; i < probeSize; i++) {
-          predictions[i] = random.nextInt(classes);
-        }
-        s =
-            s.withProbe(
-                new ProbeResult(
-                    step,
-                    Vec2List.copyOf(gaussian(random, 2 * probeSize)),
-                    IntVector.copyOf(probeLabels),
-                    IntVector.copyOf(predictions)));
-      }
-      record.add(s);
-      if (CheckpointPolicy.due(step, hp.model())) {
-        List<float[]> parameters = new ArrayList<>();
-        parameters.add(gaussian(random, LITE_PARAMETERS));
-        List<float[]> momentum = new ArrayList<>();
-        momentum.add(gaussian(random, LITE_PARAMETERS));
-        record.addCheckpoint(
-            new Checkpoint(
-                step,
-                parameters,
-                OptimizerKind.SGD,
-                step,
-                momentum,
-                List.of(),
-                gaussian(random, 20),
-                1,
-                0));
-      }
+              IntVector.copyOf(counts)),
+          new StepSnapshot.CenterMove(
+              Vec2List.copyOf(gaussian(random, 20)),
+              Vec2List.copyOf(gaussian(random, 20)),
+              Vec2List.copyOf(gaussian(random, 20))),
+          new StepSnapshot.HeadParameters(
+              Vec2List.copyOf(gaussian(random, 20)),
+              Optional.of(FloatVector.copyOf(gaussian(random, 10)))),
+          new StepSnapshot.HeadParameters(
+              Vec2List.copyOf(gaussian(random, 20)),
+              Optional.of(FloatVector.copyOf(gaussian(random, 10)))),
+          40,
+          Optional.empty(),
+          Optional.empty());
     }
-    return record;
+
+    @Override
+    public ProbeResult probe(int size, HeadKind head) {
+      int[] predictions = new int[size];
+      for (int i = 0; i < size; i++) {
+        predictions[i] = random.nextInt(CLASSES);
+      }
+      return new ProbeResult(
+          stepsDone,
+          Vec2List.copyOf(gaussian(random, 2 * size)),
+          IntVector.copyOf(probeLabels),
+          IntVector.copyOf(predictions));
+    }
+
+    @Override
+    public Checkpoint checkpoint() {
+      List<float[]> parameters = new ArrayList<>();
+      parameters.add(gaussian(random, LITE_PARAMETERS));
+      List<float[]> momentum = new ArrayList<>();
+      momentum.add(gaussian(random, LITE_PARAMETERS));
+      return new Checkpoint(
+          stepsDone,
+          parameters,
+          OptimizerKind.SGD,
+          stepsDone,
+          momentum,
+          List.of(),
+          gaussian(random, 20),
+          1,
+          0);
+    }
   }
 }

@@ -4,15 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import lab.centerloss.plot.WorldBox;
-import lab.centerloss.testing.IdleTrainer;
+import lab.centerloss.testing.FakeTrainer;
 import lab.centerloss.testing.SnapshotBuilder;
 import lab.centerloss.testing.TestData;
 import lab.centerloss.train.ComparisonPreset;
-import lab.centerloss.train.ComparisonTrainer;
 import lab.centerloss.train.DeviceChoice;
 import lab.centerloss.train.FeatureStatistics;
 import lab.centerloss.train.Hyperparameters;
@@ -21,7 +19,6 @@ import lab.centerloss.train.OneChange;
 import lab.centerloss.train.ProbeResult;
 import lab.centerloss.train.StepSnapshot;
 import lab.centerloss.train.Trainer;
-import lab.centerloss.train.TrainerControls;
 import lab.centerloss.train.Vec2List;
 import lab.centerloss.ui.model.LiveTraining;
 import lab.centerloss.ui.model.ProbedState;
@@ -39,24 +36,24 @@ import org.junit.jupiter.api.Test;
 class CompareViewModelTest {
   private final RunHistory liveHistory = new RunHistory();
   private final ViewOptions windowOptions = new ViewOptions();
-  private final AtomicInteger livePauses = new AtomicInteger();
+  private final FakeTrainer liveTrainer = new FakeTrainer();
   private CompareViewModel compare;
 
   private CompareViewModel newComparison(Hyperparameters live) {
-    TrainerControls idle =
-        new IdleTrainer() {
-          @Override
-          public void pause() {
-            livePauses.incrementAndGet();
-          }
-        };
-    LiveTraining training = new LiveTraining((f, hp) -> idle, Path.of("."), live, liveHistory);
+    LiveTraining training =
+        new LiveTraining(
+            (f, hp) -> liveTrainer,
+            Path.of("."),
+            live,
+            liveHistory,
+            windowOptions.languageProperty());
     training.start();
     compare =
         new CompareViewModel(
             folder ->
-                new ComparisonTrainer(
-                    TestData::mnist, new Trainer.Settings(DeviceChoice.CPU, 0, 200)),
+                Trainer.forComparison(
+                        TestData::mnist, new Trainer.Settings(DeviceChoice.CPU, 0, 200))
+                    .launch(),
             training,
             liveHistory,
             windowOptions);
@@ -94,7 +91,7 @@ class CompareViewModelTest {
   void oneTransportForEveryPane() {
     newComparison(Hyperparameters.defaults().withBatchSize(32));
     windowOptions.comparingProperty().set(true);
-    assertThat(livePauses.get()).as("the live run pauses").isPositive();
+    assertThat(liveTrainer.count("pause")).as("the live run pauses").isPositive();
     frameUntil(
         () ->
             compare.canTrainProperty().get()

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import lab.centerloss.text.Message;
 import lab.centerloss.train.FloatVector;
 import lab.centerloss.train.Hyperparameters;
 import lab.centerloss.train.IntVector;
@@ -29,7 +30,11 @@ class ComparisonInboxTest {
       "a plan is built once its own origins arrive: a 'paused' from before it was taken up, or an old plan's origins, do not count")
   void builtOnlyByItsOwnOrigins() {
     inbox.follow(2);
-    inbox.onStatus(new TrainerStatus(TrainerStatus.State.PAUSED, "no plan yet", "cpu"));
+    inbox.onStatus(
+        new TrainerStatus(
+            TrainerStatus.State.PAUSED,
+            Message.of("compare.noPlan"),
+            Optional.of(Message.of("device.cpu", 1))));
     inbox.onOrigins(1, List.of(origin()));
     inbox.drainInto(panes, statuses::add);
     panes.get(0).history().pull(); // as the frame does after draining

@@ -11,6 +11,7 @@ import lab.centerloss.train.ProbeResult;
 import lab.centerloss.train.StepSnapshot;
 import lab.centerloss.train.Vec2List;
 import lab.centerloss.ui.model.RunHistory;
+import lab.centerloss.ui.model.ViewOptions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -83,5 +84,60 @@ class PaneCaptionsTest {
         .as("spread against step 20's centers, where every feature sits")
         .contains("spread 0.00 ");
     assertThat(caption).as("step 20's directions, 36° apart, not step 23's 5°").contains("36.0°");
+  }
+
+  /** Three test images of each digit, each digit on its own direction, 36 degrees apart. */
+  private static StepSnapshot rays(int knownDigits) {
+    float[] xy = new float[60];
+    int[] labels = new int[30];
+    for (int i = 0; i < 30; i++) {
+      int digit = i % 10;
+      double length = 1 + i / 10;
+      labels[i] = digit;
+      xy[2 * i] = (float) (length * Math.cos(Math.toRadians(36 * digit)));
+      xy[2 * i + 1] = (float) (length * Math.sin(Math.toRadians(36 * digit)));
+    }
+    return SnapshotBuilder.aStep()
+        .step(20)
+        .hyperparameters(Hyperparameters.defaults().withKnownDigits(knownDigits))
+        .probe(
+            new ProbeResult(
+                20,
+                Vec2List.copyOf(xy),
+                IntVector.copyOf(labels),
+                IntVector.copyOf(labels),
+                knownDigits))
+        .build();
+  }
+
+  @Test
+  @DisplayName(
+      "with verification captions, a pane gives TAR at FAR 1% of the unseen digits' pairs by cosine, or of the known digits' when none is unseen, with the pairs counted")
+  void verificationCaptions() {
+    ComparePane pane = new ComparePane(new ViewOptions());
+    pane.startRun("softmax");
+    pane.history().listener().onSnapshot(rays(Hyperparameters.OPEN_SET_DIGITS));
+    pane.history().pull();
+    pane.describeShownStep(false);
+    assertThat(pane.numbersProperty().get()).contains("spread");
+
+    // unseen 0, 1, 6, 7, three images each: 4 x 3 = 12 genuine pairs, C(12, 2) - 12 = 54 impostor;
+    // every genuine cosine is 1, every impostor cosine at most cos 36 degrees: all genuine accepted
+    pane.describeShownStep(true);
+    assertThat(pane.numbersProperty().get())
+        .isEqualTo(
+            "probe of step 20: TAR at FAR 1% 100.0% · pairs of the unseen digits by cosine: 12"
+                + " genuine, 54 impostor (1% is 0)");
+
+    // every digit known: 10 x 3 = 30 genuine, C(30, 2) - 30 = 405 impostor pairs of known digits
+    ComparePane closed = new ComparePane(new ViewOptions());
+    closed.startRun("softmax");
+    closed.history().listener().onSnapshot(rays(Hyperparameters.ALL_DIGITS));
+    closed.history().pull();
+    closed.describeShownStep(true);
+    assertThat(closed.numbersProperty().get())
+        .isEqualTo(
+            "probe of step 20: TAR at FAR 1% 100.0% · no digit is unseen, so pairs of the known"
+                + " digits by cosine: 30 genuine, 405 impostor (1% is 4)");
   }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import lab.centerloss.lesson.Scenario;
+import lab.centerloss.testing.FakeTrainer;
 import lab.centerloss.testing.SnapshotBuilder;
 import lab.centerloss.text.Language;
 import lab.centerloss.text.Messages;
@@ -15,11 +16,6 @@ import lab.centerloss.train.ComparisonPreset;
 import lab.centerloss.train.Hyperparameters;
 import lab.centerloss.train.IntVector;
 import lab.centerloss.train.ProbeResult;
-import lab.centerloss.train.StepSnapshot;
-import lab.centerloss.train.TrainerControls;
-import lab.centerloss.train.TrainerListener;
-import lab.centerloss.train.TrainerStatus;
-import lab.centerloss.train.TrainerStatus.State;
 import lab.centerloss.train.Vec2List;
 import lab.centerloss.ui.common.BackgroundFiles;
 import lab.centerloss.ui.model.LiveTraining;
@@ -34,65 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A lesson's steps drive the run and the window as they say, without a window or libtorch. */
 class LessonViewModelTest {
-  /** Writes down what the lesson asked of the trainer. */
-  static final class CallLog implements TrainerControls {
-    final List<String> calls = new ArrayList<>();
-    final List<TrainerListener> listeners = new ArrayList<>();
-
-    @Override
-    public void play() {
-      calls.add("play");
-    }
-
-    @Override
-    public void playUntil(long step) {
-      calls.add("playUntil " + step);
-    }
-
-    @Override
-    public void pause() {
-      calls.add("pause");
-    }
-
-    @Override
-    public void step() {
-      calls.add("step");
-    }
-
-    @Override
-    public void reset() {
-      calls.add("reset");
-    }
-
-    @Override
-    public void setHyperparameters(Hyperparameters hp) {}
-
-    @Override
-    public void setStepsPerSecond(double rate) {}
-
-    @Override
-    public void setProbeEvery(int steps) {}
-
-    @Override
-    public void addListener(TrainerListener listener) {
-      listeners.add(listener);
-    }
-
-    @Override
-    public Optional<StepSnapshot> latest() {
-      return Optional.empty();
-    }
-
-    @Override
-    public TrainerStatus status() {
-      return new TrainerStatus(State.PAUSED, "Ready.", "CPU");
-    }
-
-    @Override
-    public void close() {}
-  }
-
-  private final CallLog trainer = new CallLog();
+  private final FakeTrainer trainer = new FakeTrainer();
   private final RunHistory history = new RunHistory();
   private final ViewOptions options = new ViewOptions();
   private final List<String> comparisons = new ArrayList<>();
@@ -109,7 +47,8 @@ class LessonViewModelTest {
             (folder, hp) -> trainer,
             Path.of("datasets/mnist"),
             Hyperparameters.defaults(),
-            history);
+            history,
+            options.languageProperty());
     training.start();
     setups =
         new Setups(
@@ -157,8 +96,7 @@ class LessonViewModelTest {
             Vec2List.copyOf(new float[200]),
             IntVector.copyOf(labels),
             IntVector.copyOf(predictions));
-    trainer.listeners.forEach(
-        l -> l.onSnapshot(SnapshotBuilder.aStep().step(step).probe(probe).build()));
+    trainer.publish(SnapshotBuilder.aStep().step(step).probe(probe).build());
     history.pull();
   }
 

@@ -6,125 +6,82 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import lab.centerloss.testing.FakeTrainer;
 import lab.centerloss.testing.SnapshotBuilder;
+import lab.centerloss.text.Language;
+import lab.centerloss.text.Message;
+import lab.centerloss.text.Messages;
 import lab.centerloss.train.Hyperparameters;
 import lab.centerloss.train.ModelSize;
-import lab.centerloss.train.StepSnapshot;
-import lab.centerloss.train.TrainerControls;
-import lab.centerloss.train.TrainerListener;
 import lab.centerloss.train.TrainerStatus;
 import lab.centerloss.train.TrainerStatus.State;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Live training without a window and without libtorch: what it asks of the trainer, and what it
  * shows.
  */
 class LiveTrainingTest {
-  /** Writes down every call; stands in for the trainer so that only the model is tested. */
-  static final class CallLog implements TrainerControls {
-    final List<String> calls = new ArrayList<>();
-    final List<Hyperparameters> records = new ArrayList<>();
-    final List<TrainerListener> listeners = new ArrayList<>();
-    TrainerStatus status = new TrainerStatus(State.PAUSED, "Ready.", "CPU with 2 threads");
-
-    @Override
-    public void play() {
-      calls.add("play");
-    }
-
-    @Override
-    public void pause() {
-      calls.add("pause");
-    }
-
-    @Override
-    public void step() {
-      calls.add("step");
-    }
-
-    @Override
-    public void reset() {
-      calls.add("reset");
-    }
-
-    @Override
-    public void setHyperparameters(Hyperparameters hp) {
-      records.add(hp);
-    }
-
-    @Override
-    public void setStepsPerSecond(double rate) {
-      calls.add("rate " + rate);
-    }
-
-    @Override
-    public void setProbeEvery(int steps) {}
-
-    @Override
-    public void addListener(TrainerListener listener) {
-      listeners.add(listener);
-    }
-
-    @Override
-    public Optional<StepSnapshot> latest() {
-      return Optional.empty();
-    }
-
-    @Override
-    public TrainerStatus status() {
-      return status;
-    }
-
-    @Override
-    public void close() {
-      calls.add("close");
-    }
-
-    void publish(StepSnapshot snapshot) {
-      listeners.forEach(l -> l.onSnapshot(snapshot));
-    }
-  }
-
-  private CallLog trainer;
+  private final FakeTrainer trainer = new FakeTrainer();
+  private final ViewOptions options = new ViewOptions();
   private RunHistory history;
   private LiveTraining training;
 
+  @BeforeAll
+  static void toolkit() throws Exception {
+    FxToolkit.registerPrimaryStage();
+  }
+
   @BeforeEach
   void createModel() {
-    trainer = new CallLog();
     history = new RunHistory();
     training =
         new LiveTraining(
             (folder, hp) -> trainer,
             Path.of("datasets/mnist"),
             Hyperparameters.defaults(),
-            history);
+            history,
+            options.languageProperty());
     training.start();
+  }
+
+  @AfterEach
+  void english() {
+    Messages.use(Language.ENGLISH);
   }
 
   @Test
   @DisplayName(
       "after libtorch failed, the message shows and Restart builds a new trainer from the current settings")
   void restartAfterFailure() {
-    List<CallLog> created = new ArrayList<>();
+    List<FakeTrainer> created = new ArrayList<>();
     LiveTraining failing =
         new LiveTraining(
             (folder, hp) -> {
-              CallLog log = new CallLog();
-              log.status =
-                  created.isEmpty()
-                      ? new TrainerStatus(
-                          State.FAILED, "Training failed: out of memory", "CPU with 2 threads")
-                      : new TrainerStatus(State.LOADING, "Loading libtorch and the data set…", "");
-              created.add(log);
-              return log;
+              FakeTrainer fake =
+                  new FakeTrainer()
+                      .withStatus(
+                          created.isEmpty()
+                              ? new TrainerStatus(
+                                  State.FAILED,
+                                  Message.of("trainer.failed", "out of memory"),
+                                  Optional.of(Message.of("device.cpu", 2)))
+                              : TrainerStatus.loading());
+              created.add(fake);
+              return fake;
             },
             Path.of("datasets/mnist"),
             Hyperparameters.defaults(),
-            new RunHistory());
+            new RunHistory(),
+            options.languageProperty());
     failing.start();
     assertThat(failing.statusTextProperty().get()).isEqualTo("Training failed: out of memory");
     assertThat(failing.stateProperty().get()).isEqualTo(State.FAILED);
@@ -138,11 +95,75 @@ class LiveTrainingTest {
   }
 
   @Test
-  @DisplayName("the trainer's state and device show; Play and Step are possible when paused")
-  void startsPaused() {
-    assertThat(training.deviceTextProperty().get()).isEqualTo("CPU with 2 threads");
-    assertThat(training.canTrainProperty().get()).isTrue();
-    assertThat(training.runningProperty().get()).isFalse();
+  @DisplayName(
+      "while the trainer loads, Play and Step wait; once it says it is ready, its state and device show and they reach it")
+  void startsPaused() throws Exception {
+    FakeTrainer loading = new FakeTrainer().withStatus(TrainerStatus.loading());
+    LiveTraining model =
+        onFx(
+            () -> {
+              LiveTraining m =
+                  new LiveTraining(
+                      (folder, hp) -> loading,
+                      Path.of("datasets/mnist"),
+                      Hyperparameters.defaults(),
+                      new RunHistory(),
+                      options.languageProperty());
+              m.start();
+              m.play();
+              m.step();
+              return m;
+            });
+    assertThat(onFx(() -> model.statusTextProperty().get()))
+        .isEqualTo("Loading libtorch and the data set…");
+    assertThat(onFx(() -> model.deviceTextProperty().get())).isEmpty();
+    assertThat(onFx(() -> model.canTrainProperty().get())).isFalse();
+    assertThat(loading.calls).doesNotContain("play", "step");
+
+    loading.publishFromAnotherThread(FakeTrainer.ready());
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(onFx(() -> model.statusTextProperty().get())).isEqualTo("Ready.");
+    assertThat(onFx(() -> model.deviceTextProperty().get())).isEqualTo("CPU with 2 threads");
+    assertThat(onFx(() -> model.canTrainProperty().get())).isTrue();
+    assertThat(onFx(() -> model.runningProperty().get())).isFalse();
+    onFx(
+        () -> {
+          model.play();
+          return null;
+        });
+    assertThat(loading.calls).contains("play");
+  }
+
+  @Test
+  @DisplayName(
+      "a language switch says the trainer's status and device again in the new language, asking the trainer nothing")
+  void languageSwitchAsksTheTrainerNothing() throws Exception {
+    trainer.publishFromAnotherThread(FakeTrainer.ready());
+    WaitForAsyncUtils.waitForFxEvents();
+    int calls = trainer.calls.size();
+    int records = trainer.records.size();
+    int rates = trainer.rates.size();
+    onFx(
+        () -> {
+          options.languageProperty().set(Language.SIMPLIFIED_CHINESE);
+          return null;
+        });
+    assertThat(onFx(() -> training.statusTextProperty().get())).isEqualTo("就绪。");
+    assertThat(onFx(() -> training.deviceTextProperty().get())).isEqualTo("CPU，2 个线程");
+    onFx(
+        () -> {
+          options.languageProperty().set(Language.ENGLISH);
+          return null;
+        });
+    assertThat(onFx(() -> training.statusTextProperty().get())).isEqualTo("Ready.");
+    assertThat(trainer.calls).hasSize(calls);
+    assertThat(trainer.records).hasSize(records);
+    assertThat(trainer.rates).hasSize(rates);
+    assertThat(trainer.probeIntervals).isEmpty();
+  }
+
+  private static <T> T onFx(Callable<T> work) throws Exception {
+    return WaitForAsyncUtils.asyncFx(work).get(10, TimeUnit.SECONDS);
   }
 
   @Test
@@ -165,7 +186,7 @@ class LiveTrainingTest {
   void speed() {
     training.stepsPerSecondProperty().set(2.0);
     training.stepsPerSecondProperty().set(0.0);
-    assertThat(trainer.calls).containsSubsequence("rate 2.0", "rate 0.0");
+    assertThat(trainer.rates).containsSubsequence(2.0, 0.0);
   }
 
   @Test

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import lab.centerloss.testing.IdleTrainer;
+import lab.centerloss.testing.FakeTrainer;
+import lab.centerloss.text.Message;
 import lab.centerloss.train.Hyperparameters;
-import lab.centerloss.train.TrainerListener;
 import lab.centerloss.train.TrainerStatus;
 import lab.centerloss.train.TrainerStatus.State;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,46 +24,6 @@ import org.testfx.util.WaitForAsyncUtils;
  * the closed trainer still says must not overwrite what its successor says.
  */
 class TrainerSwitchTest {
-  /**
-   * A trainer that only reports statuses; on close it says "Stopped." from its own thread, as the
-   * real one does.
-   */
-  private static final class Reporting extends IdleTrainer {
-    final List<TrainerListener> listeners = new CopyOnWriteArrayList<>();
-    final TrainerStatus status;
-
-    Reporting(TrainerStatus status) {
-      this.status = status;
-    }
-
-    @Override
-    public void addListener(TrainerListener listener) {
-      listeners.add(listener);
-    }
-
-    @Override
-    public TrainerStatus status() {
-      return status;
-    }
-
-    @Override
-    public void close() {
-      Thread stopping =
-          new Thread(
-              () ->
-                  listeners.forEach(
-                      l ->
-                          l.onStatus(
-                              new TrainerStatus(State.STOPPED, "Stopped.", "CPU with 2 threads"))));
-      stopping.start();
-      try {
-        stopping.join();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-  }
-
   @BeforeAll
   static void toolkit() throws Exception {
     FxToolkit.registerPrimaryStage();
@@ -73,28 +33,39 @@ class TrainerSwitchTest {
   @DisplayName(
       "after a switch to a folder with no data, the old trainer's late 'Stopped.' does not hide the message")
   void lateStatusOfTheOldTrainerIsIgnored() throws Exception {
-    List<Reporting> created = new ArrayList<>();
+    List<FakeTrainer> created = new ArrayList<>();
     LiveTraining viewModel =
         WaitForAsyncUtils.asyncFx(
                 () -> {
                   LiveTraining model =
                       new LiveTraining(
                           (folder, hp) -> {
-                            Reporting trainer =
-                                new Reporting(
-                                    created.isEmpty()
-                                        ? new TrainerStatus(
-                                            State.PAUSED, "Ready.", "CPU with 2 threads")
-                                        : new TrainerStatus(
-                                            State.NO_DATA,
-                                            "Data folder /nowhere does not exist or is not a folder.",
-                                            ""));
+                            FakeTrainer trainer =
+                                new FakeTrainer()
+                                    .withStatus(
+                                        created.isEmpty()
+                                            ? FakeTrainer.ready()
+                                            : new TrainerStatus(
+                                                State.NO_DATA,
+                                                Message.of(
+                                                    "trainer.noData",
+                                                    "Data folder /nowhere does not exist or is not a folder."),
+                                                Optional.empty()));
+                            // on close it says "Stopped." from its own thread, as the real one does
+                            trainer.onClose(
+                                () ->
+                                    trainer.publishFromAnotherThread(
+                                        new TrainerStatus(
+                                            State.STOPPED,
+                                            Message.of("trainer.stopped"),
+                                            Optional.of(Message.of("device.cpu", 2)))));
                             created.add(trainer);
                             return trainer;
                           },
                           Path.of("datasets/mnist"),
                           Hyperparameters.defaults(),
-                          new RunHistory());
+                          new RunHistory(),
+                          new ViewOptions().languageProperty());
                   model.start();
                   model.useDataFolder(Path.of("/nowhere"));
                   return model;

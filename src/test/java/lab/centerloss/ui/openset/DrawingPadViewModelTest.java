@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import lab.centerloss.plot.PlaneScene;
-import lab.centerloss.testing.IdleTrainer;
+import lab.centerloss.testing.FakeTrainer;
 import lab.centerloss.testing.SnapshotBuilder;
 import lab.centerloss.train.DrawnFeature;
 import lab.centerloss.train.FloatVector;
@@ -19,6 +19,7 @@ import lab.centerloss.train.StepSnapshot;
 import lab.centerloss.train.Vec2List;
 import lab.centerloss.ui.model.LiveTraining;
 import lab.centerloss.ui.model.RunHistory;
+import lab.centerloss.ui.model.ViewOptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -38,19 +39,22 @@ class DrawingPadViewModelTest {
 
   @BeforeEach
   void setUp() {
-    IdleTrainer trainer =
-        new IdleTrainer() {
-          @Override
-          public CompletableFuture<DrawnFeature> featureOfDrawing(byte[] image) {
-            asked.add(image);
-            CompletableFuture<DrawnFeature> answer = new CompletableFuture<>();
-            answers.add(answer);
-            return answer;
-          }
-        };
+    FakeTrainer trainer =
+        new FakeTrainer()
+            .answeringDrawings(
+                image -> {
+                  asked.add(image);
+                  CompletableFuture<DrawnFeature> answer = new CompletableFuture<>();
+                  answers.add(answer);
+                  return answer;
+                });
     LiveTraining training =
         new LiveTraining(
-            (folder, hp) -> trainer, Path.of("."), Hyperparameters.defaults(), history);
+            (folder, hp) -> trainer,
+            Path.of("."),
+            Hyperparameters.defaults(),
+            history,
+            new ViewOptions().languageProperty());
     training.start();
     openSet = new OpenSetViewModel(history, training);
     pad = new DrawingPadViewModel(history, training, openSet, Runnable::run);

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
-import lab.centerloss.testing.IdleTrainer;
+import lab.centerloss.testing.FakeTrainer;
 import lab.centerloss.testing.SnapshotBuilder;
 import lab.centerloss.train.FloatVector;
 import lab.centerloss.train.Hyperparameters;
@@ -14,6 +14,7 @@ import lab.centerloss.train.ProbeResult;
 import lab.centerloss.train.Vec2List;
 import lab.centerloss.ui.model.LiveTraining;
 import lab.centerloss.ui.model.RunHistory;
+import lab.centerloss.ui.model.ViewOptions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +25,11 @@ class OpenSetViewModelTest {
   private static OpenSetViewModel openSetOn(RunHistory history) {
     LiveTraining training =
         new LiveTraining(
-            (folder, hp) -> new IdleTrainer(), Path.of("."), Hyperparameters.defaults(), history);
+            (folder, hp) -> new FakeTrainer(),
+            Path.of("."),
+            Hyperparameters.defaults(),
+            history,
+            new ViewOptions().languageProperty());
     training.start();
     return new OpenSetViewModel(history, training);
   }

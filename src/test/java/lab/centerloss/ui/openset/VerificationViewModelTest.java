@@ -2,6 +2,9 @@ package lab.centerloss.ui.openset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import lab.centerloss.plot.PlaneScene;
+import lab.centerloss.plot.ViewWindow;
 import lab.centerloss.testing.SnapshotBuilder;
 import lab.centerloss.train.Hyperparameters;
 import lab.centerloss.train.IntVector;
@@ -105,5 +108,78 @@ class VerificationViewModelTest {
     VerificationViewModel verification = new VerificationViewModel(new RunHistory());
     assertThat(verification.pairsTextProperty().get()).isEqualTo("No probe yet: train a step.");
     assertThat(verification.pictureProperty().get()).isNull();
+  }
+
+  @Test
+  @DisplayName(
+      "pick a pair: two clicked test images, their cosine against the threshold, and whether the verdict is right; marked where they are drawn")
+  void pickAPair() {
+    RunHistory history = probeOfStep(7, Hyperparameters.OPEN_SET_DIGITS);
+    VerificationViewModel verification = new VerificationViewModel(history);
+    assertThat(verification.picking()).isFalse();
+    verification.pickingPairProperty().set(true);
+    assertThat(verification.picking()).isTrue();
+    assertThat(verification.pairTextProperty().get())
+        .isEqualTo("Click a test image on the plane, then a second one.");
+
+    // unseen cosines run from -1 (digits 1 and 6, 180 degrees apart) to 1: at 0.7 of the way the
+    // threshold is 0.4; digits 0 and 1 lie 36 degrees apart, cos 36 = 0.809: called the same, wrong
+    verification.pick(0);
+    assertThat(verification.pairTextProperty().get())
+        .isEqualTo("First image: digit 0. Click a second one on the plane.");
+    verification.pick(1);
+    assertThat(verification.pairTextProperty().get())
+        .isEqualTo(
+            "Picked: digit 0 and digit 1, at step 7: cosine 0.809, threshold 0.4. The threshold"
+                + " calls them the same digit: wrong.");
+
+    // two images of digit 0 (lengths 1 and 2 on one direction): cosine 1, the same, right
+    verification.pick(0);
+    verification.pick(10);
+    assertThat(verification.pairTextProperty().get())
+        .contains("digit 0 and digit 0")
+        .contains("cosine 1.000")
+        .endsWith("the same digit: right.");
+
+    // the mark follows the points as drawn this frame (here: the probe's own positions, shifted)
+    float[] drawn = new float[80];
+    for (int i = 0; i < 40; i++) {
+      drawn[2 * i] = i;
+      drawn[2 * i + 1] = -i;
+    }
+    IntVector labels = history.shownProperty().getValue().probe().get().labels();
+    PlaneScene scene =
+        new PlaneScene(
+            new ViewWindow(0, 0, 10),
+            Vec2List.copyOf(drawn),
+            labels,
+            Vec2List.copyOf(new float[0]),
+            IntVector.copyOf(new int[0]),
+            Vec2List.copyOf(new float[20]),
+            List.of(),
+            -1,
+            false,
+            "");
+    PlaneScene.Pair pair = verification.planePair(scene);
+    assertThat(pair.firstX()).isEqualTo(0);
+    assertThat(pair.secondX()).isEqualTo(10);
+    assertThat(pair.secondY()).isEqualTo(-10);
+    assertThat(pair.cosine()).isTrue();
+    assertThat(pair.same()).isTrue();
+    assertThat(pair.label()).isEqualTo("same · right");
+
+    // by distance: 1 apart, against a threshold on distances
+    verification.scoreProperty().set(PairScore.DISTANCE);
+    assertThat(verification.pairTextProperty().get()).contains("distance 1,").doesNotContain("-");
+    assertThat(verification.planePair(scene).cosine()).isFalse();
+
+    // the panel hidden, or picking off: clicks select centers again and nothing is marked
+    verification.panelShownProperty().set(false);
+    assertThat(verification.picking()).isFalse();
+    assertThat(verification.planePair(scene)).isNull();
+    verification.panelShownProperty().set(true);
+    verification.pickingPairProperty().set(false);
+    assertThat(verification.planePair(scene)).isNull();
+    assertThat(verification.pairTextProperty().get()).isEmpty();
   }
 }

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import lab.centerloss.plot.PlaneScene;
 import lab.centerloss.plot.ViewWindow;
-import lab.centerloss.testing.IdleTrainer;
+import lab.centerloss.testing.FakeTrainer;
 import lab.centerloss.testing.SnapshotBuilder;
 import lab.centerloss.train.CenterRule;
 import lab.centerloss.train.Hyperparameters;
@@ -29,9 +29,14 @@ class StepThroughViewModelTest {
   private final StepThroughViewModel viewModel;
 
   StepThroughViewModelTest() {
-    TrainerControls idle = new IdleTrainer();
+    TrainerControls idle = new FakeTrainer();
     LiveTraining training =
-        new LiveTraining((f, hp) -> idle, Path.of("."), Hyperparameters.defaults(), history);
+        new LiveTraining(
+            (f, hp) -> idle,
+            Path.of("."),
+            Hyperparameters.defaults(),
+            history,
+            options.languageProperty());
     viewModel = new StepThroughViewModel(history, training, options);
   }
 

@@ -9,7 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import lab.centerloss.store.RunFile;
-import lab.centerloss.testing.IdleTrainer;
+import lab.centerloss.testing.FakeTrainer;
 import lab.centerloss.testing.SnapshotBuilder;
 import lab.centerloss.train.Checkpoint;
 import lab.centerloss.train.FloatVector;
@@ -19,11 +19,11 @@ import lab.centerloss.train.OptimizerKind;
 import lab.centerloss.train.ProbeResult;
 import lab.centerloss.train.RunOrigin;
 import lab.centerloss.train.StepSnapshot;
-import lab.centerloss.train.Trainer;
 import lab.centerloss.train.TrainerControls;
 import lab.centerloss.train.Vec2List;
 import lab.centerloss.ui.model.LiveTraining;
 import lab.centerloss.ui.model.RunHistory;
+import lab.centerloss.ui.model.ViewOptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -35,12 +35,17 @@ class TimelineViewModelTest {
   private TimelineViewModel timeline;
 
   /** A trainer that does nothing: only the timeline is tested. */
-  private final TrainerControls idle = new IdleTrainer();
+  private final TrainerControls idle = new FakeTrainer();
 
   @BeforeEach
   void fill() {
     LiveTraining training =
-        new LiveTraining((f, hp) -> idle, Path.of("."), Hyperparameters.defaults(), history);
+        new LiveTraining(
+            (f, hp) -> idle,
+            Path.of("."),
+            Hyperparameters.defaults(),
+            history,
+            new ViewOptions().languageProperty());
     timeline = new TimelineViewModel(history, training);
     for (int step = 1; step <= 500; step++) {
       history.listener().onSnapshot(SnapshotBuilder.aStep().step(step).batchSize(4).build());
@@ -89,7 +94,13 @@ class TimelineViewModelTest {
     RunHistory run = runWithOneStep();
     TimelineViewModel timeline =
         new TimelineViewModel(
-            run, new LiveTraining((f, h) -> idle, Path.of("."), Hyperparameters.defaults(), run));
+            run,
+            new LiveTraining(
+                (f, h) -> idle,
+                Path.of("."),
+                Hyperparameters.defaults(),
+                run,
+                new ViewOptions().languageProperty()));
     timeline.autosave().keepIn(file);
     timeline.autosave().saveIfDue(RunAutosave.EVERY_NANOS + 1, Runnable::run);
     assertThat(file).isRegularFile();
@@ -106,7 +117,12 @@ class TimelineViewModelTest {
     RunAutosave autosave =
         new TimelineViewModel(
                 run,
-                new LiveTraining((f, h) -> idle, Path.of("."), Hyperparameters.defaults(), run))
+                new LiveTraining(
+                    (f, h) -> idle,
+                    Path.of("."),
+                    Hyperparameters.defaults(),
+                    run,
+                    new ViewOptions().languageProperty()))
             .autosave();
     autosave.keepIn(file);
     assertThat(autosave.reopenOfferedProperty().get()).isTrue();
@@ -161,7 +177,13 @@ class TimelineViewModelTest {
     RunHistory run = runWithOneStep();
     TimelineViewModel view =
         new TimelineViewModel(
-            run, new LiveTraining((f, h) -> idle, Path.of("."), Hyperparameters.defaults(), run));
+            run,
+            new LiveTraining(
+                (f, h) -> idle,
+                Path.of("."),
+                Hyperparameters.defaults(),
+                run,
+                new ViewOptions().languageProperty()));
     view.showMessage("Saved 1 steps to x.");
     run.listener().onOrigin(run.originProperty().get());
     run.pull();
@@ -179,13 +201,14 @@ class TimelineViewModelTest {
   @DisplayName("after a continuation, a reset (a new origin) clears 'continuing from step N'")
   void continuationMessageClearedByAReset() {
     RunHistory run = runWithOneStep();
-    TrainerControls branching =
-        new IdleTrainer() {
-          @Override
-          public void branch(Trainer.BranchRequest request) {}
-        };
+    TrainerControls branching = new FakeTrainer();
     LiveTraining training =
-        new LiveTraining((f, h) -> branching, Path.of("."), Hyperparameters.defaults(), run);
+        new LiveTraining(
+            (f, h) -> branching,
+            Path.of("."),
+            Hyperparameters.defaults(),
+            run,
+            new ViewOptions().languageProperty());
     training.start();
     TimelineViewModel view = new TimelineViewModel(run, training);
     run.listener()

@@ -1,4 +1,4 @@
-package lab.centerloss;
+package lab.centerloss.text;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,7 +12,7 @@ public final class AppInfo {
 
   static {
     Properties properties = new Properties();
-    try (InputStream in = AppInfo.class.getResourceAsStream("version.properties")) {
+    try (InputStream in = AppInfo.class.getResourceAsStream("/lab/centerloss/version.properties")) {
       if (in != null) {
         properties.load(in);
       }
