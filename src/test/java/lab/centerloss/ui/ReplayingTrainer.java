@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import lab.centerloss.store.RunRecord;
+import lab.centerloss.testing.FakeTrainer;
 import lab.centerloss.testing.TestData;
 import lab.centerloss.text.Message;
 import lab.centerloss.train.Comparison;
@@ -21,12 +22,13 @@ import lab.centerloss.train.TrainerStatus;
 import lab.centerloss.train.TrainerStatus.State;
 
 /**
- * A trainer that only looks as if it trained: it replays the committed short run ({@link
+ * A trainer that looks as if it trained: it replays the committed short run ({@link
  * TestData#shortRun()}, real steps of the default recipe) as the real trainer publishes a run, on a
  * thread of its own, one command after another: the origin and "Ready." first, a step per Step,
  * steps paced by the rate while playing, pausing exactly at the step asked for. For the window's
  * tests of its wiring, which need steps arriving, not a network learning. Past the run's last step
- * it replays the run again, numbering on; every step carries the settings last handed to it.
+ * it replays the run again, numbering on; every step carries the settings last handed to it. The
+ * window's tests hand it to {@link FakeTrainer#passingTo}, which writes the calls down.
  */
 final class ReplayingTrainer implements TrainerControls {
   /** "As fast as possible" replays at a lite network's pace on a fast machine. */
@@ -54,6 +56,9 @@ final class ReplayingTrainer implements TrainerControls {
   /** Counts the plays: a paced step of an earlier play finds it changed and does nothing. */
   private long play;
 
+  /** Counts the runs (resets), as the real trainer numbers what it publishes. */
+  private long runNumber;
+
   ReplayingTrainer(Hyperparameters initial) {
     hyperparameters = initial;
   }
@@ -63,7 +68,7 @@ final class ReplayingTrainer implements TrainerControls {
     listeners.add(listener);
     thread.execute(
         () -> {
-          listener.onOrigins(0, List.of(run.origin()));
+          listener.onOrigins(runNumber, List.of(run.origin()));
           listener.onCheckpoint(run.checkpoints().get(0));
           listener.onStatus(status);
         });
@@ -127,29 +132,34 @@ final class ReplayingTrainer implements TrainerControls {
     thread.execute(
         () -> {
           play++;
+          runNumber++;
           step = 0;
           latest = null;
           for (TrainerListener listener : listeners) {
-            listener.onOrigins(0, List.of(run.origin()));
+            listener.onOrigins(runNumber, List.of(run.origin()));
             listener.onCheckpoint(run.checkpoints().get(0));
           }
           say(State.PAUSED, "trainer.ready");
         });
   }
 
+  /** A replayed run has no checkpoints to go on from but its first. */
   @Override
   public void branch(Trainer.BranchRequest request) {
-    throw new UnsupportedOperationException("a replay cannot branch");
+    throw new UnsupportedOperationException("a replayed run does not branch");
   }
 
+  /** A replayed run is the window's one run. */
   @Override
   public long setPlan(Comparison.Plan plan) {
-    throw new UnsupportedOperationException("a replay trains no plan");
+    throw new UnsupportedOperationException("a replayed run is no comparison");
   }
 
+  /** A replayed run has no network to draw with. */
   @Override
   public CompletableFuture<DrawnFeature> featureOfDrawing(byte[] image) {
-    return CompletableFuture.failedFuture(new IllegalStateException("a replay has no network"));
+    return CompletableFuture.failedFuture(
+        new UnsupportedOperationException("a replayed run has no network"));
   }
 
   @Override
@@ -204,7 +214,9 @@ final class ReplayingTrainer implements TrainerControls {
             recorded.probe(),
             recorded.divergence());
     latest = next;
-    listeners.forEach(listener -> listener.onSteps(0, List.of(new Comparison.PaneStep(0, next))));
+    long ofRun = runNumber;
+    listeners.forEach(
+        listener -> listener.onSteps(ofRun, List.of(new Comparison.PaneStep(0, next))));
   }
 
   private void say(State state, String key) {
@@ -212,10 +224,7 @@ final class ReplayingTrainer implements TrainerControls {
     listeners.forEach(listener -> listener.onStatus(status));
   }
 
-  /**
-   * A status as the real trainer says it, in the language now in use, naming the processors it
-   * would train on (the window's layout is tested with sentences of the real length).
-   */
+  /** A status as the real trainer says it, naming the processors it would train on. */
   private static TrainerStatus status(State state, String key) {
     return new TrainerStatus(
         state,
