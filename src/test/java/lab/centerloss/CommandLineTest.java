@@ -107,7 +107,8 @@ class CommandLineTest {
     "center-loss, zh-CN",
     "center-update, en",
     "margins, zh-CN",
-    "open-set, en"
+    "open-set, en",
+    "verification, zh-CN"
   })
   @DisplayName(
       "every built-in lesson renders headless, one slide a step; English and Chinese taking turns")
