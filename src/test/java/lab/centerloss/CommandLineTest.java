@@ -74,7 +74,7 @@ class CommandLineTest {
       Run list = run("lesson", "--list");
       assertThat(list.exitCode()).isZero();
       assertThat(list.out().lines())
-          .hasSize(5)
+          .hasSize(6)
           .first()
           .asString()
           .isEqualTo("softmax-alone: 1. Softmax alone: separable, not discriminative (6 steps)");
