@@ -4,13 +4,17 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import lab.centerloss.text.Message;
+import lab.centerloss.text.Messages;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -124,6 +128,36 @@ class ArchitectureTest {
           .dependOnClassesThat()
           .resideInAnyPackage("javafx..");
 
+  /**
+   * Below the window and the command line, text travels as messages (key and arguments): nothing
+   * there puts a sentence into words, so a language switch needs nothing from the engine. An
+   * exception may say its message when asked ({@code getMessage}, Java's contract), and a file
+   * format records its sentences in the files' language ({@link Message#forFiles()}).
+   */
+  static final ArchRule nothingBeneathTheViewsSaysASentence =
+      noClasses()
+          .that()
+          .resideInAnyPackage(
+              "lab.centerloss.data..",
+              "lab.centerloss.train..",
+              "lab.centerloss.store..",
+              "lab.centerloss.lesson..",
+              "lab.centerloss.export..")
+          .should()
+          .callMethodWhere(
+              DescribedPredicate.describe(
+                  "a method that puts a message into the language in use",
+                  (JavaMethodCall call) -> {
+                    String owner = call.getTargetOwner().getName();
+                    String name = call.getName();
+                    boolean inWords =
+                        owner.equals(Messages.class.getName())
+                                && (name.equals("text") || name.equals("label"))
+                            || owner.equals(Message.class.getName())
+                                && (name.equals("render") || name.equals("toString"));
+                    return inWords && !call.getOrigin().getName().equals("getMessage");
+                  }));
+
   static final ArchRule noCycles =
       slices().matching("lab.centerloss.(*)..").should().beFreeOfCycles();
 
@@ -164,7 +198,12 @@ class ArchitectureTest {
   @Test
   @DisplayName("the layers point one way, every class is in one, without cycles")
   void layersPointOneWay() {
-    List.of(layers, onlyTrainTouchesLibtorch, noJavaFxBeneathTheViews, noCycles)
+    List.of(
+            layers,
+            onlyTrainTouchesLibtorch,
+            noJavaFxBeneathTheViews,
+            nothingBeneathTheViewsSaysASentence,
+            noCycles)
         .forEach(rule -> rule.check(CLASSES));
   }
 

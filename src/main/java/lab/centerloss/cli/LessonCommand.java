@@ -10,6 +10,7 @@ import lab.centerloss.lesson.LessonAction;
 import lab.centerloss.lesson.LessonFile;
 import lab.centerloss.lesson.LessonStep;
 import lab.centerloss.plot.HeadlessFx;
+import lab.centerloss.text.Message;
 import lab.centerloss.text.Messages;
 import lab.centerloss.text.Printable;
 import lab.centerloss.train.DeviceChoice;
@@ -93,7 +94,7 @@ public final class LessonCommand implements Callable<Integer> {
       out.println();
       out.println(Messages.text("lesson.progress", i + 1, read.steps().size()));
       out.println(Printable.text(step.narration().in(Messages.language())));
-      String does = LessonAction.describe(step.action());
+      String does = LessonAction.describe(step.action()).map(Message::render).orElse("");
       if (!does.isEmpty()) {
         out.println("→ " + does);
       }

@@ -323,7 +323,7 @@ public final class RenderCommand implements Callable<Integer> {
     ExportFolders.problem(folder)
         .ifPresent(
             problem -> {
-              throw new UserError(problem);
+              throw new UserError(problem.render());
             });
   }
 
@@ -353,7 +353,7 @@ public final class RenderCommand implements Callable<Integer> {
     }
 
     String sentence() {
-      return TextFiles.describeFailure(target, (IOException) getCause());
+      return TextFiles.describeFailure(target, (IOException) getCause()).render();
     }
   }
 

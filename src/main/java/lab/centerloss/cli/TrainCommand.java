@@ -452,7 +452,7 @@ public final class TrainCommand implements Callable<Integer> {
         return new RecordWriter(target, temporary, Files.newBufferedWriter(temporary));
       } catch (IOException e) {
         AtomicFiles.discard(temporary);
-        throw new UserError(TextFiles.describeFailure(target, e));
+        throw new UserError(TextFiles.describeFailure(target, e).render());
       }
     }
 
@@ -491,7 +491,7 @@ public final class TrainCommand implements Callable<Integer> {
       } catch (IOException again) {
         e.addSuppressed(again);
       }
-      return new UserError(TextFiles.describeFailure(target, e));
+      return new UserError(TextFiles.describeFailure(target, e).render());
     }
 
     @Override

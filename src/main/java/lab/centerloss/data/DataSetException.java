@@ -1,15 +1,33 @@
 package lab.centerloss.data;
 
+import lab.centerloss.text.Explained;
+import lab.centerloss.text.Message;
+
 /**
- * A data file is missing or unusable. The message is one sentence that names the file, meant to be
- * shown to a teacher as it is.
+ * A data file is missing or unusable. The reason is one sentence that names the file, kept as a
+ * message so that whoever shows it puts it in the language of that moment.
  */
-public final class DataSetException extends Exception {
-  public DataSetException(String message) {
-    super(message);
+public final class DataSetException extends Exception implements Explained {
+  private final transient Message reason;
+
+  public DataSetException(Message reason) {
+    super(reason.key());
+    this.reason = reason;
   }
 
-  public DataSetException(String message, Throwable cause) {
-    super(message, cause);
+  public DataSetException(Message reason, Throwable cause) {
+    super(reason.key(), cause);
+    this.reason = reason;
+  }
+
+  /** The sentence in the language in force when it is asked for. */
+  @Override
+  public String getMessage() {
+    return reason.render();
+  }
+
+  @Override
+  public Message reason() {
+    return reason;
   }
 }

@@ -8,9 +8,10 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
-import lab.centerloss.text.Messages;
+import lab.centerloss.text.Message;
 
 /**
  * Reads IDX files (the MNIST format), gzip-compressed or raw. Layout, big-endian: magic {@code
@@ -47,27 +48,28 @@ public final class IdxReader {
   public static Images readImages(Path file) throws DataSetException {
     String name = file.getFileName().toString();
     try (Source source = Source.open(file)) {
-      ByteBuffer header = source.header(IMAGE_HEADER_BYTES, IMAGE_MAGIC, "images");
+      ByteBuffer header =
+          source.header(IMAGE_HEADER_BYTES, IMAGE_MAGIC, Message.of("data.kind.images"));
       int count = header.getInt(4);
       int rows = header.getInt(8);
       int cols = header.getInt(12);
       if (count < 0 || rows <= 0 || cols <= 0) {
         throw new DataSetException(
-            name
-                + " has an impossible header: "
-                + count
-                + " images of "
-                + rows
-                + "x"
-                + cols
-                + " pixels.");
+            Message.of("data.impossibleHeader", name, imagesOf(count, rows, cols)));
       }
       long expected = IMAGE_HEADER_BYTES + (long) count * rows * cols;
-      byte[] pixels =
-          source.payload(
-              IMAGE_HEADER_BYTES, expected, count + " images of " + rows + "x" + cols + " pixels");
+      byte[] pixels = source.payload(IMAGE_HEADER_BYTES, expected, imagesOf(count, rows, cols));
       return new Images(count, rows, cols, pixels);
     }
+  }
+
+  private static Message imagesOf(int count, int rows, int cols) {
+    return Message.of(
+        "data.what.images", String.valueOf(count), String.valueOf(rows), String.valueOf(cols));
+  }
+
+  private static Message labelsOf(int count) {
+    return Message.of("data.what.labels", String.valueOf(count));
   }
 
   /** Labels as bytes; each is checked to lie in 0..{@code classes - 1}. */
@@ -75,25 +77,24 @@ public final class IdxReader {
     String name = file.getFileName().toString();
     byte[] labels;
     try (Source source = Source.open(file)) {
-      ByteBuffer header = source.header(LABEL_HEADER_BYTES, LABEL_MAGIC, "labels");
+      ByteBuffer header =
+          source.header(LABEL_HEADER_BYTES, LABEL_MAGIC, Message.of("data.kind.labels"));
       int count = header.getInt(4);
       if (count < 0) {
-        throw new DataSetException(name + " has an impossible header: " + count + " labels.");
+        throw new DataSetException(Message.of("data.impossibleHeader", name, labelsOf(count)));
       }
       labels =
-          source.payload(LABEL_HEADER_BYTES, LABEL_HEADER_BYTES + (long) count, count + " labels");
+          source.payload(LABEL_HEADER_BYTES, LABEL_HEADER_BYTES + (long) count, labelsOf(count));
     }
     for (int i = 0; i < labels.length; i++) {
       if (labels[i] < 0 || labels[i] >= classes) {
         throw new DataSetException(
-            name
-                + " has label "
-                + Byte.toUnsignedInt(labels[i])
-                + " at position "
-                + i
-                + ", outside 0.."
-                + (classes - 1)
-                + ".");
+            Message.of(
+                "data.labelOutOfRange",
+                name,
+                String.valueOf(Byte.toUnsignedInt(labels[i])),
+                String.valueOf(i),
+                String.valueOf(classes - 1)));
       }
     }
     return labels;
@@ -121,7 +122,7 @@ public final class IdxReader {
       String name = file.getFileName().toString();
       if (Files.exists(file) && !Files.isRegularFile(file)) {
         // a device (/dev/zero), a pipe or a folder: reading it would never end, or hang
-        throw new DataSetException(Messages.text("data.notRegular", file));
+        throw new DataSetException(Message.of("data.notRegular", file));
       }
       try {
         InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
@@ -133,7 +134,7 @@ public final class IdxReader {
         if (!gzipSignature) {
           if (name.endsWith(".gz")) {
             raw.close();
-            throw new DataSetException(name + " is not a gzip file although its name ends in .gz.");
+            throw new DataSetException(Message.of("data.notGzip", name));
           }
           return new Source(file, raw, false);
         }
@@ -144,7 +145,7 @@ public final class IdxReader {
     }
 
     /** The header, of {@code bytes} bytes, with its magic number checked. */
-    ByteBuffer header(int bytes, int magic, String kind) throws DataSetException {
+    ByteBuffer header(int bytes, int magic, Message kind) throws DataSetException {
       try {
         byte[] header = in.readNBytes(bytes);
         ByteBuffer buffer = ByteBuffer.wrap(header);
@@ -161,11 +162,11 @@ public final class IdxReader {
      * What follows a header of {@code headerBytes} in a file announced as {@code expected} bytes
      * long; a file longer or shorter than that is refused.
      */
-    byte[] payload(int headerBytes, long expected, String what) throws DataSetException {
+    byte[] payload(int headerBytes, long expected, Message what) throws DataSetException {
       long length = expected - headerBytes;
       if (length > MAX_DATA_BYTES) {
         throw new DataSetException(
-            Messages.text("data.headerTooLarge", name, what, MAX_DATA_BYTES >> 20));
+            Message.of("data.headerTooLarge", name, what, MAX_DATA_BYTES >> 20));
       }
       try {
         if (!gzip) {
@@ -187,7 +188,7 @@ public final class IdxReader {
           }
           if (counted - expected > MAX_EXCESS_COUNTED) {
             throw new DataSetException(
-                Messages.text("data.longerThanHeader", name, what, String.valueOf(expected)));
+                Message.of("data.longerThanHeader", name, what, String.valueOf(expected)));
           }
           checkLength(name, counted, expected, what);
         }
@@ -200,16 +201,17 @@ public final class IdxReader {
     static DataSetException failed(Path file, IOException e) {
       String name = file.getFileName().toString();
       if (e instanceof NoSuchFileException) {
-        return new DataSetException("Data file " + file + " is missing.", e);
+        return new DataSetException(Message.of("data.fileMissing", file), e);
       }
       if (e instanceof EOFException) {
-        return new DataSetException(name + " is truncated: its gzip stream ends early.", e);
+        return new DataSetException(Message.of("data.gzipTruncated", name), e);
       }
       if (e instanceof ZipException) {
-        return new DataSetException(name + " is a corrupt gzip file (" + e.getMessage() + ").", e);
+        return new DataSetException(
+            Message.of("data.gzipCorrupt", name, String.valueOf(e.getMessage())), e);
       }
       return new DataSetException(
-          "Data file " + file + " cannot be read (" + e.getMessage() + ").", e);
+          Message.of("data.unreadable", file, String.valueOf(e.getMessage())), e);
     }
 
     @Override
@@ -226,32 +228,29 @@ public final class IdxReader {
       throws DataSetException {
     if (bytes.capacity() < headerBytes) {
       throw new DataSetException(
-          name + " is too short to hold an IDX header (" + bytes.capacity() + " bytes).");
+          Message.of("data.headerTooShort", name, String.valueOf(bytes.capacity())));
     }
   }
 
-  private static void checkMagic(String name, int magic, int expected, String kind)
+  private static void checkMagic(String name, int magic, int expected, Message kind)
       throws DataSetException {
     if (magic != expected) {
       throw new DataSetException(
-          String.format(
-              "%s has the wrong magic number 0x%08x for an IDX %s file (expected 0x%08x).",
-              name, magic, kind, expected));
+          Message.of(
+              "data.wrongMagic",
+              name,
+              String.format(Locale.ROOT, "0x%08x", magic),
+              kind,
+              String.format(Locale.ROOT, "0x%08x", expected)));
     }
   }
 
-  private static void checkLength(String name, long actual, long expected, String what)
+  private static void checkLength(String name, long actual, long expected, Message what)
       throws DataSetException {
     if (actual != expected) {
       throw new DataSetException(
-          name
-              + " does not match its header: the header announces "
-              + what
-              + " ("
-              + expected
-              + " bytes) but the file holds "
-              + actual
-              + " bytes.");
+          Message.of(
+              "data.lengthMismatch", name, what, String.valueOf(expected), String.valueOf(actual)));
     }
   }
 }

@@ -13,7 +13,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import lab.centerloss.text.Messages;
+import lab.centerloss.text.Message;
 
 /**
  * The four MNIST files of one folder, decoded once into primitive arrays. Any folder with the same
@@ -73,7 +73,7 @@ public record MnistDataSet(Split train, Split test) {
 
   public static MnistDataSet load(Path folder) throws DataSetException {
     if (!Files.isDirectory(folder)) {
-      throw new DataSetException("Data folder " + folder + " does not exist or is not a folder.");
+      throw new DataSetException(Message.of("data.folderMissing", folder));
     }
     Checksums checksums = Checksums.in(folder);
     Split train = loadSplit(folder, TRAIN_IMAGES, TRAIN_LABELS, checksums);
@@ -107,7 +107,7 @@ public record MnistDataSet(Split train, Split test) {
     long total = (long) data.train().count() + data.test().count();
     if (total > MAX_TOTAL_IMAGES) {
       throw new DataSetException(
-          Messages.text(
+          Message.of(
               "data.tooManyImages", String.valueOf(total), String.valueOf(MAX_TOTAL_IMAGES)));
     }
   }
@@ -119,8 +119,7 @@ public record MnistDataSet(Split train, Split test) {
    */
   public static Split loadUnknowns(Path folder) throws DataSetException {
     if (!Files.isDirectory(folder)) {
-      throw new DataSetException(
-          "Unknown-data folder " + folder + " does not exist or is not a folder.");
+      throw new DataSetException(Message.of("data.unknownFolderMissing", folder));
     }
     Split test = loadSplit(folder, TEST_IMAGES, TEST_LABELS, Checksums.in(folder));
     byte[] other = new byte[test.count()];
@@ -176,28 +175,25 @@ public record MnistDataSet(Split train, Split test) {
     // LeNet++'s three 2x2 poolings take 28 to 3: other sizes would fail inside libtorch.
     if (images.rows() != IMAGE_SIDE || images.cols() != IMAGE_SIDE) {
       throw new DataSetException(
-          imagesFile.getFileName()
-              + " holds images of "
-              + images.rows()
-              + "x"
-              + images.cols()
-              + " pixels; the network takes 28x28, the size of MNIST and Fashion-MNIST.");
+          Message.of(
+              "data.wrongImageSize",
+              imagesFile.getFileName(),
+              String.valueOf(images.rows()),
+              String.valueOf(images.cols())));
     }
     byte[] labels = IdxReader.readLabels(labelsFile, CLASSES);
     if (images.count() != labels.length) {
       throw new DataSetException(
-          imagesFile.getFileName()
-              + " holds "
-              + images.count()
-              + " images but "
-              + labelsFile.getFileName()
-              + " holds "
-              + labels.length
-              + " labels.");
+          Message.of(
+              "data.countMismatch",
+              imagesFile.getFileName(),
+              String.valueOf(images.count()),
+              labelsFile.getFileName(),
+              String.valueOf(labels.length)));
     }
     if (images.count() == 0) {
       // nothing to train on or to test with (issue 25: it ended in a NullPointerException)
-      throw new DataSetException(Messages.text("data.noImages", imagesFile.getFileName()));
+      throw new DataSetException(Message.of("data.noImages", imagesFile.getFileName()));
     }
     return new Split(images.count(), images.rows(), images.cols(), images.pixels(), labels);
   }
@@ -209,11 +205,10 @@ public record MnistDataSet(Split train, Split test) {
         return file;
       }
       if (Files.exists(file)) {
-        throw new DataSetException(Messages.text("data.notRegular", file));
+        throw new DataSetException(Message.of("data.notRegular", file));
       }
     }
-    throw new DataSetException(
-        "Data file " + baseName + ".gz (or " + baseName + ") is missing from " + folder + ".");
+    throw new DataSetException(Message.of("data.fileMissingFrom", baseName, folder));
   }
 
   /** Expected SHA-256 sums by file name, from the folder's SHA256SUMS and SHA256SUMS.raw. */
@@ -228,7 +223,7 @@ public record MnistDataSet(Split train, Split test) {
         }
         try {
           if (Files.size(sums) > 1 << 20) {
-            throw new DataSetException(Messages.text("data.sumsTooLarge", sums));
+            throw new DataSetException(Message.of("data.sumsTooLarge", sums));
           }
           for (String line : Files.readAllLines(sums)) {
             String[] parts = line.trim().split("\\s+\\*?", 2);
@@ -239,7 +234,7 @@ public record MnistDataSet(Split train, Split test) {
           }
         } catch (IOException e) {
           throw new DataSetException(
-              "Checksum file " + sums + " cannot be read (" + e.getMessage() + ").", e);
+              Message.of("data.sumsUnreadable", sums, String.valueOf(e.getMessage())), e);
         }
       }
       return new Checksums(expected, source);
@@ -265,16 +260,12 @@ public record MnistDataSet(Split train, Split test) {
         actual = HexFormat.of().formatHex(sha.digest());
       } catch (IOException e) {
         throw new DataSetException(
-            "Data file " + file + " cannot be read (" + e.getMessage() + ").", e);
+            Message.of("data.unreadable", file, String.valueOf(e.getMessage())), e);
       } catch (NoSuchAlgorithmException e) {
         throw new IllegalStateException("Every Java runtime has SHA-256", e);
       }
       if (!actual.equals(want)) {
-        throw new DataSetException(
-            name
-                + " does not match its checksum in "
-                + source.get(name)
-                + ": the file is damaged or was replaced.");
+        throw new DataSetException(Message.of("data.checksumMismatch", name, source.get(name)));
       }
     }
   }

@@ -5,28 +5,28 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import lab.centerloss.text.Messages;
+import lab.centerloss.text.Message;
 
 /** Checks, before any work starts, that frames can be written into a folder. */
 public final class ExportFolders {
   private ExportFolders() {}
 
-  /** A sentence saying why frames cannot go into {@code folder}, or empty when they can. */
-  public static Optional<String> problem(Path folder) {
+  /** What to say of why why frames cannot go into {@code folder}, or empty when they can. */
+  public static Optional<Message> problem(Path folder) {
     if (Files.exists(folder) && !Files.isDirectory(folder)) {
-      return Optional.of(Messages.text("folder.isFile", folder.toString()));
+      return Optional.of(Message.of("folder.isFile", folder.toString()));
     }
     if (!Files.isDirectory(folder)) {
-      return Optional.of(Messages.text("folder.missing", folder.toString()));
+      return Optional.of(Message.of("folder.missing", folder.toString()));
     }
     try {
       Files.delete(AtomicFile.temporaryBeside(folder.resolve("write-check")));
       return Optional.empty();
     } catch (AccessDeniedException e) {
-      return Optional.of(Messages.text("folder.notWritable", folder.toString()));
+      return Optional.of(Message.of("folder.notWritable", folder.toString()));
     } catch (IOException e) {
       return Optional.of(
-          Messages.text("folder.other", folder.toString(), String.valueOf(e.getMessage())));
+          Message.of("folder.other", folder.toString(), String.valueOf(e.getMessage())));
     }
   }
 }

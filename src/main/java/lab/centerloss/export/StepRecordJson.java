@@ -52,7 +52,7 @@ public final class StepRecordJson {
     putNumber(node, "gradient_norm", s.scalars().gradientNorm());
     node.put("step_ms", s.stepMillis());
     if (s.divergence().isPresent()) {
-      node.put("divergence", s.divergence().get().render());
+      node.put("divergence", s.divergence().get().forFiles());
     }
     return node;
   }

@@ -5,7 +5,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import lab.centerloss.text.Messages;
+import lab.centerloss.text.Message;
 
 /** Text files that appear whole or not at all. */
 public final class TextFiles {
@@ -16,15 +16,15 @@ public final class TextFiles {
   }
 
   /** One sentence for a failed export, naming the file and the reason. */
-  public static String describeFailure(Path target, IOException e) {
-    String reason =
+  public static Message describeFailure(Path target, IOException e) {
+    Object reason =
         e instanceof AccessDeniedException
-            ? Messages.text("files.notWritable")
+            ? Message.of("files.notWritable")
             : e instanceof NoSuchFileException
-                ? Messages.text("files.noFolder")
+                ? Message.of("files.noFolder")
                 : e instanceof FileSystemException fs && fs.getReason() != null
                     ? fs.getReason()
-                    : e.getMessage();
-    return Messages.text("files.failed", target.toString(), reason);
+                    : String.valueOf(e.getMessage());
+    return Message.of("files.failed", target.toString(), reason);
   }
 }

@@ -1,30 +1,36 @@
 package lab.centerloss.lesson;
 
-import lab.centerloss.text.Messages;
+import java.util.Optional;
+import lab.centerloss.text.Message;
 import lab.centerloss.train.ComparisonPreset;
 
 /** What a lesson step does after its settings are applied. */
 public sealed interface LessonAction {
 
-  /** One line saying what the step did to the run, so that the teacher is never surprised. */
-  static String describe(LessonAction action) {
+  /**
+   * One line saying what the step did to the run, so that the teacher is never surprised; empty
+   * when it does nothing but narrate.
+   */
+  static Optional<Message> describe(LessonAction action) {
     if (action instanceof LessonAction.Reset) {
-      return Messages.text("lesson.does.reset");
+      return Optional.of(Message.of("lesson.does.reset"));
     } else if (action instanceof LessonAction.TrainUntilStep until) {
-      return Messages.text("lesson.does.trainToStep", until.step());
+      return Optional.of(Message.of("lesson.does.trainToStep", until.step()));
     } else if (action instanceof LessonAction.TrainUntilAccuracy until) {
-      return Messages.text("lesson.does.trainToAccuracy", until.accuracy(), until.maxSteps());
+      return Optional.of(
+          Message.of("lesson.does.trainToAccuracy", until.accuracy(), until.maxSteps()));
     } else if (action instanceof LessonAction.StepThrough) {
-      return Messages.text("lesson.does.stepThrough");
+      return Optional.of(Message.of("lesson.does.stepThrough"));
     } else if (action instanceof LessonAction.ShowTab tab) {
-      return Messages.text("lesson.does.showTab", Messages.text(tab.tab().titleKey()));
+      return Optional.of(Message.of("lesson.does.showTab", Message.of(tab.tab().titleKey())));
     } else if (action instanceof LessonAction.Compare compare) {
-      String preset = Messages.label(compare.preset());
-      return compare.untilStep() > 0
-          ? Messages.text("lesson.does.compareTo", preset, compare.untilStep())
-          : Messages.text("lesson.does.compare", preset);
+      Message preset = Message.label(compare.preset());
+      return Optional.of(
+          compare.untilStep() > 0
+              ? Message.of("lesson.does.compareTo", preset, compare.untilStep())
+              : Message.of("lesson.does.compare", preset));
     }
-    return "";
+    return Optional.empty();
   }
 
   /** Nothing: the narration and the question are the step. */

@@ -277,7 +277,7 @@ public final class LessonFile {
       var read = HyperparametersJson.fromJson(s, Hyperparameters.defaults());
       if (read.problem().isPresent()) {
         throw new LessonException(
-            Message.of("lesson.badSettings", shown, number, read.problem().get().render()));
+            Message.of("lesson.badSettings", shown, number, read.problem().get()));
       }
       settings = Optional.of(s);
     }
@@ -464,12 +464,8 @@ public final class LessonFile {
     Message problem = Message.of(problemKey, arguments);
     return new LessonException(
         number == 0
-            ? Message.of("lesson.badField", shown, field, problem.render())
+            ? Message.of("lesson.badField", shown, field, problem)
             : Message.of(
-                "lesson.badStepField",
-                shown,
-                number,
-                field.isEmpty() ? "-" : field,
-                problem.render()));
+                "lesson.badStepField", shown, number, field.isEmpty() ? "-" : field, problem));
   }
 }

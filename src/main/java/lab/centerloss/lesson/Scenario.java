@@ -170,7 +170,6 @@ public record Scenario(Hyperparameters settings, View view, Optional<ComparisonP
   }
 
   private static LessonFile.LessonException bad(String shown, String field, Message problem) {
-    return new LessonFile.LessonException(
-        Message.of("scenario.badField", shown, field, problem.render()));
+    return new LessonFile.LessonException(Message.of("scenario.badField", shown, field, problem));
   }
 }

@@ -189,8 +189,8 @@ final class RunCodecs {
       out.writeDouble(s.stepMillis());
       out.writeBoolean(s.divergence().isPresent());
       if (s.divergence().isPresent()) {
-        // the sentence as said when it was written; a reader says it again from the step itself
-        out.writeUTF(s.divergence().get().render());
+        // the sentence in the files' language; a reader says it again from the step itself
+        out.writeUTF(s.divergence().get().forFiles());
       }
       BinaryIO.writeFloats(out, s.centers().before().toArray());
       BinaryIO.writeFloats(out, s.centers().after().toArray());

@@ -1,12 +1,13 @@
 package lab.centerloss.store;
 
+import lab.centerloss.text.Explained;
 import lab.centerloss.text.Message;
 
 /**
  * A run file that cannot be read or written; the message is one sentence naming the file and the
  * problem.
  */
-public final class RunFileException extends Exception {
+public final class RunFileException extends Exception implements Explained {
   private final transient Message reason;
 
   public RunFileException(Message reason) {
@@ -24,6 +25,7 @@ public final class RunFileException extends Exception {
     return reason.render();
   }
 
+  @Override
   public Message reason() {
     return reason;
   }

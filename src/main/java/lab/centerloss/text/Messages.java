@@ -33,29 +33,42 @@ public final class Messages {
 
   /** The bundle of the language in use. */
   public static ResourceBundle bundle() {
+    return bundleOf(language);
+  }
+
+  private static ResourceBundle bundleOf(Language chosen) {
     // no fallback to the system's locale: English asked for is English on a Chinese system too
     return ResourceBundle.getBundle(
         BUNDLE,
-        language.locale(),
+        chosen.locale(),
         ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
   }
 
   /** The text of {@code key}, with the arguments put in; the key itself if the bundle lacks it. */
   public static String text(String key, Object... arguments) {
+    return textIn(language, key, arguments);
+  }
+
+  /**
+   * The text of {@code key} in {@code chosen}, whatever the language in use. Arguments that are
+   * messages are said in the language in use (only files ask for another: {@link
+   * Message#forFiles()}, whose arguments are plain values).
+   */
+  static String textIn(Language chosen, String key, Object... arguments) {
     String pattern;
     try {
-      pattern = bundle().getString(key);
+      pattern = bundleOf(chosen).getString(key);
     } catch (MissingResourceException e) {
       return key;
     }
-    return new MessageFormat(pattern, language.locale()).format(arguments);
+    return new MessageFormat(pattern, chosen.locale()).format(arguments);
   }
 
   /**
    * The label of a choice, e.g. {@code label.HeadKind.arcface}: one place for every enum's words.
    */
   public static String label(Enum<?> choice) {
-    return text("label." + choice.getDeclaringClass().getSimpleName() + "." + Ids.of(choice));
+    return Message.label(choice).render();
   }
 
   /** Whether the bundle has {@code key}. */

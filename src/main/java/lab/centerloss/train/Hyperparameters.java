@@ -92,7 +92,7 @@ public record Hyperparameters(
   public Hyperparameters validated() {
     List<Message> problems = problems();
     if (!problems.isEmpty()) {
-      throw new IllegalArgumentException(problems.get(0).render());
+      throw new SettingsRefusedException(problems.get(0));
     }
     return this;
   }

@@ -9,8 +9,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import lab.centerloss.text.Explained;
 import lab.centerloss.text.Message;
-import lab.centerloss.text.Messages;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.Loader;
@@ -43,7 +43,7 @@ final class Torch {
     try {
       Loader.cacheResources("/org/bytedeco/pytorch/" + Loader.getPlatform() + "/");
     } catch (IOException e) {
-      throw new UncheckedIOException(Messages.text("trainer.cannotUnpack"), e);
+      throw new CannotUnpack(e);
     }
     loadedLibrary = String.valueOf(Loader.load(torch.class));
     loaded = true;
@@ -140,6 +140,30 @@ final class Torch {
    * libtorch's own sentence from one of its errors, without the C++ backtrace it appends
    * ("Exception raised from ... frame #0: ..."), which means nothing on a teacher's screen.
    */
+  /** The natives could not be copied out of the jar into the cache. */
+  private static final class CannotUnpack extends UncheckedIOException implements Explained {
+    private static final Message REASON = Message.of("trainer.cannotUnpack");
+
+    CannotUnpack(IOException cause) {
+      super(REASON.key(), cause);
+    }
+
+    @Override
+    public String getMessage() {
+      return REASON.render();
+    }
+
+    @Override
+    public Message reason() {
+      return REASON;
+    }
+  }
+
+  /** What to say of a failure: our message, or libtorch's sentence without its backtrace. */
+  static Object errorReason(Throwable e) {
+    return Explained.reasonOf(e, errorMessage(e));
+  }
+
   static String errorMessage(Throwable e) {
     String message = e.getMessage() == null ? "" : e.getMessage();
     int backtrace = message.indexOf("Exception raised from");

@@ -365,13 +365,13 @@ public final class Trainer implements TrainerControls {
       // the reader's sentence, as it said it
       publish(
           new TrainerStatus(
-              State.NO_DATA, Message.of("trainer.noData", e.getMessage()), Optional.empty()));
+              State.NO_DATA, Message.of("trainer.noData", e.reason()), Optional.empty()));
       return null;
     } catch (RuntimeException | LinkageError e) {
       publish(
           new TrainerStatus(
               State.FAILED,
-              Message.of("trainer.cannotStart", Torch.errorMessage(e)),
+              Message.of("trainer.cannotStart", Torch.errorReason(e)),
               Optional.empty()));
       return null;
     }
@@ -414,7 +414,7 @@ public final class Trainer implements TrainerControls {
       // libtorch reports its errors as RuntimeException with the C++ message.
       publish(
           new TrainerStatus(
-              State.FAILED, Message.of("trainer.failed", Torch.errorMessage(e)), state.device));
+              State.FAILED, Message.of("trainer.failed", Torch.errorReason(e)), state.device));
       return;
     }
     // A failure stays on screen: "Stopped." must not replace its message.

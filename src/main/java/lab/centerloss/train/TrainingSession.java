@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Optional;
 import lab.centerloss.data.MnistDataSet;
 import lab.centerloss.text.Message;
-import lab.centerloss.text.Messages;
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.LongOptional;
 import org.bytedeco.pytorch.NoGradGuard;
@@ -97,10 +96,10 @@ public final class TrainingSession implements RunDriver.Session, AutoCloseable {
     }
     for (int digit : classDigits) {
       if (counts[digit] == 0) {
-        throw new IllegalArgumentException(
+        throw new SettingsRefusedException(
             data.trainCount == 0
-                ? Messages.text("train.noImages")
-                : Messages.text("train.noImagesOfDigit", String.valueOf(digit)));
+                ? Message.of("train.noImages")
+                : Message.of("train.noImagesOfDigit", String.valueOf(digit)));
       }
     }
   }

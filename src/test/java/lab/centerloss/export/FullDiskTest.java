@@ -52,7 +52,7 @@ class FullDiskTest {
         .isInstanceOf(IOException.class)
         .satisfies(
             e ->
-                assertThat(TextFiles.describeFailure(target, (IOException) e))
+                assertThat(TextFiles.describeFailure(target, (IOException) e).render())
                     .startsWith("Could not write " + target + ": ")
                     .endsWith(". Nothing was written."));
     assertThat(filesIn(folder)).isEmpty();

@@ -219,7 +219,7 @@ class StudentPageTest {
           .isInstanceOf(IOException.class)
           .satisfies(
               e ->
-                  assertThat(TextFiles.describeFailure(target, (IOException) e))
+                  assertThat(TextFiles.describeFailure(target, (IOException) e).render())
                       .startsWith("Could not write " + target + ": ")
                       .endsWith(". Nothing was written."));
       try (Stream<Path> left = Files.list(folder)) {

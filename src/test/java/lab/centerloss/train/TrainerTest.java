@@ -19,6 +19,9 @@ import java.util.function.Predicate;
 import lab.centerloss.data.DataSetException;
 import lab.centerloss.data.MnistDataSet;
 import lab.centerloss.testing.TestData;
+import lab.centerloss.text.Language;
+import lab.centerloss.text.Message;
+import lab.centerloss.text.Messages;
 import lab.centerloss.train.TrainerStatus.State;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
@@ -429,7 +432,7 @@ class TrainerTest {
     Recorder recorder = new Recorder();
     Trainer.DataSource broken =
         () -> {
-          throw new DataSetException("Data file train-images-idx3-ubyte.gz is missing.");
+          throw new DataSetException(Message.of("data.fileMissing", "train-images-idx3-ubyte.gz"));
         };
     try (Trainer trainer = new Trainer(broken, SETTINGS, Hyperparameters.defaults())) {
       trainer.addListener(recorder);
@@ -437,6 +440,14 @@ class TrainerTest {
       TrainerStatus failed = recorder.awaitStatus(s -> s.state() == State.NO_DATA);
       assertThat(failed.message().render())
           .isEqualTo("Data file train-images-idx3-ubyte.gz is missing.");
+      // the status holds the reader's message, not its words: after a switch it reads in Chinese
+      Language before = Messages.language();
+      try {
+        Messages.use(Language.SIMPLIFIED_CHINESE);
+        assertThat(failed.message().render()).contains("缺少数据文件 train-images-idx3-ubyte.gz");
+      } finally {
+        Messages.use(before);
+      }
       // a drawing cannot wait for a trainer that will never train: it fails at once
       var drawing = trainer.featureOfDrawing(new byte[28 * 28]);
       assertThat(drawing).failsWithin(Duration.ofSeconds(10));

@@ -31,7 +31,7 @@ public final class BackgroundFiles {
             AtomicFile.write(target, content);
             message = Messages.text("files.wrote", target.toString());
           } catch (IOException e) {
-            message = TextFiles.describeFailure(target, e);
+            message = TextFiles.describeFailure(target, e).render();
           }
           String finalMessage = message;
           FxThread.run(() -> result.accept(finalMessage));

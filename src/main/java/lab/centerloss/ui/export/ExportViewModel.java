@@ -112,7 +112,7 @@ public final class ExportViewModel {
     Path folder = Path.of(recordingFolder.get());
     var problem = ExportFolders.problem(folder);
     if (problem.isPresent()) {
-      message.set(problem.get());
+      message.set(problem.get().render());
       return;
     }
     recorder.start(folder, every.get());
@@ -206,7 +206,7 @@ public final class ExportViewModel {
                         Messages.text(
                             "export.wroteImage", target.toString(), dimensions[0], dimensions[1])));
           } catch (IOException e) {
-            FxThread.run(() -> message.set(TextFiles.describeFailure(target, e)));
+            FxThread.run(() -> message.set(TextFiles.describeFailure(target, e).render()));
           }
         });
   }
@@ -313,7 +313,7 @@ public final class ExportViewModel {
           } catch (StepTables.Cancelled e) {
             result = Messages.text("export.cancelled");
           } catch (IOException e) {
-            result = TextFiles.describeFailure(target, e);
+            result = TextFiles.describeFailure(target, e).render();
           } catch (RuntimeException e) {
             result = Messages.text("export.failed", String.valueOf(e.getMessage()));
           }

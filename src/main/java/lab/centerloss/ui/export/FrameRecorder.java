@@ -156,7 +156,7 @@ final class FrameRecorder {
             FxThread.run(
                 () -> {
                   messages.accept(
-                      TextFiles.describeFailure(file, e)
+                      TextFiles.describeFailure(file, e).render()
                           + " "
                           + Messages.text("export.recordingStopped"));
                   if (recording.get()) {

@@ -11,6 +11,7 @@ import lab.centerloss.lesson.Lesson;
 import lab.centerloss.lesson.LessonAction;
 import lab.centerloss.lesson.LessonFile;
 import lab.centerloss.lesson.LessonStep;
+import lab.centerloss.text.Message;
 import lab.centerloss.text.Messages;
 import lab.centerloss.train.ComparisonPreset;
 import lab.centerloss.train.Hyperparameters;
@@ -265,7 +266,7 @@ public final class LessonViewModel {
         step.question()
             .map(asked -> Messages.text("lesson.question", asked.in(Messages.language())))
             .orElse(""));
-    actionText.set(LessonAction.describe(step.action()));
+    actionText.set(LessonAction.describe(step.action()).map(Message::render).orElse(""));
     canBack.set(index > 0);
     canNext.set(index < shown.steps().size() - 1);
   }
