@@ -596,7 +596,12 @@ class CommandLineTest {
     assertThat(summary.get(0))
         .isEqualTo(
             "head,lambda,alpha,m,seed,steps,test_accuracy,rms_intra,"
-                + "min_center_distance,intra_to_distance,seconds");
+                + "min_center_distance,intra_to_distance,unseen_tar_at_far_0.01,"
+                + "known_tar_at_far_0.01,seconds");
+    // every digit known: no unseen pairs, and TAR at FAR 1% of the known digits' pairs
+    String[] firstRun = summary.get(1).split(",");
+    assertThat(firstRun[10]).isEqualTo("NaN");
+    assertThat(Double.parseDouble(firstRun[11])).isBetween(0.0, 1.0);
     assertThat(summary)
         .hasSize(1 + 4 + 2 * 2); // four runs, then mean and std of each lambda over two seeds
     assertThat(summary.get(5)).startsWith("softmax,0.0,0.5,0.5,mean,12.0,");

@@ -24,6 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import lab.centerloss.data.MnistDataSet;
 import lab.centerloss.export.AtomicFile;
@@ -48,6 +49,7 @@ import lab.centerloss.train.StepSnapshot;
 import lab.centerloss.train.StopRule;
 import lab.centerloss.train.TrainingEngine;
 import lab.centerloss.train.TrainingSession;
+import lab.centerloss.train.Verification;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -63,6 +65,17 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false)
 public final class SweepCommand implements Callable<Integer> {
+  /**
+   * TAR at FAR 1% by cosine on the final test images (issue 28): pairs of the digits the run never
+   * saw, and of those it knows; NaN where the run has no such pairs. A sweep written before these
+   * columns existed reads as NaN in them.
+   */
+  static final String UNSEEN_TAR = "unseen_tar_at_far_0.01";
+
+  static final String KNOWN_TAR = "known_tar_at_far_0.01";
+
+  private static final Set<String> OPTIONAL_COLUMNS = Set.of(UNSEEN_TAR, KNOWN_TAR);
+
   static final List<String> SUMMARY_COLUMNS =
       List.of(
           "head",
@@ -75,6 +88,8 @@ public final class SweepCommand implements Callable<Integer> {
           "rms_intra",
           "min_center_distance",
           "intra_to_distance",
+          UNSEEN_TAR,
+          KNOWN_TAR,
           "seconds");
 
   @Spec CommandSpec spec;
@@ -292,6 +307,9 @@ public final class SweepCommand implements Callable<Integer> {
     row.put("min_center_distance", distance);
     row.put("intra_to_distance", distance > 0 ? rms / distance : Double.NaN);
     row.put("seconds", seconds);
+    VerificationReport.PairSets pairs = VerificationReport.PairSets.of(test, hp);
+    row.put(UNSEEN_TAR, tarAtOnePercent(test, pairs.unseen()));
+    row.put(KNOWN_TAR, tarAtOnePercent(test, pairs.known()));
     try {
       RunFile.write(run.record(), runs.resolve(c.name() + RunFile.EXTENSION), AppInfo.VERSION);
       AtomicFile.writeString(
@@ -304,6 +322,20 @@ public final class SweepCommand implements Callable<Integer> {
     }
     return row;
   }
+
+  private static double tarAtOnePercent(ProbeResult test, Verification.Pairs pairs) {
+    if (pairs.isEmpty()) {
+      return Double.NaN;
+    }
+    double[] scores = Verification.scores(test.features(), pairs, Verification.PairScore.COSINE);
+    return Verification.figures(scores, pairs.same(), pairs.fold()).tarAtFar()[ONE_PERCENT];
+  }
+
+  private static final int ONE_PERCENT =
+      IntStream.range(0, Verification.FARS.length)
+          .filter(i -> Verification.FARS[i] == 0.01)
+          .findFirst()
+          .orElseThrow();
 
   /**
    * Every combination, in a fixed order: heads, then m, lambda, alpha, seed. The lists come from
@@ -395,6 +427,11 @@ public final class SweepCommand implements Callable<Integer> {
           throw UserError.of("cli.sweep.summaryNotJson", json);
         }
         for (String column : SUMMARY_COLUMNS) {
+          if (row instanceof ObjectNode written
+              && OPTIONAL_COLUMNS.contains(column)
+              && !row.has(column)) {
+            written.put(column, Double.NaN);
+          }
           if (row == null || !row.has(column)) {
             throw UserError.of("cli.sweep.summaryColumn", json, column);
           }
