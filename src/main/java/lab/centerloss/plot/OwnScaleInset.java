@@ -3,7 +3,11 @@ package lab.centerloss.plot;
 import java.awt.Graphics2D;
 import java.util.List;
 import java.util.Optional;
+import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.TextAlignment;
 import lab.centerloss.text.Messages;
 
 /**
@@ -149,11 +153,14 @@ public final class OwnScaleInset {
     return Messages.text("plane.inset.ownScale", shownZoom(zoom));
   }
 
-  /** The inset's scene: the plane's points, centers and trails on the inset's view, labelled. */
+  /**
+   * The inset's scene: the plane's points, centers and trails on the inset's view; its label is
+   * drawn by {@link #drawLabel}, on a patch of its own.
+   */
   static PlaneScene sceneFor(PlaneScene scene, Placement inset) {
     return scene
         .withView(inset.view())
-        .withLegendAndCaption(false, label(inset.zoom()))
+        .withLegendAndCaption(false, "")
         .withRegions(null)
         .withDrawn(null)
         .withPair(null);
@@ -191,6 +198,7 @@ public final class OwnScaleInset {
     gc.rect(0, 0, inset.width(), inset.height());
     gc.clip();
     renderer.render(gc, inset.width(), inset.height(), sceneFor(scene, inset), styleFor(style));
+    drawLabel(pen, inset, styleFor(style));
     gc.restore();
     frame(pen, inset, style);
   }
@@ -214,6 +222,7 @@ public final class OwnScaleInset {
                 (int) Math.round(inset.height()));
     renderer.renderVector(
         inside, inset.width(), inset.height(), sceneFor(scene, inset), styleFor(style));
+    drawLabel(new AwtPen(inside), inset, styleFor(style));
     inside.dispose();
     frame(pen, inset, style);
   }
@@ -238,6 +247,26 @@ public final class OwnScaleInset {
     pen.setLineWidth(1);
     pen.setLineDashes(4, 3);
     pen.strokeRect(left, top, right - left, bottom - top);
+    pen.restore();
+  }
+
+  /**
+   * "own scale ×34" in the inset's top-left corner (its own coordinates), bold on a patch of the
+   * background, so that it reads over the points and tick labels under it.
+   */
+  private static void drawLabel(Pen pen, Placement inset, PlaneStyle style) {
+    String text = label(inset.zoom());
+    Font font = Font.font(Fonts.family(), FontWeight.BOLD, style.fontSize());
+    double pad = style.fontSize() * 0.3;
+    double w = pen.textWidth(text, font);
+    pen.save();
+    pen.setFill(style.background().deriveColor(0, 1, 1, 0.9));
+    pen.fillRect(0, 0, w + 2 * pad + 2, style.fontSize() * 1.3 + 2 * pad);
+    pen.setFill(style.foreground());
+    pen.setFont(font);
+    pen.setTextAlign(TextAlignment.LEFT);
+    pen.setTextBaseline(VPos.TOP);
+    pen.fillText(text, pad + 2, pad + 1);
     pen.restore();
   }
 

@@ -228,7 +228,7 @@ class CompareViewModelTest {
     // every feature is 1 from its center: spread 1; the centers are 5 apart; 3 of 4 right
     assertThat(PaneCaptions.numbers(step, new ProbedState(7, two, step.headAfter(), centers)))
         .isEqualTo(
-            "probe of step 7: accuracy 75.0% · spread 1.00 ÷ distance between nearest centers 5.00 = 0.200");
+            "probe of step 7: accuracy 75.0%\nspread 1.00 ÷ distance between nearest centers 5.00 = 0.200");
     // (1,0), (0,1), (-1,0.1): the last is at 180 - atan(0.1) = 174.29 degrees, 84.29 from (0,1)
     assertThat(
             Math.toDegrees(
