@@ -229,8 +229,8 @@ public final class OwnScaleInset {
 
   /**
    * A dashed box on the plane around what the inset enlarges, so that the class sees which dot it
-   * is; left out when it would be smaller than a few pixels (the inset is then plainly of the only
-   * dot there is).
+   * is; left out when what it enlarges is under a few pixels (the inset is then plainly of the only
+   * dot there is), and never drawn smaller than a center's marker.
    */
   private static void marker(
       Pen pen, ViewWindow plane, Placement inset, PlaneStyle style, double width, double height) {
@@ -242,6 +242,15 @@ public final class OwnScaleInset {
     if (right - left < 4 || bottom - top < 4) {
       return;
     }
+    // never smaller than a center's marker and a little room: the centers, drawn at the plane's
+    // size, would hide a box around a cloud smaller than they are
+    double least = 2 * style.centerRadius() + 8;
+    double grow = Math.max(0, least - (right - left)) / 2;
+    left -= grow;
+    right += grow;
+    grow = Math.max(0, least - (bottom - top)) / 2;
+    top -= grow;
+    bottom += grow;
     pen.save();
     pen.setStroke(style.foreground().deriveColor(0, 1, 1, 0.7));
     pen.setLineWidth(1);
