@@ -4,6 +4,7 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
@@ -18,7 +19,8 @@ import lab.centerloss.train.Vec2List;
 /**
  * Runs side by side as the center-loss paper shows them (Wen et al. 2016, Figure 3): one panel per
  * run, all on the same axes (one world box fits every panel's features and centers), so that the
- * spreads compare honestly; a caption on each.
+ * spreads compare honestly; a caption on each. A panel whose cloud the shared axes draw small shows
+ * it again at its own scale in a corner ({@link OwnScaleInset}), as the window does.
  */
 public final class GridFigure {
   private GridFigure() {}
@@ -67,8 +69,20 @@ public final class GridFigure {
                                 layout.panelWidth(),
                                 layout.panelHeight()); // translated and clipped to the panel
                     Panel panel = panels.get(i);
+                    PlaneScene scene = scene(panel, layout);
                     renderer.renderVector(
-                        g, layout.panelWidth(), layout.panelHeight(), scene(panel, layout), style);
+                        g, layout.panelWidth(), layout.panelHeight(), scene, style);
+                    inset(panel, scene, layout, style)
+                        .ifPresent(
+                            inset ->
+                                new OwnScaleInset()
+                                    .renderVector(
+                                        g,
+                                        scene,
+                                        inset,
+                                        style,
+                                        layout.panelWidth(),
+                                        layout.panelHeight()));
                     numbersAndFrame(new AwtPen(g), panel, style, layout);
                     g.dispose();
                   }
@@ -141,8 +155,13 @@ public final class GridFigure {
     int height = layout.panelHeight();
     Canvas canvas = new Canvas(width, height);
     PlaneStyle style = styleFor(layout);
-    new PlaneRenderer()
-        .render(canvas.getGraphicsContext2D(), width, height, scene(panel, layout), style);
+    PlaneScene scene = scene(panel, layout);
+    new PlaneRenderer().render(canvas.getGraphicsContext2D(), width, height, scene, style);
+    inset(panel, scene, layout, style)
+        .ifPresent(
+            inset ->
+                new OwnScaleInset()
+                    .render(canvas.getGraphicsContext2D(), scene, inset, style, width, height));
     numbersAndFrame(
         new FxPen(canvas.getGraphicsContext2D(), new TextWidths()), panel, style, layout);
     WritableImage image = canvas.snapshot(null, null);
@@ -181,6 +200,28 @@ public final class GridFigure {
             false,
             panel.title())
         .withKnownDigits(s.hyperparameters().knownDigits());
+  }
+
+  /** Each panel's inset at its own scale, or none, as {@link #draw} places them. */
+  static List<Optional<OwnScaleInset.Placement>> insets(List<Panel> panels, int width) {
+    Layout layout = Layout.of(panels, width);
+    PlaneStyle style = styleFor(layout);
+    return panels.stream().map(p -> inset(p, scene(p, layout), layout, style)).toList();
+  }
+
+  /**
+   * The panel's inset at its own scale, when the shared view draws its cloud small: its probe's
+   * features and centers fitted as a plane of its own would fit them.
+   */
+  private static Optional<OwnScaleInset.Placement> inset(
+      Panel panel, PlaneScene scene, Layout layout, PlaneStyle style) {
+    WorldBox own =
+        WorldBox.robust(
+            panel.step().probe().map(ProbeResult::features).orElse(panel.step().batch().features()),
+            panel.step().centers().after(),
+            PlaneScenes.OUTLIERS);
+    return OwnScaleInset.place(
+        own, scene.view(), layout.panelWidth(), layout.panelHeight(), style, false);
   }
 
   /** The caption's second line, the panel's numbers, and a frame around the panel. */

@@ -1,9 +1,14 @@
 package lab.centerloss.ui.compare;
 
+import java.util.Optional;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import lab.centerloss.plot.OwnScaleInset;
+import lab.centerloss.plot.PlaneScene;
+import lab.centerloss.plot.PlaneStyle;
+import lab.centerloss.plot.ViewWindow;
 import lab.centerloss.train.Hyperparameters;
 import lab.centerloss.train.IntVector;
 import lab.centerloss.train.ProbeResult;
@@ -29,6 +34,19 @@ public final class ComparePane {
   private int pairedKnown = -1;
   private Verification.Pairs pairs;
   private boolean pairsUnseen;
+
+  /**
+   * The inset's view as it eases towards its cloud, with the time and size it was made for; null
+   * while no inset is shown.
+   */
+  private ViewWindow insetView;
+
+  private long insetTime;
+  private double insetWidth;
+  private double insetHeight;
+
+  /** The inset's view eases as the plane's own does (PlaneAnimator), over about 0.4 s. */
+  private static final double INSET_TIME_CONSTANT = 0.4;
 
   ComparePane(ViewOptions options) {
     plane = new PlaneViewModel(history, options);
@@ -73,6 +91,38 @@ public final class ComparePane {
         numbers.set(PaneCaptions.numbers(shown, history.probedState(shown).orElse(null)));
       }
     }
+  }
+
+  /**
+   * This frame's inset at the pane's own scale: with shared axes, when they draw the pane's cloud
+   * small ({@link OwnScaleInset#place}); its view eases towards the cloud's extent as the plane's
+   * does, so that the inset does not jump while the points glide to a new probe.
+   *
+   * @param shared whether the comparison's axes are shared (without, the plane is at its own scale)
+   */
+  Optional<OwnScaleInset.Placement> insetAt(
+      long now, PlaneScene scene, double width, double height, PlaneStyle style, boolean shared) {
+    Optional<OwnScaleInset.Placement> target =
+        shared
+            ? OwnScaleInset.place(
+                plane.dataBox(), scene.view(), width, height, style, scene.showLegend())
+            : Optional.empty();
+    if (target.isEmpty()) {
+      insetView = null;
+      return target;
+    }
+    OwnScaleInset.Placement goal = target.get();
+    if (insetView == null || goal.width() != insetWidth || goal.height() != insetHeight) {
+      insetView = goal.view(); // a new inset, or a new size: at once
+    } else {
+      insetView =
+          insetView.approach(
+              goal.view(), ViewWindow.easingFraction((now - insetTime) / 1e9, INSET_TIME_CONSTANT));
+    }
+    insetTime = now;
+    insetWidth = goal.width();
+    insetHeight = goal.height();
+    return Optional.of(goal.withView(insetView, scene.view()));
   }
 
   /**

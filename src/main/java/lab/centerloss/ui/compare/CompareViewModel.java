@@ -82,6 +82,10 @@ public final class CompareViewModel {
       ComparePane pane = new ComparePane(options);
       pane.plane().setSharedExtent(() -> sharedAxes.get() ? sharedExtent() : null);
       pane.plane()
+          .setInset(
+              (now, scene, width, height, style) ->
+                  pane.insetAt(now, scene, width, height, style, sharedAxes.get()));
+      pane.plane()
           .setOnViewChosen(
               view -> {
                 if (sharedAxes.get()) {

@@ -1,9 +1,11 @@
 package lab.centerloss.ui.plane;
 
+import java.util.Objects;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
+import lab.centerloss.plot.OwnScaleInset;
 import lab.centerloss.plot.PlaneRenderer;
 import lab.centerloss.plot.PlaneScene;
 import lab.centerloss.plot.PlaneStyle;
@@ -16,6 +18,7 @@ import lab.centerloss.plot.PlaneStyle;
 public final class FeaturePlane extends CanvasControl {
   private static final double KEY_ZOOM = 1.25;
   private final PlaneRenderer renderer = new PlaneRenderer();
+  private final OwnScaleInset insetRenderer = new OwnScaleInset();
   private PlaneViewModel viewModel;
   private boolean presentation;
   private boolean light;
@@ -24,6 +27,7 @@ public final class FeaturePlane extends CanvasControl {
   private boolean dragged;
   private PlaneScene drawnScene;
   private PlaneStyle drawnStyle;
+  private OwnScaleInset.Placement drawnInset;
   private double drawnWidth;
   private double drawnHeight;
   private long framesRendered;
@@ -39,16 +43,23 @@ public final class FeaturePlane extends CanvasControl {
           PlaneScene scene = viewModel.sceneAt(now, width, height);
           PlaneStyle style =
               (presentation ? PlaneStyle.presentation() : PlaneStyle.normal()).withDark(!light);
+          OwnScaleInset.Placement inset =
+              viewModel.insetAt(now, scene, width, height, style).orElse(null);
           // The canvas keeps its picture: a scene that has come to rest (paused, or every glide
           // finished) is not drawn again 30 times a second, which left a paused window busy.
           if (scene.equals(drawnScene)
               && style.equals(drawnStyle)
+              && Objects.equals(inset, drawnInset)
               && width == drawnWidth
               && height == drawnHeight) {
             return;
           }
           renderer.render(gc, width, height, scene, style);
+          if (inset != null) {
+            insetRenderer.render(gc, scene, inset, style, width, height);
+          }
           drawnScene = scene;
+          drawnInset = inset;
           drawnStyle = style;
           drawnWidth = width;
           drawnHeight = height;
@@ -104,6 +115,11 @@ public final class FeaturePlane extends CanvasControl {
 
   public void setViewModel(PlaneViewModel model) {
     viewModel = model;
+  }
+
+  /** The inset at its own scale drawn in the last frame, or null (none). */
+  public OwnScaleInset.Placement drawnInset() {
+    return drawnInset;
   }
 
   /** How many frames this plane has drawn (a frame equal to the last one is not drawn). */

@@ -10,8 +10,10 @@ import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import lab.centerloss.plot.AngleScene;
 import lab.centerloss.plot.MarginGeometry;
+import lab.centerloss.plot.OwnScaleInset;
 import lab.centerloss.plot.PlaneScene;
 import lab.centerloss.plot.PlaneScenes;
+import lab.centerloss.plot.PlaneStyle;
 import lab.centerloss.plot.ViewWindow;
 import lab.centerloss.plot.WorldBox;
 import lab.centerloss.store.RunRecord;
@@ -222,6 +224,29 @@ public final class PlaneViewModel {
   /** The extent of what this plane shows, which its view follows. */
   public WorldBox dataBox() {
     return animator.dataBox();
+  }
+
+  /**
+   * What decides this plane's inset at its own scale ({@link OwnScaleInset}) each frame: the
+   * comparison's shared axes. None by default.
+   */
+  public void setInset(InsetSource source) {
+    inset = source;
+  }
+
+  private InsetSource inset = (now, scene, width, height, style) -> Optional.empty();
+
+  /** The inset to draw over this frame's scene, if any. */
+  public Optional<OwnScaleInset.Placement> insetAt(
+      long now, PlaneScene scene, double width, double height, PlaneStyle style) {
+    return inset.at(now, scene, width, height, style);
+  }
+
+  /** Decides a plane's inset for a frame: its scene as drawn, its size and style. */
+  @FunctionalInterface
+  public interface InsetSource {
+    Optional<OwnScaleInset.Placement> at(
+        long now, PlaneScene scene, double width, double height, PlaneStyle style);
   }
 
   /** Follow another extent than this plane's own (shared axes); null returns to its own. */

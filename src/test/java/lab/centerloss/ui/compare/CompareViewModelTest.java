@@ -6,6 +6,9 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import lab.centerloss.plot.OwnScaleInset;
+import lab.centerloss.plot.PlaneScene;
+import lab.centerloss.plot.PlaneStyle;
 import lab.centerloss.plot.WorldBox;
 import lab.centerloss.testing.FakeTrainer;
 import lab.centerloss.testing.SnapshotBuilder;
@@ -225,7 +228,7 @@ class CompareViewModelTest {
     // every feature is 1 from its center: spread 1; the centers are 5 apart; 3 of 4 right
     assertThat(PaneCaptions.numbers(step, new ProbedState(7, two, step.headAfter(), centers)))
         .isEqualTo(
-            "probe of step 7: accuracy 75.0% · spread 1.00 · nearest centers 5.00 · spread ÷ nearest 0.200");
+            "probe of step 7: accuracy 75.0%\nspread 1.00 ÷ distance between nearest centers 5.00 = 0.200");
     // (1,0), (0,1), (-1,0.1): the last is at 180 - atan(0.1) = 174.29 degrees, 84.29 from (0,1)
     assertThat(
             Math.toDegrees(
@@ -234,5 +237,98 @@ class CompareViewModelTest {
         .isCloseTo(84.2894, Offset.offset(1e-3));
     assertThat(PaneCaptions.numbers(SnapshotBuilder.aStep().step(9).diverged("NaN").build(), null))
         .isEqualTo("Diverged at step 9.");
+  }
+
+  /** A step whose probe has two features at ±spread, every center at the origin. */
+  private static StepSnapshot cloud(long step, float spread) {
+    Vec2List centers = Vec2List.copyOf(new float[20]);
+    ProbeResult probe =
+        new ProbeResult(
+            step,
+            Vec2List.copyOf(new float[] {-spread, -spread, spread, spread}),
+            IntVector.copyOf(new int[] {0, 1}),
+            IntVector.copyOf(new int[] {0, 1}),
+            Hyperparameters.ALL_DIGITS);
+    return SnapshotBuilder.aStep().step(step).centers(centers, centers).probe(probe).build();
+  }
+
+  @Test
+  @DisplayName(
+      "shared axes over clouds of ±150, ±40, ±8 and ±2 on 400x300 planes: insets ×9.4 and ×38 for the two smallest, none for the others, none without shared axes")
+  void insetsWithSharedAxes() {
+    newComparison(Hyperparameters.defaults());
+    float[] spreads = {150, 40, 8, 2};
+    for (int i = 0; i < 4; i++) {
+      ComparePane pane = compare.panes().get(i);
+      pane.startRun("run " + i);
+      pane.history().listener().onSnapshot(cloud(20, spreads[i]));
+      pane.history().pull();
+    }
+    PlaneStyle style = PlaneStyle.normal();
+    long second = 1_000_000_000L;
+    // the first frame takes every pane's step; a frame long after, when the views have eased
+    for (long now : new long[] {second, 100 * second}) {
+      compare.panes().forEach(p -> p.plane().sceneAt(now, 400, 300));
+    }
+    long later = 200 * second;
+    java.util.List<java.util.Optional<OwnScaleInset.Placement>> insets =
+        new java.util.ArrayList<>();
+    for (ComparePane pane : compare.panes()) {
+      PlaneScene scene = pane.plane().sceneAt(later, 400, 300);
+      // the shared view: ±150 on 300 × 0.84 px
+      assertThat(scene.view().pixelsPerUnit()).isCloseTo(0.84, Offset.offset(1e-9));
+      insets.add(pane.plane().insetAt(later, scene, 400, 300, style));
+    }
+    assertThat(insets.get(0)).isEmpty();
+    // ±40 in the 180x150 inset: 126 / 80 = 1.575 px/unit, 1.875 times 0.84: under 2, none
+    assertThat(insets.get(1)).isEmpty();
+    // ±8: 126 / 16 = 7.875 px/unit, 9.375 times; ±2: 31.5 px/unit, 37.5 times
+    assertThat(insets.get(2).orElseThrow().zoom()).isCloseTo(9.375, Offset.offset(1e-9));
+    OwnScaleInset.Placement smallest = insets.get(3).orElseThrow();
+    assertThat(smallest.zoom()).isCloseTo(37.5, Offset.offset(1e-9));
+    assertThat(OwnScaleInset.label(smallest.zoom())).isEqualTo("own scale ×38");
+    // the legend (12 px text: 50.4 px wide, 206.4 px down) and the dot at the middle leave the
+    // bottom-left corner
+    assertThat(smallest.left()).isCloseTo(6, Offset.offset(1e-9));
+    assertThat(smallest.top()).isCloseTo(144, Offset.offset(1e-9));
+
+    compare.sharedAxesProperty().set(false);
+    for (ComparePane pane : compare.panes()) {
+      PlaneScene scene = pane.plane().sceneAt(300 * second, 400, 300);
+      assertThat(pane.plane().insetAt(300 * second, scene, 400, 300, style)).isEmpty();
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "a new probe with a cloud twice as large: the inset's view eases there (0.4 s), not at once")
+  void insetEases() {
+    newComparison(Hyperparameters.defaults());
+    ComparePane big = compare.panes().get(0);
+    ComparePane small = compare.panes().get(1);
+    big.startRun("big");
+    small.startRun("small");
+    big.history().listener().onSnapshot(cloud(20, 150));
+    small.history().listener().onSnapshot(cloud(20, 2));
+    big.history().pull();
+    small.history().pull();
+    long second = 1_000_000_000L;
+    PlaneStyle style = PlaneStyle.normal();
+    for (long now : new long[] {second, 100 * second}) {
+      big.plane().sceneAt(now, 400, 300);
+      small.plane().sceneAt(now, 400, 300);
+    }
+    PlaneScene scene = small.plane().sceneAt(100 * second, 400, 300);
+    double before =
+        small.plane().insetAt(100 * second, scene, 400, 300, style).orElseThrow().zoom();
+    assertThat(before).isCloseTo(37.5, Offset.offset(1e-9));
+    small.history().listener().onSnapshot(cloud(40, 4));
+    small.history().pull();
+    long now = 100 * second + 400_000_000L; // one time constant on: 1 - 1/e of the way in log scale
+    scene = small.plane().sceneAt(now, 400, 300);
+    double eased = small.plane().insetAt(now, scene, 400, 300, style).orElseThrow().zoom();
+    // ±4: 126 / 8 = 15.75 px/unit, 18.75 times; the log of the zoom 1 - 1/e of the way there
+    double expected = Math.exp(Math.log(37.5) + (1 - Math.exp(-1)) * Math.log(18.75 / 37.5));
+    assertThat(eased).isCloseTo(expected, Offset.offset(1e-6));
   }
 }
