@@ -25,6 +25,9 @@ public final class FeatureProjection {
 
   private static final double TOLERANCE = 1e-12;
 
+  /** Components of a unit axis closer than this (float features) count as equally large. */
+  private static final double SIGN_TIE = 1e-6;
+
   private final int dimensions;
   private final double[] first;
   private final double[] second;
@@ -227,7 +230,8 @@ public final class FeatureProjection {
   private static void signed(double[] v) {
     int largest = 0;
     for (int k = 1; k < v.length; k++) {
-      if (Math.abs(v[k]) > Math.abs(v[largest])) {
+      // equal up to rounding is equal: the first of them decides
+      if (Math.abs(v[k]) > Math.abs(v[largest]) + SIGN_TIE) {
         largest = k;
       }
     }

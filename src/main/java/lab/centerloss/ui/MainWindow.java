@@ -27,7 +27,6 @@ import javafx.stage.Stage;
 import lab.centerloss.plot.AngleRenderer;
 import lab.centerloss.plot.Fonts;
 import lab.centerloss.plot.PlaneStyle;
-import lab.centerloss.text.Messages;
 import lab.centerloss.ui.common.FrameClock;
 import lab.centerloss.ui.export.ExportView;
 import lab.centerloss.ui.plane.CanvasControl;
@@ -126,8 +125,8 @@ public final class MainWindow {
           gc.setFont(Font.font(Fonts.family(), empty.fontSize() * 1.1));
           gc.setTextAlign(TextAlignment.CENTER);
           gc.setTextBaseline(VPos.CENTER);
-          gc.fillText(
-              Messages.text("margin.anglesAfterFirstStep"), width / 2, height / 2, width - 20);
+          // (or, for a feature of more than two dimensions, that they exist only in 2-D)
+          gc.fillText(session.plane().angleAbsence().render(), width / 2, height / 2, width - 20);
         });
     // the head of the step shown (a run opened from a file, or a past step), else the one on the
     // sliders
