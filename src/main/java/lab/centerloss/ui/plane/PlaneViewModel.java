@@ -159,8 +159,15 @@ public final class PlaneViewModel {
                 options.showTestProperty().get(), options.showTrainProperty().get(),
                 options.showTrailsProperty().get(), options.showLegendProperty().get(),
                 options.selectedClassProperty().get(), caption));
+    Hyperparameters hp =
+        shown != null ? shown.hyperparameters() : origin != null ? origin.hyperparameters() : null;
+    // the open-set regions score every point of the plane as a feature: of a projection, that
+    // would shade what no feature decides, so a projected plane has none
+    boolean projected = hp != null && hp.isProjected();
     PlaneScene scene =
-        live.withKnownDigits(knownDigits()).withRegions(regions.get()).withDrawn(drawn.get());
+        live.withKnownDigits(knownDigits())
+            .withRegions(projected ? null : regions.get())
+            .withDrawn(drawn.get());
     scene = scene.withPair(pair.apply(scene));
     lastScene = scene;
     return overlay.apply(unknownsShown.getAsBoolean() ? scene : scene.withoutUnknowns());
