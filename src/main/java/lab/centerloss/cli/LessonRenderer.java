@@ -157,7 +157,13 @@ final class LessonRenderer {
     Vec2List centers =
         last != null ? last.centers().after() : session.origin(settings, 1).centers();
     String caption =
-        last != null ? PlaneScenes.caption(last) : Messages.text("lesson.render.untrained");
+        last != null
+            ? PlaneScenes.caption(last)
+            : settings.isProjected()
+                ? Messages.text("lesson.render.untrained")
+                    + "\n"
+                    + PlaneScenes.projectionNote(settings)
+                : Messages.text("lesson.render.untrained");
     WorldBox box = WorldBox.robust(probe.features(), centers, PlaneScenes.OUTLIERS);
     Vec2List none = Vec2List.copyOf(new float[0]);
     PlaneScene scene =

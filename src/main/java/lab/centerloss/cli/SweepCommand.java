@@ -299,10 +299,21 @@ public final class SweepCommand implements Callable<Integer> {
     row.put("seed", hp.seed());
     row.put("steps", last.step());
     row.put("test_accuracy", test.accuracy());
+    // more than two dimensions: the spread of the features themselves, not of the plane's
+    // projection
     double rms =
-        FeatureStatistics.rmsDistanceToCenters(
-            test.features(), test.labels(), last.centers().after(), hp.knownDigits());
-    double distance = FeatureStatistics.minPairwiseDistance(last.centers().after());
+        test.isProjected()
+            ? FeatureStatistics.rmsDistanceToCenters(
+                test.comparedFeatures(),
+                test.labels(),
+                test.full().get().centers(),
+                hp.knownDigits())
+            : FeatureStatistics.rmsDistanceToCenters(
+                test.features(), test.labels(), last.centers().after(), hp.knownDigits());
+    double distance =
+        test.isProjected()
+            ? FeatureStatistics.minPairwiseDistance(test.full().get().centers())
+            : FeatureStatistics.minPairwiseDistance(last.centers().after());
     row.put("rms_intra", rms);
     row.put("min_center_distance", distance);
     row.put("intra_to_distance", distance > 0 ? rms / distance : Double.NaN);

@@ -24,6 +24,7 @@ import lab.centerloss.text.AppInfo;
 import lab.centerloss.text.Messages;
 import lab.centerloss.train.Checkpoint;
 import lab.centerloss.train.CheckpointKeeping;
+import lab.centerloss.train.FeatureRows;
 import lab.centerloss.train.FeatureStatistics;
 import lab.centerloss.train.Hyperparameters;
 import lab.centerloss.train.OpenSetEvaluation;
@@ -107,6 +108,7 @@ public final class TrainCommand implements Callable<Integer> {
         result = train(session, hp, recorder, run, out);
         result.finalTest = session.evaluateTestSet(hp.head());
         result.centers = session.centers();
+        result.fullCenters = session.fullCenters();
         recorder.commit();
         if (run != null) {
           saveRun(run.record());
@@ -199,6 +201,10 @@ public final class TrainCommand implements Callable<Integer> {
     StepSnapshot last;
     ProbeResult finalTest;
     Vec2List centers;
+
+    /** The centers in d dimensions (the same as {@code centers} for a 2-D feature). */
+    FeatureRows fullCenters;
+
     double wallSeconds;
   }
 
@@ -313,6 +319,9 @@ public final class TrainCommand implements Callable<Integer> {
     root.put("device", engine.deviceName());
     root.put("threads", engine.threads());
     root.put("model", hp.model().id());
+    if (hp.isProjected()) {
+      root.put("feature_dim", hp.featureDim()); // absent: 2, as in every file before the setting
+    }
     root.put("head", hp.head().id());
     root.put("center_rule", hp.centerRule().id());
     root.put("optimizer", hp.optimizer().id());
@@ -337,23 +346,44 @@ public final class TrainCommand implements Callable<Integer> {
     }
     StepRecordJson.putNumber(root, "loss_softmax", r.last.scalars().lossSoftmax());
     StepRecordJson.putNumber(root, "loss_center", r.last.scalars().lossCenter());
-    root.set("centers", StepRecordJson.points(r.centers));
     int known = hp.knownDigits();
-    StepRecordJson.putNumber(
-        root,
-        "rms_intra",
-        FeatureStatistics.rmsDistanceToCenters(
-            r.finalTest.features(), r.finalTest.labels(), r.centers, known));
-    StepRecordJson.putNumber(
-        root,
-        "rms_intra_to_class_mean",
-        FeatureStatistics.rmsDistanceToCenters(
-            r.finalTest.features(),
-            r.finalTest.labels(),
-            FeatureStatistics.classMeans(r.finalTest.features(), r.finalTest.labels(), known),
-            known));
-    StepRecordJson.putNumber(
-        root, "min_center_distance", FeatureStatistics.minPairwiseDistance(r.centers));
+    if (r.finalTest.isProjected()) {
+      // more than two dimensions: every figure in d, the centers with their d numbers each
+      root.set("centers", StepRecordJson.rows(r.fullCenters));
+      FeatureRows features = r.finalTest.comparedFeatures();
+      StepRecordJson.putNumber(
+          root,
+          "rms_intra",
+          FeatureStatistics.rmsDistanceToCenters(
+              features, r.finalTest.labels(), r.fullCenters, known));
+      StepRecordJson.putNumber(
+          root,
+          "rms_intra_to_class_mean",
+          FeatureStatistics.rmsDistanceToCenters(
+              features,
+              r.finalTest.labels(),
+              FeatureStatistics.classMeans(features, r.finalTest.labels(), known),
+              known));
+      StepRecordJson.putNumber(
+          root, "min_center_distance", FeatureStatistics.minPairwiseDistance(r.fullCenters));
+    } else {
+      root.set("centers", StepRecordJson.points(r.centers));
+      StepRecordJson.putNumber(
+          root,
+          "rms_intra",
+          FeatureStatistics.rmsDistanceToCenters(
+              r.finalTest.features(), r.finalTest.labels(), r.centers, known));
+      StepRecordJson.putNumber(
+          root,
+          "rms_intra_to_class_mean",
+          FeatureStatistics.rmsDistanceToCenters(
+              r.finalTest.features(),
+              r.finalTest.labels(),
+              FeatureStatistics.classMeans(r.finalTest.features(), r.finalTest.labels(), known),
+              known));
+      StepRecordJson.putNumber(
+          root, "min_center_distance", FeatureStatistics.minPairwiseDistance(r.centers));
+    }
     root.putPOJO("reached_accuracy_step", r.reachedStep);
     root.putPOJO("reached_accuracy_seconds", r.reachedSeconds);
     root.putPOJO("diverged_at_step", r.divergedAt);
@@ -392,24 +422,37 @@ public final class TrainCommand implements Callable<Integer> {
 
   /** Every final test feature with its scores, as CSV (raw values: the distance itself). */
   static String featuresCsv(OpenSetEvaluation evaluation) {
-    StringBuilder csv = new StringBuilder("index,label,known,x,y,predicted");
+    ProbeResult probe = evaluation.probe();
+    // a 2-D feature keeps its x and y; a larger one has its d numbers, f1 to fd
+    FeatureRows full = probe.isProjected() ? probe.comparedFeatures() : null;
+    StringBuilder csv = new StringBuilder("index,label,known,");
+    if (full == null) {
+      csv.append("x,y");
+    } else {
+      for (int k = 0; k < full.dimensions(); k++) {
+        csv.append(k == 0 ? "" : ",").append('f').append(k + 1);
+      }
+    }
+    csv.append(",predicted");
     for (OpenSetScores.Score score : OpenSetScores.Score.values()) {
       csv.append(',').append(score.id());
     }
     csv.append('\n');
-    ProbeResult probe = evaluation.probe();
     for (int i = 0; i < evaluation.size(); i++) {
       csv.append(i)
           .append(',')
           .append(probe.labels().get(i))
           .append(',')
           .append(evaluation.known(i))
-          .append(',')
-          .append(probe.features().x(i))
-          .append(',')
-          .append(probe.features().y(i))
-          .append(',')
-          .append(evaluation.predictedDigit(i));
+          .append(',');
+      if (full == null) {
+        csv.append(probe.features().x(i)).append(',').append(probe.features().y(i));
+      } else {
+        for (int k = 0; k < full.dimensions(); k++) {
+          csv.append(k == 0 ? "" : ",").append(full.get(i, k));
+        }
+      }
+      csv.append(',').append(evaluation.predictedDigit(i));
       for (OpenSetScores.Score score : OpenSetScores.Score.values()) {
         csv.append(',').append(score.raw(evaluation.scored(i).get(score)));
       }

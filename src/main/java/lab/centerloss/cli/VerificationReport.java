@@ -59,7 +59,9 @@ final class VerificationReport {
     for (PairScore score : PairScore.values()) {
       Verification.Figures f =
           Verification.figures(
-              Verification.scores(test.features(), pairs, score), pairs.same(), pairs.fold());
+              Verification.scores(test.comparedFeatures(), pairs, score),
+              pairs.same(),
+              pairs.fold());
       ObjectNode one = node.putObject(score.id());
       StepRecordJson.putNumber(one, "auc", f.auc());
       StepRecordJson.putNumber(one, "eer", f.eer());
@@ -98,8 +100,8 @@ final class VerificationReport {
     if (pairs.isEmpty()) {
       return;
     }
-    double[] cosine = Verification.scores(test.features(), pairs, PairScore.COSINE);
-    double[] distance = Verification.scores(test.features(), pairs, PairScore.DISTANCE);
+    double[] cosine = Verification.scores(test.comparedFeatures(), pairs, PairScore.COSINE);
+    double[] distance = Verification.scores(test.comparedFeatures(), pairs, PairScore.DISTANCE);
     for (int k = 0; k < pairs.size(); k++) {
       csv.append(pairs.first()[k])
           .append(',')

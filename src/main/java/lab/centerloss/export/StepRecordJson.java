@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import lab.centerloss.train.FeatureRows;
 import lab.centerloss.train.IntVector;
 import lab.centerloss.train.StepSnapshot;
 import lab.centerloss.train.Vec2List;
@@ -72,6 +73,18 @@ public final class StepRecordJson {
 
   public static String toLine(StepSnapshot snapshot) {
     return toJson(snapshot).toString();
+  }
+
+  /** Rows of any size, each as an array of its d numbers. */
+  public static ArrayNode rows(FeatureRows rows) {
+    ArrayNode array = MAPPER.createArrayNode();
+    for (int i = 0; i < rows.size(); i++) {
+      ArrayNode row = array.addArray();
+      for (int k = 0; k < rows.dimensions(); k++) {
+        addNumber(row, rows.get(i, k));
+      }
+    }
+    return array;
   }
 
   public static ArrayNode points(Vec2List points) {

@@ -23,6 +23,8 @@ import lab.centerloss.text.Message;
 import lab.centerloss.text.Printable;
 import lab.centerloss.train.ComparisonPreset;
 import lab.centerloss.train.Hyperparameters;
+import lab.centerloss.train.SettingDescriptor;
+import lab.centerloss.train.Settings;
 
 /**
  * Reads lessons: the built-in ones from the app's resources, others from JSON files a teacher wrote
@@ -436,10 +438,11 @@ public final class LessonFile {
 
   /** The fields a settings object may have: those the app writes. */
   static Set<String> settingsFields() {
+    // every setting's field, those written only when not at their default (feature_dim) too
     Set<String> known = new TreeSet<>();
-    HyperparametersJson.toJson(Hyperparameters.defaults())
-        .fieldNames()
-        .forEachRemaining(known::add);
+    for (SettingDescriptor<?> setting : Settings.ALL) {
+      known.add(setting.jsonName());
+    }
     return known;
   }
 

@@ -198,7 +198,7 @@ public final class GridFigure {
             List.of(),
             -1,
             false,
-            panel.title())
+            titled(panel.title(), PlaneScenes.projectionNote(s.hyperparameters())))
         .withKnownDigits(s.hyperparameters().knownDigits());
   }
 
@@ -222,6 +222,11 @@ public final class GridFigure {
             PlaneScenes.OUTLIERS);
     return OwnScaleInset.place(
         own, scene.view(), layout.panelWidth(), layout.panelHeight(), style, false);
+  }
+
+  /** The panel's title, and after it the projection note of a run of more than two dimensions. */
+  private static String titled(String title, String note) {
+    return note.isEmpty() ? title : title + " · " + note;
   }
 
   /** The caption's second line, the panel's numbers, and a frame around the panel. */

@@ -31,7 +31,7 @@ final class PlaneOverlay {
         scene.view(),
         step,
         style,
-        scene.caption().isEmpty() ? 0 : style.fontSize() * 2.0);
+        scene.caption().isEmpty() ? 0 : style.fontSize() * (0.6 + 1.4 * lines(scene.caption())));
     drawTrails(pen, width, height, scene, style);
     drawMarks(pen, width, height, scene, style, false);
     drawCenters(pen, width, height, scene, style);
@@ -56,8 +56,16 @@ final class PlaneOverlay {
       pen.setFill(style.foreground());
       pen.setTextAlign(TextAlignment.LEFT);
       pen.setTextBaseline(VPos.TOP);
-      pen.fillText(scene.caption(), style.fontSize() * 0.8, style.fontSize() * 0.6);
+      String[] lines = scene.caption().split("\n");
+      for (int i = 0; i < lines.length; i++) {
+        pen.fillText(lines[i], style.fontSize() * 0.8, style.fontSize() * (0.6 + 1.4 * i));
+      }
     }
+  }
+
+  /** The caption's lines: a projected plane's has a second, the projection note. */
+  private static int lines(String caption) {
+    return caption.split("\n").length;
   }
 
   /**

@@ -43,11 +43,32 @@ public final class PlaneScenes {
             List.of(),
             -1,
             legend,
-            caption ? caption(s) : "")
+            caption ? caption(s) : projectionNote(s.hyperparameters()))
         .withKnownDigits(s.hyperparameters().knownDigits());
   }
 
-  /** "step 120 Softmax λ 0.1 α 0.50 lr 0.01", plus m and s for the heads that use them. */
+  /**
+   * What the plane is when the feature has more than two dimensions: "2-D PCA projection of the
+   * 16-D features at this step"; empty for a 2-D feature, which the plane shows as it is. Every
+   * picture of the plane carries it, caption or not.
+   */
+  public static String projectionNote(Hyperparameters hp) {
+    return hp.isProjected() ? Messages.text("plane.projection", hp.featureDim()) : "";
+  }
+
+  /**
+   * The caption's lines after its first: the projection note where there is one ({@link #caption}),
+   * which stays when a picture is exported without the caption.
+   */
+  public static String noteOf(String caption) {
+    int newline = caption.indexOf('\n');
+    return newline < 0 ? "" : caption.substring(newline + 1);
+  }
+
+  /**
+   * "step 120 Softmax λ 0.1 α 0.50 lr 0.01", plus m and s for the heads that use them; with more
+   * than two dimensions, a second line saying the plane is a projection ({@link #projectionNote}).
+   */
   public static String caption(StepSnapshot s) {
     Hyperparameters hp = s.hyperparameters();
     StringBuilder text =
@@ -64,6 +85,9 @@ public final class PlaneScenes {
     }
     if (hp.head().isNormalized()) {
       text.append(Messages.text("caption.scale", hp.scale()));
+    }
+    if (hp.isProjected()) {
+      text.append('\n').append(projectionNote(hp));
     }
     return text.toString();
   }

@@ -447,7 +447,7 @@ public final class StudentPage {
       }
       Verification.Figures f =
           Verification.figures(
-              Verification.scores(p.features(), pairs[set], Verification.PairScore.COSINE),
+              Verification.scores(p.comparedFeatures(), pairs[set], Verification.PairScore.COSINE),
               pairs[set].same(),
               pairs[set].fold());
       lines.add(

@@ -33,6 +33,9 @@ public final class HyperparametersJson {
 
   private static <T> void write(ObjectNode node, SettingDescriptor<T> setting, Hyperparameters hp) {
     T value = setting.of(hp);
+    if (setting.writtenWhenNotDefault() && value.equals(setting.defaultValue())) {
+      return;
+    }
     String field = setting.jsonName();
     switch (setting.kind()) {
       case REAL -> node.put(field, (Double) value);

@@ -13,6 +13,7 @@ import lab.centerloss.data.MnistDataSet;
 import lab.centerloss.text.Message;
 import lab.centerloss.train.Checkpoint;
 import lab.centerloss.train.DigitSet;
+import lab.centerloss.train.FeatureRows;
 import lab.centerloss.train.FloatVector;
 import lab.centerloss.train.Hyperparameters;
 import lab.centerloss.train.IntVector;
@@ -58,6 +59,9 @@ final class RunCodecs {
     final int probeSize;
     final List<Hyperparameters> settings;
     int knownDigits = DigitSet.ALL;
+
+    /** d of the run's feature, from its origin's settings: the checkpoints' centers have d each. */
+    int featureDim = 2;
 
     Limits(int classes, int probeSize, List<Hyperparameters> settings) {
       this.classes = classes;
@@ -135,6 +139,52 @@ final class RunCodecs {
     }
   }
 
+  /**
+   * The d-dimensional side of a run whose feature has more than two dimensions ({@link
+   * ProbeResult#full()}): for the origin's probe and each kept probe, in order, its step, then its
+   * features, centers and head weights, d numbers each. The other entries hold what the plane
+   * draws, as for a 2-D run; this one holds what the figures are computed from.
+   */
+  static final class FullProbe {
+    private FullProbe() {}
+
+    static void write(DataOutputStream out, ProbeResult probe) throws IOException {
+      ProbeResult.Full full = probe.full().orElseThrow();
+      out.writeLong(probe.step());
+      BinaryIO.writeFloats(out, full.features().toArray());
+      BinaryIO.writeFloats(out, full.centers().toArray());
+      BinaryIO.writeFloats(out, full.weights().toArray());
+    }
+
+    /** The probe with its full side read, which must be of its step. */
+    static ProbeResult read(DataInputStream in, ProbeResult probe, Limits limits)
+        throws IOException {
+      long step = BinaryIO.readLong(in, 0, MAX_STEPS, Message.of("runfile.field.probeStep"));
+      check(step == probe.step(), Message.of("runfile.bad.fullProbeStep"));
+      int d = limits.featureDim;
+      FeatureRows features =
+          rows(in, d, limits.probeSize, Message.of("runfile.field.fullFeatures"), limits);
+      FeatureRows centers =
+          rows(in, d, limits.classes, Message.of("runfile.field.fullCenters"), limits);
+      FeatureRows weights =
+          rows(in, d, limits.classes, Message.of("runfile.field.fullWeights"), limits);
+      return new ProbeResult(
+          probe.step(),
+          probe.features(),
+          probe.labels(),
+          probe.predictions(),
+          probe.knownDigits(),
+          Optional.of(new ProbeResult.Full(features, centers, weights)));
+    }
+
+    private static FeatureRows rows(
+        DataInputStream in, int d, int count, Message what, Limits limits) throws IOException {
+      float[] values = BinaryIO.readFiniteFloats(in, d * count, what);
+      limits.count(values.length, d * count, what);
+      return FeatureRows.copyOf(d, values);
+    }
+  }
+
   /** The run at step 0: its settings, centers, head, and the probe's labels and first probe. */
   static final class Origin {
     private Origin() {}
@@ -152,6 +202,11 @@ final class RunCodecs {
         throws IOException {
       Hyperparameters hp = limits.settings(in);
       limits.knownDigits = hp.knownDigits();
+      limits.featureDim = hp.featureDim();
+      for (Hyperparameters other : limits.settings) {
+        // a new feature size builds a new run: one file, one size
+        check(other.featureDim() == hp.featureDim(), Message.of("runfile.bad.featureDimChanges"));
+      }
       check(
           hp.classDigits().length == limits.classes, Message.of("runfile.bad.knownDigitsClasses"));
       Vec2List centers =
@@ -318,8 +373,9 @@ final class RunCodecs {
       List<float[]> first = readArrays(in, Message.of("runfile.field.optimizerBuffers"));
       List<float[]> second = readArrays(in, Message.of("runfile.field.optimizerSecondBuffers"));
       Message centersField = Message.of("runfile.field.checkpointCenters");
-      float[] centers = BinaryIO.readFiniteFloats(in, 2 * limits.classes, centersField);
-      limits.count(centers.length, 2 * limits.classes, centersField);
+      int centerNumbers = limits.featureDim * limits.classes;
+      float[] centers = BinaryIO.readFiniteFloats(in, centerNumbers, centersField);
+      limits.count(centers.length, centerNumbers, centersField);
       int epoch =
           BinaryIO.readInt(in, 0, Integer.MAX_VALUE, Message.of("runfile.field.checkpointEpoch"));
       int taken =

@@ -71,6 +71,12 @@ public final class RunFile {
   static final String PROBES = "probes.bin";
   static final String CHECKPOINTS = "checkpoints.bin";
 
+  /**
+   * Only in a run whose feature has more than two dimensions: the probes' full features, centers
+   * and weights ({@link RunCodecs.FullProbe}). A reader that predates it reads the rest.
+   */
+  static final String FULL = "full.bin";
+
   /** The most each entry may expand to: far above a real run's, far below what would hurt. */
   static final Map<String, Long> ENTRY_LIMITS =
       Map.of(
@@ -83,7 +89,12 @@ public final class RunFile {
           PROBES,
           1L << 30,
           CHECKPOINTS,
+          1L << 30,
+          FULL,
           1L << 30);
+
+  /** The entries a run file may lack: written only for some runs. */
+  private static final Set<String> OPTIONAL_ENTRIES = Set.of(FULL);
 
   /**
    * The most all entries together may expand to (issue 25): each entry within its own limit could
@@ -171,6 +182,16 @@ public final class RunFile {
     }
     out.flush();
     zip.closeEntry();
+    if (record.origin().probe().isProjected()) {
+      zip.putNextEntry(new ZipEntry(FULL));
+      out.writeInt(record.probes().size());
+      RunCodecs.FullProbe.write(out, record.origin().probe());
+      for (ProbeResult p : record.probes()) {
+        RunCodecs.FullProbe.write(out, p);
+      }
+      out.flush();
+      zip.closeEntry();
+    }
     zip.finish();
     zip.flush();
   }
@@ -355,7 +376,7 @@ public final class RunFile {
       throw new RunFileException(Message.of("runfile.notRunFile", name));
     }
     for (String required : ENTRY_LIMITS.keySet()) {
-      if (!entries.containsKey(required)) {
+      if (!entries.containsKey(required) && !OPTIONAL_ENTRIES.contains(required)) {
         throw new RunFileException(
             Message.of("runfile.damaged", name, Message.of("runfile.bad.noEntry", required)));
       }
@@ -438,7 +459,6 @@ public final class RunFile {
       origin = RunCodecs.Origin.read(in, fingerprint, limits);
       BinaryIO.expectEnd(in, ORIGIN);
     }
-    RunRecord record = new RunRecord(origin);
     List<ProbeResult> probes = new ArrayList<>();
     try (DataInputStream in = new DataInputStream(open(zip, entries.get(PROBES), budget))) {
       int count =
@@ -456,6 +476,29 @@ public final class RunFile {
       }
       BinaryIO.expectEnd(in, PROBES);
     }
+    boolean projected = limits.featureDim > 2;
+    BinaryIO.check(
+        projected == entries.containsKey(FULL),
+        Message.of("runfile.bad.fullEntry", String.valueOf(limits.featureDim)));
+    if (projected) {
+      try (DataInputStream in = new DataInputStream(open(zip, entries.get(FULL), budget))) {
+        int count = BinaryIO.readInt(in, 0, probes.size(), Message.of("runfile.field.probeCount"));
+        BinaryIO.check(count == probes.size(), Message.of("runfile.bad.fullProbeStep"));
+        ProbeResult first = RunCodecs.FullProbe.read(in, origin.probe(), limits);
+        origin =
+            new RunOrigin(
+                origin.hyperparameters(),
+                origin.centers(),
+                origin.head(),
+                first,
+                origin.dataFingerprint());
+        for (int i = 0; i < count; i++) {
+          probes.set(i, RunCodecs.FullProbe.read(in, probes.get(i), limits));
+        }
+        BinaryIO.expectEnd(in, FULL);
+      }
+    }
+    RunRecord record = new RunRecord(origin);
     try (DataInputStream in = new DataInputStream(open(zip, entries.get(STEPS), budget))) {
       int count =
           BinaryIO.readInt(

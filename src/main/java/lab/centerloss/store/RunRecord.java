@@ -100,7 +100,8 @@ public final class RunRecord {
             probe.features(),
             first.labels(),
             probe.predictions(),
-            probe.knownDigits())
+            probe.knownDigits(),
+            probe.full())
         : probe;
   }
 
@@ -285,6 +286,13 @@ public final class RunRecord {
     }
     for (ProbeResult p : probes) {
       bytes += 4L * (2 * p.features().size() + p.predictions().size());
+      if (p.full().isPresent()) {
+        ProbeResult.Full full = p.full().get();
+        bytes +=
+            4L
+                * full.features().dimensions()
+                * (full.features().size() + full.centers().size() + full.weights().size());
+      }
     }
     if (!probes.isEmpty()) {
       bytes += 4L * probes.get(0).labels().size();

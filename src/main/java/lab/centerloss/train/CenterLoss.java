@@ -9,8 +9,8 @@ import org.bytedeco.pytorch.global.torch.ScalarType;
 
 /**
  * Center loss, Wen, Zhang, Li, Qiao, "A Discriminative Feature Learning Approach for Deep Face
- * Recognition", ECCV 2016, section 3.2. For a batch of m features x_i [m, 2] with labels y_i [m]
- * and centers c [classes, 2]:
+ * Recognition", ECCV 2016, section 3.2. For a batch of m features x_i [m, d] with labels y_i [m]
+ * and centers c [classes, d] (d = 2 in the paper's figures; nothing below depends on it):
  *
  * <pre>
  *   L_C = 1/(2m) sum_i |x_i - c_{y_i}|^2        (eq. 2, divided by m as in the authors' Caffe code)
@@ -69,6 +69,6 @@ final class CenterLoss {
     }
   }
 
-  /** Row-major [10, 2] arrays: the paper's delta_c_j and the centers after the chosen rule. */
+  /** Row-major [classes, d] arrays: the paper's delta_c_j and the centers after the chosen rule. */
   record Update(float[] paperDeltas, float[] centersAfter) {}
 }

@@ -37,6 +37,63 @@ public final class FeatureStatistics {
     return n == 0 ? 0 : Math.sqrt(sum / n);
   }
 
+  /**
+   * The same for features and centers of any size d (a run with a larger feature): the distances in
+   * d dimensions, not on the plane's projection.
+   */
+  public static double rmsDistanceToCenters(
+      FeatureRows features, IntVector labels, FeatureRows centers, int knownDigits) {
+    int[] classOf = classOf(knownDigits);
+    double sum = 0;
+    int n = 0;
+    for (int i = 0; i < features.size(); i++) {
+      int digit = labels.get(i);
+      int c = digit >= 0 && digit < classOf.length ? classOf[digit] : -1;
+      if (c < 0) {
+        continue;
+      }
+      sum += features.squaredDistance(i, centers, c);
+      n++;
+    }
+    return n == 0 ? 0 : Math.sqrt(sum / n);
+  }
+
+  /** The mean feature of each known digit's class, in d dimensions. */
+  public static FeatureRows classMeans(FeatureRows features, IntVector labels, int knownDigits) {
+    int[] classOf = classOf(knownDigits);
+    int classes = Integer.bitCount(knownDigits);
+    int d = features.dimensions();
+    double[] sums = new double[classes * d];
+    int[] counts = new int[classes];
+    for (int i = 0; i < features.size(); i++) {
+      int digit = labels.get(i);
+      int c = digit >= 0 && digit < classOf.length ? classOf[digit] : -1;
+      if (c < 0) {
+        continue;
+      }
+      for (int k = 0; k < d; k++) {
+        sums[c * d + k] += features.get(i, k);
+      }
+      counts[c]++;
+    }
+    float[] means = new float[classes * d];
+    for (int k = 0; k < means.length; k++) {
+      means[k] = (float) (sums[k] / counts[k / d]);
+    }
+    return FeatureRows.owning(d, means);
+  }
+
+  /** The smallest distance between two of the rows, in d dimensions. */
+  public static double minPairwiseDistance(FeatureRows points) {
+    double min = Double.POSITIVE_INFINITY;
+    for (int a = 0; a < points.size(); a++) {
+      for (int b = a + 1; b < points.size(); b++) {
+        min = Math.min(min, Math.sqrt(points.squaredDistance(a, points, b)));
+      }
+    }
+    return min;
+  }
+
   /** Digit to class index for a set of known digits; -1 for the others. */
   public static int[] classOf(int knownDigits) {
     int[] classOf = new int[31];

@@ -5,12 +5,15 @@ import lab.centerloss.text.Message;
 
 /**
  * Everything a teacher can change, as one immutable value. The trainer reads the latest record
- * between two steps; {@code model}, {@code centerInit} and {@code seed} take effect at the next
- * reset, everything else at the next step.
+ * between two steps; {@code model}, {@code featureDim}, {@code centerInit} and {@code seed} take
+ * effect at the next reset, everything else at the next step.
  *
  * <p>Each component is described once in {@link Settings} (its range, default, JSON field, option
  * and control): a new setting is a component, its wither and its descriptor.
  *
+ * @param featureDim d, the size of the feature LeNet++ ends in (2 as in the paper's figures); the
+ *     heads and the centers work in d dimensions, and above 2 the plane draws a projection ({@link
+ *     FeatureProjection})
  * @param lambda weight of the center loss L_C in L = L_S + lambda L_C (0 turns it off); L_C is
  *     normalised as 1/(2m) sum_i |x_i - c_{y_i}|^2, see {@link CenterLoss}
  * @param alpha center learning rate, in [0, 1] (Wen et al., ECCV 2016, section 3.2, eq. 4 and
@@ -30,6 +33,7 @@ import lab.centerloss.text.Message;
  */
 public record Hyperparameters(
     ModelSize model,
+    int featureDim,
     HeadKind head,
     double lambda,
     double alpha,
@@ -49,6 +53,10 @@ public record Hyperparameters(
     int knownDigits) {
 
   public static final double MAX_MARGIN = Math.PI / 2;
+
+  /** The largest feature size: far above what MNIST needs, small enough for a run file's probe. */
+  public static final int MAX_FEATURE_DIM = 512;
+
   public static final int MAX_BATCH_SIZE = 4096;
   public static final int MAX_WARMUP_STEPS = 1_000_000;
   /*
@@ -154,6 +162,15 @@ public record Hyperparameters(
     return Settings.MODEL.with(this, v);
   }
 
+  public Hyperparameters withFeatureDim(int v) {
+    return Settings.FEATURE_DIM.with(this, v);
+  }
+
+  /** Whether the plane shows a projection of the features rather than the features themselves. */
+  public boolean isProjected() {
+    return featureDim > 2;
+  }
+
   public Hyperparameters withHead(HeadKind v) {
     return Settings.HEAD.with(this, v);
   }
@@ -216,10 +233,12 @@ public record Hyperparameters(
 
   /**
    * Whether going from {@code before} to these settings needs the run built again from the seed: a
-   * new model size, seed, center start or set of known digits cannot take effect mid-run.
+   * new model size, feature size, seed, center start or set of known digits cannot take effect
+   * mid-run.
    */
   public boolean needsRebuildFrom(Hyperparameters before) {
     return model != before.model
+        || featureDim != before.featureDim
         || seed != before.seed
         || centerInit != before.centerInit
         || knownDigits != before.knownDigits;

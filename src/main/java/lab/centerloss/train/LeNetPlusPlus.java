@@ -15,8 +15,9 @@ import org.bytedeco.pytorch.global.torch.MemoryFormat;
 
 /**
  * LeNet++ (Wen et al. 2016, section 4.1): three blocks of two 5x5 convolutions with PReLU and a 2x2
- * max-pool (28 -> 14 -> 7 -> 3), then a fully connected layer down to the 2-D feature that the app
- * draws. Input [B, 1, 28, 28], output [B, 2].
+ * max-pool (28 -> 14 -> 7 -> 3), then a fully connected layer down to the feature: 2-D in the
+ * paper's figures and by default, the plane the app draws; d-dimensional when the feature size is
+ * set higher (issue 28). Input [B, 1, 28, 28], output [B, d].
  *
  * <p>The convolutions run in the channels-last memory format (NHWC). The numbers are the same up to
  * float rounding. On the 2-core CPU a lite training step took 89-97 ms instead of 122-127 ms on one
@@ -24,8 +25,6 @@ import org.bytedeco.pytorch.global.torch.MemoryFormat;
  * kernels work in that layout and no longer reorder every activation in and out of it.
  */
 final class LeNetPlusPlus extends Module {
-  static final int FEATURE_DIMENSIONS = 2;
-
   // Every submodule stays in a field: a module whose Java wrapper is collected can crash the JVM.
   private final Conv2dImpl[] convs = new Conv2dImpl[6];
   private final PReLUImpl[] convActivations = new PReLUImpl[6];
@@ -33,7 +32,7 @@ final class LeNetPlusPlus extends Module {
   private final PReLUImpl featureActivation;
   private final long flattened;
 
-  LeNetPlusPlus(ModelSize size) {
+  LeNetPlusPlus(ModelSize size, int featureDimensions) {
     long in = 1;
     for (int layer = 0; layer < 6; layer++) {
       long out = size.channels(layer / 2);
@@ -44,7 +43,7 @@ final class LeNetPlusPlus extends Module {
       in = out;
     }
     flattened = in * 3 * 3;
-    feature = register_module("fc", new LinearImpl(flattened, FEATURE_DIMENSIONS));
+    feature = register_module("fc", new LinearImpl(flattened, featureDimensions));
     featureActivation = register_module("prelu_fc", new PReLUImpl());
     initialiseConvolutions();
     useChannelsLast();

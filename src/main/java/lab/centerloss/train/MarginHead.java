@@ -14,8 +14,9 @@ import org.bytedeco.pytorch.TensorOptional;
 import org.bytedeco.pytorch.global.torch.ScalarType;
 
 /**
- * The classifier on the 2-D feature x, with one weight vector W_j per class. Writing cos(theta_j) =
- * (x/|x|) . (W_j/|W_j|) and y for the label:
+ * The classifier on the feature x (2-D, or d-dimensional: the formulas do not depend on d), with
+ * one weight vector W_j per class. Writing cos(theta_j) = (x/|x|) . (W_j/|W_j|) and y for the
+ * label:
  *
  * <ul>
  *   <li>softmax: logits W x + b (Wen et al., ECCV 2016, eq. 1);
@@ -60,7 +61,7 @@ final class MarginHead extends Module {
     return linear.bias();
   }
 
-  /** The logits the loss is computed from, margin included. Shapes: [B, 2], [B] -> [B, classes]. */
+  /** The logits the loss is computed from, margin included. Shapes: [B, d], [B] -> [B, classes]. */
   Tensor trainingLogits(
       Tensor features, Tensor labels, HeadKind kind, double scale, double margin) {
     if (!kind.isNormalized()) {

@@ -7,8 +7,8 @@ final class Network extends Module {
   final LeNetPlusPlus trunk;
   final MarginHead head;
 
-  Network(ModelSize size, int classes) {
-    trunk = register_module("trunk", new LeNetPlusPlus(size));
-    head = register_module("head", new MarginHead(LeNetPlusPlus.FEATURE_DIMENSIONS, classes));
+  Network(ModelSize size, int featureDimensions, int classes) {
+    trunk = register_module("trunk", new LeNetPlusPlus(size, featureDimensions));
+    head = register_module("head", new MarginHead(featureDimensions, classes));
   }
 }

@@ -30,7 +30,9 @@ public final class OpenSetEvaluation {
   }
 
   /**
-   * Scores a probe's features with the head that made them and the centers.
+   * Scores a probe's features with the head that made them and the centers. A probe of more than
+   * two dimensions is scored with its own full features, weights and centers ({@link
+   * ProbeResult#full()}); {@code head}'s bias is read either way.
    *
    * @param hp the settings of the run (head, s, the known digits)
    */
@@ -42,16 +44,21 @@ public final class OpenSetEvaluation {
     boolean[] correct = new boolean[n];
     int[] digits = hp.classDigits();
     FloatVector bias = head.bias().orElse(null);
+    // more than two dimensions: the features, weights and centers themselves, never the plane's
+    ProbeResult.Full full = probe.full().orElse(null);
     for (int i = 0; i < n; i++) {
       scored[i] =
-          OpenSetScores.score(
-              probe.features().x(i),
-              probe.features().y(i),
-              hp.head(),
-              head.weights(),
-              bias,
-              hp.scale(),
-              centers);
+          full != null
+              ? OpenSetScores.score(
+                  full.features(), i, hp.head(), full.weights(), bias, hp.scale(), full.centers())
+              : OpenSetScores.score(
+                  probe.features().x(i),
+                  probe.features().y(i),
+                  hp.head(),
+                  head.weights(),
+                  bias,
+                  hp.scale(),
+                  centers);
       known[i] = probe.isKnown(i);
       correct[i] = known[i] && probe.predictions().get(i) == probe.labels().get(i);
     }

@@ -72,6 +72,66 @@ public final class OpenSetScores {
       FloatVector bias,
       double scale,
       Vec2List centers) {
+    return score2d(x, y, head, weights, bias, scale, centers);
+  }
+
+  /**
+   * The scores of row i of {@code features}, of any size d, for a head's weights and the centers
+   * (rows of the same d): the same scores as in two dimensions, with lengths and dot products in d.
+   */
+  public static Scored score(
+      FeatureRows features,
+      int i,
+      HeadKind head,
+      FeatureRows weights,
+      FloatVector bias,
+      double scale,
+      FeatureRows centers) {
+    int classes = weights.size();
+    double norm = features.norm(i);
+    double maxCos = Double.NEGATIVE_INFINITY;
+    double maxLogit = Double.NEGATIVE_INFINITY;
+    int predicted = 0;
+    double[] logits = new double[classes];
+    for (int j = 0; j < classes; j++) {
+      double wNorm = weights.norm(j);
+      double dot = features.dot(i, weights, j);
+      double cos = norm == 0 || wNorm == 0 ? 0 : dot / (norm * wNorm);
+      maxCos = Math.max(maxCos, cos);
+      logits[j] = head.isNormalized() ? scale * cos : dot + (bias == null ? 0 : bias.get(j));
+      if (logits[j] > maxLogit) {
+        maxLogit = logits[j];
+        predicted = j;
+      }
+    }
+    double sum = 0;
+    for (double l : logits) {
+      sum += Math.exp(l - maxLogit);
+    }
+    double nearest = Double.POSITIVE_INFINITY;
+    int nearestCenter = 0;
+    for (int j = 0; j < centers.size(); j++) {
+      double d = Math.sqrt(features.squaredDistance(i, centers, j));
+      if (d < nearest) {
+        nearest = d;
+        nearestCenter = j;
+      }
+    }
+    return scored(nearest, maxCos, sum, maxLogit, norm, predicted, nearestCenter);
+  }
+
+  /**
+   * The 2-D scores in the arithmetic they always had (hypot for lengths), so that a 2-D run's
+   * figures stay the same to the last digit.
+   */
+  private static Scored score2d(
+      double x,
+      double y,
+      HeadKind head,
+      Vec2List weights,
+      FloatVector bias,
+      double scale,
+      Vec2List centers) {
     int classes = weights.size();
     double norm = Math.hypot(x, y);
     double maxCos = Double.NEGATIVE_INFINITY;
@@ -104,6 +164,17 @@ public final class OpenSetScores {
         nearestCenter = j;
       }
     }
+    return scored(nearest, maxCos, sum, maxLogit, norm, predicted, nearestCenter);
+  }
+
+  private static Scored scored(
+      double nearest,
+      double maxCos,
+      double sum,
+      double maxLogit,
+      double norm,
+      int predicted,
+      int nearestCenter) {
     double[] scores = new double[Score.values().length];
     scores[Score.CENTER_DISTANCE.ordinal()] = -nearest;
     scores[Score.MAX_COSINE.ordinal()] = maxCos;

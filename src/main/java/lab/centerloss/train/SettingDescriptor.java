@@ -49,6 +49,7 @@ public final class SettingDescriptor<T> {
   private final Optional<CliOption> option;
   private final FormControl control;
   private final Predicate<HeadKind> actsFor;
+  private final boolean writtenWhenNotDefault;
   private final int component;
   private final MethodHandle accessor;
 
@@ -63,6 +64,7 @@ public final class SettingDescriptor<T> {
     option = Optional.ofNullable(b.option);
     control = b.control;
     actsFor = b.actsFor;
+    writtenWhenNotDefault = b.writtenWhenNotDefault;
     component = Components.index(name);
     accessor = Components.ACCESSORS.get(component);
   }
@@ -104,6 +106,14 @@ public final class SettingDescriptor<T> {
   /** The field's name in settings JSON (run files, lessons, saved setups), e.g. {@code lr}. */
   public String jsonName() {
     return jsonName;
+  }
+
+  /**
+   * Whether settings JSON leaves the field out when it holds the default: a setting added after
+   * files were written, whose default is what those files meant, so they stay byte for byte.
+   */
+  public boolean writtenWhenNotDefault() {
+    return writtenWhenNotDefault;
   }
 
   /** Its option on the command line; empty when it has none. */
@@ -356,6 +366,7 @@ public final class SettingDescriptor<T> {
     private CliOption option;
     private FormControl control = FormControl.none();
     private Predicate<HeadKind> actsFor = head -> true;
+    private boolean writtenWhenNotDefault;
 
     private Builder(String name, Kind kind, Class<T> type) {
       this.name = name;
@@ -384,6 +395,11 @@ public final class SettingDescriptor<T> {
 
     Builder<T> json(String field) {
       jsonName = field;
+      return this;
+    }
+
+    Builder<T> writtenWhenNotDefault() {
+      writtenWhenNotDefault = true;
       return this;
     }
 

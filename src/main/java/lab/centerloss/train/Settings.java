@@ -35,6 +35,22 @@ public final class Settings {
           .control(FormControl.choice())
           .build();
 
+  /**
+   * d of the feature (issue 28): 2 as in the paper's figures, where the plane is the feature; more
+   * for verification of unseen classes, which a plane cannot give room to. Written to JSON only
+   * when it is not 2, so that files of 2-D runs stay as they were (and a reader without it takes 2,
+   * which they are).
+   */
+  public static final SettingDescriptor<Integer> FEATURE_DIM =
+      SettingDescriptor.builder("featureDim", WHOLE, Integer.class)
+          .defaultValue(2)
+          .range(Range.closed(2, Hyperparameters.MAX_FEATURE_DIM, "problem.featureDim"))
+          .json("feature_dim")
+          .writtenWhenNotDefault()
+          .option("--feature-dim", "D")
+          .control(FormControl.list(2, 3, 16, 128))
+          .build();
+
   public static final SettingDescriptor<HeadKind> HEAD =
       SettingDescriptor.builder("head", CHOICE, HeadKind.class)
           .defaultValue(HeadKind.SOFTMAX)
@@ -225,6 +241,7 @@ public final class Settings {
   public static final List<SettingDescriptor<?>> ALL =
       List.of(
           MODEL,
+          FEATURE_DIM,
           HEAD,
           LAMBDA,
           ALPHA,

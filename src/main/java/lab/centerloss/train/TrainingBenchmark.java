@@ -96,7 +96,7 @@ public final class TrainingBenchmark {
       this.data = data;
       this.device = device;
       manual_seed(hp.seed());
-      net = new Network(hp.model(), hp.classDigits().length);
+      net = new Network(hp.model(), hp.featureDim(), hp.classDigits().length);
       net.to(device.device(), false);
       SGDOptions options = new SGDOptions(hp.learningRate());
       options.momentum().put(hp.momentum());

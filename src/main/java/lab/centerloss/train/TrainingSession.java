@@ -45,6 +45,18 @@ public final class TrainingSession implements RunDriver.Session, AutoCloseable {
   private final int classes;
   private final int knownDigits;
 
+  /** d, the feature's size. */
+  private final int dimensions;
+
+  /**
+   * How vectors of more than two dimensions are drawn: the principal axes of the latest probe's
+   * known features ({@link FeatureProjection}); null for a 2-D feature, which is drawn as it is.
+   */
+  private FeatureProjection projection;
+
+  /** The images of the probe that sets the axes when a step comes before any probe. */
+  private static final int FIRST_AXES_PROBE = 1000;
+
   /** The training images of known digits: the sampler draws positions in this list. */
   private final int[] trainable;
 
@@ -66,11 +78,12 @@ public final class TrainingSession implements RunDriver.Session, AutoCloseable {
     classes = classDigits.length;
     requireTrainingImages(data, classDigits);
     knownDigits = hyperparameters.knownDigits();
-    network = new Network(hyperparameters.model(), classes);
+    dimensions = hyperparameters.featureDim();
+    network = new Network(hyperparameters.model(), dimensions, classes);
     network.to(device.device(), false);
-    centerValues = initialCenters(hyperparameters.centerInit(), classes);
+    centerValues = initialCenters(hyperparameters.centerInit(), classes, dimensions);
     // Moved by the center update only, never by the optimizer.
-    centers = Torch.floats(centerValues, classes, 2).to(device.device(), ScalarType.Float);
+    centers = Torch.floats(centerValues, classes, dimensions).to(device.device(), ScalarType.Float);
     classOfDigitJava = new int[data.labelValues];
     Arrays.fill(classOfDigitJava, -1);
     long[] lookup = new long[data.labelValues];
@@ -117,16 +130,28 @@ public final class TrainingSession implements RunDriver.Session, AutoCloseable {
 
   /**
    * At the origin, where an untrained network puts every feature; or drawn from a standard normal
-   * after the network's weights, as {@code torch.randn(classes, 2)} in the common PyTorch code
+   * after the network's weights, as {@code torch.randn(classes, d)} in the common PyTorch code
    * does.
    */
-  private static float[] initialCenters(CenterInit init, int classes) {
+  private static float[] initialCenters(CenterInit init, int classes, int dimensions) {
     if (init == CenterInit.ZERO) {
-      return new float[classes * 2];
+      return new float[classes * dimensions];
     }
     try (PointerScope scope = new PointerScope()) {
-      return Torch.toFloats(randn(classes, 2));
+      return Torch.toFloats(randn(classes, dimensions));
     }
+  }
+
+  /** Rows of d as the plane draws them: themselves for d = 2, else projected. */
+  private Vec2List drawn(float[] rows) {
+    if (dimensions == 2) {
+      return Vec2List.owning(rows);
+    }
+    if (projection == null) {
+      // the axes come from a probe; a step before any (a restored run) takes one
+      probe(FIRST_AXES_PROBE, HeadKind.SOFTMAX);
+    }
+    return projection.project(rows);
   }
 
   /**
@@ -177,6 +202,9 @@ public final class TrainingSession implements RunDriver.Session, AutoCloseable {
       batchIndices[i] = trainable[(int) batchIndices[i]];
       batchLabels[i] = data.trainLabelsJava[(int) batchIndices[i]];
       counts[classOfDigitJava[batchLabels[i]]]++;
+    }
+    if (dimensions != 2 && projection == null) {
+      probe(FIRST_AXES_PROBE, hp.head()); // before the step: the axes of the network as it was
     }
     double margin = hp.marginAt(stepsDone);
     float[] centersBefore = centerValues;
@@ -230,11 +258,11 @@ public final class TrainingSession implements RunDriver.Session, AutoCloseable {
       CenterLoss.Update update =
           CenterLoss.update(features, centers, labels, counts, hp.centerRule(), hp.alpha());
       try (NoGradGuard noGrad = new NoGradGuard()) {
-        centers.copy_(Torch.floats(update.centersAfter(), classes, 2));
+        centers.copy_(Torch.floats(update.centersAfter(), classes, dimensions));
       }
       centerValues = update.centersAfter();
       Optional<Vec2List> featuresAfter =
-          withFeaturesAfter ? Optional.of(Vec2List.owning(featuresOf(images))) : Optional.empty();
+          withFeaturesAfter ? Optional.of(drawn(featuresOf(images))) : Optional.empty();
 
       return new StepSnapshot(
           stepsDone,
@@ -245,13 +273,13 @@ public final class TrainingSession implements RunDriver.Session, AutoCloseable {
           new StepSnapshot.Scalars(lossSoftmax, lossCenter, lossTotal, batchAccuracy, gradientNorm),
           new StepSnapshot.Batch(
               IntVector.owning(batchLabels),
-              Vec2List.owning(featureValues),
+              drawn(featureValues),
               featuresAfter,
               IntVector.owning(counts)),
           new StepSnapshot.CenterMove(
-              Vec2List.owning(centersBefore.clone()),
-              Vec2List.owning(update.centersAfter().clone()),
-              Vec2List.owning(update.paperDeltas())),
+              drawn(centersBefore.clone()),
+              drawn(update.centersAfter().clone()),
+              drawn(update.paperDeltas())),
           headInForce,
           headParameters(hp.head()),
           millisSince(started),
@@ -286,8 +314,8 @@ public final class TrainingSession implements RunDriver.Session, AutoCloseable {
       StepSnapshot.HeadParameters head,
       long started) {
     Message reason = StepSnapshot.divergenceReason(stepsDone, scalars);
-    Vec2List features = Vec2List.owning(featureValues);
-    Vec2List unchanged = Vec2List.owning(centerValues.clone());
+    Vec2List features = drawn(featureValues);
+    Vec2List unchanged = drawn(centerValues.clone());
     return new StepSnapshot(
         stepsDone,
         sampler.epoch(),
@@ -343,7 +371,7 @@ public final class TrainingSession implements RunDriver.Session, AutoCloseable {
         NoGradGuard noGrad = new NoGradGuard()) {
       var parameters = network.parameters();
       if (parameters.size() != checkpoint.parameters().size()
-          || checkpoint.centers().length != classes * 2) {
+          || checkpoint.centers().length != classes * dimensions) {
         throw new IllegalArgumentException("the checkpoint is of another network or data set");
       }
       for (long i = 0; i < parameters.size(); i++) {
@@ -354,7 +382,7 @@ public final class TrainingSession implements RunDriver.Session, AutoCloseable {
         }
         p.copy_(Torch.floats(values, p.sizes().vec().get()));
       }
-      centers.copy_(Torch.floats(checkpoint.centers(), classes, 2));
+      centers.copy_(Torch.floats(checkpoint.centers(), classes, dimensions));
     }
     centerValues = checkpoint.centers().clone();
     if (optimizer != null) {
@@ -377,27 +405,50 @@ public final class TrainingSession implements RunDriver.Session, AutoCloseable {
   /** The run as it stands before any step: for the picture a class sees before Play. */
   public RunOrigin origin(Hyperparameters hp, int probeSize) {
     requireOwner();
+    ProbeResult probe = probe(probeSize, hp.head()); // first: it sets the axes of a projection
     return new RunOrigin(
-        hp,
-        Vec2List.copyOf(centerValues),
-        headParameters(hp.head()),
-        probe(probeSize, hp.head()),
-        data.fingerprint);
+        hp, drawn(centerValues.clone()), headParameters(hp.head()), probe, data.fingerprint);
   }
 
-  /** Features and predictions of the first {@code size} test images. */
+  /**
+   * Features and predictions of the first {@code size} test images. With more than two dimensions
+   * the probe also sets the axes every vector is drawn with until the next one: the principal axes
+   * of its known images' features.
+   */
   public ProbeResult probe(int size, HeadKind head) {
     requireOwner();
     int count = Math.min(size, data.testCount);
     Evaluated evaluated = evaluate(data.testImages, count, head);
     int[] labels = new int[count];
     System.arraycopy(data.testLabelsJava, 0, labels, 0, count);
+    if (dimensions != 2) {
+      boolean[] known = new boolean[count];
+      for (int i = 0; i < count; i++) {
+        known[i] = Hyperparameters.isKnown(labels[i], knownDigits);
+      }
+      projection =
+          FeatureProjection.principalAxes(
+              FeatureRows.owning(dimensions, evaluated.features), known);
+    }
+    return probeResult(evaluated, labels);
+  }
+
+  private ProbeResult probeResult(Evaluated evaluated, int[] labels) {
+    Optional<ProbeResult.Full> full =
+        dimensions == 2
+            ? Optional.empty()
+            : Optional.of(
+                new ProbeResult.Full(
+                    FeatureRows.owning(dimensions, evaluated.features),
+                    fullCenters(),
+                    FeatureRows.owning(dimensions, Torch.toFloats(network.head.weight()))));
     return new ProbeResult(
         stepsDone,
-        Vec2List.owning(evaluated.features),
+        drawn(evaluated.features.clone()),
         IntVector.owning(labels),
         IntVector.owning(evaluated.predictions),
-        knownDigits);
+        knownDigits,
+        full);
   }
 
   /**
@@ -421,12 +472,7 @@ public final class TrainingSession implements RunDriver.Session, AutoCloseable {
               0, Torch.longs(positions).to(device.device(), ScalarType.Long));
       evaluated = evaluate(images, count, head);
     }
-    return new ProbeResult(
-        stepsDone,
-        Vec2List.owning(evaluated.features),
-        IntVector.owning(labels),
-        IntVector.owning(evaluated.predictions),
-        knownDigits);
+    return probeResult(evaluated, labels);
   }
 
   /**
@@ -450,8 +496,8 @@ public final class TrainingSession implements RunDriver.Session, AutoCloseable {
                 Torch.fromUnsignedBytes(
                     image, device.device(), ScalarType.Float, 1, 1, side, side));
         Tensor feature = network.trunk.forward(input);
-        float[] xy = Torch.toFloats(feature);
-        return new DrawnFeature(stepsDone, xy[0], xy[1], predictions(feature, head)[0]);
+        Vec2List xy = drawn(Torch.toFloats(feature));
+        return new DrawnFeature(stepsDone, xy.x(0), xy.y(0), predictions(feature, head)[0]);
       } finally {
         network.train(true);
       }
@@ -463,9 +509,16 @@ public final class TrainingSession implements RunDriver.Session, AutoCloseable {
     return probe(data.testCount, head);
   }
 
+  /** The centers as the plane draws them (projected when d > 2). */
   public Vec2List centers() {
     requireOwner();
-    return Vec2List.copyOf(centerValues);
+    return drawn(centerValues.clone());
+  }
+
+  /** The centers themselves, d numbers each. */
+  public FeatureRows fullCenters() {
+    requireOwner();
+    return FeatureRows.copyOf(dimensions, centerValues);
   }
 
   /** Every parameter of the network and every center finite: a check for the soak test. */
@@ -479,14 +532,14 @@ public final class TrainingSession implements RunDriver.Session, AutoCloseable {
           return false;
         }
       }
-      return Vec2List.copyOf(centerValues).allFinite();
+      return FeatureRows.copyOf(dimensions, centerValues).allFinite();
     }
   }
 
   private record Evaluated(float[] features, int[] predictions) {}
 
   private Evaluated evaluate(Tensor images, int count, HeadKind head) {
-    float[] features = new float[count * 2];
+    float[] features = new float[count * dimensions];
     int[] predictions = new int[count];
     try (NoGradGuard noGrad = new NoGradGuard()) {
       network.eval();
@@ -498,7 +551,11 @@ public final class TrainingSession implements RunDriver.Session, AutoCloseable {
           Tensor chunk = images.narrow(0, start, end - start);
           Tensor chunkFeatures = network.trunk.forward(chunk);
           System.arraycopy(
-              Torch.toFloats(chunkFeatures), 0, features, start * 2, (end - start) * 2);
+              Torch.toFloats(chunkFeatures),
+              0,
+              features,
+              start * dimensions,
+              (end - start) * dimensions);
           System.arraycopy(predictions(chunkFeatures, head), 0, predictions, start, end - start);
         }
       }
@@ -522,7 +579,7 @@ public final class TrainingSession implements RunDriver.Session, AutoCloseable {
 
   private StepSnapshot.HeadParameters headParameters(HeadKind head) {
     return new StepSnapshot.HeadParameters(
-        Vec2List.owning(Torch.toFloats(network.head.weight())),
+        drawn(Torch.toFloats(network.head.weight())),
         head.isNormalized()
             ? Optional.empty()
             : Optional.of(FloatVector.owning(Torch.toFloats(network.head.bias()))));

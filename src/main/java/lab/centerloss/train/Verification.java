@@ -54,6 +54,27 @@ public final class Verification {
       return Ids.of(this);
     }
 
+    /**
+     * The score of images i and j of features of any size (higher: more alike). Two dimensions go
+     * through {@link #of(Vec2List, int, int)}, so a 2-D run's numbers stay as they were.
+     */
+    public double of(FeatureRows features, int i, int j) {
+      if (features.dimensions() == 2) {
+        return of(
+            Vec2List.owning(
+                new float[] {
+                  features.get(i, 0), features.get(i, 1), features.get(j, 0), features.get(j, 1)
+                }),
+            0,
+            1);
+      }
+      if (this == DISTANCE) {
+        return -Math.sqrt(features.squaredDistance(i, features, j));
+      }
+      double norms = features.norm(i) * features.norm(j);
+      return norms > 0 ? features.dot(i, features, j) / norms : 0;
+    }
+
     /** The score of images i and j (higher: more alike). */
     public double of(Vec2List features, int i, int j) {
       double ax = features.x(i);
@@ -202,6 +223,18 @@ public final class Verification {
       list.set(i, list.get(j));
       list.set(j, t);
     }
+  }
+
+  /** Each pair's score, on features of any size. */
+  public static double[] scores(FeatureRows features, Pairs pairs, PairScore score) {
+    if (features.dimensions() == 2) {
+      return scores(Vec2List.owning(features.toArray()), pairs, score);
+    }
+    double[] values = new double[pairs.size()];
+    for (int k = 0; k < values.length; k++) {
+      values[k] = score.of(features, pairs.first()[k], pairs.second()[k]);
+    }
+    return values;
   }
 
   /** Each pair's score. */

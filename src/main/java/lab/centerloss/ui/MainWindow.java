@@ -22,12 +22,12 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 import javafx.stage.Stage;
 import lab.centerloss.plot.AngleRenderer;
 import lab.centerloss.plot.Fonts;
 import lab.centerloss.plot.PlaneStyle;
-import lab.centerloss.text.Messages;
 import lab.centerloss.ui.common.FrameClock;
 import lab.centerloss.ui.export.ExportView;
 import lab.centerloss.ui.plane.CanvasControl;
@@ -123,11 +123,18 @@ public final class MainWindow {
           gc.setFill(empty.background());
           gc.fillRect(0, 0, width, height);
           gc.setFill(empty.tickLabel());
-          gc.setFont(Font.font(Fonts.family(), empty.fontSize() * 1.1));
+          Font font = Font.font(Fonts.family(), empty.fontSize() * 1.1);
+          gc.setFont(font);
           gc.setTextAlign(TextAlignment.CENTER);
           gc.setTextBaseline(VPos.CENTER);
-          gc.fillText(
-              Messages.text("margin.anglesAfterFirstStep"), width / 2, height / 2, width - 20);
+          // (or, for a feature of more than two dimensions, that they exist only in 2-D): wrapped,
+          // as a sentence squeezed to the view's width cannot be read
+          List<String> lines = wrapped(session.plane().angleAbsence().render(), font, width - 20);
+          double lineHeight = empty.fontSize() * 1.5;
+          double top = height / 2 - lineHeight * (lines.size() - 1) / 2;
+          for (int i = 0; i < lines.size(); i++) {
+            gc.fillText(lines.get(i), width / 2, top + i * lineHeight, width - 20);
+          }
         });
     // the head of the step shown (a run opened from a file, or a past step), else the one on the
     // sliders
@@ -258,6 +265,33 @@ public final class MainWindow {
     session.timeline().onFrame(now);
     session.timeline().autosave().saveIfDue(now, background::submit);
     session.compare().onFrame();
+  }
+
+  /**
+   * A sentence cut into lines no wider than {@code width} in {@code font}, at spaces (between any
+   * two characters for Chinese, which has no spaces between words).
+   */
+  private static List<String> wrapped(String text, Font font, double width) {
+    List<String> lines = new ArrayList<>();
+    Text measure = new Text();
+    measure.setFont(font);
+    boolean spaced = text.codePoints().noneMatch(c -> c >= 0x2E80); // Chinese: any character
+    String[] parts = spaced ? text.split(" ") : text.split("");
+    StringBuilder line = new StringBuilder();
+    for (String part : parts) {
+      String tried = line.length() == 0 ? part : line + (spaced ? " " : "") + part;
+      measure.setText(tried);
+      if (line.length() > 0 && measure.getLayoutBounds().getWidth() > width) {
+        lines.add(line.toString());
+        line = new StringBuilder(part);
+      } else {
+        line = new StringBuilder(tried);
+      }
+    }
+    if (line.length() > 0) {
+      lines.add(line.toString());
+    }
+    return lines;
   }
 
   private PlaneStyle style() {

@@ -55,7 +55,7 @@ class SettingDescriptorsTest {
             .map(RecordComponent::getName)
             .toList();
     assertThat(Settings.ALL).extracting(SettingDescriptor::name).isEqualTo(components);
-    assertThat(Settings.ALL.stream().map(SettingDescriptor::jsonName).distinct()).hasSize(18);
+    assertThat(Settings.ALL.stream().map(SettingDescriptor::jsonName).distinct()).hasSize(19);
   }
 
   @Test
@@ -65,6 +65,7 @@ class SettingDescriptorsTest {
         .isEqualTo(
             new Hyperparameters(
                 ModelSize.LITE,
+                2,
                 HeadKind.SOFTMAX,
                 0.1,
                 0.5,

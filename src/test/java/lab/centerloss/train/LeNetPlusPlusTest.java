@@ -36,7 +36,7 @@ class LeNetPlusPlusTest {
     }
     try (PointerScope scope = new PointerScope();
         NoGradGuard noGrad = new NoGradGuard()) {
-      LeNetPlusPlus network = new LeNetPlusPlus(ModelSize.LITE);
+      LeNetPlusPlus network = new LeNetPlusPlus(ModelSize.LITE, 2);
       float[] actual = Torch.toFloats(network.forward(Torch.floats(pixels, images, 1, SIDE, SIDE)));
       var parameters = network.parameters();
       float[][] p = new float[(int) parameters.size()][];
@@ -59,7 +59,7 @@ class LeNetPlusPlusTest {
       "the convolution weights are kept channels-last, the layout the speed figures were measured in")
   void weightsAreChannelsLast() {
     try (PointerScope scope = new PointerScope();
-        LeNetPlusPlus network = new LeNetPlusPlus(ModelSize.LITE)) {
+        LeNetPlusPlus network = new LeNetPlusPlus(ModelSize.LITE, 2)) {
       var parameters = network.parameters();
       // the second convolution's weight [8, 8, 5, 5]: parameters are conv, bias, PReLU per layer
       Tensor secondConvolution = parameters.get(3);

@@ -25,7 +25,7 @@ class ParameterUpdateTest {
 
   private static Network network() {
     manual_seed(5);
-    return new Network(ModelSize.LITE, 10);
+    return new Network(ModelSize.LITE, 2, 10);
   }
 
   /** A loss that reaches every parameter: the logits' squares on a fixed batch. */

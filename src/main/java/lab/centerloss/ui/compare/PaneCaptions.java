@@ -107,7 +107,8 @@ final class PaneCaptions {
     ProbeResult p = probe.get();
     double[][] split =
         Verification.split(
-            Verification.scores(p.features(), pairs, Verification.PairScore.COSINE), pairs.same());
+            Verification.scores(p.comparedFeatures(), pairs, Verification.PairScore.COSINE),
+            pairs.same());
     double tar = Verification.tarAtFars(split[0], split[1], new double[] {0.01})[0];
     return Messages.text(
         unseen ? "compare.verification.unseen" : "compare.verification.known",

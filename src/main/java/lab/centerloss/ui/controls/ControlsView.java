@@ -37,6 +37,7 @@ public final class ControlsView {
   @FXML private Label scaleValue;
   @FXML private Slider scaleSlider;
   @FXML private ComboBox<ModelSize> modelBox;
+  @FXML private ComboBox<Integer> featureDimBox;
   @FXML private ComboBox<Integer> batchSizeBox;
   @FXML private TextField seedField;
   @FXML private Label noticeLabel;
@@ -83,6 +84,8 @@ public final class ControlsView {
     scaleValue.textProperty().bind(viewModel.scaleTextProperty());
     choices(modelBox, ModelSize.values());
     modelBox.valueProperty().bindBidirectional(form.modelProperty());
+    featureDimBox.getItems().setAll(HyperparameterForm.FEATURE_DIMS);
+    featureDimBox.valueProperty().bindBidirectional(form.featureDimProperty());
     batchSizeBox.getItems().setAll(HyperparameterForm.BATCH_SIZES);
     batchSizeBox.valueProperty().bindBidirectional(form.batchSizeProperty());
     seedField.textProperty().bindBidirectional(form.seedTextProperty());

@@ -51,6 +51,10 @@ public final class HyperparameterForm {
   public static final double MAX_MARGIN = Settings.MARGIN.control().max();
 
   public static final List<Integer> BATCH_SIZES = Settings.BATCH_SIZE.control().values();
+
+  /** The feature sizes the panel offers (another, from a file or the command line, still shows). */
+  public static final List<Integer> FEATURE_DIMS = Settings.FEATURE_DIM.control().values();
+
   public static final List<Integer> WARMUP_STEPS = Settings.MARGIN_WARMUP_STEPS.control().values();
 
   private Hyperparameters base;
@@ -233,6 +237,11 @@ public final class HyperparameterForm {
 
   public ObjectProperty<ModelSize> modelProperty() {
     return choice(Settings.MODEL);
+  }
+
+  /** d of the feature: a change builds the run again, as a new model size does. */
+  public ObjectProperty<Integer> featureDimProperty() {
+    return ((ListField) fields.get(Settings.FEATURE_DIM)).value;
   }
 
   public ObjectProperty<Integer> batchSizeProperty() {

@@ -188,7 +188,10 @@ public final class ExportViewModel {
             view.pixelsPerUnit() * dimensions[1] / Math.max(1, windowHeight));
     return windowScene
         .withView(scaled)
-        .withLegendAndCaption(legend.get(), overlay.get() ? windowScene.caption() : "");
+        .withLegendAndCaption(
+            legend.get(),
+            // without the caption, a projected plane still says it is one
+            overlay.get() ? windowScene.caption() : PlaneScenes.noteOf(windowScene.caption()));
   }
 
   private PlaneStyle style() {

@@ -137,7 +137,7 @@ public final class VerificationViewModel {
         || Math.max(firstPicked, secondPicked) >= Math.min(points.size(), probe.labels().size())) {
       return null;
     }
-    boolean same = score.get().of(probe.features(), firstPicked, secondPicked) >= threshold;
+    boolean same = score.get().of(probe.comparedFeatures(), firstPicked, secondPicked) >= threshold;
     boolean right = same == (probe.labels().get(firstPicked) == probe.labels().get(secondPicked));
     return new PlaneScene.Pair(
         points.x(firstPicked),
@@ -169,7 +169,7 @@ public final class VerificationViewModel {
     if (Double.isNaN(threshold)) {
       return Messages.text("verification.noPairs");
     }
-    double value = score.get().of(probe.features(), firstPicked, secondPicked);
+    double value = score.get().of(probe.comparedFeatures(), firstPicked, secondPicked);
     boolean same = value >= threshold;
     boolean sameDigit = probe.labels().get(firstPicked) == probe.labels().get(secondPicked);
     boolean cosine = score.get() == PairScore.COSINE;
@@ -290,7 +290,7 @@ public final class VerificationViewModel {
   }
 
   private PairSet pairSet(ProbeResult probe, Verification.Pairs pairs, int digits) {
-    double[] values = Verification.scores(probe.features(), pairs, score.get());
+    double[] values = Verification.scores(probe.comparedFeatures(), pairs, score.get());
     double[][] split = Verification.split(values, pairs.same());
     Verification.Figures figures = Verification.figures(values, pairs.same(), pairs.fold());
     return new PairSet(

@@ -147,7 +147,11 @@ public final class PlaneViewModel {
   public PlaneScene sceneAt(long now, double width, double height) {
     takeShown(now);
     StepSnapshot shown = drawnStep();
-    String caption = shown == null ? "" : PlaneScenes.caption(shown);
+    RunOrigin origin = history.originProperty().get();
+    String caption =
+        shown != null
+            ? PlaneScenes.caption(shown)
+            : origin != null ? PlaneScenes.projectionNote(origin.hyperparameters()) : "";
     PlaneScene live =
         animator.sceneAt(
             now,
@@ -157,8 +161,15 @@ public final class PlaneViewModel {
                 options.showTestProperty().get(), options.showTrainProperty().get(),
                 options.showTrailsProperty().get(), options.showLegendProperty().get(),
                 options.selectedClassProperty().get(), caption));
+    Hyperparameters hp =
+        shown != null ? shown.hyperparameters() : origin != null ? origin.hyperparameters() : null;
+    // the open-set regions score every point of the plane as a feature: of a projection, that
+    // would shade what no feature decides, so a projected plane has none
+    boolean projected = hp != null && hp.isProjected();
     PlaneScene scene =
-        live.withKnownDigits(knownDigits()).withRegions(regions.get()).withDrawn(drawn.get());
+        live.withKnownDigits(knownDigits())
+            .withRegions(projected ? null : regions.get())
+            .withDrawn(drawn.get());
     scene = scene.withPair(pair.apply(scene));
     lastScene = scene;
     return overlay.apply(unknownsShown.getAsBoolean() ? scene : scene.withoutUnknowns());
@@ -336,10 +347,16 @@ public final class PlaneViewModel {
     return nearest < 0 ? Optional.empty() : Optional.of(nearest);
   }
 
-  /** The unit-circle view of the shown step, for the normalized heads; empty for softmax. */
+  /**
+   * The unit-circle view of the shown step, for the normalized heads; empty for softmax, and for a
+   * feature of more than two dimensions, whose class directions do not lie on one circle ({@link
+   * #angleAbsence}).
+   */
   public Optional<AngleScene> angleScene() {
     StepSnapshot s = drawnStep();
-    if (s == null || !s.hyperparameters().head().isNormalized()) {
+    if (s == null
+        || !s.hyperparameters().head().isNormalized()
+        || s.hyperparameters().isProjected()) {
       return Optional.empty();
     }
     Vec2List none = Vec2List.copyOf(new float[0]);
@@ -360,6 +377,21 @@ public final class PlaneViewModel {
   }
 
   /**
+   * Why the unit-circle view has no picture: no step yet, or a feature of more than two dimensions,
+   * where the angles and the margin's wedges between neighbouring class directions exist only on a
+   * plane that the projection is not.
+   */
+  public Message angleAbsence() {
+    StepSnapshot s = drawnStep();
+    RunOrigin origin = history.originProperty().get();
+    Hyperparameters hp =
+        s != null ? s.hyperparameters() : origin != null ? origin.hyperparameters() : null;
+    return hp != null && hp.isProjected()
+        ? Message.of("margin.only2d", hp.featureDim())
+        : Message.of("margin.anglesAfterFirstStep");
+  }
+
+  /**
    * What the unit-circle view's tooltip says of the step shown: NormFace draws no wedge; a margin
    * head shades the wedge its margin leaves to neither class, and more strongly a gap between two
    * neighbouring directions too narrow for the margin, named with its width and the bound it
@@ -368,7 +400,7 @@ public final class PlaneViewModel {
   public Message wedgeTip() {
     Optional<AngleScene> shown = angleScene();
     if (shown.isEmpty()) {
-      return Message.of("margin.anglesAfterFirstStep");
+      return angleAbsence();
     }
     if (!shown.get().head().usesMargin()) {
       return Message.of("margin.tip.noMargin");

@@ -15,6 +15,7 @@ import javafx.collections.ObservableList;
 import lab.centerloss.plot.PlaneScene;
 import lab.centerloss.text.Messages;
 import lab.centerloss.train.CenterRule;
+import lab.centerloss.train.Hyperparameters;
 import lab.centerloss.train.StepSnapshot;
 import lab.centerloss.ui.common.WhileShown;
 import lab.centerloss.ui.model.LiveTraining;
@@ -149,7 +150,8 @@ public final class StepThroughViewModel {
    */
   public PlaneScene scene(PlaneScene live) {
     StepSnapshot s = shown();
-    if (!active.get() || s == null) {
+    if (!active.get() || s == null || s.hyperparameters().isProjected()) {
+      // a projected plane would draw the pulls and moves of other vectors than the real ones
       return live;
     }
     return StepOverlay.scene(
@@ -192,7 +194,7 @@ public final class StepThroughViewModel {
     StepSnapshot s = shown();
     if (s != rowsOf) {
       rowsOf = s;
-      if (s == null) {
+      if (s == null || s.hyperparameters().isProjected()) {
         rows.clear();
       } else {
         rows.setAll(CenterUpdateRow.of(s));
@@ -209,7 +211,10 @@ public final class StepThroughViewModel {
     boolean paper = s.hyperparameters().centerRule() == CenterRule.PAPER;
     title.set(Messages.text("step.title", s.step(), history.size()));
     phaseText.set(
-        Messages.text("step.phase", phase.get().number(), phaseDescription(phase.get(), paper)));
+        s.hyperparameters().isProjected()
+            ? onlyTwoDimensional(s.hyperparameters())
+            : Messages.text(
+                "step.phase", phase.get().number(), phaseDescription(phase.get(), paper)));
     double lambda = s.hyperparameters().lambda();
     lossesText.set(
         Messages.text(
@@ -227,6 +232,10 @@ public final class StepThroughViewModel {
                 "step.ruleSgd",
                 CenterUpdateRow.number(s.hyperparameters().alpha()),
                 s.batch().size()));
+    if (s.hyperparameters().isProjected()) {
+      detail.set("");
+      return;
+    }
     int selected = options.selectedClassProperty().get();
     if (selected < 0 || selected >= rows.size()) {
       detail.set(
@@ -256,6 +265,14 @@ public final class StepThroughViewModel {
               : Messages.text("step.afterNotRecorded"));
     }
     detail.set(String.join("\n", lines));
+  }
+
+  /**
+   * The one sentence the step-through says for a feature of more than two dimensions: its arrows
+   * and its table of x and y are the arithmetic of 2-D vectors, which a projection would fake.
+   */
+  static String onlyTwoDimensional(Hyperparameters hp) {
+    return Messages.text("step.only2d", hp.featureDim());
   }
 
   private static String phaseDescription(Phase phase, boolean paperRule) {

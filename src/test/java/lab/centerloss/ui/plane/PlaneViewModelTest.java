@@ -166,4 +166,26 @@ class PlaneViewModelTest {
         .as("before the first step")
         .isEqualTo("margin.anglesAfterFirstStep");
   }
+
+  @Test
+  @DisplayName(
+      "a 16-D feature: no unit circle, one sentence that its angles and wedges exist only in 2-D; the caption says the plane is a PCA projection")
+  void projectedFeatureHasNoWedges() {
+    double[] even = {0, 36, 72, 108, 144, 180, 216, 252, 288, 324};
+    var arcFace =
+        Hyperparameters.recommendedFor(HeadKind.ARCFACE)
+            .withMarginWarmupSteps(0)
+            .withFeatureDim(16);
+    PlaneViewModel projected = new PlaneViewModel(oneStep(arcFace, even), options);
+    assertThat(projected.angleScene()).isEmpty();
+    assertThat(projected.angleAbsence().key()).isEqualTo("margin.only2d");
+    assertThat(projected.wedgeTip().render())
+        .isEqualTo(
+            "Angles and margin wedges exist only for a 2-D feature; this one has 16 dimensions.");
+    assertThat(projected.sceneAt(0, 400, 300).caption())
+        .endsWith("\n2-D PCA projection of the 16-D features at this step");
+    PlaneViewModel flat = new PlaneViewModel(oneStep(arcFace.withFeatureDim(2), even), options);
+    assertThat(flat.angleScene()).isPresent();
+    assertThat(flat.sceneAt(0, 400, 300).caption()).doesNotContain("PCA");
+  }
 }

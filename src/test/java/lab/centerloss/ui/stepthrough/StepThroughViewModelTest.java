@@ -136,4 +136,18 @@ class StepThroughViewModelTest {
     assertThat(viewModel.rows()).hasSize(10);
     assertThat(viewModel.titleProperty().get()).isNotEqualTo(before).contains("3");
   }
+
+  @Test
+  @DisplayName(
+      "a 16-D feature: no arrows and no table, one sentence that they exist only in 2-D; the losses stay")
+  void projectedFeatureHasNoArrows() {
+    show(Hyperparameters.defaults().withFeatureDim(16));
+    viewModel.phaseProperty().set(Phase.PULL);
+    assertThat(viewModel.scene(LIVE)).isSameAs(LIVE);
+    assertThat(viewModel.rows()).isEmpty();
+    assertThat(viewModel.phaseTextProperty().get())
+        .startsWith("The step-through's arrows and its table of x and y exist only for a 2-D")
+        .contains("16 dimensions");
+    assertThat(viewModel.lossesTextProperty().get()).isNotEmpty();
+  }
 }
