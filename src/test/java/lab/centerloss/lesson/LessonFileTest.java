@@ -39,7 +39,7 @@ class LessonFileTest {
 
   @Test
   @DisplayName(
-      "five built-in lessons in teaching order, 5 to 10 steps each, every text in both languages, every setting possible")
+      "six built-in lessons in teaching order, 5 to 10 steps each, every text in both languages, every setting possible")
   void builtIns() {
     List<Lesson> lessons = LessonFile.builtIns();
     assertThat(lessons)
