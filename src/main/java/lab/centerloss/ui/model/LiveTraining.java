@@ -71,6 +71,14 @@ public final class LiveTraining {
   private boolean awaitingSingleStep;
 
   /**
+   * Settings that need a rebuild arrived before the trainer could start again (it was still
+   * loading, e.g. a setup opened at launch): the run starts again from the seed once it can. Until
+   * then the trainer would train the network it built first while the snapshots report the new
+   * settings (ten centers drawn for six known digits).
+   */
+  private boolean rebuildWhenReady;
+
+  /**
    * @param language the language the window speaks: the trainer's messages are put into words in
    *     it, again whenever it changes
    */
@@ -292,7 +300,11 @@ public final class LiveTraining {
     if (trainer != null) {
       trainer.setHyperparameters(next);
       if (next.needsRebuildFrom(before)) {
-        reset();
+        if (canReset.get()) {
+          reset();
+        } else {
+          rebuildWhenReady = true;
+        }
       }
     }
   }
@@ -313,6 +325,10 @@ public final class LiveTraining {
     running.set(status.state() == State.RUNNING);
     canTrain.set(status.canTrain());
     canReset.set(status.canReset());
+    if (rebuildWhenReady && status.canReset()) {
+      rebuildWhenReady = false;
+      reset();
+    }
     if (trainer != null) {
       trainer.notice().ifPresent(notice::set);
     }

@@ -13,6 +13,7 @@ import lab.centerloss.testing.SnapshotBuilder;
 import lab.centerloss.text.Language;
 import lab.centerloss.text.Message;
 import lab.centerloss.text.Messages;
+import lab.centerloss.train.DigitSet;
 import lab.centerloss.train.Hyperparameters;
 import lab.centerloss.train.ModelSize;
 import lab.centerloss.train.TrainerStatus;
@@ -132,6 +133,40 @@ class LiveTrainingTest {
           return null;
         });
     assertThat(loading.calls).contains("play");
+  }
+
+  @Test
+  @DisplayName(
+      "settings that need a rebuild, set while the trainer loads (a setup opened at launch), start the run again once it is ready")
+  void rebuildAsksForWhileLoadingWaitsForTheTrainer() throws Exception {
+    FakeTrainer loading = new FakeTrainer().withStatus(TrainerStatus.loading());
+    Hyperparameters sixDigits =
+        Hyperparameters.defaults().withKnownDigits(DigitSet.of(2, 3, 4, 5, 8, 9));
+    LiveTraining model =
+        onFx(
+            () -> {
+              LiveTraining m =
+                  new LiveTraining(
+                      (folder, hp) -> loading,
+                      Path.of("datasets/mnist"),
+                      Hyperparameters.defaults(),
+                      new RunHistory(),
+                      options.languageProperty());
+              m.start();
+              m.setHyperparameters(sixDigits);
+              return m;
+            });
+    assertThat(loading.calls).doesNotContain("reset");
+    assertThat(loading.lastRecord()).isEqualTo(sixDigits);
+
+    loading.publishFromAnotherThread(FakeTrainer.ready());
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(loading.count("reset")).isEqualTo(1);
+    // once, not at every status after it
+    loading.publishFromAnotherThread(FakeTrainer.ready());
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(loading.count("reset")).isEqualTo(1);
+    assertThat(onFx(() -> model.hyperparametersProperty().get())).isEqualTo(sixDigits);
   }
 
   @Test
