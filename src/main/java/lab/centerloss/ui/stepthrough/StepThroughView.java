@@ -77,6 +77,8 @@ public final class StepThroughView {
       b.disableProperty().bind(unavailable);
     }
     updateTable.setItems(viewModel.rows());
+    // JavaFX's own "No content in table" is not in our bundles; the sentence above says why
+    updateTable.setPlaceholder(new Label());
     updateTable
         .getColumns()
         .setAll(
