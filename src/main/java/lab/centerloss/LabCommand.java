@@ -1,7 +1,9 @@
 package lab.centerloss;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import lab.centerloss.cli.CommandLineApp;
 import lab.centerloss.cli.LessonTimer;
 import lab.centerloss.lesson.Lesson;
@@ -107,9 +109,21 @@ final class LabCommand implements Callable<Integer>, LessonTimer {
   private static final int STEP_TIMEOUT_SECONDS = 1800;
 
   @Override
-  public double[] play(Lesson lesson, Path data, Path unknownData, int threads, int probeSize) {
+  public List<LessonTimer.Step> play(
+      Lesson lesson,
+      Path data,
+      Path unknownData,
+      int threads,
+      int probeSize,
+      Consumer<LessonTimer.Step> eachStep) {
     return new LessonBench(data, unknownData, threads, probeSize, STEP_TIMEOUT_SECONDS)
-        .play(lesson);
+        .play(lesson, step -> eachStep.accept(asTimed(step))).stream()
+            .map(LabCommand::asTimed)
+            .toList();
+  }
+
+  private static LessonTimer.Step asTimed(LessonBench.Step step) {
+    return new LessonTimer.Step(step.seconds(), step.trainedTo(), step.cpuSeconds());
   }
 
   static final class Version implements IVersionProvider {

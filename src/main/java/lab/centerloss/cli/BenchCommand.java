@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import lab.centerloss.data.MnistDataSet;
 import lab.centerloss.export.StepRecordJson;
@@ -292,14 +293,35 @@ public final class BenchCommand implements Callable<Integer> {
             + " live figures are the same measurement");
     root.put("probe_size", probeSize);
     root.put("processors", Runtime.getRuntime().availableProcessors());
+    root.put(
+        "cpu_seconds",
+        "per step, the processor time the app had meanwhile (all its threads): the app alone on"
+            + " this machine would keep it near seconds x processors when it trains; far less means"
+            + " other work shared the machine");
     ArrayNode list = root.putArray("lessons");
     PrintWriter err = spec.commandLine().getErr();
     for (Lesson played : lessons) {
-      double[] seconds;
+      List<LessonTimer.Step> timed;
+      int[] stepsDone = {0};
       try {
-        seconds =
+        timed =
             lessonTimer.play(
-                played, training.dataFolder(), training.unknownData, training.threads, probeSize);
+                played,
+                training.dataFolder(),
+                training.unknownData,
+                training.threads,
+                probeSize,
+                step -> {
+                  err.println(
+                      Messages.text(
+                          "cli.bench.lessonStep",
+                          played.name(),
+                          ++stepsDone[0],
+                          String.format(Locale.ROOT, "%.1f", step.seconds()),
+                          step.trainedTo(),
+                          String.format(Locale.ROOT, "%.1f", step.cpuSeconds())));
+                  err.flush();
+                });
       } catch (IllegalStateException e) {
         throw new UserError(e.getMessage());
       }
@@ -307,14 +329,16 @@ public final class BenchCommand implements Callable<Integer> {
       node.put("name", played.name());
       ArrayNode steps = node.putArray("steps");
       double total = 0;
-      for (int i = 0; i < seconds.length; i++) {
-        double rounded = Math.round(seconds[i] * 1000) / 1000.0;
+      for (int i = 0; i < timed.size(); i++) {
+        double rounded = Math.round(timed.get(i).seconds() * 1000) / 1000.0;
         total += rounded;
         ObjectNode step = steps.addObject();
         step.put("step", i + 1);
         step.put("seconds", rounded);
         // no recordings yet: entering a step trains it live, so both are this one measurement
         step.put("live_seconds", rounded);
+        step.put("trained_to", timed.get(i).trainedTo());
+        step.put("cpu_seconds", Math.round(timed.get(i).cpuSeconds() * 1000) / 1000.0);
       }
       double rounded = Math.round(total * 1000) / 1000.0;
       node.put("total_seconds", rounded);

@@ -1,10 +1,14 @@
 package lab.centerloss.ui;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import javafx.beans.value.ChangeListener;
 import lab.centerloss.lesson.Lesson;
 import lab.centerloss.plot.HeadlessFx;
@@ -19,6 +23,16 @@ import lab.centerloss.ui.lesson.LessonViewModel;
  * measurement follows it, whatever it becomes.
  */
 public final class LessonBench {
+  /**
+   * One step timed.
+   *
+   * @param seconds from entering the step until its action was complete
+   * @param trainedTo the step the run shown stood at then (the comparison's when it is shown)
+   * @param cpuSeconds the processor time this process had meanwhile, all its threads: on a machine
+   *     shared with other work, how much of the wait was this app's own
+   */
+  public record Step(double seconds, long trainedTo, double cpuSeconds) {}
+
   private final Path folder;
   private final Path unknowns;
   private final int threads;
@@ -44,29 +58,49 @@ public final class LessonBench {
    * Plays a lesson from its first step to its last, in a new window whose trainer has loaded
    * (libtorch and the data before the first step are not a step's).
    *
-   * @return the seconds from entering each step until its action was complete
+   * @return each step's seconds from entering it until its action was complete
    */
-  public double[] play(Lesson lesson) {
+  public List<Step> play(Lesson lesson, Consumer<Step> eachStep) {
     try (OffscreenWindow window = OffscreenWindow.open(folder, unknowns, threads, probeSize)) {
       window.awaitReady(300);
       LessonViewModel player = window.session().lesson();
-      double[] seconds = new double[lesson.steps().size()];
-      for (int i = 0; i < seconds.length; i++) {
-        seconds[i] = enter(window, player, lesson, i);
+      List<Step> steps = new ArrayList<>();
+      for (int i = 0; i < lesson.steps().size(); i++) {
+        Step step = enter(window, player, lesson, i);
+        eachStep.accept(step);
+        steps.add(step);
       }
-      return seconds;
+      return steps;
     }
   }
 
+  /** The processor time of this process so far, all threads, in nanoseconds; 0 where unknown. */
+  private static long processCpuNanos() {
+    return ManagementFactory.getOperatingSystemMXBean()
+            instanceof com.sun.management.OperatingSystemMXBean os
+        ? Math.max(0, os.getProcessCpuTime())
+        : 0;
+  }
+
+  /** The step the run shown stands at: the comparison's when it is shown (JavaFX thread). */
+  private static long stepShown(LabSession session) {
+    if (session.options().comparingProperty().get()) {
+      return session.compare().lastStepProperty().get();
+    }
+    var latest = session.history().latestProperty().get();
+    return latest == null ? 0 : latest.step();
+  }
+
   /** Enters step {@code index} (the lesson's start, or Next) and waits until it is done. */
-  private double enter(OffscreenWindow window, LessonViewModel player, Lesson lesson, int index) {
-    CompletableFuture<Long> done = new CompletableFuture<>();
+  private Step enter(OffscreenWindow window, LessonViewModel player, Lesson lesson, int index) {
+    CompletableFuture<long[]> done = new CompletableFuture<>();
     ChangeListener<Boolean> whenDone =
         (o, was, now) -> {
           if (now) {
-            done.complete(System.nanoTime());
+            done.complete(new long[] {System.nanoTime(), stepShown(window.session())});
           }
         };
+    long cpuBefore = processCpuNanos();
     long entered =
         HeadlessFx.call(
             () -> {
@@ -77,14 +111,15 @@ public final class LessonBench {
                 player.next();
               }
               if (player.actionDoneProperty().get()) {
-                done.complete(System.nanoTime());
+                done.complete(new long[] {System.nanoTime(), stepShown(window.session())});
               } else {
                 player.actionDoneProperty().addListener(whenDone);
               }
               return now;
             });
     try {
-      return (done.get(stepTimeoutSeconds, TimeUnit.SECONDS) - entered) / 1e9;
+      long[] end = done.get(stepTimeoutSeconds, TimeUnit.SECONDS);
+      return new Step((end[0] - entered) / 1e9, end[1], (processCpuNanos() - cpuBefore) / 1e9);
     } catch (TimeoutException e) {
       throw new IllegalStateException(
           Messages.text(
