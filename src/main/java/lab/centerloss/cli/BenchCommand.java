@@ -256,6 +256,20 @@ public final class BenchCommand implements Callable<Integer> {
       root.put("seconds", r.seconds());
       root.put("steps_per_second_per_run", r.stepsPerSecondPerRun());
       root.put("ms_per_round", r.msPerRound());
+      root.put(
+          "limit",
+          "one run alone on one thread, the same steps and probes (measured before and after the"
+              + " comparison), times min(runs, processors), shared by the runs: N runs cost N"
+              + " times one run's arithmetic and each run's ops use one thread");
+      root.put("processors", r.processors());
+      root.put("alone_steps_per_second", r.aloneStepsPerSecond());
+      root.put("limit_steps_per_second_per_run", r.limitStepsPerSecondPerRun());
+      root.put("share_of_limit", r.shareOfLimit());
+      root.put("probe_share", r.probeShare());
+      root.put("worker_busy_share", r.workerBusyShare());
+      root.put("worker_cpu_share", r.workerCpuShare());
+      root.put("alone_cpu_ms_per_step", r.aloneCpuMsPerStep());
+      root.put("compared_cpu_ms_per_step", r.comparedCpuMsPerStep());
     }
     spec.commandLine().getOut().println(mapper.writeValueAsString(root));
     return 0;
