@@ -123,7 +123,8 @@ final class LabCommand implements Callable<Integer>, LessonTimer {
   }
 
   private static LessonTimer.Step asTimed(LessonBench.Step step) {
-    return new LessonTimer.Step(step.seconds(), step.trainedTo(), step.cpuSeconds());
+    return new LessonTimer.Step(
+        step.seconds(), step.trainedTo(), step.cpuSeconds(), step.busiestThreadCpuSeconds());
   }
 
   static final class Version implements IVersionProvider {

@@ -74,6 +74,9 @@ class LessonBenchCommandTest {
       assertThat(step.get("step").asInt()).isEqualTo(i + 1);
       assertThat(step.get("seconds").asDouble()).isPositive();
       assertThat(step.get("live_seconds").asDouble()).isPositive();
+      assertThat(step.get("busiest_thread_cpu_seconds").asDouble())
+          .as("no thread's work exceeds the process's")
+          .isLessThanOrEqualTo(step.get("cpu_seconds").asDouble() + 0.01);
       sum += step.get("seconds").asDouble();
       liveSum += step.get("live_seconds").asDouble();
     }

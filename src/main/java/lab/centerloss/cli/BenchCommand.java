@@ -311,7 +311,9 @@ public final class BenchCommand implements Callable<Integer> {
         "cpu_seconds",
         "per step, the processor time the app had meanwhile (all its threads): the app alone on"
             + " this machine would keep it near seconds x processors when it trains; far less means"
-            + " other work shared the machine");
+            + " other work shared the machine; busiest_thread_cpu_seconds, the processor time of the"
+            + " thread that had the most (the trainer's or a comparison worker's): the least the"
+            + " step could take on this machine with nothing else running");
     ArrayNode list = root.putArray("lessons");
     PrintWriter err = spec.commandLine().getErr();
     for (Lesson played : lessons) {
@@ -353,6 +355,9 @@ public final class BenchCommand implements Callable<Integer> {
         step.put("live_seconds", rounded);
         step.put("trained_to", timed.get(i).trainedTo());
         step.put("cpu_seconds", Math.round(timed.get(i).cpuSeconds() * 1000) / 1000.0);
+        step.put(
+            "busiest_thread_cpu_seconds",
+            Math.round(timed.get(i).busiestThreadCpuSeconds() * 1000) / 1000.0);
       }
       double rounded = Math.round(total * 1000) / 1000.0;
       node.put("total_seconds", rounded);

@@ -18,8 +18,10 @@ public interface LessonTimer {
    * @param seconds from entering the step until its action was complete
    * @param trainedTo the step the run shown stood at then (the comparison's when it is shown)
    * @param cpuSeconds the processor time the process had meanwhile, all its threads
+   * @param busiestThreadCpuSeconds the processor time of its busiest thread meanwhile: the least
+   *     the step can take on this machine with nothing else running
    */
-  record Step(double seconds, long trainedTo, double cpuSeconds) {}
+  record Step(double seconds, long trainedTo, double cpuSeconds, double busiestThreadCpuSeconds) {}
 
   /**
    * Plays a lesson in the real window, off screen, and times it.

@@ -1,9 +1,12 @@
 package lab.centerloss.ui;
 
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -30,8 +33,12 @@ public final class LessonBench {
    * @param trainedTo the step the run shown stood at then (the comparison's when it is shown)
    * @param cpuSeconds the processor time this process had meanwhile, all its threads: on a machine
    *     shared with other work, how much of the wait was this app's own
+   * @param busiestThreadCpuSeconds the processor time of the thread that had the most meanwhile
+   *     (the trainer's, or a comparison run's worker): the step cannot take less on this machine
+   *     even with every other program gone, since that thread's work is done one op after another
    */
-  public record Step(double seconds, long trainedTo, double cpuSeconds) {}
+  public record Step(
+      double seconds, long trainedTo, double cpuSeconds, double busiestThreadCpuSeconds) {}
 
   private final Path folder;
   private final Path unknowns;
@@ -82,6 +89,28 @@ public final class LessonBench {
         : 0;
   }
 
+  /** Every live thread's processor time so far, by id, in nanoseconds. */
+  private static Map<Long, Long> threadCpuNanos() {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    Map<Long, Long> cpu = new HashMap<>();
+    for (long id : threads.getAllThreadIds()) {
+      long nanos = threads.getThreadCpuTime(id);
+      if (nanos >= 0) {
+        cpu.put(id, nanos);
+      }
+    }
+    return cpu;
+  }
+
+  /** The most processor time one thread had since {@code before} (a new thread: all of its own). */
+  private static long busiestSince(Map<Long, Long> before) {
+    long busiest = 0;
+    for (Map.Entry<Long, Long> now : threadCpuNanos().entrySet()) {
+      busiest = Math.max(busiest, now.getValue() - before.getOrDefault(now.getKey(), 0L));
+    }
+    return busiest;
+  }
+
   /** The step the run shown stands at: the comparison's when it is shown (JavaFX thread). */
   private static long stepShown(LabSession session) {
     if (session.options().comparingProperty().get()) {
@@ -101,6 +130,7 @@ public final class LessonBench {
           }
         };
     long cpuBefore = processCpuNanos();
+    Map<Long, Long> threadsBefore = threadCpuNanos();
     long entered =
         HeadlessFx.call(
             () -> {
@@ -119,7 +149,11 @@ public final class LessonBench {
             });
     try {
       long[] end = done.get(stepTimeoutSeconds, TimeUnit.SECONDS);
-      return new Step((end[0] - entered) / 1e9, end[1], (processCpuNanos() - cpuBefore) / 1e9);
+      return new Step(
+          (end[0] - entered) / 1e9,
+          end[1],
+          (processCpuNanos() - cpuBefore) / 1e9,
+          busiestSince(threadsBefore) / 1e9);
     } catch (TimeoutException e) {
       throw new IllegalStateException(
           Messages.text(
