@@ -346,7 +346,8 @@ public final class BenchCommand implements Callable<Integer> {
       ArrayNode steps = node.putArray("steps");
       double total = 0;
       for (int i = 0; i < timed.size(); i++) {
-        double rounded = Math.round(timed.get(i).seconds() * 1000) / 1000.0;
+        // to the microsecond: a step that only shows takes well under a millisecond, and is not 0
+        double rounded = Math.round(timed.get(i).seconds() * 1e6) / 1e6;
         total += rounded;
         ObjectNode step = steps.addObject();
         step.put("step", i + 1);
@@ -359,7 +360,7 @@ public final class BenchCommand implements Callable<Integer> {
             "busiest_thread_cpu_seconds",
             Math.round(timed.get(i).busiestThreadCpuSeconds() * 1000) / 1000.0);
       }
-      double rounded = Math.round(total * 1000) / 1000.0;
+      double rounded = Math.round(total * 1e6) / 1e6;
       node.put("total_seconds", rounded);
       node.put("total_live_seconds", rounded);
       err.println(Messages.text("cli.bench.lessonDone", played.name(), rounded));
