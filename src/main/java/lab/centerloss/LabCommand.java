@@ -1,8 +1,12 @@
 package lab.centerloss;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import lab.centerloss.cli.CommandLineApp;
+import lab.centerloss.cli.LessonTimer;
+import lab.centerloss.lesson.Lesson;
 import lab.centerloss.lesson.LessonFile;
 import lab.centerloss.lesson.Scenario;
 import lab.centerloss.text.AppInfo;
@@ -10,6 +14,7 @@ import lab.centerloss.text.Language;
 import lab.centerloss.text.Messages;
 import lab.centerloss.train.DeviceChoice;
 import lab.centerloss.ui.LabApplication;
+import lab.centerloss.ui.LessonBench;
 import lab.centerloss.ui.UiBenchCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -19,13 +24,16 @@ import picocli.CommandLine.Spec;
 
 /**
  * The top command: with no subcommand it opens the window; the subcommands work without a display.
+ * It lends the window's lesson player to {@code bench --lesson} ({@link LessonTimer}): the command
+ * line knows no window, and {@code bench} is where a teacher looks for measurements (a separate
+ * {@code bench-ui --lesson} would split one question over two commands).
  */
 @Command(
     name = "center-loss-lab",
     mixinStandardHelpOptions = true,
     versionProvider = LabCommand.Version.class,
     subcommands = UiBenchCommand.class)
-final class LabCommand implements Callable<Integer> {
+final class LabCommand implements Callable<Integer>, LessonTimer {
   @Spec CommandSpec spec;
 
   @Option(names = "--data", paramLabel = "DIR")
@@ -95,6 +103,28 @@ final class LabCommand implements Callable<Integer> {
     }
     LabApplication.launchWindow(data, unknownData, device, open, language, lesson, scenario);
     return 0;
+  }
+
+  /** The longest one step may take before {@code bench --lesson} gives up on it. */
+  private static final int STEP_TIMEOUT_SECONDS = 1800;
+
+  @Override
+  public List<LessonTimer.Step> play(
+      Lesson lesson,
+      Path data,
+      Path unknownData,
+      int threads,
+      int probeSize,
+      Consumer<LessonTimer.Step> eachStep) {
+    return new LessonBench(data, unknownData, threads, probeSize, STEP_TIMEOUT_SECONDS)
+        .play(lesson, step -> eachStep.accept(asTimed(step))).stream()
+            .map(LabCommand::asTimed)
+            .toList();
+  }
+
+  private static LessonTimer.Step asTimed(LessonBench.Step step) {
+    return new LessonTimer.Step(
+        step.seconds(), step.trainedTo(), step.cpuSeconds(), step.busiestThreadCpuSeconds());
   }
 
   static final class Version implements IVersionProvider {

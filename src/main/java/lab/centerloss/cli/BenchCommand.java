@@ -9,9 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import lab.centerloss.data.MnistDataSet;
 import lab.centerloss.export.StepRecordJson;
+import lab.centerloss.lesson.Lesson;
+import lab.centerloss.lesson.LessonFile;
 import lab.centerloss.plot.HeadlessFx;
 import lab.centerloss.plot.RenderBenchmark;
 import lab.centerloss.store.HyperparametersJson;
@@ -33,6 +36,13 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false)
 public final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+
+  /** The window's lesson player, timed; null when the command line has no window to lend. */
+  private final LessonTimer lessonTimer;
+
+  BenchCommand(LessonTimer lessonTimer) {
+    this.lessonTimer = lessonTimer;
+  }
 
   @Mixin TrainingOptions training = new TrainingOptions();
 
@@ -63,6 +73,12 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--render")
   boolean render;
 
+  @Option(names = "--lesson", paramLabel = "NAME|FILE|all")
+  String lesson;
+
+  @Option(names = "--probe-size", paramLabel = "N", defaultValue = "2000")
+  int probeSize;
+
   @Option(names = "--points", defaultValue = "10000")
   int points;
 
@@ -73,6 +89,9 @@ public final class BenchCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     if (render) {
       return renderBenchmark();
+    }
+    if (lesson != null) {
+      return lessonBenchmark();
     }
     if (timeToAccuracy != null || stability) {
       return seedRuns();
@@ -237,6 +256,115 @@ public final class BenchCommand implements Callable<Integer> {
       root.put("seconds", r.seconds());
       root.put("steps_per_second_per_run", r.stepsPerSecondPerRun());
       root.put("ms_per_round", r.msPerRound());
+      root.put(
+          "limit",
+          "one run alone on one thread, the same steps and probes (measured before and after the"
+              + " comparison), times min(runs, processors), shared by the runs: N runs cost N"
+              + " times one run's arithmetic and each run's ops use one thread");
+      root.put("processors", r.processors());
+      root.put("alone_steps_per_second", r.aloneStepsPerSecond());
+      root.put("limit_steps_per_second_per_run", r.limitStepsPerSecondPerRun());
+      root.put("share_of_limit", r.shareOfLimit());
+      root.put("probe_share", r.probeShare());
+      root.put("worker_busy_share", r.workerBusyShare());
+      root.put("worker_cpu_share", r.workerCpuShare());
+      root.put("alone_cpu_ms_per_step", r.aloneCpuMsPerStep());
+      root.put("compared_cpu_ms_per_step", r.comparedCpuMsPerStep());
+    }
+    spec.commandLine().getOut().println(mapper.writeValueAsString(root));
+    return 0;
+  }
+
+  /**
+   * {@code bench --lesson}: each lesson played in the window off screen, step after step, and the
+   * seconds each step keeps the class waiting: from entering it until its action is complete.
+   */
+  private int lessonBenchmark() throws Exception {
+    if (probeSize < 100 || probeSize > 10_000) {
+      throw UserError.of("cli.bench.probeSize", String.valueOf(probeSize));
+    }
+    List<Lesson> lessons;
+    try {
+      lessons =
+          lesson.equals("all") ? LessonFile.builtIns() : List.of(LessonFile.byNameOrFile(lesson));
+    } catch (LessonFile.LessonException e) {
+      throw new UserError(e.getMessage());
+    }
+    if (lessonTimer == null) {
+      throw UserError.of("cli.bench.noWindow");
+    }
+    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    ObjectNode root = mapper.createObjectNode();
+    root.put(
+        "what",
+        "seconds from entering each step of a lesson (Next) until its action is complete (trained to"
+            + " its step or accuracy and paused, its comparison trained, its reset or single step"
+            + " arrived), in the real window off screen, each lesson in a new window once its"
+            + " trainer has loaded");
+    root.put(
+        "live",
+        "train it live is what entering a step does as long as lessons have no recordings: the"
+            + " live figures are the same measurement");
+    root.put("probe_size", probeSize);
+    root.put("processors", Runtime.getRuntime().availableProcessors());
+    root.put(
+        "cpu_seconds",
+        "per step, the processor time the app had meanwhile (all its threads): the app alone on"
+            + " this machine would keep it near seconds x processors when it trains; far less means"
+            + " other work shared the machine; busiest_thread_cpu_seconds, the processor time of the"
+            + " thread that had the most (the trainer's or a comparison worker's): the least the"
+            + " step could take on this machine with nothing else running");
+    ArrayNode list = root.putArray("lessons");
+    PrintWriter err = spec.commandLine().getErr();
+    for (Lesson played : lessons) {
+      List<LessonTimer.Step> timed;
+      int[] stepsDone = {0};
+      try {
+        timed =
+            lessonTimer.play(
+                played,
+                training.dataFolder(),
+                training.unknownData,
+                training.threads,
+                probeSize,
+                step -> {
+                  err.println(
+                      Messages.text(
+                          "cli.bench.lessonStep",
+                          played.name(),
+                          ++stepsDone[0],
+                          String.format(Locale.ROOT, "%.1f", step.seconds()),
+                          step.trainedTo(),
+                          String.format(Locale.ROOT, "%.1f", step.cpuSeconds())));
+                  err.flush();
+                });
+      } catch (IllegalStateException e) {
+        throw new UserError(e.getMessage());
+      }
+      ObjectNode node = list.addObject();
+      node.put("name", played.name());
+      ArrayNode steps = node.putArray("steps");
+      double total = 0;
+      for (int i = 0; i < timed.size(); i++) {
+        // to the microsecond: a step that only shows takes well under a millisecond, and is not 0
+        double rounded = Math.round(timed.get(i).seconds() * 1e6) / 1e6;
+        total += rounded;
+        ObjectNode step = steps.addObject();
+        step.put("step", i + 1);
+        step.put("seconds", rounded);
+        // no recordings yet: entering a step trains it live, so both are this one measurement
+        step.put("live_seconds", rounded);
+        step.put("trained_to", timed.get(i).trainedTo());
+        step.put("cpu_seconds", Math.round(timed.get(i).cpuSeconds() * 1000) / 1000.0);
+        step.put(
+            "busiest_thread_cpu_seconds",
+            Math.round(timed.get(i).busiestThreadCpuSeconds() * 1000) / 1000.0);
+      }
+      double rounded = Math.round(total * 1e6) / 1e6;
+      node.put("total_seconds", rounded);
+      node.put("total_live_seconds", rounded);
+      err.println(Messages.text("cli.bench.lessonDone", played.name(), rounded));
+      err.flush();
     }
     spec.commandLine().getOut().println(mapper.writeValueAsString(root));
     return 0;

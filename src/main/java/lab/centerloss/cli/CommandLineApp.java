@@ -16,12 +16,16 @@ public final class CommandLineApp {
 
   private CommandLineApp() {}
 
-  /** The command line for {@code root}, with the training commands added under it. */
+  /**
+   * The command line for {@code root}, with the training commands added under it. A root that is a
+   * {@link LessonTimer} (the top-level command, which knows the window) lends it to {@code bench
+   * --lesson}.
+   */
   public static CommandLine create(Object root) {
     CommandLine commandLine = new CommandLine(root);
     commandLine.addSubcommand(new TrainCommand());
     commandLine.addSubcommand(new RenderCommand());
-    commandLine.addSubcommand(new BenchCommand());
+    commandLine.addSubcommand(new BenchCommand(root instanceof LessonTimer timer ? timer : null));
     commandLine.addSubcommand(new RunInfoCommand());
     commandLine.addSubcommand(new SweepCommand());
     commandLine.addSubcommand(new LessonCommand());

@@ -1,5 +1,7 @@
 package lab.centerloss.train;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,6 +26,7 @@ import java.util.function.IntUnaryOperator;
  * on the thread that opened it, which then makes every call of its session.
  */
 public final class Comparison implements AutoCloseable {
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   /**
    * What to compare.
@@ -104,6 +107,15 @@ public final class Comparison implements AutoCloseable {
   private final ProbeResult[] probes;
   private long stepsDone;
 
+  /**
+   * Per run, the wall time its worker spent inside training steps and the processor time its thread
+   * had meanwhile ({@code bench --compare} reads them: a worker idle while another finishes is the
+   * lockstep's cost; processor time short of wall time is a thread kept off its core).
+   */
+  private final long[] stepNanos;
+
+  private final long[] stepCpuNanos;
+
   private Comparison(Plan plan, int probeSize) {
     this.plan = plan;
     this.probeSize = probeSize;
@@ -122,6 +134,8 @@ public final class Comparison implements AutoCloseable {
               });
     }
     diverged = new boolean[runs];
+    stepNanos = new long[runs];
+    stepCpuNanos = new long[runs];
     probes = new ProbeResult[plan.panes()];
     stepsDone = plan.firstStep();
   }
@@ -263,8 +277,12 @@ public final class Comparison implements AutoCloseable {
               if (diverged[run]) {
                 return null;
               }
+              long wall = System.nanoTime();
+              long cpu = THREADS.getCurrentThreadCpuTime();
               StepSnapshot snapshot = sessions[run].step(settings[run], withFeaturesAfter);
               diverged[run] = snapshot.diverged();
+              stepCpuNanos[run] += THREADS.getCurrentThreadCpuTime() - cpu;
+              stepNanos[run] += System.nanoTime() - wall;
               return snapshot;
             });
     List<PaneStep> panes = new ArrayList<>();
@@ -311,6 +329,19 @@ public final class Comparison implements AutoCloseable {
   public DrawnFeature featureOfDrawing(int run, byte[] image) {
     return onWorkers(1, i -> run, i -> sessions[run].featureOfDrawing(image, settings[run].head()))
         .get(0);
+  }
+
+  /**
+   * Per run, the wall time its worker has spent inside training steps so far, in nanoseconds (its
+   * own thread's clock; read between steps).
+   */
+  public long[] stepNanos() {
+    return stepNanos.clone();
+  }
+
+  /** Per run, the processor time its thread had during those steps, in nanoseconds. */
+  public long[] stepCpuNanos() {
+    return stepCpuNanos.clone();
   }
 
   /** Steps trained so far by the runs still training (they move together). */

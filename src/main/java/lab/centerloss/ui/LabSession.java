@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javafx.beans.value.ObservableBooleanValue;
 import lab.centerloss.data.MnistDataSet;
 import lab.centerloss.plot.StudentPage;
 import lab.centerloss.train.ComparisonPreset;
@@ -122,6 +123,14 @@ public final class LabSession {
               @Override
               public void close() {
                 options.comparingProperty().set(false);
+              }
+
+              @Override
+              public ObservableBooleanValue trainedTo(long step) {
+                return compare
+                    .canTrainProperty()
+                    .and(compare.runningProperty().not())
+                    .and(compare.lastStepProperty().greaterThanOrEqualTo(step));
               }
             });
     toolbar = new ToolbarViewModel(training, options, lesson::open, setups);

@@ -3,24 +3,15 @@ package lab.centerloss.ui;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
-import javafx.scene.Scene;
-import javafx.stage.Stage;
 import lab.centerloss.data.DataLocation;
 import lab.centerloss.plot.HeadlessFx;
 import lab.centerloss.text.Messages;
 import lab.centerloss.train.ComparisonPreset;
-import lab.centerloss.train.DeviceChoice;
-import lab.centerloss.train.Hyperparameters;
-import lab.centerloss.train.TrainerStatus.State;
+import lab.centerloss.train.Trainer;
 import lab.centerloss.ui.timeline.HistoryBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -77,19 +68,6 @@ public final class UiBenchCommand implements Callable<Integer> {
   }
 
   /**
-   * Polls {@code read} until {@code done} holds or the timeout passes; returns the last value read.
-   */
-  private static <T> T await(Supplier<T> read, Predicate<T> done, int timeoutSeconds) {
-    long deadline = System.nanoTime() + timeoutSeconds * 1_000_000_000L;
-    T value = read.get();
-    while (!done.test(value) && System.nanoTime() < deadline) {
-      LockSupport.parkNanos(50_000_000L);
-      value = read.get();
-    }
-    return value;
-  }
-
-  /**
    * Whether this JVM compiles with C1 only. The launchers ask for it: on two cores the C2 compiler
    * took most of the second processor in the first seconds of training, and the window's frames
    * waited for it (see README, measured figures).
@@ -122,56 +100,23 @@ public final class UiBenchCommand implements Callable<Integer> {
       }
     }
     Path folder = data != null ? data : DataLocation.defaultMnistFolder();
-    AtomicReference<LabSession> model = new AtomicReference<>();
-    AtomicReference<MainWindow> view = new AtomicReference<>();
-    AtomicReference<Stage> stage = new AtomicReference<>();
-    HeadlessFx.call(
-        () -> {
-          try {
-            Stage window = new Stage();
-            LabSession session =
-                new LabSession(
-                    (f, hp) ->
-                        LabApplication.startTrainer(
-                            f, null, hp, DeviceChoice.AUTO, LabApplication.windowThreads(threads)),
-                    folder,
-                    Hyperparameters.defaults());
-            LabApplication.LoadedWindow loaded = LabApplication.load(session, window);
-            window.setScene(new Scene(loaded.root(), 1440, 900));
-            window.show();
-            session.start();
-            LabApplication.warmUpDrawing();
-            model.set(session);
-            view.set(loaded.shell());
-            stage.set(window);
-            return null;
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        });
-    LabSession session = model.get();
+    OffscreenWindow window =
+        OffscreenWindow.open(folder, null, threads, Trainer.Settings.defaults().probeSize());
+    LabSession session = window.session();
+    MainWindow shell = window.shell();
     // From the window's third frame (the first ones lay out and paint the whole window once)
     // until libtorch and the data are loaded: the pauses a class sees before Play.
-    await(() -> HeadlessFx.call(() -> view.get().frameClock().frames()), frames -> frames >= 3, 60);
+    OffscreenWindow.await(
+        () -> HeadlessFx.call(() -> shell.frameClock().frames()), frames -> frames >= 3, 60);
     HeadlessFx.call(
         () -> {
-          view.get().frameClock().restart();
+          shell.frameClock().restart();
           return null;
         });
     long loadingFrom = System.nanoTime();
-    State ready =
-        await(
-            () -> HeadlessFx.call(() -> session.training().stateProperty().get()),
-            state -> state != State.LOADING,
-            120);
-    if (ready != State.PAUSED) {
-      throw new IllegalStateException(
-          Messages.text(
-              "bench.notReady",
-              HeadlessFx.call(() -> session.training().statusTextProperty().get())));
-    }
+    window.awaitReady(120);
     double loadingSeconds = (System.nanoTime() - loadingFrom) / 1e9;
-    double loadingGap = HeadlessFx.call(() -> view.get().frameClock().longestGapMillis());
+    double loadingGap = HeadlessFx.call(() -> shell.frameClock().longestGapMillis());
     if (preset != null) {
       ComparisonPreset chosen = preset;
       HeadlessFx.call(
@@ -181,7 +126,7 @@ public final class UiBenchCommand implements Callable<Integer> {
             return null;
           });
       boolean canTrain =
-          await(
+          OffscreenWindow.await(
               () -> HeadlessFx.call(() -> session.compare().canTrainProperty().get()),
               can -> can,
               120);
@@ -199,7 +144,7 @@ public final class UiBenchCommand implements Callable<Integer> {
           } else {
             session.training().play();
           }
-          view.get().frameClock().restart();
+          shell.frameClock().restart();
           return null;
         });
     // The measurement is the whole of these seconds: nothing to wait for but the clock.
@@ -214,10 +159,10 @@ public final class UiBenchCommand implements Callable<Integer> {
               node.put("seconds", seconds);
               node.put("loading_seconds", Math.round(loadingSeconds * 100) / 100.0);
               node.put("longest_frame_gap_while_loading_ms", loadingGap);
-              node.put("frames", view.get().frameClock().frames());
-              node.put("longest_frame_gap_ms", view.get().frameClock().longestGapMillis());
+              node.put("frames", shell.frameClock().frames());
+              node.put("longest_frame_gap_ms", shell.frameClock().longestGapMillis());
               var gaps = node.putArray("gaps_over_40_ms");
-              for (double[] gap : view.get().frameClock().longGaps()) {
+              for (double[] gap : shell.frameClock().longGaps()) {
                 gaps.addArray()
                     .add(Math.round(gap[0] * 100) / 100.0)
                     .add(Math.round(gap[1] * 10) / 10.0);
@@ -242,10 +187,9 @@ public final class UiBenchCommand implements Callable<Integer> {
                   c1Only()
                       ? "C1 only (-XX:TieredStopAtLevel=1, as the app's launchers start it)"
                       : "C1 and C2 (started without the launchers' -XX:TieredStopAtLevel=1)");
-              session.shutdown();
-              stage.get().close();
               return node;
             });
+    window.close();
     spec.commandLine()
         .getOut()
         .println(

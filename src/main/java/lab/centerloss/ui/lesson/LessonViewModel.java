@@ -1,12 +1,15 @@
 package lab.centerloss.ui.lesson;
 
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableBooleanValue;
 import lab.centerloss.lesson.Lesson;
 import lab.centerloss.lesson.LessonAction;
 import lab.centerloss.lesson.LessonFile;
@@ -39,6 +42,12 @@ public final class LessonViewModel {
 
     /** Back to the one live run. */
     void close();
+
+    /**
+     * Whether the comparison shown has its runs built and stands paused at this step or later (0:
+     * built); observable, so that the step knows when its action is complete.
+     */
+    ObservableBooleanValue trainedTo(long step);
   }
 
   private final LiveTraining training;
@@ -64,6 +73,25 @@ public final class LessonViewModel {
   /** The probe accuracy a "train until accuracy" step waits for; NaN when none. */
   private double awaitedAccuracy = Double.NaN;
 
+  /** Whether the accuracy awaited was reached (the training then pauses). */
+  private boolean accuracyReached;
+
+  /**
+   * Whether the step entered has done what it does: trained to its step or accuracy and paused,
+   * reset, stepped once, or built and trained its comparison. Steps that only show are done at
+   * once. {@code bench --lesson} measures the seconds from entering a step until this holds.
+   */
+  private final ReadOnlyBooleanWrapper actionDone = new ReadOnlyBooleanWrapper(true);
+
+  /** What the step entered waits for; null when it waits for nothing. */
+  private BooleanSupplier awaited;
+
+  /** The comparison's progress that the step entered waits on, watched until the step is left. */
+  private ObservableBooleanValue awaitedComparison;
+
+  /** A change listener, not an invalidation one: a value no one reads is then still watched. */
+  private final ChangeListener<Object> recheck = (o, was, now) -> checkDone();
+
   public LessonViewModel(
       LiveTraining training,
       RunHistory history,
@@ -86,6 +114,12 @@ public final class LessonViewModel {
               }
             });
     history.latestProperty().addListener((o, was, latest) -> checkAccuracy(latest));
+    // what a step waits for changes only with these (the run's steps, its state, a new run)
+    history.latestProperty().addListener(recheck);
+    history.runsStartedProperty().addListener(recheck);
+    training.runningProperty().addListener(recheck);
+    training.canTrainProperty().addListener(recheck);
+    training.singleStepDoneProperty().addListener(recheck);
   }
 
   /**
@@ -141,6 +175,7 @@ public final class LessonViewModel {
     index = -1;
     pendingTraining = null;
     awaitedAccuracy = Double.NaN;
+    await(null, null);
     options.highlightedControlProperty().set("");
     refreshTexts();
   }
@@ -155,6 +190,8 @@ public final class LessonViewModel {
     LessonStep step = lesson.get().steps().get(index);
     pendingTraining = null;
     awaitedAccuracy = Double.NaN;
+    accuracyReached = false;
+    await(null, null);
     options.highlightedControlProperty().set("");
     if (act) {
       step.scenario().ifPresent(setups::apply); // the setup first; the step's own settings over it
@@ -173,7 +210,14 @@ public final class LessonViewModel {
   private void perform(LessonAction action) {
     if (action instanceof LessonAction.Reset) {
       comparisons.close();
-      whenReady(training::reset);
+      long[] runsBefore = {Long.MAX_VALUE};
+      whenReady(
+          () -> {
+            runsBefore[0] = history.runsStartedProperty().get();
+            training.reset();
+          });
+      // done when the new run's origin has arrived
+      await(() -> history.runsStartedProperty().get() > runsBefore[0] && idle(), null);
     } else if (action instanceof LessonAction.TrainUntilStep until) {
       comparisons.close();
       whenReady(
@@ -182,24 +226,63 @@ public final class LessonViewModel {
               training.playUntil(until.step());
             }
           });
+      await(() -> latestStep() >= until.step() && idle(), null);
     } else if (action instanceof LessonAction.TrainUntilAccuracy until) {
       comparisons.close();
       whenReady(
           () -> {
-            if (!reached(history.latestProperty().get(), until.accuracy())
-                && latestStep() < until.maxSteps()) {
+            if (reached(history.latestProperty().get(), until.accuracy())) {
+              accuracyReached = true;
+            } else if (latestStep() < until.maxSteps()) {
               awaitedAccuracy = until.accuracy();
               training.playUntil(until.maxSteps());
             }
           });
+      await(() -> (accuracyReached || latestStep() >= until.maxSteps()) && idle(), null);
     } else if (action instanceof LessonAction.StepThrough) {
       comparisons.close();
+      StepSnapshot before = training.singleStepDoneProperty().get();
       whenReady(training::step);
+      await(
+          () -> {
+            StepSnapshot done = training.singleStepDoneProperty().get();
+            return done != null && done != before && idle();
+          },
+          null);
     } else if (action instanceof LessonAction.Compare compare) {
       comparisons.open(compare.preset(), compare.untilStep());
+      ObservableBooleanValue trained = comparisons.trainedTo(compare.untilStep());
+      await(trained::get, trained);
     } else {
       show(action);
     }
+  }
+
+  /** The live run is ready and paused, with nothing asked of it still waiting. */
+  private boolean idle() {
+    return pendingTraining == null
+        && training.canTrainProperty().get()
+        && !training.runningProperty().get();
+  }
+
+  /**
+   * From now on the step waits for {@code condition} (null: for nothing), rechecked as the run
+   * changes and, for a comparison, as {@code comparison} does.
+   */
+  private void await(BooleanSupplier condition, ObservableBooleanValue comparison) {
+    if (awaitedComparison != null) {
+      awaitedComparison.removeListener(recheck);
+    }
+    awaited = condition;
+    awaitedComparison = comparison;
+    if (comparison != null) {
+      comparison.addListener(recheck);
+    }
+    checkDone();
+  }
+
+  private void checkDone() {
+    actionDone.set(awaited == null || awaited.getAsBoolean());
   }
 
   /**
@@ -234,6 +317,7 @@ public final class LessonViewModel {
   private void checkAccuracy(StepSnapshot latest) {
     if (!Double.isNaN(awaitedAccuracy) && reached(latest, awaitedAccuracy)) {
       awaitedAccuracy = Double.NaN;
+      accuracyReached = true;
       training.pause();
     }
   }
@@ -286,6 +370,14 @@ public final class LessonViewModel {
 
   public ReadOnlyBooleanProperty activeProperty() {
     return active.getReadOnlyProperty();
+  }
+
+  /**
+   * Whether the step shown has done what entering it does (see {@link #actionDone}); true when no
+   * lesson is shown.
+   */
+  public ReadOnlyBooleanProperty actionDoneProperty() {
+    return actionDone.getReadOnlyProperty();
   }
 
   public ReadOnlyBooleanProperty canBackProperty() {

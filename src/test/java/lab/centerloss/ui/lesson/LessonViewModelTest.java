@@ -7,6 +7,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.value.ObservableBooleanValue;
 import lab.centerloss.lesson.Scenario;
 import lab.centerloss.testing.FakeTrainer;
 import lab.centerloss.testing.SnapshotBuilder;
@@ -38,6 +41,7 @@ class LessonViewModelTest {
   private LessonViewModel lesson;
   private Setups setups;
   private final List<String> said = new ArrayList<>();
+  private final BooleanProperty comparisonTrained = new SimpleBooleanProperty(false);
 
   @BeforeEach
   void create() {
@@ -73,6 +77,12 @@ class LessonViewModelTest {
               @Override
               public void close() {
                 comparisons.add("close");
+              }
+
+              @Override
+              public ObservableBooleanValue trainedTo(long step) {
+                comparisons.add("awaits " + step);
+                return comparisonTrained;
               }
             });
   }
@@ -145,6 +155,39 @@ class LessonViewModelTest {
 
   @Test
   @DisplayName(
+      "a step is done when its action is: trained to its step, to its accuracy, its comparison trained; a step that shows is done at once")
+  void actionDone() {
+    lesson.open("softmax-alone");
+    assertThat(lesson.actionDoneProperty().get()).as("the reset's run has not arrived").isFalse();
+    lesson.next();
+    assertThat(lesson.actionDoneProperty().get()).isFalse();
+    arrive(299, 80);
+    assertThat(lesson.actionDoneProperty().get()).as("one step short").isFalse();
+    arrive(300, 80);
+    assertThat(lesson.actionDoneProperty().get()).isTrue();
+    lesson.next();
+    assertThat(lesson.actionDoneProperty().get()).isFalse();
+    arrive(301, 94);
+    assertThat(lesson.actionDoneProperty().get()).isFalse();
+    arrive(302, 95);
+    assertThat(lesson.actionDoneProperty().get()).isTrue();
+    lesson.next();
+    assertThat(lesson.actionDoneProperty().get()).as("a highlight").isTrue();
+    lesson.open("center-loss");
+    lesson.next();
+    assertThat(comparisons).endsWith("lambda 1500", "awaits 1500");
+    assertThat(lesson.actionDoneProperty().get()).isFalse();
+    comparisonTrained.set(true);
+    assertThat(lesson.actionDoneProperty().get()).isTrue();
+    lesson.back();
+    comparisonTrained.set(false);
+    assertThat(lesson.actionDoneProperty().get())
+        .as("a step left is no longer watched: Back does not train")
+        .isTrue();
+  }
+
+  @Test
+  @DisplayName(
       "Back shows the earlier step without training again; Do again repeats it; leaving keeps everything")
   void backAgainLeave() {
     lesson.open("softmax-alone");
@@ -171,7 +214,7 @@ class LessonViewModelTest {
   void windowActions() {
     lesson.open("center-loss");
     lesson.next();
-    assertThat(comparisons).endsWith("lambda 1500");
+    assertThat(comparisons).endsWith("lambda 1500", "awaits 1500");
     lesson.back();
     lesson.open("softmax-alone");
     lesson.next();
