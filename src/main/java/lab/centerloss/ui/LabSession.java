@@ -22,6 +22,7 @@ import lab.centerloss.ui.export.ExportView;
 import lab.centerloss.ui.export.ExportViewModel;
 import lab.centerloss.ui.lesson.LessonView;
 import lab.centerloss.ui.lesson.LessonViewModel;
+import lab.centerloss.ui.lesson.RecordedSteps;
 import lab.centerloss.ui.margin.MarginView;
 import lab.centerloss.ui.margin.MarginViewModel;
 import lab.centerloss.ui.model.LiveTraining;
@@ -124,6 +125,7 @@ public final class LabSession {
                 options.comparingProperty().set(false);
               }
             });
+    lesson.setRecordings(new RecordedSteps(training));
     toolbar = new ToolbarViewModel(training, options, lesson::open, setups);
     stepThrough = new StepThroughViewModel(history, training, options);
     export = new ExportViewModel(history, options.projectorThemeProperty());
