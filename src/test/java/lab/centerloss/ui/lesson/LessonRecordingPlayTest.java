@@ -174,7 +174,7 @@ class LessonRecordingPlayTest {
     lesson.trainLive();
     assertThat(trainer.calls).containsExactly("reset", "branch 300", "reset", "playUntil 300");
     assertThat(lesson.recordingTextProperty().get())
-        .isEqualTo("Trained live from seed 1, as the step says.");
+        .isEqualTo("Training live from seed 1, as the step says.");
     assertThat(lesson.canTrainLiveProperty().get()).isFalse();
     lesson.next();
     assertThat(loaded).as("no recording is read for a part chosen live").hasSize(1);
