@@ -8,6 +8,7 @@ import lab.centerloss.data.DataLocation;
 import lab.centerloss.lesson.Lesson;
 import lab.centerloss.lesson.LessonAction;
 import lab.centerloss.lesson.LessonFile;
+import lab.centerloss.lesson.LessonRecordings;
 import lab.centerloss.lesson.LessonStep;
 import lab.centerloss.plot.HeadlessFx;
 import lab.centerloss.text.Message;
@@ -38,6 +39,14 @@ public final class LessonCommand implements Callable<Integer> {
 
   @picocli.CommandLine.Option(names = "--render", paramLabel = "DIR")
   Path render;
+
+  /** "": beside the lesson file; a built-in lesson's need a folder named. */
+  @picocli.CommandLine.Option(
+      names = "--record",
+      paramLabel = "DIR",
+      arity = "0..1",
+      fallbackValue = "")
+  String recordInto;
 
   @picocli.CommandLine.Option(names = "--size", paramLabel = "WxH", defaultValue = "1280x720")
   String size;
@@ -87,6 +96,9 @@ public final class LessonCommand implements Callable<Integer> {
     if (render != null) {
       return renderSlides(read, out);
     }
+    if (recordInto != null) {
+      return record(read, out);
+    }
     // a lesson file's texts may hold terminal escapes (issue 25): printed escaped
     out.println(Printable.text(read.title().in(Messages.language())));
     for (int i = 0; i < read.steps().size(); i++) {
@@ -103,6 +115,44 @@ public final class LessonCommand implements Callable<Integer> {
               q ->
                   out.println(
                       Messages.text("lesson.question", Printable.text(q.in(Messages.language())))));
+    }
+    out.flush();
+    return 0;
+  }
+
+  /** {@code --record}: the lesson's recordings made again (see {@link LessonRecorder}). */
+  private int record(Lesson read, PrintWriter out) throws Exception {
+    Path folder;
+    if (!recordInto.isEmpty()) {
+      folder = Path.of(recordInto);
+    } else if (read.folder().isPresent()) {
+      folder = read.folder().get();
+    } else {
+      throw new UserError(Messages.text("lesson.record.needFolder", read.name()));
+    }
+    if (probeSize < 1 || probeSize > 10_000) {
+      throw new UserError(Messages.text("lesson.render.badLimits"));
+    }
+    if (LessonRecordings.segments(read).isEmpty()) {
+      throw new UserError(Messages.text("lesson.record.nothing", read.name()));
+    }
+    TrainingOptions.checkThreads(threads);
+    var dataSet =
+        TrainCommand.loadData(data != null ? data : DataLocation.defaultMnistFolder(), unknownData);
+    long started = System.nanoTime();
+    try (var engine = TrainingEngine.open(dataSet, device, threads)) {
+      var manifest =
+          new LessonRecorder(engine, probeSize, out).record(read, folder, dataSet.fingerprint());
+      long bytes = manifest.entries().stream().mapToLong(LessonRecordings.Entry::bytes).sum();
+      out.println(
+          Messages.text(
+              "lesson.record.done",
+              manifest.entries().size(),
+              folder,
+              bytes / 1e6,
+              (System.nanoTime() - started) / 1e9));
+    } catch (IOException e) {
+      throw new UserError(Messages.text("lesson.render.cannotWrite", folder, e.getMessage()));
     }
     out.flush();
     return 0;

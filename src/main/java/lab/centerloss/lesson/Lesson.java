@@ -1,6 +1,8 @@
 package lab.centerloss.lesson;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import lab.centerloss.train.Hyperparameters;
 
 /**
@@ -8,10 +10,18 @@ import lab.centerloss.train.Hyperparameters;
  * English and Simplified Chinese, settings, an action and a question.
  *
  * @param name short name: what {@code lesson NAME} and {@code --lesson NAME} take
+ * @param folder the folder of the lesson file it was read from, where its setup files and its
+ *     recordings are ({@link LessonRecordings}); empty for a built-in lesson or one read from bytes
  */
-public record Lesson(String name, LocalizedText title, List<LessonStep> steps) {
+public record Lesson(
+    String name, LocalizedText title, List<LessonStep> steps, Optional<Path> folder) {
   public Lesson {
     steps = List.copyOf(steps);
+  }
+
+  /** A lesson of no folder (built in, or read from bytes). */
+  public Lesson(String name, LocalizedText title, List<LessonStep> steps) {
+    this(name, title, steps, Optional.empty());
   }
 
   /**

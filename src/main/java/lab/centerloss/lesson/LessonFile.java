@@ -223,7 +223,7 @@ public final class LessonFile {
     for (int i = 0; i < stepsNode.size(); i++) {
       steps.add(step(shown, i + 1, stepsNode.get(i), folder));
     }
-    return new Lesson(nameNode.asText(), title, steps);
+    return new Lesson(nameNode.asText(), title, steps, Optional.ofNullable(folder));
   }
 
   /**

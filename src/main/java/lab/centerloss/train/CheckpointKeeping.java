@@ -18,7 +18,21 @@ public enum CheckpointKeeping {
     boolean due(long step, ModelSize model) {
       return CheckpointPolicy.due(step, model);
     }
+  },
+  /**
+   * A lesson's recording's (issue 27): the start and every {@value #SPARSE_SPACING} steps, so that
+   * a recording shipped in the app stays small; its maker adds one at each lesson step's end.
+   * "Continue from here" re-trains at most that many steps.
+   */
+  SPARSE {
+    @Override
+    boolean due(long step, ModelSize model) {
+      return step % SPARSE_SPACING == 0;
+    }
   };
+
+  /** Steps between two checkpoints of {@link #SPARSE}. */
+  public static final int SPARSE_SPACING = 1000;
 
   /** Whether a checkpoint is kept after this step (step 0: the run's start). */
   abstract boolean due(long step, ModelSize model);

@@ -45,6 +45,27 @@ public final class TrainingEngine implements AutoCloseable {
     }
   }
 
+  /**
+   * The libtorch the app trains with, as its JavaCPP package names it (e.g. "2.7.1-1.5.12"), or
+   * "unknown"; read without loading the natives.
+   */
+  public static String libtorchVersion() {
+    try (java.io.InputStream in =
+        TrainingEngine.class.getResourceAsStream(
+            "/META-INF/maven/org.bytedeco/pytorch/pom.properties")) {
+      if (in != null) {
+        java.util.Properties properties = new java.util.Properties();
+        properties.load(in);
+        return properties.getProperty("version", "unknown");
+      }
+    } catch (java.io.IOException e) {
+      // the version only informs
+    }
+    Package bytedeco = org.bytedeco.pytorch.Module.class.getPackage();
+    String version = bytedeco == null ? null : bytedeco.getImplementationVersion();
+    return version == null ? "unknown" : version;
+  }
+
   /** "cpu" or "cuda". */
   public String deviceName() {
     return device.name();

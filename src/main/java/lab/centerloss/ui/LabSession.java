@@ -23,6 +23,7 @@ import lab.centerloss.ui.export.ExportView;
 import lab.centerloss.ui.export.ExportViewModel;
 import lab.centerloss.ui.lesson.LessonView;
 import lab.centerloss.ui.lesson.LessonViewModel;
+import lab.centerloss.ui.lesson.RecordedSteps;
 import lab.centerloss.ui.margin.MarginView;
 import lab.centerloss.ui.margin.MarginViewModel;
 import lab.centerloss.ui.model.LiveTraining;
@@ -133,6 +134,7 @@ public final class LabSession {
                     .and(compare.lastStepProperty().greaterThanOrEqualTo(step));
               }
             });
+    lesson.setRecordings(new RecordedSteps(training));
     toolbar = new ToolbarViewModel(training, options, lesson::open, setups);
     stepThrough = new StepThroughViewModel(history, training, options);
     export = new ExportViewModel(history, options.projectorThemeProperty());

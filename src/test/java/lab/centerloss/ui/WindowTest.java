@@ -267,6 +267,48 @@ class WindowTest {
 
   @Test
   @DisplayName(
+      "A recorded lesson step (issue 27): shown at its end at once with a line saying how it was made; Train it live trains it for real")
+  @RealTrainer // a replayed run cannot branch, and the step goes on live from the recording's end
+  void recordedLesson(FxRobot robot) throws Exception {
+    awaitState(State.PAUSED);
+    TestWindows.onFx(() -> session.lesson().open("center-update"));
+    robot.type(KeyCode.PAGE_DOWN);
+    waitFor(
+        30,
+        TimeUnit.SECONDS,
+        () ->
+            TestWindows.onFx(
+                () ->
+                    robot
+                        .lookup("#lessonRecordingLabel")
+                        .queryAs(Label.class)
+                        .getText()
+                        .startsWith("Recording made by Center Loss Lab ")));
+    assertThat(robot.lookup("#lessonRecordingLabel").queryAs(Label.class).getText())
+        .contains("on the CPU")
+        .contains("seed 1: shown at step 200, where this step ends.");
+    assertThat(trainer.get().calls).contains("branch 200").doesNotContain("playUntil 200");
+    assertThat(latestStep()).as("the recording's end, at once").isEqualTo(200);
+    assertThat(TestWindows.onFx(() -> robot.lookup("#lessonTrainLiveButton").query().isVisible()))
+        .isTrue();
+    robot.clickOn("#lessonTrainLiveButton");
+    waitFor(
+        10,
+        TimeUnit.SECONDS,
+        () -> TestWindows.onFx(() -> !robot.lookup("#lessonTrainLiveButton").query().isVisible()));
+    assertThat(robot.lookup("#lessonRecordingLabel").queryAs(Label.class).getText())
+        .isEqualTo("Training live from seed 1, as the step says.");
+    waitFor(10, TimeUnit.SECONDS, () -> trainer.get().calls.contains("playUntil 200"));
+    TestWindows.onFx(
+        () -> {
+          session.lesson().leave();
+          session.training().pause();
+          return null;
+        });
+  }
+
+  @Test
+  @DisplayName(
       "Lessons: the menu opens one; Page Down trains to exactly its step; a highlight glows; leaving keeps the run")
   void lesson(FxRobot robot, @TempDir Path folder) throws Exception {
     robot.clickOn("#lessonMenu").clickOn("#lesson-softmax-alone");

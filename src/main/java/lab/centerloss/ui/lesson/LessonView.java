@@ -19,6 +19,9 @@ public final class LessonView {
   @FXML private Label lessonNarrationLabel;
   @FXML private Label lessonQuestionLabel;
   @FXML private Label lessonActionLabel;
+  @FXML private Node lessonRecordingBox;
+  @FXML private Label lessonRecordingLabel;
+  @FXML private Button lessonTrainLiveButton;
   @FXML private Node lessonProblemBox;
   @FXML private Label lessonProblemLabel;
   @FXML private Button lessonBackButton;
@@ -37,6 +40,9 @@ public final class LessonView {
     show(lessonQuestionLabel, viewModel.questionProperty().isNotEmpty());
     show(lessonActionLabel, viewModel.actionTextProperty().isNotEmpty());
     show(lessonProblemBox, problem);
+    show(lessonRecordingBox, viewModel.recordingTextProperty().isNotEmpty());
+    show(lessonTrainLiveButton, viewModel.canTrainLiveProperty());
+    lessonRecordingLabel.textProperty().bind(viewModel.recordingTextProperty());
     lessonTitleLabel.textProperty().bind(viewModel.titleProperty());
     lessonProgressLabel.textProperty().bind(viewModel.progressProperty());
     lessonNarrationLabel.textProperty().bind(viewModel.narrationProperty());
@@ -60,6 +66,11 @@ public final class LessonView {
   @FXML
   private void onNext() {
     viewModel.next();
+  }
+
+  @FXML
+  private void onTrainLive() {
+    viewModel.trainLive();
   }
 
   @FXML

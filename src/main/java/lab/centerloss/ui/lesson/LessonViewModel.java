@@ -1,6 +1,7 @@
 package lab.centerloss.ui.lesson;
 
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -13,12 +14,14 @@ import javafx.beans.value.ObservableBooleanValue;
 import lab.centerloss.lesson.Lesson;
 import lab.centerloss.lesson.LessonAction;
 import lab.centerloss.lesson.LessonFile;
+import lab.centerloss.lesson.LessonRecordings;
 import lab.centerloss.lesson.LessonStep;
 import lab.centerloss.text.Message;
 import lab.centerloss.text.Messages;
 import lab.centerloss.train.ComparisonPreset;
 import lab.centerloss.train.Hyperparameters;
 import lab.centerloss.train.StepSnapshot;
+import lab.centerloss.ui.common.FxThread;
 import lab.centerloss.ui.model.LiveTraining;
 import lab.centerloss.ui.model.RunHistory;
 import lab.centerloss.ui.model.Setups;
@@ -50,6 +53,21 @@ public final class LessonViewModel {
     ObservableBooleanValue trainedTo(long step);
   }
 
+  /**
+   * Where the window takes a step's recording from (issue 27): read in the background, then handed
+   * to the live run.
+   */
+  public interface Recordings {
+    /**
+     * Reads the recording of this train step off the JavaFX thread; it completes exceptionally with
+     * {@link LessonRecordings.Unusable} (why the step trains live) when there is none to use.
+     */
+    CompletableFuture<LessonRecordings.Recording> load(Lesson lesson, int step);
+
+    /** The live run goes on from the recording at this step; why it cannot, or empty. */
+    Optional<Message> adopt(LessonRecordings.Recording recording, long step);
+  }
+
   private final LiveTraining training;
   private final RunHistory history;
   private final ViewOptions options;
@@ -65,7 +83,24 @@ public final class LessonViewModel {
   private final ReadOnlyStringWrapper question = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper actionText = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
+  private final ReadOnlyStringWrapper recordingText = new ReadOnlyStringWrapper("");
+  private final ReadOnlyBooleanWrapper canTrainLive = new ReadOnlyBooleanWrapper(false);
   private int index = -1;
+
+  /** Reads recordings; null: every step trains live, as before recordings (issue 27). */
+  private Recordings recordings;
+
+  /** What the panel says of the step's recording (how it was made, or why it trains live). */
+  private Message recordingNote;
+
+  /** Counts recordings asked for: one that arrives after the class moved on is not used. */
+  private long recordingRequests;
+
+  /**
+   * The reset step that starts the part of the lesson the teacher chose to train live; -1 while
+   * recordings play. A reset step starts over with recordings.
+   */
+  private int liveFrom = -1;
 
   /** Training asked for before the trainer could train (still loading): done when it can. */
   private Runnable pendingTraining;
@@ -122,6 +157,11 @@ public final class LessonViewModel {
     training.singleStepDoneProperty().addListener(recheck);
   }
 
+  /** Steps with a recording play it from now on (the window's); without, every step is live. */
+  public void setRecordings(Recordings source) {
+    this.recordings = source;
+  }
+
   /**
    * Opens a built-in lesson by name or a lesson file by path; a lesson that cannot be used is one
    * sentence in {@link #problemProperty()}.
@@ -140,6 +180,7 @@ public final class LessonViewModel {
   public void start(Lesson next) {
     problem.set("");
     lesson.set(next);
+    liveFrom = -1;
     active.set(true);
     go(0, true);
   }
@@ -176,6 +217,9 @@ public final class LessonViewModel {
     pendingTraining = null;
     awaitedAccuracy = Double.NaN;
     await(null, null);
+    recordingRequests++;
+    recordingNote = null;
+    liveFrom = -1;
     options.highlightedControlProperty().set("");
     refreshTexts();
   }
@@ -193,7 +237,13 @@ public final class LessonViewModel {
     accuracyReached = false;
     await(null, null);
     options.highlightedControlProperty().set("");
+    recordingRequests++;
+    recordingNote = null;
+    canTrainLive.set(false);
     if (act) {
+      if (step.action() instanceof LessonAction.Reset) {
+        liveFrom = -1;
+      }
       step.scenario().ifPresent(setups::apply); // the setup first; the step's own settings over it
       Hyperparameters now = training.hyperparametersProperty().get();
       Hyperparameters next = lesson.get().settingsAt(index, now);
@@ -208,6 +258,145 @@ public final class LessonViewModel {
   }
 
   private void perform(LessonAction action) {
+    if (isTraining(action) && recordings != null) {
+      Optional<LessonRecordings.Segment> segment = LessonRecordings.segmentOf(lesson.get(), index);
+      if (segment.isPresent() && segment.get().start() != liveFrom) {
+        comparisons.close();
+        play(segment.get(), action);
+        return;
+      }
+    }
+    performLive(action);
+  }
+
+  private static boolean isTraining(LessonAction action) {
+    return action instanceof LessonAction.TrainUntilStep
+        || action instanceof LessonAction.TrainUntilAccuracy;
+  }
+
+  /**
+   * The step's recording, read in the background, shown at the step's end and continued live from
+   * there; a recording that cannot be used trains the step live and says why.
+   */
+  private void play(LessonRecordings.Segment segment, LessonAction action) {
+    long request = recordingRequests;
+    int at = index;
+    Lesson shown = lesson.get();
+    recordingNote = Message.of("lesson.recording.loading");
+    await(() -> false, null); // not done while the recording is read: bench --lesson times this too
+    CompletableFuture<LessonRecordings.Recording> reading = recordings.load(shown, at);
+    if (reading.isDone()) {
+      arrived(reading, request, shown, action); // read already: no hop to the JavaFX thread
+    } else {
+      reading.whenComplete(
+          (recording, failure) -> FxThread.run(() -> arrived(reading, request, shown, action)));
+    }
+  }
+
+  private void arrived(
+      CompletableFuture<LessonRecordings.Recording> reading,
+      long request,
+      Lesson shown,
+      LessonAction action) {
+    if (request != recordingRequests || lesson.get() != shown) {
+      return; // the class has moved on
+    }
+    try {
+      LessonRecordings.Recording recording = reading.join();
+      whenReady(() -> adopt(recording, action));
+    } catch (java.util.concurrent.CompletionException
+        | java.util.concurrent.CancellationException e) {
+      live(action, whyLive(e));
+    }
+  }
+
+  private void adopt(LessonRecordings.Recording recording, LessonAction action) {
+    if (!recording
+        .run()
+        .origin()
+        .hyperparameters()
+        .equals(training.hyperparametersProperty().get())) {
+      live(action, Message.of("lesson.recording.otherSettings"));
+      return;
+    }
+    long end = recording.endOf(index);
+    Optional<Message> problem = recordings.adopt(recording, end);
+    if (problem.isPresent()) {
+      live(action, Message.of("lesson.recording.notReady", problem.get()));
+      return;
+    }
+    LessonRecordings.Made made = recording.made();
+    recordingNote =
+        made.device().equals("cpu")
+            ? Message.of(
+                "lesson.recording.made",
+                made.appVersion(),
+                made.libtorch(),
+                made.threads(),
+                made.recorded(),
+                recording.seed(),
+                end)
+            : Message.of(
+                "lesson.recording.madeOn",
+                made.appVersion(),
+                made.libtorch(),
+                made.device(),
+                made.threads(),
+                made.recorded(),
+                recording.seed(),
+                end);
+    canTrainLive.set(true);
+    // done once the live run stands at the recording's end, paused
+    await(() -> latestStep() >= end && idle(), null);
+    refreshTexts();
+  }
+
+  private static Message whyLive(Throwable failure) {
+    Throwable cause = failure;
+    while (cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    return cause instanceof LessonRecordings.Unusable unusable
+        ? unusable.why()
+        : Message.of("lesson.recording.bad", String.valueOf(cause.getMessage()));
+  }
+
+  /** The step trains live after all, and the panel says why. */
+  private void live(LessonAction action, Message why) {
+    recordingNote = why.key().equals(LessonRecordings.NONE) ? null : why;
+    canTrainLive.set(false);
+    performLive(action);
+    refreshTexts();
+  }
+
+  /**
+   * "Train it live": the part of the lesson this step belongs to trains for real from its seed,
+   * from its reset on, to this step's end; the steps after it in that part train live too.
+   */
+  public void trainLive() {
+    if (!active.get() || !canTrainLive.get()) {
+      return;
+    }
+    LessonStep step = lesson.get().steps().get(index);
+    Optional<LessonRecordings.Segment> segment = LessonRecordings.segmentOf(lesson.get(), index);
+    if (segment.isEmpty()) {
+      return;
+    }
+    recordingRequests++;
+    liveFrom = segment.get().start();
+    canTrainLive.set(false);
+    recordingNote =
+        Message.of("lesson.recording.live", training.hyperparametersProperty().get().seed());
+    LessonAction action = step.action();
+    whenReady(
+        () -> {
+          training.reset();
+          performLive(action);
+        });
+    refreshTexts();
+  }
+
+  private void performLive(LessonAction action) {
     if (action instanceof LessonAction.Reset) {
       comparisons.close();
       long[] runsBefore = {Long.MAX_VALUE};
@@ -338,6 +527,8 @@ public final class LessonViewModel {
       narration.set("");
       question.set("");
       actionText.set("");
+      recordingText.set("");
+      canTrainLive.set(false);
       canBack.set(false);
       canNext.set(false);
       return;
@@ -351,6 +542,7 @@ public final class LessonViewModel {
             .map(asked -> Messages.text("lesson.question", asked.in(Messages.language())))
             .orElse(""));
     actionText.set(LessonAction.describe(step.action()).map(Message::render).orElse(""));
+    recordingText.set(recordingNote == null ? "" : recordingNote.render());
     canBack.set(index > 0);
     canNext.set(index < shown.steps().size() - 1);
   }
@@ -406,6 +598,19 @@ public final class LessonViewModel {
 
   public ReadOnlyStringProperty actionTextProperty() {
     return actionText.getReadOnlyProperty();
+  }
+
+  /**
+   * What the panel says of the step's recording: how it was made and where it is shown, or why the
+   * step trains live; "" for a step without one.
+   */
+  public ReadOnlyStringProperty recordingTextProperty() {
+    return recordingText.getReadOnlyProperty();
+  }
+
+  /** Whether the step shown plays a recording that "Train it live" can replace. */
+  public ReadOnlyBooleanProperty canTrainLiveProperty() {
+    return canTrainLive.getReadOnlyProperty();
   }
 
   /** Why the lesson asked for could not be opened, or "". */

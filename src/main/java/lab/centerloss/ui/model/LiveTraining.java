@@ -250,6 +250,32 @@ public final class LiveTraining {
     return Optional.empty();
   }
 
+  /**
+   * A lesson step's recording (issue 27) becomes the live run up to a step: its steps are shown at
+   * once, and the trainer goes on from the recording's checkpoint there, as "Continue from here"
+   * goes on from a saved run; the live run before is not kept (the lesson replaces it, as a reset
+   * would).
+   *
+   * @return why it cannot, or empty when the trainer was asked
+   */
+  public Optional<Message> adopt(RunRecord recording, long step) {
+    if (trainer == null || !canReset.get() || state.get() == State.LOADING) {
+      return Optional.of(Message.of("runs.notReady"));
+    }
+    BranchPoint point = branchPointIn(recording, step);
+    if (point.problem() != null) {
+      return Optional.of(point.problem());
+    }
+    trainer.branch(point.request());
+    history.continueAs(recording.upTo(step));
+    return Optional.empty();
+  }
+
+  /** The data set the trainer trains on, by fingerprint; null before its first run started. */
+  public String dataFingerprint() {
+    return trainerFingerprint;
+  }
+
   /** How to re-train a step of the run shown exactly: a request, or why it cannot be done. */
   public record BranchPoint(Trainer.BranchRequest request, Message problem) {}
 
@@ -259,7 +285,10 @@ public final class LiveTraining {
    * from it).
    */
   public BranchPoint branchPointAt(long step) {
-    RunRecord shown = history.record();
+    return branchPointIn(history.record(), step);
+  }
+
+  private BranchPoint branchPointIn(RunRecord shown, long step) {
     if (shown == null || shown.origin() == null) {
       return new BranchPoint(null, Message.of("runs.noCheckpoint", step));
     }

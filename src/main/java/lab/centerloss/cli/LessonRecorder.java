@@ -1,0 +1,207 @@
+package lab.centerloss.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import lab.centerloss.lesson.Lesson;
+import lab.centerloss.lesson.LessonAction;
+import lab.centerloss.lesson.LessonRecordings;
+import lab.centerloss.store.RunFile;
+import lab.centerloss.store.RunFileException;
+import lab.centerloss.store.RunRecord;
+import lab.centerloss.text.AppInfo;
+import lab.centerloss.text.Messages;
+import lab.centerloss.train.Checkpoint;
+import lab.centerloss.train.CheckpointKeeping;
+import lab.centerloss.train.ProbeResult;
+import lab.centerloss.train.ProbeSchedule;
+import lab.centerloss.train.RunDriver;
+import lab.centerloss.train.RunOrigin;
+import lab.centerloss.train.StepSnapshot;
+import lab.centerloss.train.StopRule;
+import lab.centerloss.train.TrainingEngine;
+import lab.centerloss.train.TrainingSession;
+
+/**
+ * {@code lesson NAME --record}: trains each recordable segment of a lesson ({@link
+ * LessonRecordings#segments}) through the one training loop, from the lesson's seed with its
+ * settings, as the window would on Next, and writes the compact run files and their manifest.
+ *
+ * <p>Compact: every step's scalars, centers and head, as any run file; the batch's labels and
+ * features only at the step each lesson step ends at (where the class looks); the probe of test
+ * images at the steps {@link #PROBES} names (the timeline's cloud between them is the latest
+ * before) and at each end; checkpoints at the start, every {@value
+ * CheckpointKeeping#SPARSE_SPACING} steps and at each end, so that entering a step continues live
+ * from its end at once and "Continue from here" re-trains at most that many steps.
+ */
+final class LessonRecorder {
+  /**
+   * When a recording probes (and checks an accuracy the lesson waits for): often early, where the
+   * cloud moves fastest, sparsely later.
+   */
+  static final ProbeSchedule PROBES =
+      (step, lastStep) ->
+          lastStep
+              || (step <= 100 ? step % 10 == 0 : step <= 1000 ? step % 50 == 0 : step % 100 == 0);
+
+  private final TrainingEngine engine;
+  private final int probeSize;
+  private final PrintWriter console;
+
+  LessonRecorder(TrainingEngine engine, int probeSize, PrintWriter console) {
+    this.engine = engine;
+    this.probeSize = probeSize;
+    this.console = console;
+  }
+
+  /** Writes the lesson's recordings and manifest into the folder; returns the manifest. */
+  LessonRecordings.Manifest record(Lesson lesson, Path folder, String dataFingerprint)
+      throws IOException {
+    Files.createDirectories(folder);
+    List<LessonRecordings.Entry> entries = new ArrayList<>();
+    List<LessonRecordings.Segment> segments = LessonRecordings.segments(lesson);
+    for (LessonRecordings.Segment segment : segments) {
+      long started = System.nanoTime();
+      Recorded recorded = recordSegment(lesson, segment);
+      Path file = folder.resolve(segment.fileName(lesson.name()));
+      try {
+        RunFile.write(recorded.run(), file, AppInfo.VERSION);
+      } catch (RunFileException e) {
+        throw new UserError(e.getMessage());
+      }
+      byte[] bytes = Files.readAllBytes(file);
+      double seconds = (System.nanoTime() - started) / 1e9;
+      entries.add(
+          new LessonRecordings.Entry(
+              segment.start(),
+              file.getFileName().toString(),
+              bytes.length,
+              LessonRecordings.sha256(bytes),
+              recorded.ends(),
+              seconds));
+      console.println(
+          Messages.text(
+              "lesson.record.segment",
+              segment.start() + 1,
+              recorded.run().lastStep(),
+              file,
+              bytes.length / 1e6,
+              seconds));
+      console.flush();
+    }
+    LessonRecordings.Manifest manifest =
+        new LessonRecordings.Manifest(
+            new LessonRecordings.Made(
+                lesson.name(),
+                AppInfo.VERSION,
+                TrainingEngine.libtorchVersion(),
+                engine.deviceName(),
+                engine.threads(),
+                dataFingerprint,
+                LocalDate.now(ZoneOffset.UTC).toString()),
+            entries);
+    AtomicFiles.writeString(
+        folder.resolve(LessonRecordings.manifestName(lesson.name())),
+        new String(LessonRecordings.manifestJson(manifest), StandardCharsets.UTF_8));
+    return manifest;
+  }
+
+  private record Recorded(RunRecord run, Map<Integer, Long> ends) {}
+
+  private Recorded recordSegment(Lesson lesson, LessonRecordings.Segment segment) {
+    var settings = segment.settings();
+    Compact sink = new Compact();
+    Map<Integer, Long> ends = new LinkedHashMap<>();
+    try (TrainingSession session = engine.newSession(settings)) {
+      RunDriver driver =
+          RunDriver.of(session, probeSize)
+              .recordingProbes(PROBES)
+              .checking(PROBES)
+              .keepingCheckpoints(CheckpointKeeping.SPARSE)
+              .into(sink);
+      driver.origin(settings);
+      for (int index : segment.trainSteps()) {
+        LessonAction action = lesson.steps().get(index).action();
+        if (action instanceof LessonAction.TrainUntilStep until) {
+          if (session.stepsDone() < until.step()) {
+            driver.run(settings, StopRule.atStep(until.step()));
+          }
+        } else if (action instanceof LessonAction.TrainUntilAccuracy until) {
+          // as the window: nothing to train when the run already stands at that accuracy
+          if (!(sink.lastCheck >= until.accuracy()) && session.stepsDone() < until.maxSteps()) {
+            driver.run(
+                settings, StopRule.atStep(until.maxSteps()).orAccuracyAtLeast(until.accuracy()));
+          }
+        }
+        if (sink.diverged) {
+          break;
+        }
+        long end = session.stepsDone();
+        sink.endHere(session);
+        ends.put(index, end);
+      }
+      return new Recorded(sink.recording.record(), ends);
+    }
+  }
+
+  /**
+   * The run as the recording keeps it: a step's batch details only when it is where a lesson step
+   * ends (a step is held back until the next one shows it is not), a checkpoint at each end.
+   */
+  private static final class Compact implements RunDriver.Sink {
+    final RunRecording recording = new RunRecording();
+    StepSnapshot pending;
+    double lastCheck = Double.NaN;
+    boolean diverged;
+
+    @Override
+    public void onOrigin(RunOrigin origin) {
+      recording.onOrigin(origin);
+    }
+
+    @Override
+    public void onSnapshot(StepSnapshot snapshot) {
+      if (pending != null) {
+        recording.onSnapshot(pending.withoutBatchDetails().withProbe(pending.probe()));
+      }
+      pending = snapshot;
+      lastCheck = Double.NaN;
+    }
+
+    @Override
+    public void onCheck(StepSnapshot snapshot, ProbeResult probe) {
+      lastCheck = probe.accuracy();
+    }
+
+    @Override
+    public void onCheckpoint(Checkpoint checkpoint) {
+      recording.onCheckpoint(checkpoint);
+    }
+
+    @Override
+    public void onDivergence(StepSnapshot snapshot) {
+      diverged = true;
+    }
+
+    /** A lesson step ends here: the step kept whole, a checkpoint of it. */
+    void endHere(TrainingSession session) {
+      if (pending != null) {
+        recording.onSnapshot(pending);
+        pending = null;
+      }
+      RunRecord run = recording.record();
+      List<Checkpoint> kept = run.checkpoints();
+      if (kept.isEmpty() || kept.get(kept.size() - 1).step() != session.stepsDone()) {
+        recording.onCheckpoint(session.checkpoint());
+      }
+    }
+  }
+}

@@ -1,0 +1,541 @@
+package lab.centerloss.lesson;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import lab.centerloss.data.SmallFiles;
+import lab.centerloss.store.RunFile;
+import lab.centerloss.store.RunFileException;
+import lab.centerloss.store.RunRecord;
+import lab.centerloss.text.Message;
+import lab.centerloss.text.Printable;
+import lab.centerloss.train.Hyperparameters;
+import lab.centerloss.train.StepSnapshot;
+
+/**
+ * A lesson's recordings (issue 27): the runs its steps train, made once by {@code lesson NAME
+ * --record}, so that entering a step shows its run at the step's end at once instead of keeping the
+ * class waiting minutes on a laptop's CPU.
+ *
+ * <p>A recording covers one {@link Segment}: a {@code reset} step and the {@code train} steps that
+ * follow it with the same settings, trained by one run from the lesson's seed. Each is a run file
+ * ({@code NAME-stepK.clab}, K the reset step counted from 1) beside a manifest, {@code
+ * NAME.recordings.json}, that says how they were made (app version, libtorch, CPU, threads, the
+ * data set's fingerprint, the date), which step of the run each lesson step ends at, and each
+ * file's size and SHA-256. The built-in lessons' recordings are resources of the app; a lesson
+ * file's are beside it. They are untrusted like every file: names are made from the lesson's
+ * checked name (none is taken from a file, so none leads out of the folder), sizes are limited,
+ * every file is checked against the manifest and read as any run file is. A recording that cannot
+ * be used says why in one sentence, and the step trains live as it always did.
+ */
+public final class LessonRecordings {
+  public static final int FORMAT = 1;
+
+  /** The largest recording (run file) read: a compact one of a few thousand steps is 1–3 MB. */
+  public static final long MAX_RECORDING_BYTES = 16L << 20;
+
+  public static final long MAX_MANIFEST_BYTES = 64 * 1024;
+
+  /** Where the built-in lessons' recordings are among the app's resources. */
+  public static final String BUILT_IN_FOLDER = "/lab/centerloss/lessons/recordings/";
+
+  /** The key of "this step has no recording": a step without one trains live, saying nothing. */
+  public static final String NONE = "lesson.recording.none";
+
+  private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .enable(SerializationFeature.INDENT_OUTPUT);
+
+  static {
+    JSON.getFactory()
+        .setStreamReadConstraints(
+            StreamReadConstraints.builder()
+                .maxNestingDepth(16)
+                .maxStringLength((int) MAX_MANIFEST_BYTES)
+                .build());
+  }
+
+  private LessonRecordings() {}
+
+  /**
+   * Steps of a lesson that one recorded run trains.
+   *
+   * @param start the {@code reset} step, counted from 0
+   * @param trainSteps the {@code train} steps after it, counted from 0, in order
+   * @param settings the settings the run trains with (the lesson's, from the defaults)
+   */
+  public record Segment(int start, List<Integer> trainSteps, Hyperparameters settings) {
+    public Segment {
+      trainSteps = List.copyOf(trainSteps);
+    }
+
+    /**
+     * The recording's file name: made from the lesson's checked name and a number, nothing else.
+     */
+    public String fileName(String lesson) {
+      return lesson + "-step" + (start + 1) + RunFile.EXTENSION;
+    }
+
+    public boolean contains(int step) {
+      return trainSteps.contains(step);
+    }
+  }
+
+  /** The manifest's file name for a lesson. */
+  public static String manifestName(String lesson) {
+    return lesson + ".recordings.json";
+  }
+
+  /**
+   * The lesson's recordable segments: each {@code reset} step followed by at least one {@code
+   * train} step with the same settings. A step that changes the settings, trains otherwise (step
+   * through, compare) or resets ends a segment; steps that only narrate, show or highlight do not.
+   */
+  public static List<Segment> segments(Lesson lesson) {
+    List<Segment> segments = new ArrayList<>();
+    Hyperparameters settings = Hyperparameters.defaults();
+    int start = -1;
+    Hyperparameters startSettings = null;
+    List<Integer> trains = new ArrayList<>();
+    for (int i = 0; i < lesson.steps().size(); i++) {
+      LessonStep step = lesson.steps().get(i);
+      Hyperparameters next = lesson.settingsAt(i, settings);
+      boolean changes = !next.equals(settings) || step.scenario().isPresent();
+      settings = next;
+      LessonAction action = step.action();
+      boolean trains1 =
+          action instanceof LessonAction.TrainUntilStep
+              || action instanceof LessonAction.TrainUntilAccuracy;
+      boolean passive =
+          action instanceof LessonAction.None
+              || action instanceof LessonAction.ShowTab
+              || action instanceof LessonAction.Highlight;
+      if (start >= 0 && (changes || !(trains1 || passive))) {
+        close(segments, start, trains, startSettings);
+        start = -1;
+      }
+      if (action instanceof LessonAction.Reset) {
+        start = i;
+        startSettings = settings;
+        trains = new ArrayList<>();
+      } else if (trains1 && start >= 0) {
+        trains.add(i);
+      }
+    }
+    if (start >= 0) {
+      close(segments, start, trains, startSettings);
+    }
+    return segments;
+  }
+
+  private static void close(
+      List<Segment> segments, int start, List<Integer> trains, Hyperparameters settings) {
+    if (!trains.isEmpty()) {
+      segments.add(new Segment(start, trains, settings));
+    }
+  }
+
+  /** The segment a train step belongs to, if it is recordable. */
+  public static Optional<Segment> segmentOf(Lesson lesson, int step) {
+    return segments(lesson).stream().filter(s -> s.contains(step)).findFirst();
+  }
+
+  // The manifest -------------------------------------------------------------------------------
+
+  /**
+   * How a lesson's recordings were made.
+   *
+   * @param libtorch the libtorch (JavaCPP PyTorch) version
+   * @param device "cpu" or "cuda"
+   * @param recorded the date, ISO 8601
+   */
+  public record Made(
+      String lesson,
+      String appVersion,
+      String libtorch,
+      String device,
+      int threads,
+      String dataFingerprint,
+      String recorded) {}
+
+  /**
+   * One recording in the manifest.
+   *
+   * @param ends the step of the run at which each lesson step (counted from 0) ends
+   * @param seconds how long recording it took
+   */
+  public record Entry(
+      int start, String file, long bytes, String sha256, Map<Integer, Long> ends, double seconds) {
+    public Entry {
+      ends = Map.copyOf(ends);
+    }
+  }
+
+  /** A lesson's manifest. */
+  public record Manifest(Made made, List<Entry> entries) {
+    public Manifest {
+      entries = List.copyOf(entries);
+    }
+
+    public Optional<Entry> entry(int start) {
+      return entries.stream().filter(e -> e.start() == start).findFirst();
+    }
+  }
+
+  /** The manifest as written beside the recordings. */
+  public static byte[] manifestJson(Manifest manifest) {
+    ObjectNode root = JSON.createObjectNode();
+    Made made = manifest.made();
+    root.put("format", FORMAT);
+    root.put("lesson", made.lesson());
+    root.put("app_version", made.appVersion());
+    root.put("libtorch", made.libtorch());
+    root.put("device", made.device());
+    root.put("threads", made.threads());
+    root.put("data_fingerprint", made.dataFingerprint());
+    root.put("recorded", made.recorded());
+    ArrayNode list = root.putArray("recordings");
+    for (Entry e : manifest.entries()) {
+      ObjectNode node = list.addObject();
+      node.put("from_step", e.start() + 1);
+      node.put("file", e.file());
+      node.put("bytes", e.bytes());
+      node.put("sha256", e.sha256());
+      node.put("seconds", Math.round(e.seconds() * 10) / 10.0);
+      ArrayNode ends = node.putArray("ends");
+      e.ends().entrySet().stream()
+          .sorted(Map.Entry.comparingByKey())
+          .forEach(end -> ends.addObject().put("step", end.getKey() + 1).put("at", end.getValue()));
+    }
+    try {
+      return JSON.writeValueAsBytes(root);
+    } catch (JacksonException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Reads a manifest of this lesson, checking every field; a problem is a message (untrusted).
+   *
+   * @throws Unusable why it cannot be used
+   */
+  public static Manifest parseManifest(Lesson lesson, byte[] bytes) throws Unusable {
+    if (bytes.length > MAX_MANIFEST_BYTES) {
+      throw unusable("lesson.recording.bad", Message.of("lesson.recording.why.tooLarge"));
+    }
+    JsonNode root;
+    try {
+      root = JSON.readTree(bytes);
+    } catch (IOException e) {
+      throw unusable("lesson.recording.bad", Message.of("lesson.recording.why.notJson"));
+    }
+    if (root == null || !root.isObject() || root.path("format").asInt(-1) != FORMAT) {
+      throw unusable("lesson.recording.bad", Message.of("lesson.recording.why.format"));
+    }
+    if (!lesson.name().equals(root.path("lesson").asText(""))) {
+      throw unusable("lesson.recording.bad", Message.of("lesson.recording.why.otherLesson"));
+    }
+    String fingerprint = root.path("data_fingerprint").asText("");
+    if (!fingerprint.matches("[0-9a-f]{64}")) {
+      throw unusable(
+          "lesson.recording.bad", Message.of("lesson.recording.why.field", "data_fingerprint"));
+    }
+    Made made =
+        new Made(
+            lesson.name(),
+            shortText(root, "app_version"),
+            shortText(root, "libtorch"),
+            shortText(root, "device"),
+            root.path("threads").asInt(0),
+            fingerprint,
+            shortText(root, "recorded"));
+    JsonNode list = root.path("recordings");
+    if (!list.isArray() || list.size() > LessonFile.MAX_STEPS) {
+      throw unusable(
+          "lesson.recording.bad", Message.of("lesson.recording.why.field", "recordings"));
+    }
+    List<Segment> segments = segments(lesson);
+    List<Entry> entries = new ArrayList<>();
+    for (JsonNode node : list) {
+      int start = node.path("from_step").asInt(0) - 1;
+      Segment segment =
+          segments.stream()
+              .filter(s -> s.start() == start)
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      unusable(
+                          "lesson.recording.bad",
+                          Message.of("lesson.recording.why.field", "from_step")));
+      // the name is the lesson's own: a manifest cannot point anywhere else
+      if (!segment.fileName(lesson.name()).equals(node.path("file").asText(""))) {
+        throw unusable("lesson.recording.bad", Message.of("lesson.recording.why.field", "file"));
+      }
+      long bytesOf = node.path("bytes").asLong(-1);
+      String sha = node.path("sha256").asText("");
+      if (bytesOf < 1 || bytesOf > MAX_RECORDING_BYTES || !SHA256.matcher(sha).matches()) {
+        throw unusable("lesson.recording.bad", Message.of("lesson.recording.why.field", "sha256"));
+      }
+      Map<Integer, Long> ends = new LinkedHashMap<>();
+      for (JsonNode end : node.path("ends")) {
+        int step = end.path("step").asInt(0) - 1;
+        long at = end.path("at").asLong(-1);
+        if (!segment.contains(step) || at < 0 || at > LessonFile.MAX_TRAIN_STEPS) {
+          throw unusable("lesson.recording.bad", Message.of("lesson.recording.why.field", "ends"));
+        }
+        ends.put(step, at);
+      }
+      if (!ends.keySet().containsAll(segment.trainSteps())) {
+        throw unusable("lesson.recording.bad", Message.of("lesson.recording.why.field", "ends"));
+      }
+      entries.add(
+          new Entry(
+              start,
+              segment.fileName(lesson.name()),
+              bytesOf,
+              sha,
+              ends,
+              node.path("seconds").asDouble(0)));
+    }
+    return new Manifest(made, entries);
+  }
+
+  private static String shortText(JsonNode root, String field) throws Unusable {
+    JsonNode node = root.get(field);
+    if (node == null
+        || !node.isTextual()
+        || node.asText().isBlank()
+        || node.asText().length() > 80) {
+      throw unusable("lesson.recording.bad", Message.of("lesson.recording.why.field", field));
+    }
+    return Printable.of(node.asText());
+  }
+
+  // Reading ------------------------------------------------------------------------------------
+
+  /** Why a recording cannot be used: one sentence, and the step trains live. */
+  public static final class Unusable extends Exception {
+    private final transient Message why;
+
+    public Unusable(Message why) {
+      super(why.key());
+      this.why = why;
+    }
+
+    public Message why() {
+      return why;
+    }
+  }
+
+  private static Unusable unusable(String key, Object... arguments) {
+    return new Unusable(Message.of(key, arguments));
+  }
+
+  /**
+   * A recording read and checked.
+   *
+   * @param run the recorded run, with its checkpoints
+   * @param made how the lesson's recordings were made
+   * @param entry its line in the manifest: where each lesson step ends
+   */
+  public record Recording(RunRecord run, Made made, Entry entry) {
+    /** The step of the run at which a lesson step (counted from 0) ends. */
+    public long endOf(int step) {
+      Long at = entry.ends().get(step);
+      return at == null ? run.lastStep() : at;
+    }
+
+    /** The seed the run trained from. */
+    public long seed() {
+      return run.origin().hyperparameters().seed();
+    }
+  }
+
+  /** Where a lesson's recordings are, if it may have any. */
+  public interface Source {
+    /** The file's bytes within the limit. */
+    byte[] read(String name, long limit) throws IOException;
+  }
+
+  /**
+   * The place of a lesson's recordings: the app's resources for a built-in lesson, the lesson
+   * file's folder for a lesson read from a file, none for a lesson read from bytes alone.
+   */
+  public static Optional<Source> sourceOf(Lesson lesson) {
+    if (lesson.folder().isPresent()) {
+      Path folder = lesson.folder().get();
+      return Optional.of((name, limit) -> readBeside(folder, name, limit));
+    }
+    if (LessonFile.BUILT_IN.contains(lesson.name())) {
+      return Optional.of(LessonRecordings::readResource);
+    }
+    return Optional.empty();
+  }
+
+  private static byte[] readResource(String name, long limit) throws IOException {
+    try (InputStream in = LessonRecordings.class.getResourceAsStream(BUILT_IN_FOLDER + name)) {
+      if (in == null) {
+        throw new NoSuchFileException(name);
+      }
+      byte[] bytes = in.readNBytes((int) limit + 1);
+      if (bytes.length > limit) {
+        throw new Refused(true);
+      }
+      return bytes;
+    }
+  }
+
+  /** A file in the lesson's folder only: a link that leads elsewhere is refused. */
+  private static byte[] readBeside(Path folder, String name, long limit) throws IOException {
+    Path file = folder.resolve(name).normalize();
+    if (!file.getParent().equals(folder.normalize())) {
+      throw new Refused(false);
+    }
+    if (Files.exists(file) && !file.toRealPath().getParent().equals(folder.toRealPath())) {
+      throw new Refused(false);
+    }
+    return SmallFiles.read(file, limit);
+  }
+
+  /**
+   * The recording of the segment holding this train step, read and checked; call off the JavaFX
+   * thread (a recording takes a moment to read).
+   *
+   * @param dataFingerprint the data set the window trains on, or null when not yet known
+   * @param appVersion this app's version: a recording of another is not used
+   * @throws Unusable why the step trains live instead
+   */
+  public static Recording load(
+      Lesson lesson, int step, String dataFingerprint, String appVersion, Path scratch)
+      throws Unusable {
+    Segment segment = segmentOf(lesson, step).orElseThrow(() -> unusable(NONE));
+    Source source = sourceOf(lesson).orElseThrow(() -> unusable(NONE));
+    String manifestName = manifestName(lesson.name());
+    Manifest manifest;
+    try {
+      manifest = parseManifest(lesson, source.read(manifestName, MAX_MANIFEST_BYTES));
+    } catch (NoSuchFileException e) {
+      // a teacher's lesson without recordings plays live, as it always did: nothing to say
+      throw lesson.folder().isPresent()
+          ? unusable(NONE)
+          : unusable("lesson.recording.missing", manifestName);
+    } catch (SmallFiles.Refused e) {
+      throw refused(e.tooLarge());
+    } catch (Refused e) {
+      throw refused(e.tooLarge);
+    } catch (IOException e) {
+      throw unusable("lesson.recording.bad", String.valueOf(e.getMessage()));
+    }
+    Made made = manifest.made();
+    if (!made.appVersion().equals(appVersion)) {
+      throw unusable("lesson.recording.otherVersion", made.appVersion(), appVersion);
+    }
+    if (dataFingerprint != null && !made.dataFingerprint().equals(dataFingerprint)) {
+      throw unusable("lesson.recording.otherData");
+    }
+    Entry entry =
+        manifest
+            .entry(segment.start())
+            .orElseThrow(
+                () -> unusable("lesson.recording.missing", segment.fileName(lesson.name())));
+    byte[] bytes;
+    try {
+      bytes = source.read(entry.file(), MAX_RECORDING_BYTES);
+    } catch (NoSuchFileException e) {
+      throw unusable("lesson.recording.missing", entry.file());
+    } catch (SmallFiles.Refused e) {
+      throw refused(e.tooLarge());
+    } catch (Refused e) {
+      throw refused(e.tooLarge);
+    } catch (IOException e) {
+      throw unusable("lesson.recording.bad", String.valueOf(e.getMessage()));
+    }
+    if (bytes.length != entry.bytes() || !sha256(bytes).equals(entry.sha256())) {
+      throw unusable("lesson.recording.changed", entry.file(), bytes.length, entry.bytes());
+    }
+    RunFile.Contents contents;
+    try {
+      // a run file is read from a file (a zip's directory is at its end): a copy under its name
+      Path folder = Files.createTempDirectory(scratch, "recording");
+      Path file = folder.resolve(entry.file());
+      try {
+        Files.write(file, bytes);
+        contents = RunFile.read(file);
+      } finally {
+        Files.deleteIfExists(file);
+        Files.deleteIfExists(folder);
+      }
+    } catch (RunFileException e) {
+      throw unusable("lesson.recording.unreadable", e.reason());
+    } catch (IOException e) {
+      throw unusable("lesson.recording.bad", String.valueOf(e.getMessage()));
+    }
+    if (!contents.dataFingerprint().equals(made.dataFingerprint())) {
+      throw unusable("lesson.recording.otherData");
+    }
+    RunRecord run = contents.record();
+    if (!run.origin().hyperparameters().equals(segment.settings())
+        || run.steps().stream()
+            .map(StepSnapshot::hyperparameters)
+            .anyMatch(hp -> !hp.equals(segment.settings()))) {
+      throw unusable("lesson.recording.otherSettings");
+    }
+    for (int train : segment.trainSteps()) {
+      long end = entry.ends().get(train);
+      if (end > run.lastStep()
+          || run.checkpointAtOrBefore(end).map(c -> c.step() != end).orElse(true)) {
+        throw unusable("lesson.recording.bad", Message.of("lesson.recording.why.field", "ends"));
+      }
+    }
+    return new Recording(run, made, entry);
+  }
+
+  private static Unusable refused(boolean tooLarge) {
+    return unusable(
+        "lesson.recording.bad",
+        Message.of(tooLarge ? "lesson.recording.why.tooLarge" : "lesson.recording.why.outside"));
+  }
+
+  /** A recording's file refused before it is read: too large, or not in the lesson's folder. */
+  private static final class Refused extends IOException {
+    final boolean tooLarge;
+
+    Refused(boolean tooLarge) {
+      super(tooLarge ? "too large" : "outside the lesson's folder");
+      this.tooLarge = tooLarge;
+    }
+  }
+
+  /** The SHA-256 of bytes, in lower-case hex. */
+  public static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of()
+          .formatHex(MessageDigest.getInstance("SHA-256").digest(bytes))
+          .toLowerCase(Locale.ROOT);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

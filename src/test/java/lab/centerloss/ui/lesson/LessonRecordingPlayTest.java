@@ -1,0 +1,237 @@
+package lab.centerloss.ui.lesson;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.value.ObservableBooleanValue;
+import lab.centerloss.lesson.Lesson;
+import lab.centerloss.lesson.LessonRecordings;
+import lab.centerloss.store.RunRecord;
+import lab.centerloss.testing.FakeTrainer;
+import lab.centerloss.testing.SnapshotBuilder;
+import lab.centerloss.text.Language;
+import lab.centerloss.text.Message;
+import lab.centerloss.text.Messages;
+import lab.centerloss.train.Checkpoint;
+import lab.centerloss.train.ComparisonPreset;
+import lab.centerloss.train.Hyperparameters;
+import lab.centerloss.train.IntVector;
+import lab.centerloss.train.OptimizerKind;
+import lab.centerloss.train.ProbeResult;
+import lab.centerloss.train.RunOrigin;
+import lab.centerloss.train.Vec2List;
+import lab.centerloss.ui.common.BackgroundFiles;
+import lab.centerloss.ui.model.LiveTraining;
+import lab.centerloss.ui.model.RunHistory;
+import lab.centerloss.ui.model.Setups;
+import lab.centerloss.ui.model.ViewOptions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Recorded lesson steps (issue 27), without a window or libtorch: a step with a recording shows it
+ * at once and goes on live from its end; one that cannot be used trains live and says why.
+ */
+class LessonRecordingPlayTest {
+  private final FakeTrainer trainer = new FakeTrainer();
+  private final RunHistory history = new RunHistory();
+  private final ViewOptions options = new ViewOptions();
+  private LiveTraining training;
+  private LessonViewModel lesson;
+
+  /** What the fake source answers: a recording, or why there is none. */
+  private Optional<Message> refusal = Optional.empty();
+
+  private final List<String> loaded = new ArrayList<>();
+
+  @BeforeEach
+  void create() {
+    Messages.use(Language.ENGLISH);
+    training =
+        new LiveTraining(
+            (folder, hp) -> trainer,
+            Path.of("datasets/mnist"),
+            Hyperparameters.defaults(),
+            history,
+            options.languageProperty());
+    training.start();
+    Setups setups =
+        new Setups(training, options, Optional::empty, p -> {}, new BackgroundFiles(), s -> {});
+    lesson =
+        new LessonViewModel(
+            training,
+            history,
+            options,
+            setups,
+            new LessonViewModel.Comparisons() {
+              @Override
+              public void open(ComparisonPreset preset, long untilStep) {}
+
+              @Override
+              public void close() {}
+
+              @Override
+              public ObservableBooleanValue trainedTo(long step) {
+                return new SimpleBooleanProperty(true);
+              }
+            });
+    lesson.setRecordings(
+        new LessonViewModel.Recordings() {
+          @Override
+          public CompletableFuture<LessonRecordings.Recording> load(Lesson shown, int step) {
+            loaded.add(shown.name() + " " + step);
+            return refusal.isPresent()
+                ? CompletableFuture.failedFuture(new LessonRecordings.Unusable(refusal.get()))
+                : CompletableFuture.completedFuture(recording(shown));
+          }
+
+          @Override
+          public Optional<Message> adopt(LessonRecordings.Recording recording, long step) {
+            return training.adopt(recording.run(), step);
+          }
+        });
+  }
+
+  @AfterEach
+  void english() {
+    Messages.use(Language.ENGLISH);
+  }
+
+  /**
+   * A recording of softmax-alone's first part as {@code lesson --record} makes one: 1,180 steps
+   * with the lesson's settings, checkpoints at the start, at 300 and at 1,180 (where its two train
+   * steps end).
+   */
+  private LessonRecordings.Recording recording(Lesson shown) {
+    Hyperparameters hp = training.hyperparametersProperty().get();
+    ProbeResult probe =
+        new ProbeResult(
+            0,
+            Vec2List.copyOf(new float[20]),
+            IntVector.copyOf(new int[10]),
+            IntVector.copyOf(new int[10]));
+    RunRecord run =
+        new RunRecord(
+            new RunOrigin(
+                hp,
+                Vec2List.copyOf(new float[20]),
+                SnapshotBuilder.aStep().build().head(),
+                probe,
+                "0".repeat(64)));
+    for (long step = 1; step <= 1180; step++) {
+      run.add(SnapshotBuilder.aStep().step(step).hyperparameters(hp).build());
+    }
+    for (long step : new long[] {0, 300, 1180}) {
+      run.addCheckpoint(
+          new Checkpoint(
+              step, List.of(), OptimizerKind.SGD, step, List.of(), List.of(), new float[20], 1, 0));
+    }
+    return new LessonRecordings.Recording(
+        run,
+        new LessonRecordings.Made(
+            shown.name(), "9.9", "2.7.1-1.5.12", "cpu", 2, "0".repeat(64), "2026-12-04"),
+        new LessonRecordings.Entry(
+            0, "softmax-alone-step1.clab", 1, "0".repeat(64), Map.of(1, 300L, 2, 1180L), 60));
+  }
+
+  @Test
+  @DisplayName(
+      "a recorded step shows its run at the step's end at once, says how it was made, and the trainer goes on from there")
+  void recorded() {
+    lesson.open("softmax-alone");
+    assertThat(trainer.calls).containsExactly("reset");
+    lesson.next();
+    assertThat(loaded).containsExactly("softmax-alone 1");
+    assertThat(trainer.calls).containsExactly("reset", "branch 300");
+    assertThat(history.liveRecord().lastStep()).isEqualTo(300);
+    assertThat(history.latestProperty().get().step()).isEqualTo(300);
+    assertThat(lesson.recordingTextProperty().get())
+        .isEqualTo(
+            "Recording made by Center Loss Lab 9.9 with libtorch 2.7.1-1.5.12 on the CPU (2 threads)"
+                + " on 2026-12-04, seed 1: shown at step 300, where this step ends.");
+    assertThat(lesson.canTrainLiveProperty().get()).isTrue();
+    lesson.next();
+    assertThat(trainer.calls).endsWith("branch 1180").doesNotContain("playUntil 3000");
+    assertThat(history.liveRecord().lastStep()).isEqualTo(1180);
+    Messages.use(Language.SIMPLIFIED_CHINESE);
+    lesson.refreshTexts();
+    assertThat(lesson.recordingTextProperty().get())
+        .startsWith("录制信息：由 Center Loss Lab 9.9 使用 libtorch 2.7.1-1.5.12 在 CPU")
+        .contains("第 1,180 步");
+    Messages.use(Language.ENGLISH);
+    lesson.next();
+    assertThat(lesson.recordingTextProperty().get()).as("a highlight step").isEmpty();
+    assertThat(lesson.canTrainLiveProperty().get()).isFalse();
+  }
+
+  @Test
+  @DisplayName(
+      "Train it live trains the step for real from the seed; the next step of that part trains live too")
+  void trainLive() {
+    lesson.open("softmax-alone");
+    lesson.next();
+    lesson.trainLive();
+    assertThat(trainer.calls).containsExactly("reset", "branch 300", "reset", "playUntil 300");
+    assertThat(lesson.recordingTextProperty().get())
+        .isEqualTo("Training live from seed 1, as the step says.");
+    assertThat(lesson.canTrainLiveProperty().get()).isFalse();
+    lesson.next();
+    assertThat(loaded).as("no recording is read for a part chosen live").hasSize(1);
+    assertThat(trainer.calls).endsWith("playUntil 3000");
+    lesson.back();
+    lesson.back();
+    lesson.again();
+    lesson.next();
+    assertThat(loaded).as("a reset starts over with recordings").hasSize(2);
+    assertThat(trainer.calls).endsWith("branch 300");
+  }
+
+  @Test
+  @DisplayName("a recording that cannot be used: the step trains live, and one sentence says why")
+  void broken() {
+    refusal = Optional.of(Message.of("lesson.recording.missing", "softmax-alone-step1.clab"));
+    lesson.open("softmax-alone");
+    lesson.next();
+    assertThat(trainer.calls).containsExactly("reset", "playUntil 300");
+    assertThat(lesson.recordingTextProperty().get())
+        .isEqualTo("This step trains live: its recording softmax-alone-step1.clab is missing.");
+    assertThat(lesson.canTrainLiveProperty().get()).isFalse();
+    refusal = Optional.of(Message.of(LessonRecordings.NONE));
+    lesson.again();
+    assertThat(lesson.recordingTextProperty().get()).as("no recording: nothing to say").isEmpty();
+  }
+
+  @Test
+  @DisplayName("settings changed by the teacher since the reset: the step trains live and says so")
+  void otherSettings() {
+    lesson.open("softmax-alone");
+    refusal = Optional.empty();
+    Hyperparameters recorded = training.hyperparametersProperty().get();
+    LessonRecordings.Recording recording = recording(lesson.lesson().orElseThrow());
+    training.setHyperparameters(recorded.withLambda(0.5));
+    lesson.setRecordings(
+        new LessonViewModel.Recordings() {
+          @Override
+          public CompletableFuture<LessonRecordings.Recording> load(Lesson shown, int step) {
+            return CompletableFuture.completedFuture(recording);
+          }
+
+          @Override
+          public Optional<Message> adopt(LessonRecordings.Recording r, long step) {
+            return training.adopt(r.run(), step);
+          }
+        });
+    lesson.next();
+    assertThat(trainer.calls).endsWith("playUntil 300").doesNotContain("branch 300");
+    assertThat(lesson.recordingTextProperty().get())
+        .isEqualTo("This step trains live: its settings are not those it was recorded with.");
+  }
+}
