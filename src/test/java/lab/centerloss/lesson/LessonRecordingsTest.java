@@ -39,7 +39,7 @@ class LessonRecordingsTest {
     assertThat(segmentsOf("center-update")).containsExactly("0:[1]");
     assertThat(segmentsOf("margins")).containsExactly("0:[1]", "2:[3]", "4:[5]");
     assertThat(segmentsOf("open-set")).containsExactly("0:[1]", "4:[5]");
-    assertThat(segmentsOf("verification")).containsExactly("0:[1]", "4:[5]", "6:[7]");
+    assertThat(segmentsOf("verification")).containsExactly("0:[1]", "4:[5]", "6:[7]", "8:[9]");
     Lesson lesson = LessonFile.builtIn("softmax-alone");
     assertThat(LessonRecordings.segmentOf(lesson, 2).orElseThrow().fileName(lesson.name()))
         .isEqualTo("softmax-alone-step1.clab");
