@@ -1,33 +1,15 @@
 package lab.centerloss.data;
 
-import lab.centerloss.text.Explained;
+import lab.centerloss.text.ExplainedException;
 import lab.centerloss.text.Message;
 
-/**
- * A data file is missing or unusable. The reason is one sentence that names the file, kept as a
- * message so that whoever shows it puts it in the language of that moment.
- */
-public final class DataSetException extends Exception implements Explained {
-  private final transient Message reason;
-
+/** A data file is missing or unusable; the reason is one sentence that names the file. */
+public final class DataSetException extends ExplainedException {
   public DataSetException(Message reason) {
-    super(reason.key());
-    this.reason = reason;
+    super(reason);
   }
 
   public DataSetException(Message reason, Throwable cause) {
-    super(reason.key(), cause);
-    this.reason = reason;
-  }
-
-  /** The sentence in the language in force when it is asked for. */
-  @Override
-  public String getMessage() {
-    return reason.render();
-  }
-
-  @Override
-  public Message reason() {
-    return reason;
+    super(reason, cause);
   }
 }
