@@ -202,7 +202,9 @@ final class PlaneOverlay {
   /**
    * A picked pair as its score sees it: for the cosine, the two rays from the origin and the arc of
    * the angle between them (the cosine is that angle's); for the distance, the segment between the
-   * two features. Solid when the threshold says "same", dashed when it says "different".
+   * two features. Solid when the threshold says "same", dashed when it says "different". For a
+   * projection of larger features neither the angle nor the length on the plane is the score's, so
+   * the two are only linked by a line and the label says the value.
    */
   private static void drawPair(
       Pen pen, double width, double height, ViewWindow view, PlaneScene.Pair p, PlaneStyle style) {
@@ -217,7 +219,7 @@ final class PlaneOverlay {
     }
     double labelX;
     double labelY;
-    if (p.cosine()) {
+    if (p.cosine() && !p.projected()) {
       double ox = view.toScreenX(0, width);
       double oy = view.toScreenY(0, height);
       pen.strokeLine(ox, oy, x1, y1);

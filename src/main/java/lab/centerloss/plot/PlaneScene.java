@@ -326,6 +326,8 @@ public record PlaneScene(
    * @param cosine whether the score is the cosine (else the Euclidean distance)
    * @param same whether the threshold says "same digit"
    * @param label what the pair is and what the threshold says, drawn beside it
+   * @param projected whether the two points are a projection of larger features: a projection
+   *     changes angles and lengths, so the pair is only linked, and the label gives the score
    */
   public record Pair(
       double firstX,
@@ -334,7 +336,8 @@ public record PlaneScene(
       double secondY,
       boolean cosine,
       boolean same,
-      String label) {}
+      String label,
+      boolean projected) {}
 
   /**
    * Where a digit drawn on the pad landed: a large marker, a line to the nearest center, a label.

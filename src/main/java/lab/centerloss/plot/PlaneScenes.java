@@ -2,6 +2,7 @@ package lab.centerloss.plot;
 
 import java.util.List;
 import lab.centerloss.text.Messages;
+import lab.centerloss.train.FeatureStatistics;
 import lab.centerloss.train.Hyperparameters;
 import lab.centerloss.train.IntVector;
 import lab.centerloss.train.ProbeResult;
@@ -102,5 +103,36 @@ public final class PlaneScenes {
       return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
     }
     return String.format("%.1e", value).replace("e-0", "e-");
+  }
+
+  /**
+   * A comparison pane's figures, as the window's panes and the students' page write them: accuracy,
+   * spread, nearest centers, their ratio (and, for the normalized heads, the smallest angle between
+   * class directions), all of one step: the probe taken after it, its centers after the update, and
+   * the head after the optimizer step, which made the probe's predictions. Above two dimensions
+   * they are measured in d dimensions, and the caption says so.
+   */
+  public static String spreadNumbers(
+      ProbeResult probe, Vec2List centers, Hyperparameters hp, StepSnapshot.HeadParameters head) {
+    FeatureStatistics.Spread spread = FeatureStatistics.spread(probe, centers, hp.knownDigits());
+    String text =
+        Messages.text(
+            "compare.numbers",
+            probe.step(),
+            probe.accuracy(),
+            spread.rms(),
+            spread.nearestCenters(),
+            spread.ratio());
+    if (probe.isProjected()) {
+      text += Messages.text("compare.inDimensions", probe.featureDimensions());
+    }
+    if (hp.head().isNormalized()) {
+      text +=
+          " · "
+              + Messages.text(
+                  "compare.angle",
+                  Math.toDegrees(FeatureStatistics.smallestWeightAngle(probe, head.weights())));
+    }
+    return text;
   }
 }

@@ -23,7 +23,6 @@ import javafx.scene.paint.Color;
 import lab.centerloss.store.RunRecord;
 import lab.centerloss.text.Messages;
 import lab.centerloss.train.CenterRule;
-import lab.centerloss.train.FeatureStatistics;
 import lab.centerloss.train.Hyperparameters;
 import lab.centerloss.train.OpenSetEvaluation;
 import lab.centerloss.train.OpenSetScores;
@@ -298,7 +297,7 @@ public final class StudentPage {
                 PlaneScenes.shortNumber(hp.learningRateAt(1))));
     f.put(
         "numbers",
-        numbers(
+        PlaneScenes.spreadNumbers(
             probe, centers, hp, snapshot != null ? snapshot.headAfter() : record.origin().head()));
     f.put(
         "losses",
@@ -333,33 +332,6 @@ public final class StudentPage {
       }
     }
     return true;
-  }
-
-  /**
-   * As the comparison's panes write them: accuracy, spread, nearest centers, ratio (and the angle),
-   * all of one step: the probe taken after it, its centers after the update, and the head after the
-   * optimizer step, which made the probe's predictions.
-   */
-  static String numbers(
-      ProbeResult p, Vec2List centers, Hyperparameters hp, StepSnapshot.HeadParameters head) {
-    double spread =
-        FeatureStatistics.rmsDistanceToCenters(p.features(), p.labels(), centers, hp.knownDigits());
-    double nearest = FeatureStatistics.minPairwiseDistance(centers);
-    String text =
-        Messages.text(
-            "compare.numbers",
-            p.step(),
-            p.accuracy(),
-            spread,
-            nearest,
-            nearest > 0 ? spread / nearest : Double.NaN);
-    if (hp.head().isNormalized()) {
-      text +=
-          " · "
-              + Messages.text(
-                  "compare.angle", Math.toDegrees(FeatureStatistics.smallestAngle(head.weights())));
-    }
-    return text;
   }
 
   /** The open-set figures of a probe with unknowns: the split, and each score's AUROC and OSCR. */

@@ -157,4 +157,69 @@ public final class FeatureStatistics {
     }
     return smallest;
   }
+
+  /**
+   * The spread of a probe's known classes and the distance between the nearest two centers: the
+   * figures of center loss's claim (compact classes far apart; Wen et al., ECCV 2016, section 3.2).
+   *
+   * @param rms root-mean-square distance of the features to their class's center
+   * @param nearestCenters the smallest distance between two centers
+   */
+  public record Spread(double rms, double nearestCenters) {
+    /**
+     * rms ÷ nearestCenters, which does not depend on the scale; NaN with centers all at one point.
+     */
+    public double ratio() {
+      return nearestCenters > 0 ? rms / nearestCenters : Double.NaN;
+    }
+  }
+
+  /**
+   * The spread of a probe with the centers of its step: for a feature of more than two dimensions
+   * computed in d dimensions from the probe's own features and centers, never on the projection the
+   * plane draws ({@code centers}, the drawn ones, are used only for a 2-D feature).
+   */
+  public static Spread spread(ProbeResult probe, Vec2List centers, int knownDigits) {
+    return probe
+        .full()
+        .map(
+            full ->
+                new Spread(
+                    rmsDistanceToCenters(
+                        full.features(), probe.labels(), full.centers(), knownDigits),
+                    minPairwiseDistance(full.centers())))
+        .orElseGet(
+            () ->
+                new Spread(
+                    rmsDistanceToCenters(probe.features(), probe.labels(), centers, knownDigits),
+                    minPairwiseDistance(centers)));
+  }
+
+  /** The smallest angle between two of the directions (rows of any size d), in radians. */
+  public static double smallestAngle(FeatureRows directions) {
+    double smallest = Math.PI;
+    for (int i = 0; i < directions.size(); i++) {
+      for (int j = i + 1; j < directions.size(); j++) {
+        double norms = directions.norm(i) * directions.norm(j);
+        if (norms == 0) {
+          continue;
+        }
+        double cos = Math.max(-1, Math.min(1, directions.dot(i, directions, j) / norms));
+        smallest = Math.min(smallest, Math.acos(cos));
+      }
+    }
+    return smallest;
+  }
+
+  /**
+   * The smallest angle between two class directions W_j of the head that made a probe: in d
+   * dimensions from the probe's own weights when the feature has more than two, else of {@code
+   * weights}.
+   */
+  public static double smallestWeightAngle(ProbeResult probe, Vec2List weights) {
+    return probe
+        .full()
+        .map(full -> smallestAngle(full.weights()))
+        .orElseGet(() -> smallestAngle(weights));
+  }
 }

@@ -496,8 +496,17 @@ public final class TrainingSession implements RunDriver.Session, AutoCloseable {
                 Torch.fromUnsignedBytes(
                     image, device.device(), ScalarType.Float, 1, 1, side, side));
         Tensor feature = network.trunk.forward(input);
-        Vec2List xy = drawn(Torch.toFloats(feature));
-        return new DrawnFeature(stepsDone, xy.x(0), xy.y(0), predictions(feature, head)[0]);
+        float[] values = Torch.toFloats(feature);
+        Vec2List xy = drawn(values.clone());
+        Optional<ProbeResult.Full> full =
+            dimensions == 2
+                ? Optional.empty()
+                : Optional.of(
+                    new ProbeResult.Full(
+                        FeatureRows.owning(dimensions, values),
+                        fullCenters(),
+                        FeatureRows.owning(dimensions, Torch.toFloats(network.head.weight()))));
+        return new DrawnFeature(stepsDone, xy.x(0), xy.y(0), predictions(feature, head)[0], full);
       } finally {
         network.train(true);
       }

@@ -68,6 +68,32 @@ class FeatureDimTrainingTest {
           OpenSetEvaluation.of(probe, steps.get(1).headAfter(), steps.get(1).centers().after(), hp);
       double norm = full.features().norm(0);
       assertThat(evaluation.scored(0).get(OpenSetScores.Score.FEATURE_NORM)).isEqualTo(norm);
+
+      // a drawn digit (a vertical bar) comes back with its 16-D feature and the step's centers and
+      // weights, and the class the head gives that feature
+      byte[] bar = new byte[28 * 28];
+      for (int row = 4; row < 24; row++) {
+        for (int column = 12; column < 16; column++) {
+          bar[row * 28 + column] = (byte) 255;
+        }
+      }
+      DrawnFeature drawn = session.featureOfDrawing(bar, hp.head());
+      assertThat(drawn.step()).isEqualTo(3);
+      ProbeResult.Full drawnFull = drawn.full().orElseThrow();
+      assertThat(drawnFull.features().dimensions()).isEqualTo(16);
+      assertThat(drawnFull.features().size()).isEqualTo(1);
+      assertThat(drawnFull.centers().toArray()).isEqualTo(session.fullCenters().toArray());
+      assertThat(drawnFull.weights().size()).isEqualTo(classes);
+      OpenSetScores.Scored scored =
+          OpenSetScores.score(
+              drawnFull.features(),
+              0,
+              hp.head(),
+              drawnFull.weights(),
+              steps.get(2).headAfter().bias().orElse(null),
+              hp.scale(),
+              drawnFull.centers());
+      assertThat(hp.classDigits()[scored.predicted()]).isEqualTo(drawn.predictedDigit());
     }
   }
 }

@@ -4,13 +4,11 @@ import java.util.Optional;
 import lab.centerloss.plot.PlaneScenes;
 import lab.centerloss.text.Messages;
 import lab.centerloss.train.ComparisonPreset;
-import lab.centerloss.train.FeatureStatistics;
 import lab.centerloss.train.HeadKind;
 import lab.centerloss.train.Hyperparameters;
 import lab.centerloss.train.OneChange;
 import lab.centerloss.train.ProbeResult;
 import lab.centerloss.train.StepSnapshot;
-import lab.centerloss.train.Vec2List;
 import lab.centerloss.train.Verification;
 import lab.centerloss.ui.model.ProbedState;
 
@@ -59,28 +57,8 @@ final class PaneCaptions {
       return "";
     }
     // every figure of one step: the probe's features, and the centers and head that made them
-    ProbeResult p = probe.get();
-    Vec2List centers = made.centers();
-    int known = made.hyperparameters().knownDigits();
-    double spread =
-        FeatureStatistics.rmsDistanceToCenters(p.features(), p.labels(), centers, known);
-    double nearest = FeatureStatistics.minPairwiseDistance(centers);
-    String text =
-        Messages.text(
-            "compare.numbers",
-            p.step(),
-            p.accuracy(),
-            spread,
-            nearest,
-            nearest > 0 ? spread / nearest : Double.NaN);
-    if (made.hyperparameters().head().isNormalized()) {
-      text +=
-          " · "
-              + Messages.text(
-                  "compare.angle",
-                  Math.toDegrees(FeatureStatistics.smallestAngle(made.head().weights())));
-    }
-    return text;
+    return PlaneScenes.spreadNumbers(
+        probe.get(), made.centers(), made.hyperparameters(), made.head());
   }
 
   /**

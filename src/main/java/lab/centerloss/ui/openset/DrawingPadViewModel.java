@@ -228,15 +228,31 @@ public final class DrawingPadViewModel {
     return networkOf(drawn)
         .map(
             net -> {
+              // above two dimensions the point drawn is a projection: the scores, like the
+              // probe's that the threshold is placed over, are those of the feature itself
               OpenSetScores.Scored scored =
-                  OpenSetScores.score(
-                      drawn.x(),
-                      drawn.y(),
-                      net.head(),
-                      net.weights(),
-                      net.bias(),
-                      net.scale(),
-                      net.centers());
+                  drawn
+                      .full()
+                      .map(
+                          full ->
+                              OpenSetScores.score(
+                                  full.features(),
+                                  0,
+                                  net.head(),
+                                  full.weights(),
+                                  net.bias(),
+                                  net.scale(),
+                                  full.centers()))
+                      .orElseGet(
+                          () ->
+                              OpenSetScores.score(
+                                  drawn.x(),
+                                  drawn.y(),
+                                  net.head(),
+                                  net.weights(),
+                                  net.bias(),
+                                  net.scale(),
+                                  net.centers()));
               int[] digits = net.hyperparameters().classDigits();
               // the threshold is placed over the probe's scores of the step shown; without a probe
               // there is none

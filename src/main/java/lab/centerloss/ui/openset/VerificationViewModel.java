@@ -137,20 +137,33 @@ public final class VerificationViewModel {
         || Math.max(firstPicked, secondPicked) >= Math.min(points.size(), probe.labels().size())) {
       return null;
     }
-    boolean same = score.get().of(probe.comparedFeatures(), firstPicked, secondPicked) >= threshold;
+    double value = score.get().of(probe.comparedFeatures(), firstPicked, secondPicked);
+    boolean same = value >= threshold;
     boolean right = same == (probe.labels().get(firstPicked) == probe.labels().get(secondPicked));
+    boolean cosine = score.get() == PairScore.COSINE;
+    String verdict =
+        Messages.text(
+            "verification.pick.plane",
+            Messages.text(
+                same ? "verification.pick.sameShort" : "verification.pick.differentShort"),
+            Messages.text(right ? "verification.pick.right" : "verification.pick.wrong"));
     return new PlaneScene.Pair(
         points.x(firstPicked),
         points.y(firstPicked),
         points.x(secondPicked),
         points.y(secondPicked),
-        score.get() == PairScore.COSINE,
+        cosine,
         same,
-        Messages.text(
-            "verification.pick.plane",
-            Messages.text(
-                same ? "verification.pick.sameShort" : "verification.pick.differentShort"),
-            Messages.text(right ? "verification.pick.right" : "verification.pick.wrong")));
+        probe.isProjected()
+            ? Messages.text(
+                cosine
+                    ? "verification.pick.planeProjectedCosine"
+                    : "verification.pick.planeProjectedDistance",
+                verdict,
+                cosine ? value : -value,
+                probe.featureDimensions())
+            : verdict,
+        probe.isProjected());
   }
 
   /** What the picked pair is and what the threshold says of it, in a sentence. */
@@ -173,15 +186,20 @@ public final class VerificationViewModel {
     boolean same = value >= threshold;
     boolean sameDigit = probe.labels().get(firstPicked) == probe.labels().get(secondPicked);
     boolean cosine = score.get() == PairScore.COSINE;
-    return Messages.text(
-        cosine ? "verification.pick.resultCosine" : "verification.pick.resultDistance",
-        first,
-        digitName(probe.labels().get(secondPicked)),
-        probe.step(),
-        cosine ? value : -value,
-        cosine ? threshold : -threshold,
-        Messages.text(same ? "verification.pick.same" : "verification.pick.different"),
-        Messages.text(same == sameDigit ? "verification.pick.right" : "verification.pick.wrong"));
+    String result =
+        Messages.text(
+            cosine ? "verification.pick.resultCosine" : "verification.pick.resultDistance",
+            first,
+            digitName(probe.labels().get(secondPicked)),
+            probe.step(),
+            cosine ? value : -value,
+            cosine ? threshold : -threshold,
+            Messages.text(same ? "verification.pick.same" : "verification.pick.different"),
+            Messages.text(
+                same == sameDigit ? "verification.pick.right" : "verification.pick.wrong"));
+    return probe.isProjected()
+        ? result + " " + Messages.text("verification.pick.projectedNote", probe.featureDimensions())
+        : result;
   }
 
   private static String digitName(int label) {

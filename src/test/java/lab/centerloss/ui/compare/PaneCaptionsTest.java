@@ -86,6 +86,57 @@ class PaneCaptionsTest {
     assertThat(caption).as("step 20's directions, 36° apart, not step 23's 5°").contains("36.0°");
   }
 
+  @Test
+  @DisplayName(
+      "above two dimensions the spread, nearest centers and angle are measured in d dimensions, not on the projection drawn, and the caption says so")
+  void numbersInDDimensions() {
+    float[] full = new float[30];
+    float[] fullCenters = new float[30];
+    float[] fullWeights = new float[30];
+    int[] labels = new int[10];
+    Vec2List thirtySix = directions(36);
+    for (int j = 0; j < 10; j++) {
+      full[3 * j] = j;
+      full[3 * j + 2] = 0.5f; // 0.5 from its center, along the axis the projection drops
+      fullCenters[3 * j] = j;
+      fullWeights[3 * j] = thirtySix.x(j);
+      fullWeights[3 * j + 1] = thirtySix.y(j);
+      labels[j] = j;
+    }
+    ProbeResult probe =
+        new ProbeResult(
+            20,
+            Vec2List.copyOf(new float[20]), // drawn all at the origin
+            IntVector.copyOf(labels),
+            IntVector.copyOf(labels),
+            Hyperparameters.ALL_DIGITS,
+            java.util.Optional.of(
+                new ProbeResult.Full(
+                    lab.centerloss.train.FeatureRows.copyOf(3, full),
+                    lab.centerloss.train.FeatureRows.copyOf(3, fullCenters),
+                    lab.centerloss.train.FeatureRows.copyOf(3, fullWeights))));
+    RunHistory history = new RunHistory();
+    history
+        .listener()
+        .onSnapshot(
+            SnapshotBuilder.aStep()
+                .step(20)
+                .hyperparameters(Hyperparameters.recommendedFor(HeadKind.ARCFACE))
+                .centers(centers(0), centers(0))
+                .head(directions(5), FloatVector.copyOf(new float[10]))
+                .probe(probe)
+                .build());
+    history.pull();
+    StepSnapshot shown = history.shownProperty().getValue();
+
+    String caption = PaneCaptions.numbers(shown, history.probedState(shown).orElseThrow());
+
+    assertThat(caption)
+        .contains("spread 0.50 ÷ distance between nearest centers 1.00 = 0.500, in 3-D")
+        .as("the 3-D class directions, 36° apart, not the drawn 5°")
+        .contains("36.0°");
+  }
+
   /** Three test images of each digit, each digit on its own direction, 36 degrees apart. */
   private static StepSnapshot rays(int knownDigits) {
     float[] xy = new float[60];

@@ -6,11 +6,13 @@ import static org.assertj.core.api.Assertions.within;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import lab.centerloss.plot.PlaneScene;
 import lab.centerloss.testing.FakeTrainer;
 import lab.centerloss.testing.SnapshotBuilder;
 import lab.centerloss.train.DrawnFeature;
+import lab.centerloss.train.FeatureRows;
 import lab.centerloss.train.FloatVector;
 import lab.centerloss.train.Hyperparameters;
 import lab.centerloss.train.IntVector;
@@ -167,6 +169,47 @@ class DrawingPadViewModelTest {
             "Network after step 1: predicted 3. Nearest center: 3, at "
                 + "distance 0.30. Score (distance to the nearest center): 0.3; accepted as known (threshold 1).");
     assertThat(mark.label()).isEqualTo("drawn: 3 (accepted)");
+  }
+
+  @Test
+  @DisplayName(
+      "above two dimensions the scores are the feature's own, not those of the point drawn")
+  void fullFeatureScored() {
+    trained(1, 0);
+    drawA3();
+    Vec2List centers = ring(3, 0);
+    Vec2List weights = ring(1, 0);
+    float[] fullCenters = new float[30];
+    float[] fullWeights = new float[30];
+    for (int j = 0; j < 10; j++) {
+      fullCenters[3 * j] = centers.x(j);
+      fullCenters[3 * j + 1] = centers.y(j);
+      fullWeights[3 * j] = weights.x(j);
+      fullWeights[3 * j + 1] = weights.y(j);
+    }
+    // 0.3 from center 3 along the third axis, which the projection drops: drawn at the origin, 3
+    // from every center
+    float[] feature = {centers.x(3), centers.y(3), 0.3f};
+    answer(
+        new DrawnFeature(
+            1,
+            0,
+            0,
+            3,
+            Optional.of(
+                new ProbeResult.Full(
+                    FeatureRows.copyOf(3, feature),
+                    FeatureRows.copyOf(3, fullCenters),
+                    FeatureRows.copyOf(3, fullWeights)))));
+    PlaneScene.Drawn mark = pad.planeMark();
+    assertThat(mark.x()).isCloseTo(0, within(1e-6));
+    assertThat(mark.nearestX())
+        .as("the line goes to center 3 as drawn")
+        .isCloseTo(centers.x(3), within(1e-6));
+    assertThat(mark.accepted()).isTrue();
+    assertThat(pad.verdictProperty().get())
+        .startsWith("Network after step 1: predicted 3. Nearest center: 3, at distance 0.30.")
+        .contains("accepted as known");
   }
 
   @Test

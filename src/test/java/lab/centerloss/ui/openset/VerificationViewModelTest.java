@@ -3,9 +3,11 @@ package lab.centerloss.ui.openset;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Optional;
 import lab.centerloss.plot.PlaneScene;
 import lab.centerloss.plot.ViewWindow;
 import lab.centerloss.testing.SnapshotBuilder;
+import lab.centerloss.train.FeatureRows;
 import lab.centerloss.train.Hyperparameters;
 import lab.centerloss.train.IntVector;
 import lab.centerloss.train.ProbeResult;
@@ -181,5 +183,74 @@ class VerificationViewModelTest {
     verification.pickingPairProperty().set(false);
     assertThat(verification.planePair(scene)).isNull();
     assertThat(verification.pairTextProperty().get()).isEmpty();
+  }
+
+  @Test
+  @DisplayName(
+      "above two dimensions: the pair is judged on its features, and the plane, a projection, only links the two and names the score")
+  void pickAPairOfLargerFeatures() {
+    // the probe's features are those of probeOfStep with a third number 0; the plane draws them
+    // elsewhere (digit 1 opposite digit 0), as a projection may
+    float[] full = new float[120];
+    float[] drawn = new float[80];
+    int[] labels = new int[40];
+    for (int i = 0; i < 40; i++) {
+      int digit = i % 10;
+      double length = 1 + i / 10;
+      labels[i] = digit;
+      full[3 * i] = (float) (length * Math.cos(Math.toRadians(36 * digit)));
+      full[3 * i + 1] = (float) (length * Math.sin(Math.toRadians(36 * digit)));
+      drawn[2 * i] = (float) (digit == 1 ? -length : length);
+    }
+    RunHistory history = new RunHistory();
+    Hyperparameters hp =
+        Hyperparameters.defaults().withKnownDigits(Hyperparameters.OPEN_SET_DIGITS);
+    ProbeResult probe =
+        new ProbeResult(
+            7,
+            Vec2List.copyOf(drawn),
+            IntVector.copyOf(labels),
+            IntVector.copyOf(labels),
+            Hyperparameters.OPEN_SET_DIGITS,
+            Optional.of(
+                new ProbeResult.Full(
+                    FeatureRows.copyOf(3, full),
+                    FeatureRows.copyOf(3, new float[30]),
+                    FeatureRows.copyOf(3, new float[30]))));
+    history
+        .listener()
+        .onSnapshot(
+            SnapshotBuilder.aStep().step(7).hyperparameters(hp).batchSize(4).probe(probe).build());
+    history.pull();
+    VerificationViewModel verification = new VerificationViewModel(history);
+    verification.pickingPairProperty().set(true);
+    verification.pick(0);
+    verification.pick(1);
+    // cos 36 = 0.809 in three dimensions, although the two are drawn 180 degrees apart
+    assertThat(verification.pairTextProperty().get())
+        .startsWith(
+            "Picked: digit 0 and digit 1, at step 7: cosine 0.809, threshold 0.4. The threshold"
+                + " calls them the same digit: wrong.")
+        .endsWith(
+            "The score is computed from all 3 numbers of each feature; the plane shows a"
+                + " projection, which changes angles and lengths, so it only links the two.");
+    PlaneScene scene =
+        new PlaneScene(
+            new ViewWindow(0, 0, 10),
+            Vec2List.copyOf(drawn),
+            IntVector.copyOf(labels),
+            Vec2List.copyOf(new float[0]),
+            IntVector.copyOf(new int[0]),
+            Vec2List.copyOf(new float[20]),
+            List.of(),
+            -1,
+            false,
+            "");
+    PlaneScene.Pair pair = verification.planePair(scene);
+    assertThat(pair.projected()).isTrue();
+    assertThat(pair.same()).isTrue();
+    assertThat(pair.label()).isEqualTo("same · wrong · cosine 0.81 in 3-D");
+    verification.scoreProperty().set(PairScore.DISTANCE);
+    assertThat(verification.planePair(scene).label()).endsWith("· distance 0.62 in 3-D");
   }
 }
