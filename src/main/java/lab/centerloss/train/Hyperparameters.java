@@ -244,6 +244,19 @@ public record Hyperparameters(
         || knownDigits != before.knownDigits;
   }
 
+  /**
+   * These settings with the network-shaping ones of {@code run} (model, feature size, seed, center
+   * start, known digits): what a run continued from a checkpoint of {@code run} can train with, the
+   * other settings taken from these.
+   */
+  public Hyperparameters withStructureOf(Hyperparameters run) {
+    return withModel(run.model)
+        .withFeatureDim(run.featureDim)
+        .withSeed(run.seed)
+        .withCenterInit(run.centerInit)
+        .withKnownDigits(run.knownDigits);
+  }
+
   public Hyperparameters withSeed(long v) {
     return Settings.SEED.with(this, v);
   }

@@ -52,6 +52,13 @@ public final class Trainer implements TrainerControls {
     public long step() {
       return checkpoint.step() + replay.size();
     }
+
+    /**
+     * The settings of the step the branch continues from (its checkpoint's when none is replayed).
+     */
+    public Hyperparameters settingsAtBranch() {
+      return replay.isEmpty() ? start : replay.get(replay.size() - 1);
+    }
   }
 
   /** What the mailbox carries: each command with the data it needs. */
@@ -499,6 +506,11 @@ public final class Trainer implements TrainerControls {
    */
   private void onBranch(RunState state, Branch branch) {
     state.run = branch.run();
+    // the network the checkpoint holds decides its shape: settings of another shape (the window's
+    // sliders before a run of another feature size or other known digits was opened) keep their
+    // other values only
+    state.hyperparameters =
+        state.hyperparameters.withStructureOf(branch.request().settingsAtBranch());
     build(
         state,
         new Comparison.Plan(List.of(state.hyperparameters), false, Optional.of(branch.request())));

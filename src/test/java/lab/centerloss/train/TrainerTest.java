@@ -223,6 +223,43 @@ class TrainerTest {
 
   @Test
   @DisplayName(
+      "continuing a run of another shape (3-D features, six known digits) while the settings are the 2-D closed set: the network keeps its shape, the other settings apply")
+  void branchKeepsTheNetworksShape() throws Exception {
+    Recorder recorder = new Recorder();
+    List<Checkpoint> checkpoints = new CopyOnWriteArrayList<>();
+    recorder.checkpoints = checkpoints;
+    Hyperparameters shaped =
+        Hyperparameters.defaults()
+            .withBatchSize(32)
+            .withFeatureDim(3)
+            .withKnownDigits(DigitSet.OPEN_SET);
+    try (Trainer trainer = new Trainer(TestData::mnist, SETTINGS, shaped)) {
+      trainer.addListener(recorder);
+      trainer.launch();
+      recorder.awaitStatus(s -> s.state() == State.PAUSED);
+      List<Hyperparameters> replay = new ArrayList<>();
+      for (int i = 1; i <= 3; i++) {
+        trainer.step();
+        replay.add(recorder.next().hyperparameters());
+      }
+      // the window's sliders before the run was opened: another shape, another lambda
+      Hyperparameters sliders = Hyperparameters.defaults().withBatchSize(32).withLambda(0.4);
+      trainer.setHyperparameters(sliders);
+      trainer.branch(new Trainer.BranchRequest(checkpoints.get(0), shaped, replay));
+      recorder.snapshots.clear();
+      trainer.step();
+      StepSnapshot next = recorder.nextUnlessFailed();
+      assertThat(next.step()).isEqualTo(4);
+      assertThat(next.hyperparameters().featureDim()).isEqualTo(3);
+      assertThat(next.hyperparameters().knownDigits()).isEqualTo(DigitSet.OPEN_SET);
+      assertThat(next.hyperparameters().lambda()).as("the sliders' own").isEqualTo(0.4);
+      assertThat(next.centers().after().size()).isEqualTo(6);
+      assertThat(next.scalars().lossTotal()).isFinite();
+    }
+  }
+
+  @Test
+  @DisplayName(
       "Continue from here clicked many times while a replay runs: the trainer lives and goes on from the last branch asked for")
   void manyBranchesDuringAReplay() throws Exception {
     Recorder recorder = new Recorder();

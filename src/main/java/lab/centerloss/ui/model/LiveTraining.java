@@ -246,8 +246,23 @@ public final class LiveTraining {
       library.keep(live.copy(), step);
     }
     trainer.branch(point.request());
+    takeShapeOf(point.request());
     history.continueAs(shown.upTo(step));
     return Optional.empty();
+  }
+
+  /**
+   * The sliders keep their settings, but a run continued from a checkpoint keeps the shape of its
+   * network (model, feature size, seed, center start, known digits): a run of another shape opened
+   * from a file gives the sliders its shape, without starting again.
+   */
+  private void takeShapeOf(Trainer.BranchRequest request) {
+    Hyperparameters now = hyperparameters.get();
+    Hyperparameters shaped = now.withStructureOf(request.settingsAtBranch());
+    if (!shaped.equals(now)) {
+      hyperparameters.set(shaped);
+      trainer.setHyperparameters(shaped);
+    }
   }
 
   /**
@@ -267,6 +282,7 @@ public final class LiveTraining {
       return Optional.of(point.problem());
     }
     trainer.branch(point.request());
+    takeShapeOf(point.request());
     history.continueAs(recording.upTo(step));
     return Optional.empty();
   }

@@ -246,4 +246,49 @@ class LiveTrainingTest {
     assertThat(history.size()).isZero();
     assertThat(history.latestProperty().get()).isNull();
   }
+
+  @Test
+  @DisplayName(
+      "Continue from here on a run of another shape opened from a file: the settings take the run's shape (feature size, known digits) and keep the sliders' others, without starting again")
+  void continueTakesTheRunsShape() {
+    Hyperparameters shaped =
+        Hyperparameters.defaults().withFeatureDim(3).withKnownDigits(DigitSet.OPEN_SET);
+    training.setHyperparameters(Hyperparameters.defaults().withLambda(0.4));
+    lab.centerloss.train.ProbeResult probe =
+        new lab.centerloss.train.ProbeResult(
+            0,
+            lab.centerloss.train.Vec2List.copyOf(new float[12]),
+            lab.centerloss.train.IntVector.copyOf(new int[6]),
+            lab.centerloss.train.IntVector.copyOf(new int[6]));
+    lab.centerloss.store.RunRecord opened =
+        new lab.centerloss.store.RunRecord(
+            new lab.centerloss.train.RunOrigin(
+                shaped,
+                lab.centerloss.train.Vec2List.copyOf(new float[12]),
+                SnapshotBuilder.aStep().build().head(),
+                probe,
+                "0".repeat(64)));
+    for (long step = 1; step <= 5; step++) {
+      opened.add(SnapshotBuilder.aStep().step(step).hyperparameters(shaped).build());
+    }
+    opened.addCheckpoint(
+        new lab.centerloss.train.Checkpoint(
+            0,
+            List.of(),
+            lab.centerloss.train.OptimizerKind.SGD,
+            0,
+            List.of(),
+            List.of(),
+            new float[18],
+            1,
+            0));
+    history.show(opened);
+    assertThat(training.continueFrom(5)).isEmpty();
+    assertThat(trainer.calls).contains("branch 5").doesNotContain("reset");
+    Hyperparameters now = training.hyperparametersProperty().get();
+    assertThat(now.featureDim()).isEqualTo(3);
+    assertThat(now.knownDigits()).isEqualTo(DigitSet.OPEN_SET);
+    assertThat(now.lambda()).as("the sliders' own").isEqualTo(0.4);
+    assertThat(trainer.records.get(trainer.records.size() - 1)).isEqualTo(now);
+  }
 }
