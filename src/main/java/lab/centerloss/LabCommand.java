@@ -115,9 +115,10 @@ final class LabCommand implements Callable<Integer>, LessonTimer {
       Path unknownData,
       int threads,
       int probeSize,
+      boolean live,
       Consumer<LessonTimer.Step> eachStep) {
     return new LessonBench(data, unknownData, threads, probeSize, STEP_TIMEOUT_SECONDS)
-        .play(lesson, step -> eachStep.accept(asTimed(step))).stream()
+        .play(lesson, live, step -> eachStep.accept(asTimed(step))).stream()
             .map(LabCommand::asTimed)
             .toList();
   }

@@ -83,9 +83,29 @@ class LessonBenchCommandTest {
     assertThat(steps.findValuesAsText("trained_to"))
         .as("the run, the comparison, then the run again (a tab step closes the comparison)")
         .containsExactly("0", "5", "2", "5");
+    assertThat(steps.findValuesAsText("live_trained_to"))
+        .as("no recordings: played live twice, to the same steps")
+        .containsExactly("0", "5", "2", "5");
     assertThat(tiny.get("total_seconds").asDouble()).isCloseTo(sum, within(1e-6));
     assertThat(tiny.get("total_live_seconds").asDouble()).isCloseTo(liveSum, within(1e-6));
     assertThat(run.err()).contains("lesson tiny: ");
+  }
+
+  @Test
+  @DisplayName(
+      "bench --lesson center-update --recorded-only: its recorded step and both recorded comparisons are done at their recordings' ends, no live pass")
+  void recordedLesson() throws Exception {
+    Run run = run("bench", "--lesson", "center-update", "--recorded-only");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    JsonNode lesson = JSON.readTree(run.out()).get("lessons").get(0);
+    JsonNode steps = lesson.get("steps");
+    // reset; train to 200 (recorded); one step walked through, live from the recording's end;
+    // a highlight; alpha and the center rule compared to 800, each from its recording
+    assertThat(steps.findValuesAsText("trained_to"))
+        .containsExactly("0", "200", "201", "201", "800", "800");
+    assertThat(steps.get(1).get("live_seconds").isNull()).isTrue();
+    assertThat(lesson.get("total_live_seconds").isNull()).isTrue();
+    assertThat(run.err()).doesNotContain("live:");
   }
 
   @Test

@@ -76,6 +76,9 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--lesson", paramLabel = "NAME|FILE|all")
   String lesson;
 
+  @Option(names = "--recorded-only")
+  boolean recordedOnly;
+
   @Option(names = "--probe-size", paramLabel = "N", defaultValue = "2000")
   int probeSize;
 
@@ -303,8 +306,10 @@ public final class BenchCommand implements Callable<Integer> {
             + " trainer has loaded");
     root.put(
         "live",
-        "train it live is what entering a step does as long as lessons have no recordings: the"
-            + " live figures are the same measurement");
+        recordedOnly
+            ? "not measured (--recorded-only)"
+            : "live_seconds: the same lesson played again in a new window with its recordings"
+                + " off, every step trained live as Train it live trains it");
     root.put("probe_size", probeSize);
     root.put("processors", Runtime.getRuntime().availableProcessors());
     root.put(
@@ -317,57 +322,82 @@ public final class BenchCommand implements Callable<Integer> {
     ArrayNode list = root.putArray("lessons");
     PrintWriter err = spec.commandLine().getErr();
     for (Lesson played : lessons) {
-      List<LessonTimer.Step> timed;
-      int[] stepsDone = {0};
-      try {
-        timed =
-            lessonTimer.play(
-                played,
-                training.dataFolder(),
-                training.unknownData,
-                training.threads,
-                probeSize,
-                step -> {
-                  err.println(
-                      Messages.text(
-                          "cli.bench.lessonStep",
-                          played.name(),
-                          ++stepsDone[0],
-                          String.format(Locale.ROOT, "%.1f", step.seconds()),
-                          step.trainedTo(),
-                          String.format(Locale.ROOT, "%.1f", step.cpuSeconds())));
-                  err.flush();
-                });
-      } catch (IllegalStateException e) {
-        throw new UserError(e.getMessage());
-      }
+      List<LessonTimer.Step> timed = timeLesson(played, false, err);
+      List<LessonTimer.Step> live = recordedOnly ? null : timeLesson(played, true, err);
       ObjectNode node = list.addObject();
       node.put("name", played.name());
       ArrayNode steps = node.putArray("steps");
       double total = 0;
+      double totalLive = 0;
       for (int i = 0; i < timed.size(); i++) {
-        // to the microsecond: a step that only shows takes well under a millisecond, and is not 0
-        double rounded = Math.round(timed.get(i).seconds() * 1e6) / 1e6;
+        double rounded = microseconds(timed.get(i).seconds());
         total += rounded;
         ObjectNode step = steps.addObject();
         step.put("step", i + 1);
         step.put("seconds", rounded);
-        // no recordings yet: entering a step trains it live, so both are this one measurement
-        step.put("live_seconds", rounded);
+        if (live != null) {
+          double liveRounded = microseconds(live.get(i).seconds());
+          totalLive += liveRounded;
+          step.put("live_seconds", liveRounded);
+        } else {
+          step.putNull("live_seconds");
+        }
         step.put("trained_to", timed.get(i).trainedTo());
         step.put("cpu_seconds", Math.round(timed.get(i).cpuSeconds() * 1000) / 1000.0);
         step.put(
             "busiest_thread_cpu_seconds",
             Math.round(timed.get(i).busiestThreadCpuSeconds() * 1000) / 1000.0);
+        if (live != null) {
+          step.put("live_trained_to", live.get(i).trainedTo());
+          step.put(
+              "live_busiest_thread_cpu_seconds",
+              Math.round(live.get(i).busiestThreadCpuSeconds() * 1000) / 1000.0);
+        }
       }
-      double rounded = Math.round(total * 1e6) / 1e6;
-      node.put("total_seconds", rounded);
-      node.put("total_live_seconds", rounded);
-      err.println(Messages.text("cli.bench.lessonDone", played.name(), rounded));
+      node.put("total_seconds", microseconds(total));
+      if (live != null) {
+        node.put("total_live_seconds", microseconds(totalLive));
+      } else {
+        node.putNull("total_live_seconds");
+      }
+      err.println(Messages.text("cli.bench.lessonDone", played.name(), microseconds(total)));
       err.flush();
     }
     spec.commandLine().getOut().println(mapper.writeValueAsString(root));
     return 0;
+  }
+
+  /** To the microsecond: a step that only shows takes well under a millisecond, and is not 0. */
+  private static double microseconds(double seconds) {
+    return Math.round(seconds * 1e6) / 1e6;
+  }
+
+  /** One lesson played in a new window off screen: as it plays by default, or all live. */
+  private List<LessonTimer.Step> timeLesson(Lesson played, boolean live, PrintWriter err)
+      throws UserError {
+    int[] stepsDone = {0};
+    try {
+      return lessonTimer.play(
+          played,
+          training.dataFolder(),
+          training.unknownData,
+          training.threads,
+          probeSize,
+          live,
+          step -> {
+            err.println(
+                Messages.text(
+                    live ? "cli.bench.lessonStepLive" : "cli.bench.lessonStep",
+                    played.name(),
+                    ++stepsDone[0],
+                    String.format(Locale.ROOT, "%.1f", step.seconds()),
+                    step.trainedTo(),
+                    String.format(Locale.ROOT, "%.1f", step.cpuSeconds())));
+            err.flush();
+          });
+    } catch (IllegalStateException e) {
+      throw new UserError(e.getMessage());
+    }
   }
 
   private int renderBenchmark() throws Exception {

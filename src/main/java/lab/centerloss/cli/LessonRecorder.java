@@ -21,6 +21,7 @@ import lab.centerloss.text.AppInfo;
 import lab.centerloss.text.Messages;
 import lab.centerloss.train.Checkpoint;
 import lab.centerloss.train.CheckpointKeeping;
+import lab.centerloss.train.Hyperparameters;
 import lab.centerloss.train.ProbeResult;
 import lab.centerloss.train.ProbeSchedule;
 import lab.centerloss.train.RunDriver;
@@ -52,6 +53,15 @@ final class LessonRecorder {
           lastStep
               || (step <= 100 ? step % 10 == 0 : step <= 1000 ? step % 50 == 0 : step % 100 == 0);
 
+  /**
+   * When a recorded comparison's run probes: a comparison's planes show the points of probed steps
+   * only, and four runs share the recordings' size limit, so more sparsely than a single run.
+   */
+  static final ProbeSchedule COMPARED_PROBES =
+      (step, lastStep) ->
+          lastStep
+              || (step <= 100 ? step % 20 == 0 : step <= 1000 ? step % 100 == 0 : step % 250 == 0);
+
   private final TrainingEngine engine;
   private final int probeSize;
   private final PrintWriter console;
@@ -82,6 +92,7 @@ final class LessonRecorder {
       entries.add(
           new LessonRecordings.Entry(
               segment.start(),
+              0,
               file.getFileName().toString(),
               bytes.length,
               LessonRecordings.sha256(bytes),
@@ -96,6 +107,40 @@ final class LessonRecorder {
               bytes.length / 1e6,
               seconds));
       console.flush();
+    }
+    for (LessonRecordings.ComparisonPart part : LessonRecordings.comparisonParts(lesson)) {
+      for (int r = 1; r <= part.runs().size(); r++) {
+        long started = System.nanoTime();
+        RunRecord run = recordComparedRun(part.runs().get(r - 1), part.untilStep());
+        Path file = folder.resolve(part.fileName(lesson.name(), r));
+        try {
+          RunFile.write(run, file, AppInfo.VERSION);
+        } catch (RunFileException e) {
+          throw new UserError(e.getMessage());
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        entries.add(
+            new LessonRecordings.Entry(
+                part.step(),
+                r,
+                file.getFileName().toString(),
+                bytes.length,
+                LessonRecordings.sha256(bytes),
+                Map.of(part.step(), part.untilStep()),
+                seconds));
+        console.println(
+            Messages.text(
+                "lesson.record.compared",
+                part.step() + 1,
+                r,
+                part.runs().size(),
+                run.lastStep(),
+                file,
+                bytes.length / 1e6,
+                seconds));
+        console.flush();
+      }
     }
     LessonRecordings.Manifest manifest =
         new LessonRecordings.Manifest(
@@ -115,6 +160,26 @@ final class LessonRecorder {
   }
 
   private record Recorded(RunRecord run, Map<Integer, Long> ends) {}
+
+  /**
+   * One run of a comparison, trained alone to the step the comparison pauses at: the same settings
+   * and seed as its pane, so the same batches and the same steps. No checkpoints: a recorded
+   * comparison is shown, and "Train it live" trains the comparison again from the seed.
+   */
+  private RunRecord recordComparedRun(Hyperparameters settings, long untilStep) {
+    Compact sink = new Compact();
+    try (TrainingSession session = engine.newSession(settings)) {
+      RunDriver driver =
+          RunDriver.of(session, probeSize)
+              .recordingProbes(COMPARED_PROBES)
+              .keepingCheckpoints(CheckpointKeeping.NONE)
+              .into(sink);
+      driver.origin(settings);
+      driver.run(settings, StopRule.atStep(untilStep));
+      sink.flush();
+      return sink.recording.record();
+    }
+  }
 
   private Recorded recordSegment(Lesson lesson, LessonRecordings.Segment segment) {
     var settings = segment.settings();
@@ -189,6 +254,14 @@ final class LessonRecorder {
     @Override
     public void onDivergence(StepSnapshot snapshot) {
       diverged = true;
+    }
+
+    /** The step held back, without its batch details (a comparison keeps none). */
+    void flush() {
+      if (pending != null) {
+        recording.onSnapshot(pending.withoutBatchDetails().withProbe(pending.probe()));
+        pending = null;
+      }
     }
 
     /** A lesson step ends here: the step kept whole, a checkpoint of it. */

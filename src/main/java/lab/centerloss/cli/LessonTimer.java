@@ -29,6 +29,8 @@ public interface LessonTimer {
    * @param unknownData a second data set whose test images are unknowns, or null
    * @param threads the window trainer's libtorch threads; 0 for the window's rule
    * @param probeSize test images per probe
+   * @param live whether every step trains live (the recordings off), as Train it live does, instead
+   *     of playing the lesson as it plays by default
    * @param eachStep told of each step as soon as it is done (a long measurement shows its progress)
    * @return each step, timed
    * @throws IllegalStateException with one sentence when the trainer cannot load or a step does not
@@ -40,5 +42,6 @@ public interface LessonTimer {
       Path unknownData,
       int threads,
       int probeSize,
+      boolean live,
       Consumer<Step> eachStep);
 }

@@ -29,6 +29,7 @@ import lab.centerloss.store.RunFileException;
 import lab.centerloss.store.RunRecord;
 import lab.centerloss.text.Message;
 import lab.centerloss.text.Printable;
+import lab.centerloss.train.ComparisonPreset;
 import lab.centerloss.train.Hyperparameters;
 import lab.centerloss.train.StepSnapshot;
 
@@ -101,6 +102,50 @@ public final class LessonRecordings {
     public boolean contains(int step) {
       return trainSteps.contains(step);
     }
+  }
+
+  /**
+   * A comparison step of a lesson, recorded as one run file per run (issue 27): each run of the
+   * preset trained alone from the lesson's seed to the step the comparison pauses at, with the
+   * probes a recorded comparison shows ({@code lesson NAME --record}). Train-and-test (one run
+   * drawn twice) and one-change comparisons are not recorded: they train live.
+   *
+   * @param step the compare step, counted from 0
+   * @param runs the settings of each run, as the window's comparison makes them from the lesson's
+   */
+  public record ComparisonPart(
+      int step, ComparisonPreset preset, long untilStep, List<Hyperparameters> runs) {
+    public ComparisonPart {
+      runs = List.copyOf(runs);
+    }
+
+    /** Run r's file name (r from 1): from the lesson's checked name and two numbers only. */
+    public String fileName(String lesson, int run) {
+      return lesson + "-step" + (step + 1) + "-run" + run + RunFile.EXTENSION;
+    }
+  }
+
+  /** The lesson's recordable comparison steps: those that train a preset's runs to a step. */
+  public static List<ComparisonPart> comparisonParts(Lesson lesson) {
+    List<ComparisonPart> parts = new ArrayList<>();
+    Hyperparameters settings = Hyperparameters.defaults();
+    for (int i = 0; i < lesson.steps().size(); i++) {
+      settings = lesson.settingsAt(i, settings);
+      if (lesson.steps().get(i).action() instanceof LessonAction.Compare compare
+          && compare.untilStep() > 0
+          && !compare.preset().trainAndTest()
+          && !compare.preset().needsChange()) {
+        parts.add(
+            new ComparisonPart(
+                i, compare.preset(), compare.untilStep(), compare.preset().runs(settings)));
+      }
+    }
+    return parts;
+  }
+
+  /** The recordable comparison at this step, if it is one. */
+  public static Optional<ComparisonPart> comparisonAt(Lesson lesson, int step) {
+    return comparisonParts(lesson).stream().filter(p -> p.step() == step).findFirst();
   }
 
   /** The manifest's file name for a lesson. */
@@ -183,11 +228,18 @@ public final class LessonRecordings {
   /**
    * One recording in the manifest.
    *
+   * @param run 0 for a segment's one run; for a comparison step, which of its runs (from 1)
    * @param ends the step of the run at which each lesson step (counted from 0) ends
    * @param seconds how long recording it took
    */
   public record Entry(
-      int start, String file, long bytes, String sha256, Map<Integer, Long> ends, double seconds) {
+      int start,
+      int run,
+      String file,
+      long bytes,
+      String sha256,
+      Map<Integer, Long> ends,
+      double seconds) {
     public Entry {
       ends = Map.copyOf(ends);
     }
@@ -200,7 +252,11 @@ public final class LessonRecordings {
     }
 
     public Optional<Entry> entry(int start) {
-      return entries.stream().filter(e -> e.start() == start).findFirst();
+      return entry(start, 0);
+    }
+
+    public Optional<Entry> entry(int start, int run) {
+      return entries.stream().filter(e -> e.start() == start && e.run() == run).findFirst();
     }
   }
 
@@ -220,6 +276,9 @@ public final class LessonRecordings {
     for (Entry e : manifest.entries()) {
       ObjectNode node = list.addObject();
       node.put("from_step", e.start() + 1);
+      if (e.run() > 0) {
+        node.put("run", e.run());
+      }
       node.put("file", e.file());
       node.put("bytes", e.bytes());
       node.put("sha256", e.sha256());
@@ -277,9 +336,14 @@ public final class LessonRecordings {
           "lesson.recording.bad", Message.of("lesson.recording.why.field", "recordings"));
     }
     List<Segment> segments = segments(lesson);
+    List<ComparisonPart> comparisons = comparisonParts(lesson);
     List<Entry> entries = new ArrayList<>();
     for (JsonNode node : list) {
       int start = node.path("from_step").asInt(0) - 1;
+      if (node.has("run")) {
+        entries.add(comparisonEntry(lesson, comparisons, start, node));
+        continue;
+      }
       Segment segment =
           segments.stream()
               .filter(s -> s.start() == start)
@@ -313,6 +377,7 @@ public final class LessonRecordings {
       entries.add(
           new Entry(
               start,
+              0,
               segment.fileName(lesson.name()),
               bytesOf,
               sha,
@@ -320,6 +385,40 @@ public final class LessonRecordings {
               node.path("seconds").asDouble(0)));
     }
     return new Manifest(made, entries);
+  }
+
+  /** A comparison run's line of the manifest, checked as a segment's is. */
+  private static Entry comparisonEntry(
+      Lesson lesson, List<ComparisonPart> comparisons, int start, JsonNode node) throws Unusable {
+    ComparisonPart part =
+        comparisons.stream()
+            .filter(p -> p.step() == start)
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    unusable(
+                        "lesson.recording.bad",
+                        Message.of("lesson.recording.why.field", "from_step")));
+    int run = node.path("run").asInt(0);
+    if (run < 1 || run > part.runs().size()) {
+      throw unusable("lesson.recording.bad", Message.of("lesson.recording.why.field", "run"));
+    }
+    if (!part.fileName(lesson.name(), run).equals(node.path("file").asText(""))) {
+      throw unusable("lesson.recording.bad", Message.of("lesson.recording.why.field", "file"));
+    }
+    long bytesOf = node.path("bytes").asLong(-1);
+    String sha = node.path("sha256").asText("");
+    if (bytesOf < 1 || bytesOf > MAX_RECORDING_BYTES || !SHA256.matcher(sha).matches()) {
+      throw unusable("lesson.recording.bad", Message.of("lesson.recording.why.field", "sha256"));
+    }
+    return new Entry(
+        start,
+        run,
+        part.fileName(lesson.name(), run),
+        bytesOf,
+        sha,
+        Map.of(start, part.untilStep()),
+        node.path("seconds").asDouble(0));
   }
 
   private static String shortText(JsonNode root, String field) throws Unusable {
@@ -432,6 +531,67 @@ public final class LessonRecordings {
       throws Unusable {
     Segment segment = segmentOf(lesson, step).orElseThrow(() -> unusable(NONE));
     Source source = sourceOf(lesson).orElseThrow(() -> unusable(NONE));
+    Manifest manifest = checkedManifest(lesson, source, dataFingerprint, appVersion);
+    Made made = manifest.made();
+    Entry entry =
+        manifest
+            .entry(segment.start())
+            .orElseThrow(
+                () -> unusable("lesson.recording.missing", segment.fileName(lesson.name())));
+    RunRecord run = readRun(source, entry, made, segment.settings(), scratch);
+    for (int train : segment.trainSteps()) {
+      long end = entry.ends().get(train);
+      if (end > run.lastStep()
+          || run.checkpointAtOrBefore(end).map(c -> c.step() != end).orElse(true)) {
+        throw unusable("lesson.recording.bad", Message.of("lesson.recording.why.field", "ends"));
+      }
+    }
+    return new Recording(run, made, entry);
+  }
+
+  /**
+   * A comparison step's recording read and checked: one run per run of the preset, in order.
+   *
+   * @param made how the lesson's recordings were made
+   */
+  public record ComparisonRecording(ComparisonPart part, List<RunRecord> runs, Made made) {
+    public ComparisonRecording {
+      runs = List.copyOf(runs);
+    }
+  }
+
+  /**
+   * The recording of this compare step, read and checked as {@link #load} reads a segment's; call
+   * off the JavaFX thread.
+   *
+   * @throws Unusable why the comparison trains live instead
+   */
+  public static ComparisonRecording loadComparison(
+      Lesson lesson, int step, String dataFingerprint, String appVersion, Path scratch)
+      throws Unusable {
+    ComparisonPart part = comparisonAt(lesson, step).orElseThrow(() -> unusable(NONE));
+    Source source = sourceOf(lesson).orElseThrow(() -> unusable(NONE));
+    Manifest manifest = checkedManifest(lesson, source, dataFingerprint, appVersion);
+    List<RunRecord> runs = new ArrayList<>();
+    for (int r = 1; r <= part.runs().size(); r++) {
+      int run = r;
+      Entry entry =
+          manifest
+              .entry(part.step(), run)
+              .orElseThrow(
+                  () -> unusable("lesson.recording.missing", part.fileName(lesson.name(), run)));
+      RunRecord record = readRun(source, entry, manifest.made(), part.runs().get(r - 1), scratch);
+      if (record.lastStep() < part.untilStep()) {
+        throw unusable("lesson.recording.bad", Message.of("lesson.recording.why.field", "ends"));
+      }
+      runs.add(record);
+    }
+    return new ComparisonRecording(part, runs, manifest.made());
+  }
+
+  /** The lesson's manifest, read, parsed and checked against this app and its data. */
+  private static Manifest checkedManifest(
+      Lesson lesson, Source source, String dataFingerprint, String appVersion) throws Unusable {
     String manifestName = manifestName(lesson.name());
     Manifest manifest;
     try {
@@ -455,11 +615,13 @@ public final class LessonRecordings {
     if (dataFingerprint != null && !made.dataFingerprint().equals(dataFingerprint)) {
       throw unusable("lesson.recording.otherData");
     }
-    Entry entry =
-        manifest
-            .entry(segment.start())
-            .orElseThrow(
-                () -> unusable("lesson.recording.missing", segment.fileName(lesson.name())));
+    return manifest;
+  }
+
+  /** One recorded run: its bytes as the manifest says, read as any run file, of these settings. */
+  private static RunRecord readRun(
+      Source source, Entry entry, Made made, Hyperparameters settings, Path scratch)
+      throws Unusable {
     byte[] bytes;
     try {
       bytes = source.read(entry.file(), MAX_RECORDING_BYTES);
@@ -496,20 +658,13 @@ public final class LessonRecordings {
       throw unusable("lesson.recording.otherData");
     }
     RunRecord run = contents.record();
-    if (!run.origin().hyperparameters().equals(segment.settings())
+    if (!run.origin().hyperparameters().equals(settings)
         || run.steps().stream()
             .map(StepSnapshot::hyperparameters)
-            .anyMatch(hp -> !hp.equals(segment.settings()))) {
+            .anyMatch(hp -> !hp.equals(settings))) {
       throw unusable("lesson.recording.otherSettings");
     }
-    for (int train : segment.trainSteps()) {
-      long end = entry.ends().get(train);
-      if (end > run.lastStep()
-          || run.checkpointAtOrBefore(end).map(c -> c.step() != end).orElse(true)) {
-        throw unusable("lesson.recording.bad", Message.of("lesson.recording.why.field", "ends"));
-      }
-    }
-    return new Recording(run, made, entry);
+    return run;
   }
 
   private static Unusable refused(boolean tooLarge) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import javafx.beans.value.ObservableBooleanValue;
 import lab.centerloss.data.MnistDataSet;
+import lab.centerloss.lesson.LessonRecordings;
 import lab.centerloss.plot.StudentPage;
 import lab.centerloss.train.ComparisonPreset;
 import lab.centerloss.train.Hyperparameters;
@@ -127,6 +128,13 @@ public final class LabSession {
               }
 
               @Override
+              public void showRecorded(LessonRecordings.ComparisonRecording recording) {
+                // the runs first: shown, the comparison then builds no live runs of its own
+                compare.showRecorded(recording.part().preset(), recording.runs());
+                options.comparingProperty().set(true);
+              }
+
+              @Override
               public ObservableBooleanValue trainedTo(long step) {
                 return compare
                     .canTrainProperty()
@@ -179,7 +187,8 @@ public final class LabSession {
   private void openComparison(ComparisonPreset preset, long untilStep) {
     compare.presetProperty().set(preset);
     compare.fromShownStepProperty().set(false);
-    boolean planned = compare.plan() != null;
+    // a comparison shown before (live or recorded) is not built again on being shown: apply
+    boolean planned = compare.plan() != null || compare.showsRecorded();
     options.comparingProperty().set(true); // the first time, this builds the preset's runs
     if (planned) {
       compare.apply();

@@ -65,12 +65,20 @@ public final class LessonBench {
    * Plays a lesson from its first step to its last, in a new window whose trainer has loaded
    * (libtorch and the data before the first step are not a step's).
    *
+   * @param live whether every step trains live, the recordings off (what Train it live does)
    * @return each step's seconds from entering it until its action was complete
    */
-  public List<Step> play(Lesson lesson, Consumer<Step> eachStep) {
+  public List<Step> play(Lesson lesson, boolean live, Consumer<Step> eachStep) {
     try (OffscreenWindow window = OffscreenWindow.open(folder, unknowns, threads, probeSize)) {
       window.awaitReady(300);
       LessonViewModel player = window.session().lesson();
+      if (live) {
+        HeadlessFx.call(
+            () -> {
+              player.setRecordings(null);
+              return null;
+            });
+      }
       List<Step> steps = new ArrayList<>();
       for (int i = 0; i < lesson.steps().size(); i++) {
         Step step = enter(window, player, lesson, i);

@@ -70,7 +70,8 @@ class LessonRecordingsTest {
                 new LessonRecordings.Made(
                     "tiny", appVersion, "2.7.1-1.5.12", "cpu", 2, FINGERPRINT, "2026-12-04"),
                 List.of(
-                    new LessonRecordings.Entry(0, file, bytes, sha, Map.of(1, 4L, 2, 6L), 1.5)))),
+                    new LessonRecordings.Entry(
+                        0, 0, file, bytes, sha, Map.of(1, 4L, 2, 6L), 1.5)))),
         StandardCharsets.UTF_8);
   }
 
@@ -163,5 +164,66 @@ class LessonRecordingsTest {
     assertThat(why).startsWith("This step trains live: its recording");
     assertThatThrownBy(() -> LessonRecordings.parseManifest(lesson, new byte[] {'{'}))
         .isInstanceOf(LessonRecordings.Unusable.class);
+  }
+
+  private static List<String> comparisonsOf(String name) throws Exception {
+    return LessonRecordings.comparisonParts(LessonFile.builtIn(name)).stream()
+        .map(
+            p -> p.step() + ":" + p.preset().id() + " x" + p.runs().size() + " to " + p.untilStep())
+        .toList();
+  }
+
+  @Test
+  @DisplayName(
+      "every comparison step of the built-in lessons is recordable, one file per run; a manifest's comparison lines are checked as a segment's")
+  void comparisons() throws Exception {
+    assertThat(comparisonsOf("center-loss")).containsExactly("1:lambda x4 to 1500");
+    assertThat(comparisonsOf("center-update"))
+        .containsExactly("4:alpha x3 to 800", "5:center-rule x2 to 800");
+    assertThat(comparisonsOf("margins")).containsExactly("6:heads x4 to 2000");
+    assertThat(comparisonsOf("softmax-alone")).isEmpty();
+    Lesson lesson = LessonFile.builtIn("center-loss");
+    LessonRecordings.ComparisonPart part = LessonRecordings.comparisonAt(lesson, 1).orElseThrow();
+    assertThat(part.fileName(lesson.name(), 3)).isEqualTo("center-loss-step2-run3.clab");
+    assertThat(part.runs()).extracting(hp -> hp.lambda()).containsExactly(0.0, 0.01, 0.1, 1.0);
+
+    String sha = "0".repeat(64);
+    LessonRecordings.Made made =
+        new LessonRecordings.Made(
+            "center-loss", "1.0", "2.7.1-1.5.12", "cpu", 2, FINGERPRINT, "2026-12-04");
+    byte[] written =
+        LessonRecordings.manifestJson(
+            new LessonRecordings.Manifest(
+                made,
+                List.of(
+                    new LessonRecordings.Entry(
+                        1, 2, "center-loss-step2-run2.clab", 10, sha, Map.of(1, 1500L), 3))));
+    LessonRecordings.Manifest read = LessonRecordings.parseManifest(lesson, written);
+    assertThat(read.entry(1, 2).orElseThrow().file()).isEqualTo("center-loss-step2-run2.clab");
+    assertThat(read.entry(1, 2).orElseThrow().ends()).containsEntry(1, 1500L);
+    assertThat(read.entry(1)).as("no single run at a compare step").isEmpty();
+
+    for (String[] wrong :
+        new String[][] {
+          {"\"run\" : 2", "\"run\" : 5", "run"},
+          {"center-loss-step2-run2.clab", "center-loss-step2-run3.clab", "file"},
+          {"\"from_step\" : 2", "\"from_step\" : 3", "from_step"}
+        }) {
+      String changed = new String(written, StandardCharsets.UTF_8).replace(wrong[0], wrong[1]);
+      assertThat(changed)
+          .as("the test changes the manifest")
+          .isNotEqualTo(new String(written, StandardCharsets.UTF_8));
+      assertThatThrownBy(
+              () ->
+                  LessonRecordings.parseManifest(lesson, changed.getBytes(StandardCharsets.UTF_8)))
+          .isInstanceOfSatisfying(
+              LessonRecordings.Unusable.class,
+              e ->
+                  assertThat(e.why().render())
+                      .isEqualTo(
+                          "This step trains live: its recording cannot be used (the field "
+                              + wrong[2]
+                              + " of its list is missing or wrong)."));
+    }
   }
 }

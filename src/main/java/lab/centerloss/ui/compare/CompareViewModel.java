@@ -16,9 +16,12 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.StringProperty;
 import lab.centerloss.plot.WorldBox;
+import lab.centerloss.store.RunRecord;
 import lab.centerloss.text.Message;
+import lab.centerloss.text.Messages;
 import lab.centerloss.train.Comparison;
 import lab.centerloss.train.ComparisonPreset;
+import lab.centerloss.train.Hyperparameters;
 import lab.centerloss.train.OneChange;
 import lab.centerloss.train.TrainerControls;
 import lab.centerloss.train.TrainerStatus;
@@ -48,6 +51,14 @@ public final class CompareViewModel {
 
   /** The plan shown, with its panes' titles; null before the first. */
   private PlanChoice.Chosen chosen;
+
+  /**
+   * The recorded runs shown instead of a plan (a lesson's comparison, issue 27), with their preset;
+   * null while the panes show the trainer's runs.
+   */
+  private ComparisonPreset recordedPreset;
+
+  private List<Hyperparameters> recordedRuns = List.of();
 
   private final BooleanProperty sharedAxes = new SimpleBooleanProperty(true);
   private final BooleanProperty verificationCaptions = new SimpleBooleanProperty(false);
@@ -113,7 +124,7 @@ public final class CompareViewModel {
     if (trainer == null || !live.dataFolder().equals(trainerFolder)) {
       startTrainer();
     }
-    if (plan == null) {
+    if (plan == null && recordedPreset == null) {
       apply();
     }
   }
@@ -148,6 +159,7 @@ public final class CompareViewModel {
       return; // refused: the comparison shown stays as it was
     }
     chosen = next;
+    recordedPreset = null;
     plan = next.plan();
     inbox.follow(trainer.setPlan(plan));
     updateCanTrain(); // not until the runs of this plan are built
@@ -158,6 +170,49 @@ public final class CompareViewModel {
     lastStep.set(plan.firstStep());
     shownStep.set(plan.firstStep());
     startText.set(next.startText());
+  }
+
+  /**
+   * Shows recorded runs, one per pane, at their last step (a lesson's comparison, issue 27): the
+   * trainer builds and trains nothing, and Play and Step wait for a plan of live runs (Start, or
+   * the lesson's Train it live), which replaces them.
+   */
+  public void showRecorded(ComparisonPreset preset, List<RunRecord> runs) {
+    if (runs.isEmpty() || runs.size() > panes.size()) {
+      throw new IllegalArgumentException("1 to " + panes.size() + " runs, not " + runs.size());
+    }
+    choice.presetProperty().set(preset);
+    choice.fromShownStepProperty().set(false);
+    if (trainer != null) {
+      trainer.pause();
+    }
+    inbox.follow(
+        ComparisonInbox.NO_PLAN); // what the trainer still sends of a plan before is not shown
+    plan = null;
+    chosen = null;
+    recordedPreset = preset;
+    recordedRuns = runs.stream().map(run -> run.origin().hyperparameters()).toList();
+    long last = Long.MAX_VALUE;
+    for (int i = 0; i < panes.size(); i++) {
+      ComparePane pane = panes.get(i);
+      pane.startRun(i < runs.size() ? PaneCaptions.title(preset, recordedRuns.get(i), i) : null);
+      if (i < runs.size()) {
+        pane.history().show(runs.get(i));
+        last = Math.min(last, runs.get(i).lastStep());
+      }
+    }
+    notice.set("");
+    updateCanTrain();
+    firstStep.set(0);
+    lastStep.set(last);
+    shownStep.set(last);
+    statusMessage.set(Message.of("compare.recorded"));
+    startText.set(Messages.text("compare.fromSeed"));
+  }
+
+  /** Whether the panes show recorded runs rather than the trainer's. */
+  public boolean showsRecorded() {
+    return recordedPreset != null;
   }
 
   public void togglePlay() {
@@ -245,7 +300,9 @@ public final class CompareViewModel {
 
   private void applyStatus(TrainerStatus status) {
     lastStatus = status;
-    statusMessage.set(status.message());
+    if (recordedPreset == null) {
+      statusMessage.set(status.message()); // over recorded runs, the line says they are recorded
+    }
     running.set(status.state() == TrainerStatus.State.RUNNING);
     updateCanTrain();
   }
@@ -345,7 +402,12 @@ public final class CompareViewModel {
    * follows the language by itself).
    */
   public void refreshTexts() {
-    if (chosen != null) {
+    if (recordedPreset != null) {
+      for (int i = 0; i < recordedRuns.size(); i++) {
+        panes.get(i).retitle(PaneCaptions.title(recordedPreset, recordedRuns.get(i), i));
+      }
+      startText.set(Messages.text("compare.fromSeed"));
+    } else if (chosen != null) {
       for (int i = 0; i < plan.panes(); i++) {
         panes.get(i).retitle(chosen.title(i));
       }

@@ -41,6 +41,9 @@ final class ComparisonInbox implements TrainerListener {
     incoming.add(status);
   }
 
+  /** A plan number no trainer gives: following it takes no plan's runs (recorded runs shown). */
+  static final long NO_PLAN = Long.MIN_VALUE;
+
   /** From now on only this plan's runs are taken; what came of earlier plans is dropped. */
   void follow(long plan) {
     currentPlan = plan;

@@ -51,6 +51,12 @@ public final class LessonViewModel {
      * built); observable, so that the step knows when its action is complete.
      */
     ObservableBooleanValue trainedTo(long step);
+
+    /**
+     * Shows the comparison's recorded runs, one per pane, at the step they were recorded to; they
+     * do not train on (a live comparison, {@link #open}, replaces them).
+     */
+    void showRecorded(LessonRecordings.ComparisonRecording recording);
   }
 
   /**
@@ -63,6 +69,9 @@ public final class LessonViewModel {
      * {@link LessonRecordings.Unusable} (why the step trains live) when there is none to use.
      */
     CompletableFuture<LessonRecordings.Recording> load(Lesson lesson, int step);
+
+    /** Reads the recording of this compare step off the JavaFX thread, as {@link #load} does. */
+    CompletableFuture<LessonRecordings.ComparisonRecording> loadComparison(Lesson lesson, int step);
 
     /** The live run goes on from the recording at this step; why it cannot, or empty. */
     Optional<Message> adopt(LessonRecordings.Recording recording, long step);
@@ -97,8 +106,9 @@ public final class LessonViewModel {
   private long recordingRequests;
 
   /**
-   * The reset step that starts the part of the lesson the teacher chose to train live; -1 while
-   * recordings play. A reset step starts over with recordings.
+   * The reset step that starts the part of the lesson the teacher chose to train live (or the
+   * compare step whose comparison the teacher chose to train live); -1 while recordings play. A
+   * reset step starts over with recordings.
    */
   private int liveFrom = -1;
 
@@ -258,6 +268,14 @@ public final class LessonViewModel {
   }
 
   private void perform(LessonAction action) {
+    if (action instanceof LessonAction.Compare compare && recordings != null && liveFrom != index) {
+      Optional<LessonRecordings.ComparisonPart> part =
+          LessonRecordings.comparisonAt(lesson.get(), index);
+      if (part.isPresent()) {
+        playComparison(compare);
+        return;
+      }
+    }
     if (isTraining(action) && recordings != null) {
       Optional<LessonRecordings.Segment> segment = LessonRecordings.segmentOf(lesson.get(), index);
       if (segment.isPresent() && segment.get().start() != liveFrom) {
@@ -351,6 +369,65 @@ public final class LessonViewModel {
     refreshTexts();
   }
 
+  /**
+   * The comparison's recording, read in the background and shown in its panes at once; one that
+   * cannot be used trains the comparison live and says why.
+   */
+  private void playComparison(LessonAction.Compare compare) {
+    long request = recordingRequests;
+    int at = index;
+    Lesson shown = lesson.get();
+    recordingNote = Message.of("lesson.recording.loading");
+    await(() -> false, null);
+    CompletableFuture<LessonRecordings.ComparisonRecording> reading =
+        recordings.loadComparison(shown, at);
+    Runnable arrived =
+        () -> {
+          if (request != recordingRequests || lesson.get() != shown) {
+            return; // the class has moved on
+          }
+          try {
+            showComparison(reading.join(), compare);
+          } catch (java.util.concurrent.CompletionException
+              | java.util.concurrent.CancellationException e) {
+            live(compare, whyLive(e));
+          }
+        };
+    if (reading.isDone()) {
+      arrived.run();
+    } else {
+      reading.whenComplete((recording, failure) -> FxThread.run(arrived));
+    }
+  }
+
+  private void showComparison(
+      LessonRecordings.ComparisonRecording recording, LessonAction.Compare compare) {
+    // the runs the window would compare now: the lesson's, unless the teacher moved a setting
+    if (!compare
+        .preset()
+        .runs(training.hyperparametersProperty().get())
+        .equals(recording.part().runs())) {
+      live(compare, Message.of("lesson.recording.otherSettings"));
+      return;
+    }
+    comparisons.showRecorded(recording);
+    LessonRecordings.Made made = recording.made();
+    recordingNote =
+        Message.of(
+            "lesson.recording.madeComparison",
+            recording.runs().size(),
+            recording.part().runs().get(0).seed(),
+            made.appVersion(),
+            made.libtorch(),
+            made.device().equals("cpu") ? Message.of("lesson.recording.cpu") : made.device(),
+            made.threads(),
+            made.recorded(),
+            recording.part().untilStep());
+    canTrainLive.set(true);
+    await(() -> true, null);
+    refreshTexts();
+  }
+
   private static Message whyLive(Throwable failure) {
     Throwable cause = failure;
     while (cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null) {
@@ -378,6 +455,17 @@ public final class LessonViewModel {
       return;
     }
     LessonStep step = lesson.get().steps().get(index);
+    if (step.action() instanceof LessonAction.Compare compare) {
+      // the comparison's runs built afresh from the seed and trained here
+      recordingRequests++;
+      liveFrom = index;
+      canTrainLive.set(false);
+      recordingNote =
+          Message.of("lesson.recording.live", training.hyperparametersProperty().get().seed());
+      performLive(compare);
+      refreshTexts();
+      return;
+    }
     Optional<LessonRecordings.Segment> segment = LessonRecordings.segmentOf(lesson.get(), index);
     if (segment.isEmpty()) {
       return;

@@ -54,6 +54,22 @@ public final class RecordedSteps implements LessonViewModel.Recordings {
   }
 
   @Override
+  public CompletableFuture<LessonRecordings.ComparisonRecording> loadComparison(
+      Lesson lesson, int step) {
+    String fingerprint = training.dataFingerprint();
+    Path scratch = Path.of(System.getProperty("java.io.tmpdir"));
+    return CompletableFuture.supplyAsync(
+        () -> {
+          try {
+            return LessonRecordings.loadComparison(lesson, step, fingerprint, appVersion, scratch);
+          } catch (LessonRecordings.Unusable e) {
+            throw new CompletionException(e);
+          }
+        },
+        reader);
+  }
+
+  @Override
   public Optional<Message> adopt(LessonRecordings.Recording recording, long step) {
     return training.adopt(recording.run(), step);
   }

@@ -331,4 +331,72 @@ class CompareViewModelTest {
     double expected = Math.exp(Math.log(37.5) + (1 - Math.exp(-1)) * Math.log(18.75 / 37.5));
     assertThat(eased).isCloseTo(expected, Offset.offset(1e-6));
   }
+
+  /** A recorded run of these settings: its origin and {@code steps} steps, each with a probe. */
+  private static lab.centerloss.store.RunRecord recordedRun(Hyperparameters hp, int steps) {
+    ProbeResult probe =
+        new ProbeResult(
+            0,
+            Vec2List.copyOf(new float[20]),
+            IntVector.copyOf(new int[10]),
+            IntVector.copyOf(new int[10]));
+    lab.centerloss.store.RunRecord run =
+        new lab.centerloss.store.RunRecord(
+            new lab.centerloss.train.RunOrigin(
+                hp,
+                Vec2List.copyOf(new float[20]),
+                SnapshotBuilder.aStep().build().head(),
+                probe,
+                "0".repeat(64)));
+    for (int s = 1; s <= steps; s++) {
+      run.add(SnapshotBuilder.aStep().step(s).hyperparameters(hp).probe(probe).build());
+    }
+    return run;
+  }
+
+  @Test
+  @DisplayName(
+      "recorded runs fill the panes at their last step without training; the timeline moves them; Start replaces them with live runs")
+  void recordedRuns() {
+    Hyperparameters base = Hyperparameters.defaults().withBatchSize(32);
+    newComparison(base);
+    var runs = ComparisonPreset.ALPHA.runs(base).stream().map(hp -> recordedRun(hp, 12)).toList();
+    compare.showRecorded(ComparisonPreset.ALPHA, runs);
+    windowOptions.comparingProperty().set(true);
+    assertThat(compare.showsRecorded()).isTrue();
+    assertThat(compare.panes())
+        .extracting(p -> p.visibleProperty().get())
+        .containsExactly(true, true, true, false);
+    assertThat(compare.panes().subList(0, 3))
+        .extracting(p -> p.titleProperty().get())
+        .containsExactly("α = 0.1", "α = 0.5", "α = 0.9");
+    assertThat(compare.lastStepProperty().get()).isEqualTo(12);
+    for (int pane = 0; pane < 3; pane++) {
+      assertThat(shownStep(pane)).isEqualTo(12);
+    }
+    compare.showStep(5);
+    for (int pane = 0; pane < 3; pane++) {
+      assertThat(shownStep(pane)).isEqualTo(5);
+    }
+    // the trainer starts meanwhile, but builds no runs over the recording
+    frameUntil(() -> compare.statusTextProperty().get().startsWith("Recorded runs"));
+    compare.onFrame();
+    assertThat(compare.canTrainProperty().get()).isFalse();
+    assertThat(compare.plan()).isNull();
+    assertThat(shownStep(0)).isEqualTo(5);
+    assertThat(compare.statusTextProperty().get())
+        .isEqualTo(
+            "Recorded runs, shown as they were trained: they do not train on. Start trains the"
+                + " comparison live.");
+
+    compare.apply();
+    assertThat(compare.showsRecorded()).isFalse();
+    frameUntil(
+        () ->
+            compare.canTrainProperty().get()
+                && compare.panes().subList(0, 3).stream()
+                    .allMatch(p -> p.history().originProperty().get() != null));
+    assertThat(compare.lastStepProperty().get()).isZero();
+    assertThat(shownStep(0)).isZero();
+  }
 }

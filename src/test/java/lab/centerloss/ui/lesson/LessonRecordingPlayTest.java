@@ -52,6 +52,9 @@ class LessonRecordingPlayTest {
 
   private final List<String> loaded = new ArrayList<>();
 
+  /** What the lesson asked of the comparison. */
+  private final List<String> compared = new ArrayList<>();
+
   @BeforeEach
   void create() {
     Messages.use(Language.ENGLISH);
@@ -73,7 +76,9 @@ class LessonRecordingPlayTest {
             setups,
             new LessonViewModel.Comparisons() {
               @Override
-              public void open(ComparisonPreset preset, long untilStep) {}
+              public void open(ComparisonPreset preset, long untilStep) {
+                compared.add("open " + preset.id() + " " + untilStep);
+              }
 
               @Override
               public void close() {}
@@ -81,6 +86,12 @@ class LessonRecordingPlayTest {
               @Override
               public ObservableBooleanValue trainedTo(long step) {
                 return new SimpleBooleanProperty(true);
+              }
+
+              @Override
+              public void showRecorded(LessonRecordings.ComparisonRecording recording) {
+                compared.add(
+                    "recorded " + recording.part().preset().id() + " " + recording.runs().size());
               }
             });
     lesson.setRecordings(
@@ -94,10 +105,48 @@ class LessonRecordingPlayTest {
           }
 
           @Override
+          public CompletableFuture<LessonRecordings.ComparisonRecording> loadComparison(
+              Lesson shown, int step) {
+            loaded.add(shown.name() + " " + step);
+            return refusal.isPresent()
+                ? CompletableFuture.failedFuture(new LessonRecordings.Unusable(refusal.get()))
+                : CompletableFuture.completedFuture(comparisonRecording(shown, step));
+          }
+
+          @Override
           public Optional<Message> adopt(LessonRecordings.Recording recording, long step) {
             return training.adopt(recording.run(), step);
           }
         });
+  }
+
+  /** The recording of a compare step: each run of its preset, 10 steps, with those settings. */
+  private static LessonRecordings.ComparisonRecording comparisonRecording(Lesson shown, int step) {
+    LessonRecordings.ComparisonPart part = LessonRecordings.comparisonAt(shown, step).orElseThrow();
+    List<RunRecord> runs = new ArrayList<>();
+    for (Hyperparameters hp : part.runs()) {
+      RunRecord run =
+          new RunRecord(
+              new RunOrigin(
+                  hp,
+                  Vec2List.copyOf(new float[20]),
+                  SnapshotBuilder.aStep().build().head(),
+                  new ProbeResult(
+                      0,
+                      Vec2List.copyOf(new float[20]),
+                      IntVector.copyOf(new int[10]),
+                      IntVector.copyOf(new int[10])),
+                  "0".repeat(64)));
+      for (long s = 1; s <= part.untilStep(); s++) {
+        run.add(SnapshotBuilder.aStep().step(s).hyperparameters(hp).build());
+      }
+      runs.add(run);
+    }
+    return new LessonRecordings.ComparisonRecording(
+        part,
+        runs,
+        new LessonRecordings.Made(
+            shown.name(), "9.9", "2.7.1-1.5.12", "cpu", 2, "0".repeat(64), "2026-12-04"));
   }
 
   @AfterEach
@@ -139,7 +188,7 @@ class LessonRecordingPlayTest {
         new LessonRecordings.Made(
             shown.name(), "9.9", "2.7.1-1.5.12", "cpu", 2, "0".repeat(64), "2026-12-04"),
         new LessonRecordings.Entry(
-            0, "softmax-alone-step1.clab", 1, "0".repeat(64), Map.of(1, 300L, 2, 1180L), 60));
+            0, 0, "softmax-alone-step1.clab", 1, "0".repeat(64), Map.of(1, 300L, 2, 1180L), 60));
   }
 
   @Test
@@ -225,12 +274,71 @@ class LessonRecordingPlayTest {
           }
 
           @Override
+          public CompletableFuture<LessonRecordings.ComparisonRecording> loadComparison(
+              Lesson shown, int step) {
+            return CompletableFuture.failedFuture(
+                new LessonRecordings.Unusable(Message.of(LessonRecordings.NONE)));
+          }
+
+          @Override
           public Optional<Message> adopt(LessonRecordings.Recording r, long step) {
             return training.adopt(r.run(), step);
           }
         });
     lesson.next();
     assertThat(trainer.calls).endsWith("playUntil 300").doesNotContain("branch 300");
+    assertThat(lesson.recordingTextProperty().get())
+        .isEqualTo("This step trains live: its settings are not those it was recorded with.");
+  }
+
+  @Test
+  @DisplayName(
+      "a recorded comparison is shown in its panes at once and says how it was made; Train it live trains the comparison; a refused one trains live and says why")
+  void recordedComparison() {
+    lesson.open("center-loss");
+    lesson.next(); // step 2: lambda 0 / 0.01 / 0.1 / 1 to step 1,500
+    assertThat(loaded).containsExactly("center-loss 1");
+    assertThat(compared).containsExactly("recorded lambda 4");
+    assertThat(lesson.actionDoneProperty().get()).isTrue();
+    assertThat(lesson.canTrainLiveProperty().get()).isTrue();
+    assertThat(lesson.recordingTextProperty().get())
+        .isEqualTo(
+            "Recording of these 4 runs, each trained alone from seed 1 by Center Loss Lab 9.9 with"
+                + " libtorch 2.7.1-1.5.12 on the CPU (2 threads) on 2026-12-04: shown to step"
+                + " 1,500, where this step ends. A recorded comparison does not train on: Train it"
+                + " live trains these runs here, from the seed.");
+    Messages.use(Language.SIMPLIFIED_CHINESE);
+    lesson.refreshTexts();
+    assertThat(lesson.recordingTextProperty().get())
+        .startsWith("这 4 个运行的录制")
+        .contains("在 CPU（2 个线程）");
+    Messages.use(Language.ENGLISH);
+
+    lesson.trainLive();
+    assertThat(compared).containsExactly("recorded lambda 4", "open lambda 1500");
+    assertThat(lesson.recordingTextProperty().get())
+        .isEqualTo("Training live from seed 1, as the step says.");
+    assertThat(lesson.canTrainLiveProperty().get()).isFalse();
+    lesson.again();
+    assertThat(compared).as("chosen live, it stays live").endsWith("open lambda 1500").hasSize(3);
+
+    refusal = Optional.of(Message.of("lesson.recording.otherVersion", "0.0.9", "9.9"));
+    lesson.open("center-loss");
+    lesson.next();
+    assertThat(compared).endsWith("open lambda 1500").hasSize(4);
+    assertThat(lesson.recordingTextProperty().get())
+        .isEqualTo(
+            "This step trains live: its recording was made by version 0.0.9 of the app, and this"
+                + " is 9.9.");
+  }
+
+  @Test
+  @DisplayName("a recorded comparison of other settings than the window's: it trains live")
+  void comparisonOfOtherSettings() {
+    lesson.open("center-loss");
+    training.setHyperparameters(training.hyperparametersProperty().get().withAlpha(0.9));
+    lesson.next();
+    assertThat(compared).containsExactly("open lambda 1500");
     assertThat(lesson.recordingTextProperty().get())
         .isEqualTo("This step trains live: its settings are not those it was recorded with.");
   }

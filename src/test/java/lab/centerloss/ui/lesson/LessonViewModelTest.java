@@ -10,6 +10,7 @@ import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.value.ObservableBooleanValue;
+import lab.centerloss.lesson.LessonRecordings;
 import lab.centerloss.lesson.Scenario;
 import lab.centerloss.testing.FakeTrainer;
 import lab.centerloss.testing.SnapshotBuilder;
@@ -83,6 +84,11 @@ class LessonViewModelTest {
               public ObservableBooleanValue trainedTo(long step) {
                 comparisons.add("awaits " + step);
                 return comparisonTrained;
+              }
+
+              @Override
+              public void showRecorded(LessonRecordings.ComparisonRecording recording) {
+                comparisons.add("recorded " + recording.part().preset().id());
               }
             });
   }
