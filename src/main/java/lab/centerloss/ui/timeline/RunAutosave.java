@@ -11,7 +11,7 @@ import lab.centerloss.store.RunFile;
 import lab.centerloss.store.RunFileException;
 import lab.centerloss.store.RunRecord;
 import lab.centerloss.text.AppInfo;
-import lab.centerloss.text.Messages;
+import lab.centerloss.text.Message;
 import lab.centerloss.ui.common.FxThread;
 import lab.centerloss.ui.model.RunHistory;
 
@@ -26,7 +26,7 @@ public final class RunAutosave {
   static final long EVERY_NANOS = 30_000_000_000L;
 
   private final RunHistory history;
-  private final Consumer<String> messages;
+  private final Consumer<Message> messages;
   private final ReadOnlyBooleanWrapper reopenOffered = new ReadOnlyBooleanWrapper(false);
   private Path file;
   private long savedRevision = -1;
@@ -35,7 +35,7 @@ public final class RunAutosave {
   /**
    * @param messages where a failed write is said (the timeline's message line)
    */
-  RunAutosave(RunHistory history, Consumer<String> messages) {
+  RunAutosave(RunHistory history, Consumer<Message> messages) {
     this.history = history;
     this.messages = messages;
   }
@@ -74,13 +74,15 @@ public final class RunAutosave {
           try {
             write(copy, target);
           } catch (RunFileException e) {
-            FxThread.run(() -> messages.accept(e.getMessage()));
+            FxThread.run(() -> messages.accept(e.reason()));
           } catch (IOException e) {
             FxThread.run(
                 () ->
                     messages.accept(
-                        Messages.text(
-                            "timeline.autosaveFolder", target.getParent(), e.getMessage())));
+                        Message.of(
+                            "timeline.autosaveFolder",
+                            target.getParent().toString(),
+                            String.valueOf(e.getMessage()))));
           }
         });
   }
@@ -130,11 +132,11 @@ public final class RunAutosave {
                 + (dot > 0 ? name.substring(dot) : ""));
     try {
       Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
-      messages.accept(Messages.text("timeline.reopenSetAside", aside.toString()));
+      messages.accept(Message.of("timeline.reopenSetAside", aside.toString()));
     } catch (IOException e) {
       // it could not be moved: keep it where it is and do not overwrite it this session
       file = null;
-      messages.accept(Messages.text("timeline.reopenKept", e.getMessage()));
+      messages.accept(Message.of("timeline.reopenKept", String.valueOf(e.getMessage())));
     }
   }
 

@@ -17,6 +17,7 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.VBox;
 import lab.centerloss.store.RunFile;
 import lab.centerloss.store.RunFileException;
+import lab.centerloss.text.Message;
 import lab.centerloss.text.Messages;
 import lab.centerloss.ui.common.Converters;
 import lab.centerloss.ui.common.FileDialogs;
@@ -170,7 +171,7 @@ public final class TimelineView {
    */
   public void open(Path file) {
     String fingerprint = viewModel.trainerFingerprint();
-    viewModel.showMessage(Messages.text("timeline.opening", file.toString()));
+    viewModel.showMessage(Message.of("timeline.opening", file.toString()));
     worker.submit(
         () -> {
           try {
@@ -180,11 +181,11 @@ public final class TimelineView {
                   if (!opened.otherData() || confirmOtherData(file)) {
                     viewModel.show(opened);
                   } else {
-                    viewModel.showMessage("");
+                    viewModel.showMessage(null);
                   }
                 });
           } catch (RunFileException e) {
-            FxThread.run(() -> viewModel.showMessage(e.getMessage()));
+            FxThread.run(() -> viewModel.showMessage(e.reason()));
           }
         });
   }

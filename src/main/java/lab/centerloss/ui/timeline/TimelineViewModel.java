@@ -50,6 +50,10 @@ public final class TimelineViewModel {
   private final BooleanProperty backwards = new SimpleBooleanProperty(false);
   private final ObjectProperty<Double> speed = new SimpleObjectProperty<>(30.0);
   private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+
+  /** What {@link #message} says, said again in the language in force; null: nothing. */
+  private Message said;
+
   private final ObservableList<Object> runChoices = FXCollections.observableArrayList();
   private final ObjectProperty<Object> runChoice = new SimpleObjectProperty<>();
   private final StringBinding positionText;
@@ -74,7 +78,7 @@ public final class TimelineViewModel {
   public TimelineViewModel(RunHistory history, LiveTraining training) {
     this.history = history;
     this.training = training;
-    autosave = new RunAutosave(history, message::set);
+    autosave = new RunAutosave(history, this::say);
     training
         .runningProperty()
         .addListener(
@@ -90,7 +94,7 @@ public final class TimelineViewModel {
             (o, was, now) -> {
               if (describesRun) {
                 describesRun = false;
-                message.set("");
+                say(null);
               }
             });
     live =
@@ -245,7 +249,7 @@ public final class TimelineViewModel {
     stopPlayback();
     long step = (long) shownStep.get();
     Optional<Message> problem = training.continueFrom(step);
-    message.set(problem.map(Message::render).orElse(Messages.text("timeline.continued", step)));
+    say(problem.orElse(Message.of("timeline.continued", step)));
     describesRun = problem.isEmpty();
   }
 
@@ -253,23 +257,23 @@ public final class TimelineViewModel {
   public void save(Path target, Consumer<Runnable> inBackground) {
     RunRecord record = history.record();
     if (record == null) {
-      message.set(Messages.text("runfile.nothingToSave", target.toString()));
+      say(Message.of("runfile.nothingToSave", target.toString()));
       return;
     }
     RunRecord copy = record.copy();
     describesRun = false;
-    message.set(Messages.text("timeline.saving", target.toString()));
+    say(Message.of("timeline.saving", target.toString()));
     inBackground.accept(
         () -> {
-          String result;
+          Message result;
           try {
             RunFile.write(copy, target, AppInfo.VERSION);
-            result = Messages.text("timeline.saved", target.toString(), copy.lastStep());
+            result = Message.of("timeline.saved", target.toString(), copy.lastStep());
           } catch (RunFileException e) {
-            result = e.getMessage();
+            result = e.reason();
           }
-          String text = result;
-          FxThread.run(() -> message.set(text));
+          Message outcome = result;
+          FxThread.run(() -> say(outcome));
         });
   }
 
@@ -295,10 +299,10 @@ public final class TimelineViewModel {
             .library()
             .keepOpened(opened.contents().record(), opened.file().getFileName().toString());
     runChoice.set(kept);
-    message.set(
+    say(
         opened.otherData()
-            ? Messages.text("timeline.openedOtherData", opened.file().toString())
-            : Messages.text(
+            ? Message.of("timeline.openedOtherData", opened.file().toString())
+            : Message.of(
                 "timeline.opened",
                 opened.file().toString(),
                 opened.contents().record().lastStep()));
@@ -315,9 +319,15 @@ public final class TimelineViewModel {
     return autosave;
   }
 
-  public void showMessage(String text) {
+  /** Says this under the timeline (null: nothing), again in another language when it changes. */
+  public void showMessage(Message text) {
     describesRun = false;
-    message.set(text);
+    say(text);
+  }
+
+  private void say(Message text) {
+    said = text;
+    message.set(text == null ? "" : text.render());
   }
 
   public ReadOnlyDoubleProperty lastStepProperty() {
@@ -378,5 +388,6 @@ public final class TimelineViewModel {
   public void refreshTexts() {
     positionText.invalidate();
     memoryText.invalidate();
+    message.set(said == null ? "" : said.render());
   }
 }

@@ -11,6 +11,9 @@ import java.util.Optional;
 import lab.centerloss.store.RunFile;
 import lab.centerloss.testing.FakeTrainer;
 import lab.centerloss.testing.SnapshotBuilder;
+import lab.centerloss.text.Language;
+import lab.centerloss.text.Message;
+import lab.centerloss.text.Messages;
 import lab.centerloss.train.Checkpoint;
 import lab.centerloss.train.FloatVector;
 import lab.centerloss.train.Hyperparameters;
@@ -155,7 +158,7 @@ class TimelineViewModelTest {
     Path file = home.resolve("last-run.clab");
     Files.writeString(file, "the last session's run");
     List<String> said = new ArrayList<>();
-    RunAutosave autosave = new RunAutosave(runWithOneStep(), said::add);
+    RunAutosave autosave = new RunAutosave(runWithOneStep(), m -> said.add(m.render()));
     autosave.keepIn(file);
     autosave.setOfferAside();
     assertThat(autosave.reopenOfferedProperty().get()).isFalse();
@@ -184,12 +187,19 @@ class TimelineViewModelTest {
                 Hyperparameters.defaults(),
                 run,
                 new ViewOptions().languageProperty()));
-    view.showMessage("Saved 1 steps to x.");
+    view.showMessage(Message.of("timeline.saved", "x.clab", 1L));
     run.listener().onOrigin(run.originProperty().get());
     run.pull();
+    String saved = view.messageProperty().get();
+    assertThat(saved).as("a message about a file outlives a reset").contains("x.clab");
+    Messages.use(Language.SIMPLIFIED_CHINESE);
+    view.refreshTexts();
     assertThat(view.messageProperty().get())
-        .as("a message about a file outlives a reset")
-        .isEqualTo("Saved 1 steps to x.");
+        .as("said again in the language switched to")
+        .isNotEqualTo(saved)
+        .contains("x.clab");
+    Messages.use(Language.ENGLISH);
+    view.refreshTexts();
     view.continueFromHere(); // not started, so not ready: a sentence that is no continuation
     String refused = view.messageProperty().get();
     assertThat(refused).isEqualTo("The trainer is not ready yet.");
