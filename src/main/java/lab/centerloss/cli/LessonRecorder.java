@@ -163,8 +163,9 @@ final class LessonRecorder {
 
   /**
    * One run of a comparison, trained alone to the step the comparison pauses at: the same settings
-   * and seed as its pane, so the same batches and the same steps. No checkpoints: a recorded
-   * comparison is shown, and "Train it live" trains the comparison again from the seed.
+   * and seed as its pane, so the same initial weights and the same batches (side by side, each run
+   * has one libtorch thread, so the last digits of its numbers may differ). No checkpoints: a
+   * recorded comparison is shown, and "Train it live" trains the comparison again from the seed.
    */
   private RunRecord recordComparedRun(Hyperparameters settings, long untilStep) {
     Compact sink = new Compact();
