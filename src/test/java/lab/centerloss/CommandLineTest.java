@@ -83,7 +83,7 @@ class CommandLineTest {
       assertThat(handout.out())
           .startsWith("2. 中心损失与 λ")
           .contains("第 2 步，共 6 步")
-          .contains("打开对比：λ 0 / 0.01 / 0.1 / 1；每个训练都训练到第 1,500 步，然后暂停。");
+          .contains("打开对比：λ 0 / 0.01 / 0.1 / 1；每个训练都训练到第 1,500 步。");
       Path broken = folder.resolve("broken.json");
       Files.writeString(broken, "{\"format\": 1, \"steps\": 3}");
       Run refused = run("lesson", broken.toString(), "--lang", "en");
