@@ -109,38 +109,7 @@ final class LessonRecorder {
       console.flush();
     }
     for (LessonRecordings.ComparisonPart part : LessonRecordings.comparisonParts(lesson)) {
-      for (int r = 1; r <= part.runs().size(); r++) {
-        long started = System.nanoTime();
-        RunRecord run = recordComparedRun(part.runs().get(r - 1), part.untilStep());
-        Path file = folder.resolve(part.fileName(lesson.name(), r));
-        try {
-          RunFile.write(run, file, AppInfo.VERSION);
-        } catch (RunFileException e) {
-          throw new UserError(e.getMessage());
-        }
-        byte[] bytes = Files.readAllBytes(file);
-        double seconds = (System.nanoTime() - started) / 1e9;
-        entries.add(
-            new LessonRecordings.Entry(
-                part.step(),
-                r,
-                file.getFileName().toString(),
-                bytes.length,
-                LessonRecordings.sha256(bytes),
-                Map.of(part.step(), part.untilStep()),
-                seconds));
-        console.println(
-            Messages.text(
-                "lesson.record.compared",
-                part.step() + 1,
-                r,
-                part.runs().size(),
-                run.lastStep(),
-                file,
-                bytes.length / 1e6,
-                seconds));
-        console.flush();
-      }
+      entries.addAll(recordComparison(lesson, part, folder));
     }
     LessonRecordings.Manifest manifest =
         new LessonRecordings.Manifest(
@@ -160,6 +129,59 @@ final class LessonRecorder {
   }
 
   private record Recorded(RunRecord run, Map<Integer, Long> ends) {}
+
+  /**
+   * Every run of a comparison, each into its file; none when one of them diverges (that comparison
+   * then trains live in the window, and the console says why).
+   */
+  private List<LessonRecordings.Entry> recordComparison(
+      Lesson lesson, LessonRecordings.ComparisonPart part, Path folder) throws IOException {
+    List<LessonRecordings.Entry> entries = new ArrayList<>();
+    for (int r = 1; r <= part.runs().size(); r++) {
+      long started = System.nanoTime();
+      RunRecord run = recordComparedRun(part.runs().get(r - 1), part.untilStep());
+      boolean diverged =
+          run.latest().map(lab.centerloss.train.StepSnapshot::diverged).orElse(false);
+      if (diverged || run.lastStep() != part.untilStep()) {
+        console.println(
+            Messages.text("lesson.record.comparedDiverged", part.step() + 1, r, run.lastStep()));
+        console.flush();
+        for (LessonRecordings.Entry written : entries) {
+          Files.deleteIfExists(folder.resolve(written.file()));
+        }
+        return List.of();
+      }
+      Path file = folder.resolve(part.fileName(lesson.name(), r));
+      try {
+        RunFile.write(run, file, AppInfo.VERSION);
+      } catch (RunFileException e) {
+        throw new UserError(e.getMessage());
+      }
+      byte[] bytes = Files.readAllBytes(file);
+      double seconds = (System.nanoTime() - started) / 1e9;
+      entries.add(
+          new LessonRecordings.Entry(
+              part.step(),
+              r,
+              file.getFileName().toString(),
+              bytes.length,
+              LessonRecordings.sha256(bytes),
+              Map.of(part.step(), part.untilStep()),
+              seconds));
+      console.println(
+          Messages.text(
+              "lesson.record.compared",
+              part.step() + 1,
+              r,
+              part.runs().size(),
+              run.lastStep(),
+              file,
+              bytes.length / 1e6,
+              seconds));
+      console.flush();
+    }
+    return entries;
+  }
 
   /**
    * One run of a comparison, trained alone to the step the comparison pauses at: the same settings

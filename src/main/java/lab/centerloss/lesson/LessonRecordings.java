@@ -29,6 +29,7 @@ import lab.centerloss.store.RunFileException;
 import lab.centerloss.store.RunRecord;
 import lab.centerloss.text.Message;
 import lab.centerloss.text.Printable;
+import lab.centerloss.train.Comparison;
 import lab.centerloss.train.ComparisonPreset;
 import lab.centerloss.train.Hyperparameters;
 import lab.centerloss.train.StepSnapshot;
@@ -56,6 +57,9 @@ public final class LessonRecordings {
   public static final long MAX_RECORDING_BYTES = 16L << 20;
 
   public static final long MAX_MANIFEST_BYTES = 64 * 1024;
+
+  /** The most lines a manifest has: a lesson's steps, each with at most a comparison's runs. */
+  public static final int MAX_ENTRIES = LessonFile.MAX_STEPS * Comparison.Plan.MAX_RUNS;
 
   /** Where the built-in lessons' recordings are among the app's resources. */
   public static final String BUILT_IN_FOLDER = "/lab/centerloss/lessons/recordings/";
@@ -331,15 +335,22 @@ public final class LessonRecordings {
             fingerprint,
             shortText(root, "recorded"));
     JsonNode list = root.path("recordings");
-    if (!list.isArray() || list.size() > LessonFile.MAX_STEPS) {
+    // a line per recorded part, and one per run of each recorded comparison
+    if (!list.isArray() || list.size() > MAX_ENTRIES) {
       throw unusable(
           "lesson.recording.bad", Message.of("lesson.recording.why.field", "recordings"));
     }
     List<Segment> segments = segments(lesson);
     List<ComparisonPart> comparisons = comparisonParts(lesson);
     List<Entry> entries = new ArrayList<>();
+    java.util.Set<String> seen = new java.util.HashSet<>();
     for (JsonNode node : list) {
       int start = node.path("from_step").asInt(0) - 1;
+      // one line per part and run: a second one for the same is not silently ignored
+      if (!seen.add(start + "/" + node.path("run").asInt(0))) {
+        throw unusable(
+            "lesson.recording.bad", Message.of("lesson.recording.why.field", "from_step"));
+      }
       if (node.has("run")) {
         entries.add(comparisonEntry(lesson, comparisons, start, node));
         continue;
@@ -581,7 +592,8 @@ public final class LessonRecordings {
               .orElseThrow(
                   () -> unusable("lesson.recording.missing", part.fileName(lesson.name(), run)));
       RunRecord record = readRun(source, entry, manifest.made(), part.runs().get(r - 1), scratch);
-      if (record.lastStep() < part.untilStep()) {
+      // trained exactly to the step the comparison pauses at, the step the panel names
+      if (record.lastStep() != part.untilStep()) {
         throw unusable("lesson.recording.bad", Message.of("lesson.recording.why.field", "ends"));
       }
       runs.add(record);

@@ -202,6 +202,18 @@ class LessonRecordingsTest {
     assertThat(read.entry(1, 2).orElseThrow().file()).isEqualTo("center-loss-step2-run2.clab");
     assertThat(read.entry(1, 2).orElseThrow().ends()).containsEntry(1, 1500L);
     assertThat(read.entry(1)).as("no single run at a compare step").isEmpty();
+    byte[] twice =
+        LessonRecordings.manifestJson(
+            new LessonRecordings.Manifest(
+                made,
+                List.of(
+                    new LessonRecordings.Entry(
+                        1, 2, "center-loss-step2-run2.clab", 10, sha, Map.of(1, 1500L), 3),
+                    new LessonRecordings.Entry(
+                        1, 2, "center-loss-step2-run2.clab", 11, sha, Map.of(1, 1500L), 3))));
+    assertThatThrownBy(() -> LessonRecordings.parseManifest(lesson, twice))
+        .as("the same run twice")
+        .isInstanceOf(LessonRecordings.Unusable.class);
 
     for (String[] wrong :
         new String[][] {

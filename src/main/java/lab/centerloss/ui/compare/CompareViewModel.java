@@ -137,6 +137,10 @@ public final class CompareViewModel {
   private void startTrainer() {
     if (trainer != null) {
       trainer.close();
+      // another data folder: recorded runs shown are of the data before, the new trainer builds
+      // its own
+      recordedPreset = null;
+      recordedRuns = List.of();
     }
     trainerFolder = live.dataFolder();
     trainer = factory.create(trainerFolder);
@@ -192,13 +196,13 @@ public final class CompareViewModel {
     chosen = null;
     recordedPreset = preset;
     recordedRuns = runs.stream().map(run -> run.origin().hyperparameters()).toList();
-    long last = Long.MAX_VALUE;
+    long last = 0;
     for (int i = 0; i < panes.size(); i++) {
       ComparePane pane = panes.get(i);
       pane.startRun(i < runs.size() ? PaneCaptions.title(preset, recordedRuns.get(i), i) : null);
       if (i < runs.size()) {
         pane.history().show(runs.get(i));
-        last = Math.min(last, runs.get(i).lastStep());
+        last = Math.max(last, runs.get(i).lastStep()); // a run that diverged stops earlier
       }
     }
     notice.set("");

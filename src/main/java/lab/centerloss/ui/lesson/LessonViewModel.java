@@ -106,11 +106,13 @@ public final class LessonViewModel {
   private long recordingRequests;
 
   /**
-   * The reset step that starts the part of the lesson the teacher chose to train live (or the
-   * compare step whose comparison the teacher chose to train live); -1 while recordings play. A
-   * reset step starts over with recordings.
+   * The reset step that starts the part of the lesson the teacher chose to train live; -1 while
+   * recordings play. A reset step starts over with recordings.
    */
   private int liveFrom = -1;
+
+  /** The compare step whose comparison the teacher chose to train live; -1 when none. */
+  private int liveComparison = -1;
 
   /** Training asked for before the trainer could train (still loading): done when it can. */
   private Runnable pendingTraining;
@@ -191,6 +193,7 @@ public final class LessonViewModel {
     problem.set("");
     lesson.set(next);
     liveFrom = -1;
+    liveComparison = -1;
     active.set(true);
     go(0, true);
   }
@@ -230,6 +233,7 @@ public final class LessonViewModel {
     recordingRequests++;
     recordingNote = null;
     liveFrom = -1;
+    liveComparison = -1;
     options.highlightedControlProperty().set("");
     refreshTexts();
   }
@@ -253,6 +257,7 @@ public final class LessonViewModel {
     if (act) {
       if (step.action() instanceof LessonAction.Reset) {
         liveFrom = -1;
+        liveComparison = -1;
       }
       step.scenario().ifPresent(setups::apply); // the setup first; the step's own settings over it
       Hyperparameters now = training.hyperparametersProperty().get();
@@ -268,7 +273,9 @@ public final class LessonViewModel {
   }
 
   private void perform(LessonAction action) {
-    if (action instanceof LessonAction.Compare compare && recordings != null && liveFrom != index) {
+    if (action instanceof LessonAction.Compare compare
+        && recordings != null
+        && liveComparison != index) {
       Optional<LessonRecordings.ComparisonPart> part =
           LessonRecordings.comparisonAt(lesson.get(), index);
       if (part.isPresent()) {
@@ -458,7 +465,7 @@ public final class LessonViewModel {
     if (step.action() instanceof LessonAction.Compare compare) {
       // the comparison's runs built afresh from the seed and trained here
       recordingRequests++;
-      liveFrom = index;
+      liveComparison = index;
       canTrainLive.set(false);
       recordingNote =
           Message.of("lesson.recording.live", training.hyperparametersProperty().get().seed());
