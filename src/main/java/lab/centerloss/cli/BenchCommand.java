@@ -343,15 +343,13 @@ public final class BenchCommand implements Callable<Integer> {
           step.putNull("live_seconds");
         }
         step.put("trained_to", timed.get(i).trainedTo());
-        step.put("cpu_seconds", Math.round(timed.get(i).cpuSeconds() * 1000) / 1000.0);
-        step.put(
-            "busiest_thread_cpu_seconds",
-            Math.round(timed.get(i).busiestThreadCpuSeconds() * 1000) / 1000.0);
+        step.put("cpu_seconds", thousandths(timed.get(i).cpuSeconds()));
+        step.put("busiest_thread_cpu_seconds", thousandths(timed.get(i).busiestThreadCpuSeconds()));
         if (live != null) {
           step.put("live_trained_to", live.get(i).trainedTo());
           step.put(
               "live_busiest_thread_cpu_seconds",
-              Math.round(live.get(i).busiestThreadCpuSeconds() * 1000) / 1000.0);
+              thousandths(live.get(i).busiestThreadCpuSeconds()));
         }
       }
       node.put("total_seconds", microseconds(total));
@@ -365,6 +363,11 @@ public final class BenchCommand implements Callable<Integer> {
     }
     spec.commandLine().getOut().println(mapper.writeValueAsString(root));
     return 0;
+  }
+
+  /** Processor seconds to the millisecond, as the JSON gives them. */
+  private static double thousandths(double seconds) {
+    return Math.round(seconds * 1000) / 1000.0;
   }
 
   /** To the microsecond: a step that only shows takes well under a millisecond, and is not 0. */

@@ -82,30 +82,17 @@ final class LessonRecorder {
       long started = System.nanoTime();
       Recorded recorded = recordSegment(lesson, segment);
       Path file = folder.resolve(segment.fileName(lesson.name()));
-      try {
-        RunFile.write(recorded.run(), file, AppInfo.VERSION);
-      } catch (RunFileException e) {
-        throw new UserError(e.getMessage());
-      }
-      byte[] bytes = Files.readAllBytes(file);
-      double seconds = (System.nanoTime() - started) / 1e9;
-      entries.add(
-          new LessonRecordings.Entry(
-              segment.start(),
-              0,
-              file.getFileName().toString(),
-              bytes.length,
-              LessonRecordings.sha256(bytes),
-              recorded.ends(),
-              seconds));
+      LessonRecordings.Entry entry =
+          written(recorded.run(), file, segment.start(), 0, recorded.ends(), started);
+      entries.add(entry);
       console.println(
           Messages.text(
               "lesson.record.segment",
               segment.start() + 1,
               recorded.run().lastStep(),
               file,
-              bytes.length / 1e6,
-              seconds));
+              entry.bytes() / 1e6,
+              entry.seconds()));
       console.flush();
     }
     for (LessonRecordings.ComparisonPart part : LessonRecordings.comparisonParts(lesson)) {
@@ -131,6 +118,29 @@ final class LessonRecorder {
   private record Recorded(RunRecord run, Map<Integer, Long> ends) {}
 
   /**
+   * Writes a recorded run and gives its line of the manifest: its size and SHA-256 as written, and
+   * the seconds since {@code started} (its training included).
+   */
+  private static LessonRecordings.Entry written(
+      RunRecord run, Path file, int start, int runNumber, Map<Integer, Long> ends, long started)
+      throws IOException {
+    try {
+      RunFile.write(run, file, AppInfo.VERSION);
+    } catch (RunFileException e) {
+      throw new UserError(e.getMessage());
+    }
+    byte[] bytes = Files.readAllBytes(file);
+    return new LessonRecordings.Entry(
+        start,
+        runNumber,
+        file.getFileName().toString(),
+        bytes.length,
+        LessonRecordings.sha256(bytes),
+        ends,
+        (System.nanoTime() - started) / 1e9);
+  }
+
+  /**
    * Every run of a comparison, each into its file; none when one of them diverges (that comparison
    * then trains live in the window, and the console says why).
    */
@@ -152,22 +162,9 @@ final class LessonRecorder {
         return List.of();
       }
       Path file = folder.resolve(part.fileName(lesson.name(), r));
-      try {
-        RunFile.write(run, file, AppInfo.VERSION);
-      } catch (RunFileException e) {
-        throw new UserError(e.getMessage());
-      }
-      byte[] bytes = Files.readAllBytes(file);
-      double seconds = (System.nanoTime() - started) / 1e9;
-      entries.add(
-          new LessonRecordings.Entry(
-              part.step(),
-              r,
-              file.getFileName().toString(),
-              bytes.length,
-              LessonRecordings.sha256(bytes),
-              Map.of(part.step(), part.untilStep()),
-              seconds));
+      LessonRecordings.Entry entry =
+          written(run, file, part.step(), r, Map.of(part.step(), part.untilStep()), started);
+      entries.add(entry);
       console.println(
           Messages.text(
               "lesson.record.compared",
@@ -176,8 +173,8 @@ final class LessonRecorder {
               part.runs().size(),
               run.lastStep(),
               file,
-              bytes.length / 1e6,
-              seconds));
+              entry.bytes() / 1e6,
+              entry.seconds()));
       console.flush();
     }
     return entries;

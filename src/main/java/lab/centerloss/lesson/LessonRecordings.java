@@ -364,15 +364,7 @@ public final class LessonRecordings {
                       unusable(
                           "lesson.recording.bad",
                           Message.of("lesson.recording.why.field", "from_step")));
-      // the name is the lesson's own: a manifest cannot point anywhere else
-      if (!segment.fileName(lesson.name()).equals(node.path("file").asText(""))) {
-        throw unusable("lesson.recording.bad", Message.of("lesson.recording.why.field", "file"));
-      }
-      long bytesOf = node.path("bytes").asLong(-1);
-      String sha = node.path("sha256").asText("");
-      if (bytesOf < 1 || bytesOf > MAX_RECORDING_BYTES || !SHA256.matcher(sha).matches()) {
-        throw unusable("lesson.recording.bad", Message.of("lesson.recording.why.field", "sha256"));
-      }
+      FileLine file = fileLine(node, segment.fileName(lesson.name()));
       Map<Integer, Long> ends = new LinkedHashMap<>();
       for (JsonNode end : node.path("ends")) {
         int step = end.path("step").asInt(0) - 1;
@@ -389,13 +381,32 @@ public final class LessonRecordings {
           new Entry(
               start,
               0,
-              segment.fileName(lesson.name()),
-              bytesOf,
-              sha,
+              file.name(),
+              file.bytes(),
+              file.sha256(),
               ends,
               node.path("seconds").asDouble(0)));
     }
     return new Manifest(made, entries);
+  }
+
+  /** The file a manifest's line names, with the size and SHA-256 it must have. */
+  private record FileLine(String name, long bytes, String sha256) {}
+
+  /**
+   * A line's file, checked: its name must be {@code name} (the lesson's own: a manifest cannot
+   * point anywhere else), its size within the limit, its SHA-256 one.
+   */
+  private static FileLine fileLine(JsonNode node, String name) throws Unusable {
+    if (!name.equals(node.path("file").asText(""))) {
+      throw unusable("lesson.recording.bad", Message.of("lesson.recording.why.field", "file"));
+    }
+    long bytes = node.path("bytes").asLong(-1);
+    String sha = node.path("sha256").asText("");
+    if (bytes < 1 || bytes > MAX_RECORDING_BYTES || !SHA256.matcher(sha).matches()) {
+      throw unusable("lesson.recording.bad", Message.of("lesson.recording.why.field", "sha256"));
+    }
+    return new FileLine(name, bytes, sha);
   }
 
   /** A comparison run's line of the manifest, checked as a segment's is. */
@@ -414,20 +425,13 @@ public final class LessonRecordings {
     if (run < 1 || run > part.runs().size()) {
       throw unusable("lesson.recording.bad", Message.of("lesson.recording.why.field", "run"));
     }
-    if (!part.fileName(lesson.name(), run).equals(node.path("file").asText(""))) {
-      throw unusable("lesson.recording.bad", Message.of("lesson.recording.why.field", "file"));
-    }
-    long bytesOf = node.path("bytes").asLong(-1);
-    String sha = node.path("sha256").asText("");
-    if (bytesOf < 1 || bytesOf > MAX_RECORDING_BYTES || !SHA256.matcher(sha).matches()) {
-      throw unusable("lesson.recording.bad", Message.of("lesson.recording.why.field", "sha256"));
-    }
+    FileLine file = fileLine(node, part.fileName(lesson.name(), run));
     return new Entry(
         start,
         run,
-        part.fileName(lesson.name(), run),
-        bytesOf,
-        sha,
+        file.name(),
+        file.bytes(),
+        file.sha256(),
         Map.of(start, part.untilStep()),
         node.path("seconds").asDouble(0));
   }

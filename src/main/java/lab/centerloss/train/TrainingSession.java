@@ -434,14 +434,7 @@ public final class TrainingSession implements RunDriver.Session, AutoCloseable {
   }
 
   private ProbeResult probeResult(Evaluated evaluated, int[] labels) {
-    Optional<ProbeResult.Full> full =
-        dimensions == 2
-            ? Optional.empty()
-            : Optional.of(
-                new ProbeResult.Full(
-                    FeatureRows.owning(dimensions, evaluated.features),
-                    fullCenters(),
-                    FeatureRows.owning(dimensions, Torch.toFloats(network.head.weight()))));
+    Optional<ProbeResult.Full> full = fullView(evaluated.features);
     return new ProbeResult(
         stepsDone,
         drawn(evaluated.features.clone()),
@@ -498,19 +491,26 @@ public final class TrainingSession implements RunDriver.Session, AutoCloseable {
         Tensor feature = network.trunk.forward(input);
         float[] values = Torch.toFloats(feature);
         Vec2List xy = drawn(values.clone());
-        Optional<ProbeResult.Full> full =
-            dimensions == 2
-                ? Optional.empty()
-                : Optional.of(
-                    new ProbeResult.Full(
-                        FeatureRows.owning(dimensions, values),
-                        fullCenters(),
-                        FeatureRows.owning(dimensions, Torch.toFloats(network.head.weight()))));
-        return new DrawnFeature(stepsDone, xy.x(0), xy.y(0), predictions(feature, head)[0], full);
+        return new DrawnFeature(
+            stepsDone, xy.x(0), xy.y(0), predictions(feature, head)[0], fullView(values));
       } finally {
         network.train(true);
       }
     }
+  }
+
+  /**
+   * Features of more than two dimensions as they are, with the centers and the head's weights now:
+   * what every figure compares (a probe's, a drawn digit's); empty for a 2-D feature.
+   */
+  private Optional<ProbeResult.Full> fullView(float[] features) {
+    return dimensions == 2
+        ? Optional.empty()
+        : Optional.of(
+            new ProbeResult.Full(
+                FeatureRows.owning(dimensions, features),
+                fullCenters(),
+                FeatureRows.owning(dimensions, Torch.toFloats(network.head.weight()))));
   }
 
   /** The whole test set, for final accuracy and spread. */

@@ -2,7 +2,9 @@ package lab.centerloss.ui.lesson;
 
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -287,7 +289,7 @@ public final class LessonViewModel {
       Optional<LessonRecordings.Segment> segment = LessonRecordings.segmentOf(lesson.get(), index);
       if (segment.isPresent() && segment.get().start() != liveFrom) {
         comparisons.close();
-        play(segment.get(), action);
+        play(action);
         return;
       }
     }
@@ -303,35 +305,43 @@ public final class LessonViewModel {
    * The step's recording, read in the background, shown at the step's end and continued live from
    * there; a recording that cannot be used trains the step live and says why.
    */
-  private void play(LessonRecordings.Segment segment, LessonAction action) {
-    long request = recordingRequests;
-    int at = index;
-    Lesson shown = lesson.get();
-    recordingNote = Message.of("lesson.recording.loading");
-    await(() -> false, null); // not done while the recording is read: bench --lesson times this too
-    CompletableFuture<LessonRecordings.Recording> reading = recordings.load(shown, at);
-    if (reading.isDone()) {
-      arrived(reading, request, shown, action); // read already: no hop to the JavaFX thread
-    } else {
-      reading.whenComplete(
-          (recording, failure) -> FxThread.run(() -> arrived(reading, request, shown, action)));
-    }
+  private void play(LessonAction action) {
+    playRecorded(recordings::load, recording -> whenReady(() -> adopt(recording, action)), action);
   }
 
-  private void arrived(
-      CompletableFuture<LessonRecordings.Recording> reading,
-      long request,
-      Lesson shown,
+  /**
+   * Reads the step's recording in the background (the step is not done meanwhile: {@code bench
+   * --lesson} times this too) and uses it on the JavaFX thread, unless the class has moved on; one
+   * that cannot be used trains the step live and says why.
+   */
+  private <T> void playRecorded(
+      BiFunction<Lesson, Integer, CompletableFuture<T>> load,
+      Consumer<T> use,
       LessonAction action) {
-    if (request != recordingRequests || lesson.get() != shown) {
-      return; // the class has moved on
-    }
-    try {
-      LessonRecordings.Recording recording = reading.join();
-      whenReady(() -> adopt(recording, action));
-    } catch (java.util.concurrent.CompletionException
-        | java.util.concurrent.CancellationException e) {
-      live(action, whyLive(e));
+    long request = recordingRequests;
+    Lesson shown = lesson.get();
+    recordingNote = Message.of("lesson.recording.loading");
+    await(() -> false, null);
+    CompletableFuture<T> reading = load.apply(shown, index);
+    Runnable arrived =
+        () -> {
+          if (request != recordingRequests || lesson.get() != shown) {
+            return; // the class has moved on
+          }
+          T recording;
+          try {
+            recording = reading.join();
+          } catch (java.util.concurrent.CompletionException
+              | java.util.concurrent.CancellationException e) {
+            live(action, whyLive(e));
+            return;
+          }
+          use.accept(recording);
+        };
+    if (reading.isDone()) {
+      arrived.run(); // read already: no hop to the JavaFX thread
+    } else {
+      reading.whenComplete((recording, failure) -> FxThread.run(arrived));
     }
   }
 
@@ -381,30 +391,8 @@ public final class LessonViewModel {
    * cannot be used trains the comparison live and says why.
    */
   private void playComparison(LessonAction.Compare compare) {
-    long request = recordingRequests;
-    int at = index;
-    Lesson shown = lesson.get();
-    recordingNote = Message.of("lesson.recording.loading");
-    await(() -> false, null);
-    CompletableFuture<LessonRecordings.ComparisonRecording> reading =
-        recordings.loadComparison(shown, at);
-    Runnable arrived =
-        () -> {
-          if (request != recordingRequests || lesson.get() != shown) {
-            return; // the class has moved on
-          }
-          try {
-            showComparison(reading.join(), compare);
-          } catch (java.util.concurrent.CompletionException
-              | java.util.concurrent.CancellationException e) {
-            live(compare, whyLive(e));
-          }
-        };
-    if (reading.isDone()) {
-      arrived.run();
-    } else {
-      reading.whenComplete((recording, failure) -> FxThread.run(arrived));
-    }
+    playRecorded(
+        recordings::loadComparison, recording -> showComparison(recording, compare), compare);
   }
 
   private void showComparison(

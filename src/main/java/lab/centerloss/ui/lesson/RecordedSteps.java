@@ -38,35 +38,36 @@ public final class RecordedSteps implements LessonViewModel.Recordings {
     this.appVersion = appVersion;
   }
 
+  /** One of {@link LessonRecordings}' readers: a lesson's step read against the window's data. */
+  @FunctionalInterface
+  private interface Reader<T> {
+    T read(Lesson lesson, int step, String fingerprint, String appVersion, Path scratch)
+        throws LessonRecordings.Unusable;
+  }
+
   @Override
   public CompletableFuture<LessonRecordings.Recording> load(Lesson lesson, int step) {
-    String fingerprint = training.dataFingerprint(); // read here, on the JavaFX thread
-    Path scratch = Path.of(System.getProperty("java.io.tmpdir"));
-    return CompletableFuture.supplyAsync(
-        () -> {
-          try {
-            return LessonRecordings.load(lesson, step, fingerprint, appVersion, scratch);
-          } catch (LessonRecordings.Unusable e) {
-            throw new CompletionException(e);
-          }
-        },
-        reader);
+    return readInBackground(LessonRecordings::load, lesson, step);
   }
 
   @Override
   public CompletableFuture<LessonRecordings.ComparisonRecording> loadComparison(
       Lesson lesson, int step) {
-    String fingerprint = training.dataFingerprint();
+    return readInBackground(LessonRecordings::loadComparison, lesson, step);
+  }
+
+  private <T> CompletableFuture<T> readInBackground(Reader<T> reader, Lesson lesson, int step) {
+    String fingerprint = training.dataFingerprint(); // read here, on the JavaFX thread
     Path scratch = Path.of(System.getProperty("java.io.tmpdir"));
     return CompletableFuture.supplyAsync(
         () -> {
           try {
-            return LessonRecordings.loadComparison(lesson, step, fingerprint, appVersion, scratch);
+            return reader.read(lesson, step, fingerprint, appVersion, scratch);
           } catch (LessonRecordings.Unusable e) {
             throw new CompletionException(e);
           }
         },
-        reader);
+        this.reader);
   }
 
   @Override
