@@ -10,6 +10,7 @@ import lab.centerloss.plot.OwnScaleInset;
 import lab.centerloss.plot.PlaneScene;
 import lab.centerloss.plot.PlaneStyle;
 import lab.centerloss.plot.WorldBox;
+import lab.centerloss.testing.BlankRuns;
 import lab.centerloss.testing.FakeTrainer;
 import lab.centerloss.testing.SnapshotBuilder;
 import lab.centerloss.testing.TestData;
@@ -332,35 +333,14 @@ class CompareViewModelTest {
     assertThat(eased).isCloseTo(expected, Offset.offset(1e-6));
   }
 
-  /** A recorded run of these settings: its origin and {@code steps} steps, each with a probe. */
-  private static lab.centerloss.store.RunRecord recordedRun(Hyperparameters hp, int steps) {
-    ProbeResult probe =
-        new ProbeResult(
-            0,
-            Vec2List.copyOf(new float[20]),
-            IntVector.copyOf(new int[10]),
-            IntVector.copyOf(new int[10]));
-    lab.centerloss.store.RunRecord run =
-        new lab.centerloss.store.RunRecord(
-            new lab.centerloss.train.RunOrigin(
-                hp,
-                Vec2List.copyOf(new float[20]),
-                SnapshotBuilder.aStep().build().head(),
-                probe,
-                "0".repeat(64)));
-    for (int s = 1; s <= steps; s++) {
-      run.add(SnapshotBuilder.aStep().step(s).hyperparameters(hp).probe(probe).build());
-    }
-    return run;
-  }
-
   @Test
   @DisplayName(
       "recorded runs fill the panes at their last step without training; the timeline moves them; Start replaces them with live runs")
   void recordedRuns() {
     Hyperparameters base = Hyperparameters.defaults().withBatchSize(32);
     newComparison(base);
-    var runs = ComparisonPreset.ALPHA.runs(base).stream().map(hp -> recordedRun(hp, 12)).toList();
+    var runs =
+        ComparisonPreset.ALPHA.runs(base).stream().map(hp -> BlankRuns.of(hp, 12, true)).toList();
     compare.showRecorded(ComparisonPreset.ALPHA, runs);
     windowOptions.comparingProperty().set(true);
     assertThat(compare.showsRecorded()).isTrue();

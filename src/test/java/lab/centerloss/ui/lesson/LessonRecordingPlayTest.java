@@ -13,19 +13,15 @@ import javafx.beans.value.ObservableBooleanValue;
 import lab.centerloss.lesson.Lesson;
 import lab.centerloss.lesson.LessonRecordings;
 import lab.centerloss.store.RunRecord;
+import lab.centerloss.testing.BlankRuns;
 import lab.centerloss.testing.FakeTrainer;
-import lab.centerloss.testing.SnapshotBuilder;
 import lab.centerloss.text.Language;
 import lab.centerloss.text.Message;
 import lab.centerloss.text.Messages;
 import lab.centerloss.train.Checkpoint;
 import lab.centerloss.train.ComparisonPreset;
 import lab.centerloss.train.Hyperparameters;
-import lab.centerloss.train.IntVector;
 import lab.centerloss.train.OptimizerKind;
-import lab.centerloss.train.ProbeResult;
-import lab.centerloss.train.RunOrigin;
-import lab.centerloss.train.Vec2List;
 import lab.centerloss.ui.common.BackgroundFiles;
 import lab.centerloss.ui.model.LiveTraining;
 import lab.centerloss.ui.model.RunHistory;
@@ -125,21 +121,7 @@ class LessonRecordingPlayTest {
     LessonRecordings.ComparisonPart part = LessonRecordings.comparisonAt(shown, step).orElseThrow();
     List<RunRecord> runs = new ArrayList<>();
     for (Hyperparameters hp : part.runs()) {
-      RunRecord run =
-          new RunRecord(
-              new RunOrigin(
-                  hp,
-                  Vec2List.copyOf(new float[20]),
-                  SnapshotBuilder.aStep().build().head(),
-                  new ProbeResult(
-                      0,
-                      Vec2List.copyOf(new float[20]),
-                      IntVector.copyOf(new int[10]),
-                      IntVector.copyOf(new int[10])),
-                  "0".repeat(64)));
-      for (long s = 1; s <= part.untilStep(); s++) {
-        run.add(SnapshotBuilder.aStep().step(s).hyperparameters(hp).build());
-      }
+      RunRecord run = BlankRuns.of(hp, part.untilStep());
       runs.add(run);
     }
     return new LessonRecordings.ComparisonRecording(
@@ -161,23 +143,7 @@ class LessonRecordingPlayTest {
    */
   private LessonRecordings.Recording recording(Lesson shown) {
     Hyperparameters hp = training.hyperparametersProperty().get();
-    ProbeResult probe =
-        new ProbeResult(
-            0,
-            Vec2List.copyOf(new float[20]),
-            IntVector.copyOf(new int[10]),
-            IntVector.copyOf(new int[10]));
-    RunRecord run =
-        new RunRecord(
-            new RunOrigin(
-                hp,
-                Vec2List.copyOf(new float[20]),
-                SnapshotBuilder.aStep().build().head(),
-                probe,
-                "0".repeat(64)));
-    for (long step = 1; step <= 1180; step++) {
-      run.add(SnapshotBuilder.aStep().step(step).hyperparameters(hp).build());
-    }
+    RunRecord run = BlankRuns.of(hp, 1180);
     for (long step : new long[] {0, 300, 1180}) {
       run.addCheckpoint(
           new Checkpoint(

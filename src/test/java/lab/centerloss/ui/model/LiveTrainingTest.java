@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import lab.centerloss.testing.BlankRuns;
 import lab.centerloss.testing.FakeTrainer;
 import lab.centerloss.testing.SnapshotBuilder;
 import lab.centerloss.text.Language;
@@ -254,23 +255,7 @@ class LiveTrainingTest {
     Hyperparameters shaped =
         Hyperparameters.defaults().withFeatureDim(3).withKnownDigits(DigitSet.OPEN_SET);
     training.setHyperparameters(Hyperparameters.defaults().withLambda(0.4));
-    lab.centerloss.train.ProbeResult probe =
-        new lab.centerloss.train.ProbeResult(
-            0,
-            lab.centerloss.train.Vec2List.copyOf(new float[12]),
-            lab.centerloss.train.IntVector.copyOf(new int[6]),
-            lab.centerloss.train.IntVector.copyOf(new int[6]));
-    lab.centerloss.store.RunRecord opened =
-        new lab.centerloss.store.RunRecord(
-            new lab.centerloss.train.RunOrigin(
-                shaped,
-                lab.centerloss.train.Vec2List.copyOf(new float[12]),
-                SnapshotBuilder.aStep().build().head(),
-                probe,
-                "0".repeat(64)));
-    for (long step = 1; step <= 5; step++) {
-      opened.add(SnapshotBuilder.aStep().step(step).hyperparameters(shaped).build());
-    }
+    lab.centerloss.store.RunRecord opened = BlankRuns.of(shaped, 5);
     opened.addCheckpoint(
         new lab.centerloss.train.Checkpoint(
             0,
